@@ -1,0 +1,14 @@
+"""conflictkit: code armed-conflict news reports into traceable casualty data.
+
+>>> import conflictkit as ck
+>>> report = ck.load_report(ck.sample_report_path())
+>>> report.published
+datetime.date(2020, 9, 22)
+"""
+
+from .errors import ConflictkitError, InputError
+from .reports import LoadedReports, Report, load_report, load_reports, report_from_text, reports_frame
+from .text import paragraph_spans, sentence_spans
+from ._data import data_dir, sample_report_path
+
+__version__ = "0.1.0"

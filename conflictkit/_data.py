@@ -1,0 +1,30 @@
+"""Where data lives: bundled resources, the sample report, and the data folder."""
+
+import os
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["data_dir", "sample_report_path", "resource_path"]
+
+SAMPLE_REPORT = "2020-09-22-raqqa-clashes.txt"
+
+
+def resource_path(name):
+    """Path of a file bundled in ``conflictkit/resources``."""
+    return resources.files("conflictkit").joinpath("resources", name)
+
+
+def data_dir():
+    """The data folder: ``$CONFLICTKIT_DATA`` if set, else ``data/`` of the
+    project checkout (or of the working directory)."""
+    env = os.environ.get("CONFLICTKIT_DATA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent / "data"
+    return here if here.is_dir() else Path.cwd() / "data"
+
+
+def sample_report_path():
+    """Path of the sample report shipped with conflictkit (a New Arab report
+    of 22 September 2020 on IS-regime clashes in Raqqa)."""
+    return resource_path(SAMPLE_REPORT)

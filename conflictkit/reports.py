@@ -1,0 +1,681 @@
+"""Loading news reports: one file, an HTML page, a folder or a corpus table.
+
+A :class:`Report` keeps the full original ``text`` unaltered and describes
+its parts as character spans into it: the title, the publication date line,
+the body paragraphs, the sentences, and the boilerplate (photo captions,
+"Read also" cross-links, share/follow footers, reading-time lines) that the
+coder must not read as news.
+"""
+
+import csv
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+from .text import paragraph_spans, sentence_spans
+
+__all__ = [
+    "Report",
+    "LoadedReports",
+    "load_report",
+    "load_reports",
+    "report_from_text",
+    "reports_frame",
+    "REJECT_COLUMNS",
+]
+
+#: Largest single report file read by default (bytes).  A news report is a
+#: few kB; a file this large is almost surely not one report.
+MAX_REPORT_BYTES = 5_000_000
+
+REJECT_COLUMNS = ["source", "row", "id", "reason"]
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One news report with its parts as character spans into ``text``.
+
+    Attributes
+    ----------
+    id : str
+        Report identifier (file stem or the corpus id column).
+    text : str
+        The full original text, never altered.
+    title : str or None
+    published : datetime.date or None
+        Publication date, the anchor for relative dates ("on Tuesday").
+    outlet, url : str or None
+    segments : tuple of (start, end, kind)
+        Every non-blank line or paragraph classified as ``title``,
+        ``title_repeat``, ``standfirst``, ``byline``, ``reading_time``, ``dateline``,
+        ``caption``, ``read_also``, ``footer`` or ``body``.
+    sentences : tuple of (start, end)
+        Sentences of the title, stand-first and body (never of boilerplate).
+    encoding : str
+        The encoding the file was decoded with.
+    notes : tuple of str
+        Anything the loader had to assume (an encoding fallback, say).
+    """
+
+    id: str
+    text: str
+    title: str = None
+    published: date = None
+    outlet: str = None
+    url: str = None
+    segments: tuple = ()
+    sentences: tuple = ()
+    encoding: str = "utf-8"
+    notes: tuple = field(default=())
+
+    @property
+    def body(self):
+        """Spans of the body paragraphs (boilerplate excluded)."""
+        return tuple((s, e) for s, e, k in self.segments if k == "body")
+
+    @property
+    def paragraphs(self):
+        """Spans of the paragraphs that carry news: title, stand-first, body."""
+        return tuple((s, e) for s, e, k in self.segments if k in _CONTENT)
+
+    @property
+    def boilerplate(self):
+        """``(start, end, kind)`` of the parts that are not news."""
+        return tuple(seg for seg in self.segments if seg[2] not in _CONTENT)
+
+    @property
+    def body_text(self):
+        """The body paragraphs joined by blank lines (for reading only;
+        offsets always refer to ``text``)."""
+        return "\n\n".join(self.text[s:e] for s, e in self.body)
+
+    def sentence_texts(self):
+        """The sentences as strings, in order."""
+        return [self.text[s:e] for s, e in self.sentences]
+
+    def _repr_html_(self):
+        from html import escape
+
+        head = f"<b>{escape(self.title or self.id)}</b>"
+        meta = " · ".join(str(x) for x in (self.published, self.outlet) if x)
+        paras = "".join(f"<p>{escape(self.text[s:e])}</p>" for s, e in self.body)
+        return f"<div>{head}<br><small>{escape(meta)}</small>{paras}</div>"
+
+
+_CONTENT = {"title", "standfirst", "body"}
+
+
+class LoadedReports(tuple):
+    """``(reports, rejects)``: the reports loaded and the rows that were not.
+
+    Unpacks as a pair. ``len(reports) + len(rejects)`` equals the number of
+    rows (or files) read.  ``rejects`` has columns ``source`` (file),
+    ``row`` (1-based data row, or None for a file), ``id`` and ``reason``.
+    """
+
+    def __new__(cls, reports, rejects):
+        return super().__new__(cls, (list(reports), rejects))
+
+    @property
+    def reports(self):
+        return self[0]
+
+    @property
+    def rejects(self):
+        return self[1]
+
+
+# --------------------------------------------------------------------------
+# reading bytes
+
+
+def _read_text_file(path, max_bytes):
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a report file (use load_reports)")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(path, "file is empty")
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            path,
+            f"file is {size / 1e6:.1f} MB, larger than max_bytes={max_bytes:,} for one "
+            "report; pass max_bytes=None to read it anyway, or load it as a corpus",
+        )
+    return _decode(path.read_bytes(), path)
+
+
+def _decode(data, where):
+    """Decode bytes as UTF-8, falling back to cp1252 then latin-1 with a note."""
+    if b"\x00" in data[:8192]:
+        raise InputError(where, "binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", ()
+    except UnicodeDecodeError as err:
+        bad = err.start
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        note = f"{where}: not valid UTF-8 (byte {bad}); decoded as {enc}"
+        warnings.warn(note, stacklevel=3)
+        return text, enc, (note,)
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------
+# recognising the parts of a plain-text report
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+_DATELINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Date)\s*:?\s*)?{_WEEKDAY}"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?:[\s,|\-\u2013]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?\s+read$", re.I)
+_READ_ALSO = re.compile(
+    r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:stories|articles?|news))?"
+    r"|recommended|more\s+on\s+this|you\s+may\s+also\s+like)\b\s*[:\-\u2013]?",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"^(?:follow\s+us\b|(?:please\s+)?subscribe\b|sign\s+up\b|share\s+(?:this|on)\b"
+    r"|copyright\b|\u00a9|all\s+rights\s+reserved|click\s+here\b|join\s+our\b"
+    r"|download\s+our\s+app|like\s+us\s+on\b)",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"(?:\[[^\[\]]{1,40}\]|\((?:photo|image|picture|file|credit)?[:\s]*"
+    r"(?:Getty|AFP|Reuters|AP|EPA|Anadolu|SANA|Archive)[^()]{0,30}\))\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten\s+by|[Rr]eporting\s+by)\s+[A-Z][\w.'\-]*(?:\s+[\w.'\-&,]+){0,6}$")
+_CAPTION_START = re.compile(r"^(?:photo|image|picture|file\s+photo|caption)s?\s*[:(\-]", re.I)
+
+
+def _classify_line(line):
+    """Boilerplate kind of one stripped line, or None for prose."""
+    if _READING_TIME.match(line):
+        return "reading_time"
+    if _READ_ALSO.match(line):
+        return "read_also"
+    if _FOOTER.match(line):
+        return "footer"
+    if len(line) <= 80 and _BYLINE.match(line):
+        return "byline"
+    if len(line) <= 60 and _DATELINE.match(line):
+        return "dateline"
+    if len(line) <= 200 and (_CREDIT.search(line) or _CAPTION_START.match(line)):
+        return "caption"
+    return None
+
+
+def _segment(text, spans):
+    """Classify the paragraph spans of a plain-text report."""
+    kinds = [_classify_line(text[s:e]) for s, e in spans]
+    content = [i for i, k in enumerate(kinds) if k is None]
+    if content:
+        first = content[0]
+        kinds[first] = "title"
+        title = _norm(text[slice(*spans[first])])
+        # A repeated title and a stand-first come before the first dateline
+        # or reading-time line, when the report has such a header block.
+        header_end = next(
+            (i for i, k in enumerate(kinds) if k in ("dateline", "reading_time")), None
+        )
+        for i in content[1:]:
+            if _norm(text[slice(*spans[i])]) == title:
+                kinds[i] = "title_repeat"
+            elif header_end is not None and i < header_end:
+                kinds[i] = "standfirst"
+            else:
+                kinds[i] = "body"
+    return tuple((s, e, k) for (s, e), k in zip(spans, kinds))
+
+
+def _norm(s):
+    return " ".join(s.split()).casefold()
+
+
+def _parse_dateline(line):
+    import dateparser
+
+    cleaned = re.sub(r"^(?:Published|Updated|Posted|Date)\s*:?\s*", "", line, flags=re.I)
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+    )
+    return parsed.date() if parsed else None
+
+
+_FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def report_from_text(
+    text,
+    *,
+    id="report",
+    title=None,
+    published=None,
+    outlet=None,
+    url=None,
+    encoding="utf-8",
+    notes=(),
+    find_header=True,
+):
+    """Build a :class:`Report` from plain text.
+
+    With ``find_header=True`` (plain-text files) the first prose line is the
+    title, a line that is only a date is the dateline (its date becomes
+    ``published`` unless one is given) and captions, "Read also" links,
+    reading-time lines and follow/share footers are marked as boilerplate.
+    With ``find_header=False`` (a corpus row whose title is a column) every
+    paragraph is body, except boilerplate lines.
+
+    Examples
+    --------
+    >>> r = report_from_text("Clashes in Idlib\\n3 min read\\n2 June 2023\\nFive were killed.")
+    >>> r.title, r.published, [r.text[s:e] for s, e in r.body]
+    ('Clashes in Idlib', datetime.date(2023, 6, 2), ['Five were killed.'])
+    """
+    spans = paragraph_spans(text)
+    if find_header:
+        segments = _segment(text, spans)
+    else:
+        segments = tuple(
+            (s, e, _classify_line(text[s:e]) or "body") for s, e in spans
+        )
+    if find_header and title is None:
+        title = next((text[s:e] for s, e, k in segments if k == "title"), None)
+    if published is None:
+        for s, e, k in segments:
+            if k == "dateline":
+                published = _parse_dateline(text[s:e])
+                if published:
+                    break
+    sentences = tuple(
+        span for s, e, k in segments if k in _CONTENT for span in sentence_spans(text, s, e)
+    )
+    return Report(
+        id=str(id),
+        text=text,
+        title=title,
+        published=_as_date(published),
+        outlet=outlet,
+        url=url,
+        segments=segments,
+        sentences=sentences,
+        encoding=encoding,
+        notes=tuple(notes),
+    )
+
+
+def _as_date(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    parsed = pd.to_datetime(str(value), errors="coerce")
+    if pd.isna(parsed):
+        raise InputError(value, "not a date (use YYYY-MM-DD)")
+    return parsed.date()
+
+
+def _report_from_html(html, *, id, url=None, outlet=None, published=None, where="html"):
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise InputError(where, "no article text found in the HTML page")
+    title = doc.title
+    text = doc.text if not title else f"{title}\n\n{doc.text}"
+    date_str = doc.date
+    if published is None and date_str:
+        published = _as_date(date_str)
+    return report_from_text(
+        text,
+        id=id,
+        title=title,
+        published=published,
+        outlet=outlet or doc.sitename,
+        url=url or doc.url,
+        find_header=title is not None,
+    )
+
+
+def load_report(path_or_text, *, id=None, published=None, outlet=None, url=None,
+                max_bytes=MAX_REPORT_BYTES):
+    """Load one news report from a file (plain text or HTML) or a string.
+
+    Parameters
+    ----------
+    path_or_text : str or pathlib.Path
+        A path to a ``.txt``/``.md`` or ``.html`` file, or the report text
+        itself (a string containing a line break or longer than a path).
+    id : str, optional
+        Report id; defaults to the file stem.
+    published : date or str, optional
+        Publication date; overrides the date found in the text.  Without
+        one, the dateline in the text is used, then a ``YYYY-MM-DD`` in the
+        file name.
+    outlet, url : str, optional
+    max_bytes : int or None
+        Refuse files larger than this (a clear error, not a hang).
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    InputError
+        For a missing, empty, binary or oversized file, or text with no words.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> r = ck.load_report("Two killed in Homs\\n\\nTwo civilians were killed on Monday.")
+    >>> r.title, len(r.sentences)
+    ('Two killed in Homs', 2)
+    """
+    if isinstance(path_or_text, str) and ("\n" in path_or_text or len(path_or_text) > 4096):
+        text, encoding, notes, where = path_or_text, "utf-8", (), id or "text"
+        path = None
+    else:
+        path = Path(path_or_text)
+        text, encoding, notes = _read_text_file(path, max_bytes)
+        where = path
+    if not text.strip():
+        raise InputError(where, "contains no text")
+    rid = id or (path.stem if path is not None else "report")
+    if published is None and path is not None:
+        m = _FILENAME_DATE.search(path.name)
+        fallback = date(*map(int, m.groups())) if m else None
+    else:
+        fallback = None
+    if path is not None and (path.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text)):
+        report = _report_from_html(
+            text, id=rid, url=url, outlet=outlet, published=published, where=where
+        )
+    else:
+        report = report_from_text(
+            text, id=rid, published=published, outlet=outlet, url=url,
+            encoding=encoding, notes=notes,
+        )
+    if report.published is None and fallback is not None:
+        report = _replace(report, published=fallback)
+    return report
+
+
+def _replace(report, **changes):
+    from dataclasses import replace
+
+    return replace(report, **changes)
+
+
+def _looks_like_html(text):
+    head = text[:2048].lstrip().lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+# --------------------------------------------------------------------------
+# corpora
+
+_ALIASES = {
+    "id": ["id", "unit_id", "doc_id", "report_id", "article_id", "uid"],
+    "text": ["text", "article_content", "content", "body", "article_text", "story"],
+    "title": ["title", "article_title", "headline"],
+    "published": ["published", "date", "dct", "publication_date", "pub_date", "published_date"],
+    "outlet": ["outlet", "source", "publisher", "sitename", "site"],
+    "url": ["url", "link"],
+}
+
+
+def _pick_column(columns, given, role, where, required=False):
+    if given is not None:
+        if given not in columns:
+            raise InputError(where, f"no column {given!r} for the {role} (columns: {', '.join(map(str, columns))})")
+        return given
+    for name in _ALIASES[role]:
+        if name in columns:
+            return name
+    if required:
+        raise InputError(
+            where,
+            f"no {role} column (looked for {', '.join(_ALIASES[role])}; "
+            f"columns are: {', '.join(map(str, columns))}); pass {role}_column=",
+        )
+    return None
+
+
+def _read_table(path):
+    suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        raise InputError(path, "file is empty")
+    if suffix in (".parquet", ".pq"):
+        try:
+            return pd.read_parquet(path), []
+        except Exception as err:  # pyarrow raises many kinds
+            raise InputError(path, f"not a readable Parquet file ({err})") from None
+    raw = path.read_bytes()
+    text, _, _ = _decode(raw, path)
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        rows, bad = [], []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                bad.append((n, f"malformed JSON ({err.msg})"))
+                continue
+            if not isinstance(obj, dict):
+                bad.append((n, "JSON line is not an object"))
+                continue
+            obj["_row"] = n
+            rows.append(obj)
+        return pd.DataFrame(rows), bad
+    sep = "\t" if suffix == ".tsv" else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, csv.Error) as err:
+        raise InputError(path, f"malformed table ({err})") from None
+    except pd.errors.EmptyDataError:
+        raise InputError(path, "table has no header row") from None
+    frame["_row"] = range(2, len(frame) + 2)  # 1-based file line of each row
+    return frame, []
+
+
+def _parse_dates(values, date_format, dayfirst):
+    raw = pd.Series(values, dtype="object").astype("string").str.strip()
+    if date_format:
+        parsed = pd.to_datetime(raw, format=date_format, errors="coerce")
+    else:
+        parsed = pd.to_datetime(raw, format="ISO8601", errors="coerce")
+        retry = parsed.isna() & raw.notna() & (raw != "")
+        if retry.any():
+            parsed[retry] = pd.to_datetime(
+                raw[retry], format="mixed", dayfirst=dayfirst, errors="coerce"
+            )
+    return raw, parsed
+
+
+def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_column,
+                        title_column, outlet_column, date_format, dayfirst):
+    cols = [c for c in frame.columns if c != "_row"]
+    where = path
+    text_col = _pick_column(cols, text_column, "text", where, required=True)
+    id_col = _pick_column(cols, id_column, "id", where)
+    date_col = _pick_column(cols, date_column, "published", where)
+    title_col = _pick_column(cols, title_column, "title", where)
+    outlet_col = _pick_column(cols, outlet_column, "outlet", where)
+    url_col = _pick_column(cols, None, "url", where)
+
+    rejects = [dict(source=str(path), row=n, id=None, reason=r) for n, r in bad_lines]
+    if date_col is not None:
+        raw_dates, dates = _parse_dates(frame[date_col], date_format, dayfirst)
+    reports, seen = [], {}
+    for i, rec in enumerate(frame.to_dict("records")):
+        row = rec.get("_row", i + 2)
+        rid = _cell(rec.get(id_col)) if id_col else None
+        rid = rid or f"{path.stem}:{row}"
+
+        def reject(reason):
+            rejects.append(dict(source=str(path), row=row, id=rid, reason=reason))
+
+        text = rec.get(text_col)
+        if not isinstance(text, str) or not text.strip():
+            reject("empty text")
+            continue
+        notes = ()
+        if rid in seen:
+            first_row, first_text = seen[rid]
+            if first_text == text:
+                reject(f"duplicate of row {first_row} (same id and text)")
+                continue
+            notes = (f"id {rid!r} repeated from row {first_row} with other text; renamed",)
+            rid = f"{rid}@row{row}"
+        published = None
+        if date_col is not None:
+            raw = raw_dates.iloc[i]
+            if not pd.isna(raw) and raw != "":
+                if pd.isna(dates.iloc[i]):
+                    reject(f"unparseable date {raw!r}")
+                    continue
+                published = dates.iloc[i].date()
+        seen.setdefault(rid, (row, text))
+        reports.append(
+            report_from_text(
+                text,
+                id=rid,
+                title=_cell(rec.get(title_col)) if title_col else None,
+                published=published,
+                outlet=_cell(rec.get(outlet_col)) if outlet_col else None,
+                url=_cell(rec.get(url_col)) if url_col else None,
+                find_header=title_col is None,
+                notes=notes,
+            )
+        )
+    return reports, rejects
+
+
+def _cell(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def load_reports(path, *, id_column=None, text_column=None, date_column=None,
+                 title_column=None, outlet_column=None, date_format=None, dayfirst=False,
+                 max_bytes=MAX_REPORT_BYTES):
+    """Load a corpus: a folder of report files, or a table with one report a row.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A folder (every ``.txt``, ``.md``, ``.html`` file in it, sorted by
+        name), or a CSV, TSV, JSONL or Parquet table.
+    id_column, text_column, date_column, title_column, outlet_column : str, optional
+        Column names in a table.  Left out, common names are tried: for the
+        text ``text``, ``article_content``, ``content``, ``body``; for the
+        date ``published``, ``date``, ``dct``; for the outlet ``outlet``,
+        ``source``; and so on.
+    date_format : str, optional
+        A ``strftime`` format for the date column (``"%m/%d/%Y"``).  Left
+        out, ISO dates are read first, then other formats month-first
+        unless ``dayfirst=True``.
+
+    Returns
+    -------
+    LoadedReports
+        ``(reports, rejects)``; every input row or file is in one or the other.
+
+    Raises
+    ------
+    InputError
+        The path is missing or empty, or a table lacks its text column.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> reports, rejects = ck.load_reports("../shared/data/news/fa-kes-syria-804.csv")  # doctest: +SKIP
+    >>> len(reports) + len(rejects)  # doctest: +SKIP
+    804
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if path.is_dir():
+        reports, rejects = [], []
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        for f in files:
+            if f.suffix.lower() not in _TEXT_SUFFIXES | _HTML_SUFFIXES:
+                rejects.append(dict(source=str(f), row=None, id=f.stem,
+                                    reason=f"not a report file ({f.suffix or 'no suffix'})"))
+                continue
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    reports.append(load_report(f, max_bytes=max_bytes))
+            except InputError as err:
+                rejects.append(dict(source=str(f), row=None, id=f.stem, reason=err.problem))
+        if not files:
+            raise InputError(path, "folder has no files")
+    elif path.suffix.lower() in _TABLE_SUFFIXES:
+        frame, bad = _read_table(path)
+        if frame.empty and not bad:
+            raise InputError(path, "table has no rows")
+        if frame.empty:
+            frame = pd.DataFrame({"text": []})
+        reports, rejects = _reports_from_table(
+            path, frame, bad, id_column=id_column, text_column=text_column,
+            date_column=date_column, title_column=title_column, outlet_column=outlet_column,
+            date_format=date_format, dayfirst=dayfirst,
+        )
+    else:
+        reports, rejects = [load_report(path, max_bytes=max_bytes)], []
+    rejects = pd.DataFrame(rejects, columns=REJECT_COLUMNS)
+    rejects["row"] = rejects["row"].astype("Int64")
+    return LoadedReports(reports, rejects)
+
+
+def reports_frame(reports):
+    """A table of reports: one row each, columns ``id``, ``title``,
+    ``published``, ``outlet``, ``url``, ``n_sentences``, ``n_chars``."""
+    return pd.DataFrame(
+        [
+            dict(id=r.id, title=r.title, published=r.published, outlet=r.outlet, url=r.url,
+                 n_sentences=len(r.sentences), n_chars=len(r.text))
+            for r in reports
+        ],
+        columns=["id", "title", "published", "outlet", "url", "n_sentences", "n_chars"],
+    )
