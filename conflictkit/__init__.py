@@ -10,5 +10,9 @@ from .errors import ConflictkitError, InputError
 from .reports import LoadedReports, Report, load_report, load_reports, report_from_text, reports_frame
 from .text import paragraph_spans, sentence_spans
 from ._data import data_dir, sample_report_path
+from .coding import (
+    Coding, build_lexicon, classify_event_type, code_report, code_reports, find_claims, find_dates,
+    load_actors, load_places, load_sources, parse_count,
+)
 
 __version__ = "0.1.0"

@@ -1,0 +1,513 @@
+"""Casualty claims: who was killed, injured, captured or displaced, and how many.
+
+Claims are found by a handful of compiled patterns over the report's
+content (title, stand-first, body), one sentence at a time:
+
+* count before the victims: "At least 28 fighters were killed",
+  "two people dead", "13 soldiers and 2 civilians were wounded";
+* count after the verb: "killing 13 members of regime forces",
+  "killed a general and two other soldiers" (= 3), "left five dead";
+* tolls: "the death toll rose to 40", "40 deaths";
+* one victim without a number: "a man was shot dead" (= 1);
+* victims without a number: "regime troops had been killed and injured …
+  without giving numbers" (count unknown, not 0).
+
+Numbers that count other things never match: a claim needs an outcome word
+(killed, dead, injured, wounded, abducted, displaced …) bound to the count
+by the grammar above, so "over 60 observation posts", "two hotspots",
+"M4 highway", "3 min read" and years are not casualties.
+
+:func:`reconcile_claims` then marks each claim ``total``, ``part``,
+``standalone`` or ``repeat`` so that each casualty is counted once: a
+total is never added to its parts, and a figure repeated in the headline,
+lead and body counts once.
+"""
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from .numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Count, parse_count
+
+__all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]
+
+NAN = float("nan")
+
+#: Outcomes a claim can have.  ``shot`` is hit by gunfire, killed or not.
+OUTCOMES = ("killed", "injured", "missing", "captured", "displaced", "shot")
+
+_OUTCOME_WORDS = {
+    "killed": r"killed|dead|died|slain|executed|massacred|murdered|shot\s+dead|gunned\s+down|beheaded|"
+              r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|fatally\s+(?:shot|wounded|injured)|"
+              r"shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|burned\s+to\s+death|"
+              r"crushed\s+to\s+death|confirmed\s+dead|pronounced\s+dead|found\s+dead|"
+              r"(?:was|were)\s+killed",
+    "injured": r"injured|wounded|hurt|hospitali[sz]ed|(?:in|listed\s+in)\s+(?:critical|serious|stable|fair|"
+               r"good)\s+condition|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds|gunshot\s+wounds)",
+    "missing": r"missing|unaccounted\s+for",
+    "captured": r"captured|abducted|kidnapped|taken\s+(?:prisoner|hostage|captive)|held\s+hostage",
+    "displaced": r"displaced|uprooted|forced\s+to\s+flee|forced\s+from\s+their\s+homes|fled\s+their\s+homes",
+    "shot": r"shot",
+}
+_ACTIVE_WORDS = {
+    "killed": r"killing|killed|kills|kill|slaughtered|slaughtering|executed|executing|massacred|massacring|"
+              r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|shot\s+dead|"
+              r"shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|murdered|murdering",
+    "injured": r"injuring|injured|injures|wounding|wounded|wounds|hurting",
+    "captured": r"capturing|captured|abducting|abducted|kidnapping|kidnapped|taking\s+hostage",
+    "displaced": r"displacing|displaced|uprooting|uprooted",
+    "shot": r"shooting|shot",
+}
+_HEAD = (
+    r"people|persons?|civilians?|fighters?|soldiers?|troops|servicem[ae]n|members|militants?|jihadists?|"
+    r"rebels?|insurgents?|combatants?|militiam[ae]n|gunm[ae]n|guards?|officers?|policem[ae]n|"
+    r"police(?:\s+officers?)?|personnel|generals?|commanders?|pilots?|recruits|conscripts|"
+    r"children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|youths?|boys?|girls?|"
+    r"women|woman|men|man|adults?|residents?|villagers?|students?|pupils|schoolchildren|workers?|"
+    r"employees|staff(?:\s+members)?|volunteers?|journalists?|reporters?|doctors?|medics?|paramedics?|"
+    r"nurses?|rescuers?|worshippers|passengers|drivers?|protesters?|demonstrators?|refugees?|migrants?|"
+    r"victims?|relatives|family\s+members|bystanders|individuals|suspects?|shooters?|others|"
+    r"deaths|fatalities|casualties|bodies|corpses|Syrians|Iraqis|Kurds|Russians|Turks|Americans|"
+    r"Iranians|Afghans|Palestinians|jihadis|Islamists|extremists|terrorists|loyalists|opponents"
+)
+_SINGULAR_HEAD = (
+    r"(?:\d+|\w+)[\s\-]+(?:year|month|week)[\s\-]+old(?:\s+(?:man|woman|boy|girl|son|daughter|child))?|person|civilian|fighter|soldier|serviceman|member|militant|jihadist|rebel|insurgent|militiaman|"
+    r"gunman|guard|officer|policeman|police\s+officer|general|commander|pilot|child|kid|baby|infant|"
+    r"toddler|teen|teenager|youth|boy|girl|woman|man|adult|resident|villager|student|worker|employee|"
+    r"volunteer|journalist|reporter|doctor|medic|paramedic|nurse|rescuer|passenger|driver|protester|"
+    r"demonstrator|refugee|migrant|victim|relative|bystander|individual|suspect|shooter|mother|father|"
+    r"son|daughter|brother|sister|husband|wife|girlfriend|boyfriend|friend|neighbo(?:u)?r|clerk|"
+    r"customer|security\s+guard|deputy|trooper|sergeant|corporal|private|lieutenant|captain|colonel|"
+    r"major|imam|priest|teacher|nurse"
+)
+# Words allowed between a count and its head noun: adjectives, actor names.
+_MOD = (r"(?:(?!(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
+        r"injured|wounded|hurt|to|where|which|what|from|with|for|as|than|times|over|into|before|because|if|"
+        r"then|but|so|per|each|every|years?|months?|days?|hours?|minutes?|weeks?|rounds?|shots?|bullets?|"
+        r"miles?|feet|percent|the)\b)[\w\u2019'\-\.]+\s+)")
+_OF_TAIL = (
+    r"(?:\s+(?:of|from)\s+(?:(?!(?:were|was|are|is|have|had|has|in|on|at|by|who|that|during|after|when|"
+    r"and|killed|dead|injured|wounded|died|since|with|for|as|allied|backed|loyal|to|near|which|while|"
+    r"either|both|including|among)\b)[\w\u2019'\-]+(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?"
+)
+_AUX = r"(?:\s*,?\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|have|has|had|got|reportedly|also|all|later|were\s+all|who\s+were|who\s+was|allegedly|confirmed|now|believed\s+to\s+have|thought\s+to\s+have|said\s+to\s+have|were\s+reported|are\s+reported|reported)\b)*"
+
+_Q = rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
+_N = rf"(?P<num>{NUMBER_PATTERN})"
+
+
+def _alt(words):
+    return "(?:" + words + ")"
+
+
+_PASSIVE = re.compile(
+    rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+(?:other\s+)?{_MOD}{{0,4}}?(?:{_HEAD})\b{_OF_TAIL})?"
+    rf"(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
+    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items())) + r")\s+"
+    rf"(?:(?:a\s+total\s+of|an?\s+estimated|the)\s+)?{_Q}{_N}"
+    rf"(?P<victim>\s+(?:other\s+)?{_MOD}{{0,4}}?(?:{_HEAD})\b{_OF_TAIL})?",
+    re.I,
+)
+_COMPOUND = re.compile(
+    r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items())) + r")\s+"
+    rf"(?P<victim>(?:an?|one)\s+{_MOD}{{0,2}}?(?:{_SINGULAR_HEAD})\s+and\s+(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?:other\s+)?{_MOD}{{0,3}}?(?:{_HEAD})\b{_OF_TAIL})",
+    re.I,
+)
+_LEFT = re.compile(
+    rf"\b(?:left|leaving|leave|leaves)\s+{_Q}{_N}(?P<victim>\s+{_MOD}{{0,3}}?(?:{_HEAD}))?\s+"
+    r"(?P<verb>(?P<p_killed>dead)|(?P<p_injured>injured|wounded|hurt))\b",
+    re.I,
+)
+_TOLL = re.compile(
+    r"\b(?P<verb>(?P<p_killed>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
+    r"|(?P<p_injured>number\s+of\s+(?:injured|wounded)))"
+    rf"(?:\s+\w+){{0,5}}?\s+(?:to|at|of|reached|is|was|stood\s+at|stands\s+at|hit)\s+{_Q}{_N}\b",
+    re.I,
+)
+_NOUN = re.compile(
+    rf"(?<![\w\-]){_Q}{_N}\s+(?:(?:more|other|further|reported|confirmed|civilian|military)\s+)?"
+    r"(?P<verb>(?P<p_killed>deaths|fatalities|dead)|(?P<p_injured>injuries|injured|wounded))\b",
+    re.I,
+)
+_ONE_PASSIVE = re.compile(
+    rf"\b(?P<victim>(?:an?|one|another)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b{_OF_TAIL})"
+    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
+    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced")) + r")\b",
+    re.I,
+)
+_ONE_ACTIVE = re.compile(
+    r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items() if k != "displaced"))
+    + rf")\s+(?P<victim>(?:an?|one|another|his|her|their|its|(?=\d+[\s\-]+(?:year|month)))\s*{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b)(?!\s+and\s+\w+\s+other)",
+    re.I,
+)
+_UNNUMBERED = re.compile(
+    rf"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
+    rf"opposition\s+|security\s+|Kurdish\s+)(?:{_HEAD}))"
+    r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all))?)\s+"
+    r"(?P<verb>(?P<p_killed>killed)(?:\s+(?:and|or)\s+(?P<also_injured>injured|wounded))?|"
+    r"(?P<p_injured>injured|wounded)(?:\s+(?:and|or)\s+(?P<also_killed>killed))?)\b",
+    re.I,
+)
+_LIST = re.compile(
+    rf"(?<![\w\-]){_Q}(?P<num>{NUMBER_PATTERN})(?P<victim>\s+{_MOD}{{0,2}}?(?:{_HEAD})(?:\s*,\s*|\s+and\s+)"
+    rf"(?P<num2>{NUMBER_PATTERN})\s+{_MOD}{{0,2}}?(?:{_HEAD})\b)"
+    rf"(?P<aux>{_AUX})\s+(?P<verb>" + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
+    re.I,
+)
+_IMPLIED = re.compile(
+    r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>(?:fatal|deadly|lethal)\s+(?:shooting|shootings|attack|attacks|stabbing|"
+    r"ambush|bombing|blast|explosion|strike|strikes|raid|clashes|violence|gunfire|incident)"
+    r"|(?:death|murder|killing|slaying|homicide)\s+of\s+(?:an?\s+|the\s+)?(?:\d+-year-old\s+)?"
+    r"(?:[A-Z][\w'\-]+|man|woman|boy|girl|teen|teenager|child|baby|toddler|infant|student|officer|soldier|civilian)"
+    r"|shooting\s+death|was\s+slain))\b",
+)
+_FATALLY = re.compile(
+    rf"\b(?:shot|wounded|stabbed|struck|hit)\s*,?\s+(?:{_Q})?(?P<num>{NUMBER_PATTERN})\s+(?:of\s+them\s+|of\s+whom\s+)?"
+    r"(?P<verb>(?P<p_killed>fatally|died|dead|killed))\b",
+    re.I,
+)
+_SELF = re.compile(
+    r"\b(?P<verb>(?P<p_killed>(?:killed|kills|kill|killing)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|"
+    r"(?:committed|commits|commit|committing)\s+suicide|fatally\s+sho(?:t|ots|oting)\s+(?:himself|herself)|"
+    r"turn(?:ed|ing|s)?\s+the\s+gun\s+on\s+(?:himself|herself)|murder-suicide))\b",
+    re.I,
+)
+_BARE_ONE = re.compile(
+    rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
+    r"\s+(?:(?:is|was)\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed|"
+    r"shot\s+to\s+death|slain|dies|died)|(?P<p_injured>injured|wounded|hurt))\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|nobody|none|no\s+one|without)\b[^.;]{0,25}$", re.I)
+_YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One casualty figure as the report states it.
+
+    Offsets ``start``/``end`` cover the whole phrase ("killing 13 members of
+    regime forces"); ``count_start``/``count_end`` the number ("13").
+    """
+
+    start: int
+    end: int
+    outcome: str
+    count: Count
+    victim: str = ""
+    victim_start: int = -1
+    victim_end: int = -1
+    count_start: int = -1
+    count_end: int = -1
+    pattern: str = ""
+    sentence: int = -1
+    role: str = "standalone"
+    total_of: int = -1  # index of the claim this is a part of
+    repeat_of: int = -1  # index of the claim this repeats
+    part_kind: str = ""  # "breakdown" (parts add up a total) or "included" (a detail of a larger figure)
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _outcome(m):
+    for k in OUTCOMES:
+        for prefix in ("p_", "a_"):
+            name = prefix + k
+            if name in m.re.groupindex and m.group(name):
+                return k
+    return None
+
+
+def _claim(m, outcome, count, pattern, offset):
+    vs, ve = m.span("victim") if "victim" in m.re.groupindex and m.group("victim") else (-1, -1)
+    victim = m.group("victim").strip() if vs >= 0 else ""
+    if vs >= 0:
+        lead = len(m.group("victim")) - len(m.group("victim").lstrip())
+        vs = vs + lead
+        ve = vs + len(victim)
+    cs, ce = m.span("num") if "num" in m.re.groupindex and m.group("num") else (-1, -1)
+    shift = lambda x: x + offset if x >= 0 else -1  # noqa: E731
+    end = m.start() + len(m.group().rstrip(" \t\u00a0,"))
+    return Claim(
+        start=m.start() + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
+        victim_start=shift(vs), victim_end=shift(ve), count_start=shift(cs), count_end=shift(ce),
+        pattern=pattern,
+    )
+
+
+_AGE_CUE = re.compile(r"(?:,\s*|\bage[sd]?\s+(?:\d+\s*(?:,|and|&)\s*)*)$", re.I)
+
+
+def _is_age(text, m):
+    """A number set off by commas after a name ("Smith, 24, was killed"),
+    or after "ages" ("ages 3 and 5, were killed")."""
+    s, e = m.span("num")
+    if text[e:e + 1] != "," or not m.group("num").strip().isdigit():
+        return False
+    return bool(_AGE_CUE.search(text[max(0, s - 20):s]))
+
+
+def _numbered(m, pattern, offset, add=0):
+    if _is_age(m.string, m):
+        return None
+    raw = m.group("num")
+    if _YEARLIKE.match(raw.strip()) and not m.group("victim"):
+        return None
+    qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
+    count = parse_count(raw, qual)
+    if count is None:
+        return None
+    if add:
+        count = Count(count.low + add, count.best + add, count.high + add, count.qualifier,
+                      count.acled + add)
+    outcome = _outcome(m)
+    if outcome is None:
+        return None
+    return _claim(m, outcome, count, pattern, offset)
+
+
+def _find_in(text, offset):
+    found = []
+    for m in _LIST.finditer(text):
+        second = parse_count(m.group("num2"))
+        if second is not None and not math.isnan(second.best):
+            c = _numbered(m, "list", offset, add=second.best)
+            if c:
+                found.append(c)
+    for m in _COMPOUND.finditer(text):
+        c = _numbered(m, "compound", offset, add=1)
+        if c:
+            found.append(c)
+    for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
+                     ("toll", _TOLL), ("noun", _NOUN)):
+        for m in rx.finditer(text):
+            c = _numbered(m, name, offset)
+            if c:
+                found.append(c)
+    one = Count(1, 1, 1, "", 1)
+    for name, rx in (("one-passive", _ONE_PASSIVE), ("one-active", _ONE_ACTIVE)):
+        for m in rx.finditer(text):
+            outcome = _outcome(m)
+            if outcome:
+                found.append(_claim(m, outcome, one, name, offset))
+    for m in _BARE_ONE.finditer(text):
+        found.append(_claim(m, _outcome(m), one, "one-bare", offset))
+    two = Count(2, 2, NAN, "implied", 2)
+    for m in _SELF.finditer(text):
+        found.append(_claim(m, "killed", two if "murder" in m.group().lower() else one, "self", offset))
+    at_least_one = Count(1, 1, NAN, "implied", 1)
+    for m in _IMPLIED.finditer(text):
+        found.append(_claim(m, "killed", at_least_one, "implied", offset))
+    unknown = Count(NAN, NAN, NAN, "unreported", NAN)
+    for m in _UNNUMBERED.finditer(text):
+        first = "killed" if m.group("p_killed") else "injured"
+        found.append(_claim(m, first, unknown, "unnumbered", offset))
+        if m.group("also_injured") or m.group("also_killed"):
+            second = "injured" if first == "killed" else "killed"
+            found.append(_claim(m, second, unknown, "unnumbered", offset))
+    # Negated figures ("no one was killed") and overlapping matches: keep
+    # the first pattern's claim for each number (or phrase) and outcome.
+    kept, seen = [], set()
+    for c in found:
+        local = c.start - offset
+        if _NEGATED.search(text[max(0, local - 30):local]):
+            continue
+        key = (c.count_start if c.count_start >= 0 else c.start, c.outcome)
+        if key in seen or any(
+            k.start <= c.start and c.end <= k.end and k.outcome == c.outcome for k in kept
+        ):
+            continue
+        seen.add(key)
+        kept.append(c)
+    return kept
+
+
+def find_claims(text, sentences):
+    """Casualty claims in the given sentences of ``text``.
+
+    Parameters
+    ----------
+    text : str
+    sentences : sequence of (start, end)
+
+    Returns
+    -------
+    list of Claim
+        In text order, each with the index of its sentence.
+
+    Examples
+    --------
+    >>> t = "Air strikes killed at least 28 fighters. Over 60 observation posts remain."
+    >>> [(c.outcome, c.count.best, c.count.qualifier, c.victim) for c in find_claims(t, [(0, 40), (41, len(t))])]
+    [('killed', 28, 'at least', 'fighters')]
+    """
+    claims = []
+    for i, (s, e) in enumerate(sentences):
+        for c in _find_in(text[s:e], s):
+            claims.append(replace(c, sentence=i))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+# ---------------------------------------------------------------------------
+# totals, parts and repeats
+
+
+def _contains(c, value):
+    lo = c.count.low
+    hi = c.count.high if not math.isnan(c.count.high) else math.inf
+    return lo <= value <= hi
+
+
+def _vagueness(count):
+    """0 for a stated figure, 1 for a bounded one ("at least 28"), 2 for a
+    vague word ("dozens") or an implied death ("a deadly attack")."""
+    from .numbers import VAGUE
+
+    q = count.qualifier
+    if q == "implied" or q in VAGUE or q + " of" in VAGUE:
+        return 2
+    return 0 if count.exact else 1
+
+
+def _distinct_single_victims(a, b):
+    """A suicide ("killed himself") is never the same death as the victim's."""
+    return a.count.best == 1 == b.count.best and (a.pattern == "self") != (b.pattern == "self")
+
+
+def _same_figure(a, b):
+    """Is claim ``b`` the same figure as claim ``a``?"""
+    if _distinct_single_victims(a, b):
+        return False
+    if a.count.best == b.count.best:
+        return True
+    if not a.count.exact and _contains(a, b.count.best):
+        return True  # "dozens dead" then "28 killed"
+    if not b.count.exact and _contains(b, a.count.best):
+        return True
+    return False
+
+
+def reconcile_claims(claims, sides=None, event_keys=None, window=6):
+    """Mark each claim as ``total``, ``part``, ``standalone`` or ``repeat``.
+
+    Two claims can only be linked when they have the same outcome, their
+    victims' sides do not conflict (a claim with no side is compatible with
+    any) and they may belong to the same event: ``event_keys`` gives each
+    claim a tuple such as (governorate, month); two keys conflict when a
+    component is known in both and differs (None matches anything).  Then:
+
+    1. A claim with the same figure as an earlier one (or a vague figure
+       whose range holds it: "dozens" and 28) is a ``repeat``; the more
+       precise mention is the one counted.
+    2. A claim is a ``total`` when two or more smaller claims within
+       ``window`` sentences add up to it exactly (13 + 15 = 28); those are its
+       ``part`` claims.  A claim whose victims have no side with smaller
+       claims of two or more sides is also a total, and the mismatch shows
+       in :func:`breakdown_status`.
+    3. A smaller claim in the same event as a larger one ("5 dead … an
+       officer was shot and killed") is a ``part`` of it: the larger figure
+       already counts it.
+    4. Everything else is ``standalone``.  Counting ``total`` and
+       ``standalone`` claims counts every casualty once.
+
+    Parameters
+    ----------
+    claims : list of Claim
+    sides : list of str or None, optional
+        The victims' side of each claim.
+    event_keys : list of tuple, optional
+
+    Returns
+    -------
+    list of Claim
+        The same claims with ``role``, ``total_of`` and ``repeat_of`` set.
+    """
+    claims = [replace(c, role="standalone", total_of=-1, repeat_of=-1, part_kind="") for c in claims]
+    sides = list(sides) if sides is not None else [None] * len(claims)
+    events = list(event_keys) if event_keys is not None else [()] * len(claims)
+
+    def linkable(i, j):
+        a, b = claims[i], claims[j]
+        return (a.outcome == b.outcome and _keys_match(events[i], events[j])
+                and (not sides[i] or not sides[j] or sides[i] == sides[j]))
+
+    # 1. repeats
+    for j, b in enumerate(claims):
+        if math.isnan(b.count.best):
+            continue
+        for i in range(j):
+            a = claims[i]
+            if a.role == "repeat" or math.isnan(a.count.best) or not linkable(i, j):
+                continue
+            if _same_figure(a, b):
+                if _vagueness(a.count) > _vagueness(b.count):
+                    claims[i] = replace(a, role="repeat", repeat_of=j)
+                    for k, c in enumerate(claims):
+                        if c.repeat_of == i:
+                            claims[k] = replace(c, repeat_of=j)
+                    sides[j] = sides[j] or sides[i]
+                else:
+                    claims[j] = replace(b, role="repeat", repeat_of=i)
+                    sides[i] = sides[i] or sides[j]
+                break
+    counted = lambda k: claims[k].role == "standalone" and not math.isnan(claims[k].count.best)  # noqa: E731
+    order = sorted(range(len(claims)), key=lambda k: -(claims[k].count.best if counted(k) else -1))
+    # 2. exact breakdowns, and breakdowns by side that do not add up
+    for i in order:
+        t = claims[i]
+        if not counted(i):
+            continue
+        cands = [j for j in range(len(claims)) if j != i and counted(j) and linkable(i, j)
+                 and claims[j].count.best < t.count.best and abs(claims[j].sentence - t.sentence) <= window]
+        chosen = _subset_summing(cands, claims, t.count.best)
+        if chosen is None and not sides[i]:
+            by_side = [j for j in cands if sides[j]]
+            if len({sides[j] for j in by_side}) >= 2:
+                chosen = by_side
+        if not chosen:
+            continue
+        claims[i] = replace(t, role="total")
+        for j in chosen:
+            claims[j] = replace(claims[j], role="part", total_of=i, part_kind="breakdown")
+    # 3. smaller figures inside a larger one of the same event
+    for j in range(len(claims)):
+        if not counted(j):
+            continue
+        larger = [i for i in order if i != j and claims[i].role in ("standalone", "total")
+                  and not math.isnan(claims[i].count.best) and linkable(i, j)
+                  and claims[i].count.best > claims[j].count.best]
+        if larger:
+            i = larger[0]
+            claims[i] = replace(claims[i], role="total")
+            claims[j] = replace(claims[j], role="part", total_of=i, part_kind="included")
+    return claims
+
+
+def _keys_match(a, b):
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def _subset_summing(cands, claims, target, max_size=6):
+    """The first subset (by size) of ``cands`` whose best figures sum to ``target``."""
+    for size in range(2, min(len(cands), max_size) + 1):
+        for combo in itertools.combinations(cands, size):
+            if sum(claims[j].count.best for j in combo) == target:
+                return list(combo)
+    return None
+
+
+def breakdown_status(total, parts):
+    """``consistent``, ``parts exceed total``, ``parts short of total`` or
+    ``no breakdown`` for a total claim and its part claims."""
+    if not parts:
+        return "no breakdown"
+    s = sum(p.count.best for p in parts)
+    if s == total.count.best:
+        return "consistent"
+    return "parts exceed total" if s > total.count.best else "parts short of total"

@@ -1,0 +1,211 @@
+"""Dates in a report, absolute and relative to its publication date.
+
+A compiled pattern finds candidate date phrases; absolute ones ("22
+September, 2020", "On 2 June 2023") are read by ``dateparser`` on the
+candidate span only; relative ones ("on Tuesday", "since Monday", "Monday
+night", "last week", "in August", "one day after") are resolved against the
+publication date (or, for "N days after", the date just before them in the
+sentence).  Each date has ``date_start``, ``date_end`` and a ``precision``
+(day, week, month, year) and a ``role``: ``statement`` when it dates the
+saying ("a war monitor said on Tuesday"), ``event`` otherwise.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates"]
+
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NAMES |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTH_NAMES["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMWORD = r"(?:one|two|three|four|five|six|seven|a|\d{1,2})"
+
+_PATTERN = re.compile(
+    rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
+    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
+    rf"|(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*{_YEAR})\b)"
+    rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!,?\s+{_YEAR}))"
+    rf"|(?P<my>\b(?:(?:in|since|during|early|late|mid)[\s\-]+)?{_MONTH}\s+{_YEAR}\b)"
+    rf"|(?P<month>\b(?:in|since|during|early|late|mid|last|this|until|by)[\s\-]+{_MONTH}(?![\w-])(?!\s+{_YEAR}))"
+    rf"|(?P<weekday>\b(?:(?:since|on|last|this|early|late)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\b)"
+    rf"|(?P<rel>\b(?:yesterday|today|tonight|last\s+night|this\s+morning|last\s+week(?:end)?|this\s+week|"
+    rf"last\s+month|this\s+month|last\s+year|this\s+year|earlier\s+this\s+(?:week|month|year))\b)"
+    rf"|(?P<offset>\b{_NUMWORD}\s+(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b)"
+    rf"|(?P<year>\b(?:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b)",
+    re.I,
+)
+_STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
+_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase with its resolved interval."""
+
+    start: int
+    end: int
+    text: str
+    date_start: date
+    date_end: date
+    precision: str  # day, week, month, year
+    role: str  # event or statement
+    relative: bool
+
+
+def _month_span(year, month):
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last)
+
+
+def _parse_absolute(text):
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
+
+
+def _latest_month(month, published):
+    """The most recent given month at or before the publication date."""
+    year = published.year if month <= published.month else published.year - 1
+    return year
+
+
+def _resolve(m, published, anchor):
+    """(start, end, precision, relative) for one match, or None."""
+    kind = m.lastgroup
+    raw = m.group()
+    low = raw.lower()
+    if kind in ("dmy", "mdy", "iso"):
+        d = _parse_absolute(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw))
+        return (d, d, "day", False) if d else None
+    if kind == "my":
+        mon = _MONTH_NAMES[re.search(r"[a-z]+(?=\.?\s+\d)", low).group()]
+        year = int(re.search(r"\d{4}", low).group())
+        s, e = _month_span(year, mon)
+        if low.startswith("since") and published is not None:
+            return s, published, "month", False
+        return s, e, "month", False
+    if published is None:
+        return None
+    if kind in ("dm", "md"):
+        mon = _MONTH_NAMES[re.search(r"[a-z]{3,}", low.replace("of ", "")).group().rstrip(".")]
+        day = int(re.search(r"\d+", low).group())
+        year = _latest_month(mon, published)
+        try:
+            d = date(year, mon, day)
+        except ValueError:
+            return None
+        if d > published:
+            d = date(year - 1, mon, day) if not (mon == 2 and day == 29) else d
+        return d, d, "day", True
+    if kind == "month":
+        word = re.search(_MONTH, raw, re.I).group().lower().rstrip(".")
+        mon = _MONTH_NAMES[word]
+        year = _latest_month(mon, published)
+        s, e = _month_span(year, mon)
+        if low.startswith("since"):
+            return s, published, "month", True
+        return s, min(e, published) if e > published else e, "month", True
+    if kind == "weekday":
+        wd = _WEEKDAYS[re.search(_WEEKDAY, raw, re.I).group().lower()]
+        back = (published.weekday() - wd) % 7
+        if low.startswith("last") and back == 0:
+            back = 7
+        d = published - timedelta(days=back)
+        if low.startswith("since"):
+            return d, published, "day", True
+        return d, d, "day", True
+    if kind == "rel":
+        if low in ("today", "tonight", "this morning"):
+            return published, published, "day", True
+        if low in ("yesterday", "last night"):
+            d = published - timedelta(days=1)
+            return d, d, "day", True
+        if low.startswith("last week"):
+            monday = published - timedelta(days=published.weekday() + 7)
+            if low.endswith("weekend"):
+                return monday + timedelta(days=5), monday + timedelta(days=6), "week", True
+            return monday, monday + timedelta(days=6), "week", True
+        if low in ("this week", "earlier this week"):
+            return published - timedelta(days=published.weekday()), published, "week", True
+        if low in ("last month",):
+            prev = published.replace(day=1) - timedelta(days=1)
+            s, e = _month_span(prev.year, prev.month)
+            return s, e, "month", True
+        if low in ("this month", "earlier this month"):
+            return published.replace(day=1), published, "month", True
+        if low == "last year":
+            return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year", True
+        return date(published.year, 1, 1), published, "year", True
+    if kind == "offset":
+        parts = low.split()
+        n = _NUM.get(parts[0]) or int(parts[0])
+        unit = parts[1].rstrip("s")
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        base = anchor or published
+        sign = 1 if parts[-1] in ("after", "later") else -1
+        if parts[-1] == "after":
+            # "Monday night, one day after Russia launched …": the launch was a
+            # day *before* the anchor date.
+            sign = -1
+        d = base + timedelta(days=sign * days)
+        precision = "day" if unit == "day" else unit
+        return d, d, precision, True
+    if kind == "year":
+        year = int(re.search(r"\d{4}", raw).group())
+        if low.startswith("since"):
+            return date(year, 1, 1), published, "year", True
+        part = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(low.split()[0], (1, 12))
+        return date(year, part[0], 1), _month_span(year, part[1])[1], "year", False
+    return None  # pragma: no cover
+
+
+def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
+    """Date mentions in ``text[start:end]``, resolved against ``published``.
+
+    Parameters
+    ----------
+    text : str
+    published : datetime.date, optional
+        The report's date; relative dates need it (without it they are skipped).
+    sentence_spans : sequence of (start, end), optional
+        Lets "one day after" take its anchor from the date before it in
+        the same sentence.
+
+    Returns
+    -------
+    list of DateMention
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> [(d.text, str(d.date_start), str(d.date_end)) for d in
+    ...  find_dates("IS has since Monday attacked", date(2020, 9, 22))]
+    [('since Monday', '2020-09-21', '2020-09-22')]
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _PATTERN.finditer(text, start, end):
+        s, e = m.span()
+        anchor = None
+        if m.lastgroup == "offset":
+            sent_start = max((a for a, b in sentence_spans if a <= s), default=start)
+            prior = [d for d in out if d.start >= sent_start]
+            anchor = prior[-1].date_start if prior else None
+        resolved = _resolve(m, published, anchor)
+        if resolved is None:
+            continue
+        ds, de, precision, relative = resolved
+        before = text[max(start, s - 40):s]
+        role = "statement" if _STATEMENT.search(before) else "event"
+        out.append(DateMention(s, e, text[s:e], ds, de, precision, role, relative))
+    return out

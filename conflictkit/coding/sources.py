@@ -1,0 +1,64 @@
+"""Who says so: the originator of a figure and the outlet that relays it.
+
+"a war monitor said", "the Syrian Observatory for Human Rights said",
+"Rami Abdel Rahman … told AFP", "An NLF source told The New Arab's
+Arabic-language service": the originator is the monitor, the person's
+organisation or the source; the relay is the news agency or outlet that
+carried it (AFP, The New Arab).  Named sources come from the source
+dictionary; generic ones ("a war monitor", "activists", "an NLF source",
+"police said") from a pattern.  A generic monitor is resolved to the
+monitor the report names, when it names exactly one.
+"""
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["SourceMention", "find_generic_sources", "RELAY_KINDS"]
+
+#: Source kinds that carry others' figures rather than originate them.
+RELAY_KINDS = {"news agency", "outlet"}
+
+_GENERIC = re.compile(
+    r"\b(?P<src>(?:[Aa]n?|[Tt]he)\s+(?:(?:[A-Z][\w\-]*|local|military|security|medical|rebel|opposition|"
+    r"government|Kurdish|Syrian|Russian|Turkish|Iraqi|hospital)\s+)?"
+    r"(?:war\s+monitor|monitor(?:ing\s+group)?|source|sources|official|officials|spokesm[ae]n|"
+    r"spokeswoman|activists?|witness(?:es)?|medics?|doctors?|residents?|commander|statement)"
+    r"|(?:activists|witnesses|officials|medics|rescuers|residents|police|authorities|state\s+media|"
+    r"state\s+television|local\s+media|local\s+sources|security\s+sources|medical\s+sources|"
+    r"military\s+sources))\b"
+    r"(?=[^.]{0,80}\b(?:said|says|told|reported|reports|stated|announced|confirmed|according)\b"
+    r"|[^.]{0,3}$|\s+(?:said|says|told|reported))",
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+|a\s+|an\s+)?[\w\-’' ]{2,60}?)(?=[,.;]|$)", re.I)
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    start: int
+    end: int
+    text: str
+    source: str  # canonical name, or the phrase for a generic source
+    kind: str  # monitor, news agency, outlet, government, generic …
+    role: str  # originator or relay
+
+
+def find_generic_sources(text, start=0, end=None):
+    """Generic source phrases ("a war monitor", "activists") in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    out = []
+    chunk = text[start:end]
+    for rx in (_GENERIC, _ACCORDING):
+        for m in rx.finditer(chunk):
+            s, e = m.span("src")
+            phrase = chunk[s:e].strip()
+            if not phrase:
+                continue
+            kind = "monitor" if "monitor" in phrase.lower() else "generic"
+            out.append(SourceMention(start + s, start + s + len(phrase), phrase, phrase, kind, "originator"))
+    out.sort(key=lambda m: m.start)
+    kept, last = [], -1
+    for m in out:
+        if m.start >= last:
+            kept.append(m)
+            last = m.end
+    return kept
