@@ -30,12 +30,19 @@ def _build_parser():
     rep.add_argument("--html", default=None, help="also write executed notebooks as HTML here")
     rep.add_argument("--timeout", type=int, default=600, help="seconds per cell")
 
-    for register in _EXTRA_COMMANDS:
-        register(sub)
+    code = sub.add_parser("code", help="code reports into events, casualty claims or annotations")
+    code.add_argument("inputs", nargs="+", metavar="INPUT",
+                      help="a report file, a folder, a CSV/TSV/JSONL/Parquet corpus, or - for stdin")
+    code.add_argument("--table", choices=["events", "casualties", "annotations"], default="events")
+    code.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    code.add_argument("--published", help="publication date YYYY-MM-DD (for a single report or stdin)")
+    code.add_argument("--text-column")
+    code.add_argument("--id-column")
+    code.add_argument("--date-column")
+    code.add_argument("--title-column")
+    code.add_argument("--rejects", metavar="FILE", help="write unusable rows and reports here (CSV)")
+    code.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     return parser
-
-
-_EXTRA_COMMANDS = []
 
 
 def _show(args):
@@ -60,7 +67,75 @@ def _reproduce(args):
     return 0
 
 
-_HANDLERS = {"show": _show, "reproduce": _reproduce}
+def _load_inputs(args):
+    from pathlib import Path
+
+    import pandas as pd
+
+    from .errors import InputError
+    from .reports import REJECT_COLUMNS, load_report, load_reports
+
+    reports, rejects = [], []
+    for item in args.inputs:
+        if item == "-":
+            data = sys.stdin.buffer.read()
+            if not data.strip():
+                raise InputError("stdin", "no text on standard input")
+            from .reports import _decode
+
+            text, _, _ = _decode(data, "stdin")
+            reports.append(load_report(text if "\n" in text else text + "\n", id="stdin",
+                                       published=args.published))
+            continue
+        path = Path(item)
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        if path.is_dir() or path.suffix.lower() in (".csv", ".tsv", ".jsonl", ".ndjson", ".json",
+                                                      ".parquet", ".pq"):
+            got, bad = load_reports(path, id_column=args.id_column, text_column=args.text_column,
+                                    date_column=args.date_column, title_column=args.title_column)
+            reports += got
+            rejects.append(bad)
+        else:
+            reports.append(load_report(path, published=args.published))
+    frames = [r for r in rejects if len(r)]
+    rejects = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=REJECT_COLUMNS)
+    return reports, rejects
+
+
+def _code(args):
+    import pandas as pd
+
+    from .coding import code_reports
+
+    reports, rejects = _load_inputs(args)
+    for r in reports:
+        for note in r.notes:
+            print(f"conflictkit: note: {note}", file=sys.stderr)
+    coding = code_reports(reports, progress=sys.stderr.isatty())
+    failed = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
+    all_rejects = pd.concat([r for r in (rejects, failed[rejects.columns]) if len(r)] or [rejects],
+                            ignore_index=True)
+    for rec in all_rejects.itertuples():
+        where = f"{rec.source}" + (f" row {rec.row}" if not pd.isna(rec.row) else "")
+        print(f"conflictkit: skipped {where} (id {rec.id}): {rec.reason}", file=sys.stderr)
+    if args.rejects:
+        all_rejects.to_csv(args.rejects, index=False)
+    table = getattr(coding, args.table)
+    out = args.output or sys.stdout
+    if args.format == "csv":
+        table.to_csv(out, index=False)
+    else:
+        dates = {c: table[c].map(lambda d: d.isoformat() if hasattr(d, "isoformat") else d)
+                 for c in table.columns if c.startswith(("date", "event_date"))}
+        table.assign(**dates).to_json(out, orient="records", lines=True, force_ascii=False)
+    if not reports:
+        print("conflictkit: no usable reports in the input", file=sys.stderr)
+        return 1
+    return 0
+
+
+_HANDLERS = {"show": _show, "reproduce": _reproduce, "code": _code}
 
 
 def main(argv=None):

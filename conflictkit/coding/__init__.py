@@ -8,7 +8,7 @@ from .coder import (
 from .dates import find_dates
 from .event_types import classify_event_type
 from .lexicon import build_lexicon, default_lexicon, load_actors, load_places, load_sources
-from .numbers import Count, parse_count
+from .counts import Count, parse_count
 
 __all__ = [
     "OUTCOMES", "Claim", "breakdown_status", "find_claims", "reconcile_claims", "ACLED_UNKNOWN_FATALITIES",

@@ -28,7 +28,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from .numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Count, parse_count
+from .counts import NUMBER_PATTERN, QUALIFIER_PATTERN, Count, parse_count
 
 __all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]
 
@@ -271,9 +271,28 @@ def _numbered(m, pattern, offset, add=0):
     return _claim(m, outcome, count, pattern, offset)
 
 
-def _find_in(text, offset):
+_NUMBER_START = re.compile(rf"(?<![\w\-])(?:{QUALIFIER_PATTERN}\s+)?{NUMBER_PATTERN}", re.I)
+_QUALIFIED_TAIL = re.compile(rf"(?:{QUALIFIER_PATTERN})\s+$", re.I)
+_UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b", re.I)
+
+
+def _at_numbers(rx, text, starts):
+    """Matches of a count-first pattern, tried only where a count starts."""
+    out, last = [], -1
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _find_in(text, offset, headline=False):
     found = []
-    for m in _LIST.finditer(text):
+    starts = sorted({m.start() for m in _NUMBER_START.finditer(text)})
+    for m in _at_numbers(_LIST, text, starts):
         second = parse_count(m.group("num2"))
         if second is not None and not math.isnan(second.best):
             c = _numbered(m, "list", offset, add=second.best)
@@ -285,7 +304,8 @@ def _find_in(text, offset):
             found.append(c)
     for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
                      ("toll", _TOLL), ("noun", _NOUN)):
-        for m in rx.finditer(text):
+        matches = _at_numbers(rx, text, starts) if rx in (_PASSIVE, _NOUN) else rx.finditer(text)
+        for m in matches:
             c = _numbered(m, name, offset)
             if c:
                 found.append(c)
@@ -295,7 +315,9 @@ def _find_in(text, offset):
             outcome = _outcome(m)
             if outcome:
                 found.append(_claim(m, outcome, one, name, offset))
-    for m in _BARE_ONE.finditer(text):
+    # "Man killed in …": anywhere in a headline, at the start of other sentences
+    bare = _BARE_ONE.finditer(text) if headline else filter(None, [_BARE_ONE.match(text)])
+    for m in bare:
         found.append(_claim(m, _outcome(m), one, "one-bare", offset))
     two = Count(2, 2, NAN, "implied", 2)
     for m in _SELF.finditer(text):
@@ -304,7 +326,7 @@ def _find_in(text, offset):
     for m in _IMPLIED.finditer(text):
         found.append(_claim(m, "killed", at_least_one, "implied", offset))
     unknown = Count(NAN, NAN, NAN, "unreported", NAN)
-    for m in _UNNUMBERED.finditer(text):
+    for m in (_UNNUMBERED.finditer(text) if _UNNUMBERED_CUE.search(text) else ()):
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, unknown, "unnumbered", offset))
         if m.group("also_injured") or m.group("also_killed"):
@@ -327,13 +349,25 @@ def _find_in(text, offset):
     return kept
 
 
-def find_claims(text, sentences):
+# Sentences without any of these stems cannot hold a claim: the patterns
+# above only run on sentences that have one (most sentences do not).
+_TRIGGER = re.compile(
+    r"kill|dead|death|die[ds]?\b|dying|slain|slaughter|execut|massacr|murder|gunned|behead|lives|life|"
+    r"perish|fatal|deadly|lethal|toll|injur|wound|hurt|hospitali|condition|treated|missing|unaccounted|"
+    r"captur|abduct|kidnap|hostage|prisoner|captive|displac|uproot|flee|fled|shot|shoot|suicide|"
+    r"casualt|bodies|corpses"
+)  # run on lower-cased text
+
+
+def find_claims(text, sentences, headlines=()):
     """Casualty claims in the given sentences of ``text``.
 
     Parameters
     ----------
     text : str
     sentences : sequence of (start, end)
+    headlines : sequence of (start, end), optional
+        Sentences that are headlines, where "Man killed in …" needs no article.
 
     Returns
     -------
@@ -347,8 +381,14 @@ def find_claims(text, sentences):
     [('killed', 28, 'at least', 'fighters')]
     """
     claims = []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    heads = set(headlines)
     for i, (s, e) in enumerate(sentences):
-        for c in _find_in(text[s:e], s):
+        if not _TRIGGER.search(lowered, s, e):
+            continue
+        for c in _find_in(text[s:e], s, headline=(s, e) in heads):
             claims.append(replace(c, sentence=i))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
@@ -367,7 +407,7 @@ def _contains(c, value):
 def _vagueness(count):
     """0 for a stated figure, 1 for a bounded one ("at least 28"), 2 for a
     vague word ("dozens") or an implied death ("a deadly attack")."""
-    from .numbers import VAGUE
+    from .counts import VAGUE
 
     q = count.qualifier
     if q == "implied" or q in VAGUE or q + " of" in VAGUE:

@@ -96,13 +96,13 @@ def _content_segments(report):
 
 
 def _actor_context(report_terms, lex):
-    actors = lex.tables["actor"]
-    places = lex.tables["place"]
-    countries = {places.at[t.entry, "country"] for t in report_terms["place"]}
-    sides = {actors.at[t.entry, "side"] for t in report_terms["actor"]
-             if not actors.at[t.entry, "needs_context"]}
-    countries |= {actors.at[t.entry, "country"] for t in report_terms["actor"]
-                  if not actors.at[t.entry, "needs_context"]}
+    actors = lex.rows["actor"]
+    places = lex.rows["place"]
+    countries = {places[t.entry]["country"] for t in report_terms["place"]}
+    sides = {actors[t.entry]["side"] for t in report_terms["actor"]
+             if not actors[t.entry]["needs_context"]}
+    countries |= {actors[t.entry]["country"] for t in report_terms["actor"]
+                  if not actors[t.entry]["needs_context"]}
     return countries, sides
 
 
@@ -112,38 +112,37 @@ def _resolve_terms(text, segments, lex):
         found = lex.find(text, s, e)
         for k in terms:
             terms[k].extend(found[k])
-    actors, places = lex.tables["actor"], lex.tables["place"]
+    actors, places = lex.rows["actor"], lex.rows["place"]
     countries, sides = _actor_context(terms, lex)
     terms["actor"] = [t for t in terms["actor"]
-                      if not actors.at[t.entry, "needs_context"]
-                      or actors.at[t.entry, "needs_context"] in countries
-                      or actors.at[t.entry, "needs_context"] in sides]
+                      if not actors[t.entry]["needs_context"]
+                      or actors[t.entry]["needs_context"] in countries
+                      or actors[t.entry]["needs_context"] in sides]
     taken = [(t.start, t.end) for t in terms["actor"]] + [(t.start, t.end) for t in terms["source"]]
     terms["place"] = [
         t for t in terms["place"]
         if not any(a < t.end and t.start < b for a, b in taken)
         and not text.startswith("-based", t.end)
-        and not (places.at[t.entry, "kind"] == "country" and text[t.end:t.end + 1] in ("'", "\u2019")
-                 and False)
+
     ]
     return terms
 
 
-def _place_info(text, term, places):
-    row = places.iloc[term.entry]
-    same = places[(places["alias"] == row["alias"])]
+def _place_info(text, term, lex):
+    row = lex.rows["place"][term.entry]
+    same = lex.places_by_alias.get(row["alias"], [row])
     kind = row["kind"]
     before = text[max(0, term.start - 30):term.start].lower()
     after = text[term.end:term.end + 25].lower()
     wants_gov = (after.lstrip().startswith(("province", "governorate", "countryside", "region"))
                  or before.rstrip().endswith(("province of", "governorate of", "countryside of",
                                               "province,", "provinces of")))
-    if wants_gov and (same["kind"] == "governorate").any():
-        row = same[same["kind"] == "governorate"].iloc[0]
-        kind = "governorate"
-    elif (same["kind"] == "town").any() and kind == "governorate":
-        row = same[same["kind"] == "town"].iloc[0]
-        kind = "town"
+    govs = [r for r in same if r["kind"] == "governorate"]
+    towns = [r for r in same if r["kind"] == "town"]
+    if wants_gov and govs:
+        row, kind = govs[0], "governorate"
+    elif towns and kind == "governorate":
+        row, kind = towns[0], "town"
     precision = kind
     if kind == "town" and before.rstrip().endswith(("near", "near the city of", "near the town of",
                                                       "outskirts of", "near the village of",
@@ -159,7 +158,7 @@ def _place_info(text, term, places):
                 text=term.text)
 
 
-def _sentence_places(text, sentence_spans, place_terms, places):
+def _sentence_places(text, sentence_spans, place_terms, lex):
     """The most specific place of each sentence (or None)."""
     starts = [s for s, _ in sentence_spans]
     by_sent = {}
@@ -167,7 +166,7 @@ def _sentence_places(text, sentence_spans, place_terms, places):
         i = bisect.bisect_right(starts, t.start) - 1
         if i < 0 or t.start >= sentence_spans[i][1]:
             continue
-        by_sent.setdefault(i, []).append(_place_info(text, t, places))
+        by_sent.setdefault(i, []).append(_place_info(text, t, lex))
     best = {}
     for i, infos in by_sent.items():
         # a region with no governorate takes the governorate named in the sentence
@@ -186,9 +185,9 @@ def _sentence_of(starts, spans, pos):
 
 
 def _sources_by_sentence(text, spans, starts, source_terms, generic, lex):
-    table = lex.tables["source"]
-    named = [SourceMention(t.start, t.end, t.text, table.at[t.entry, "source"], table.at[t.entry, "kind"],
-                           "relay" if table.at[t.entry, "kind"] in RELAY_KINDS else "originator")
+    table = lex.rows["source"]
+    named = [SourceMention(t.start, t.end, t.text, table[t.entry]["source"], table[t.entry]["kind"],
+                           "relay" if table[t.entry]["kind"] in RELAY_KINDS else "originator")
              for t in source_terms]
     monitors = {m.source for m in named if m.kind == "monitor"}
     resolved = []
@@ -262,18 +261,23 @@ def code_report(report, *, published=None, lexicon=None):
         from dataclasses import replace
         report = replace(report, published=published if isinstance(published, date)
                          else pd.Timestamp(published).date())
-    lex = lexicon or default_lexicon()
+    ann, cas, ev = _code_rows(report, lexicon or default_lexicon())
+    return _frames(ann, cas, ev, [], {report.id: report})
+
+
+def _code_rows(report, lex):
+    """The annotation, casualty and event rows (lists of dicts) of one report."""
     text, rid = report.text, report.id
     spans = list(report.sentences)
     starts = [s for s, _ in spans]
     segments = _content_segments(report)
     terms = _resolve_terms(text, segments, lex)
-    actors_t, places_t = lex.tables["actor"], lex.tables["place"]
+    actors_t = lex.rows["actor"]
 
     dates = [d for s, e in segments for d in find_dates(text, report.published, s, e, spans)]
     generic = [g for s, e in segments for g in find_generic_sources(text, s, e)]
     src_by_sent, src_mentions = _sources_by_sentence(text, spans, starts, terms["source"], generic, lex)
-    sent_place = _sentence_places(text, spans, terms["place"], places_t)
+    sent_place = _sentence_places(text, spans, terms["place"], lex)
 
     actors_in = {}
     for t in terms["actor"]:
@@ -305,13 +309,15 @@ def code_report(report, *, published=None, lexicon=None):
         return None
 
     # ---- claims
-    claims = find_claims(text, spans)
+    titles = [(s, e) for s, e, k in report.segments if k == "title"]
+    headlines = [(a, b) for a, b in spans if any(s <= a < e for s, e in titles)]
+    claims = find_claims(text, spans, headlines=headlines)
     victim_actor = []
     for c in claims:
         hit = None
         if c.victim_start >= 0:
             hit = next((t for t in terms["actor"] if c.victim_start <= t.start and t.end <= c.victim_end), None)
-        victim_actor.append(actors_t.iloc[hit.entry].to_dict() if hit is not None else None)
+        victim_actor.append(actors_t[hit.entry] if hit is not None else None)
     claim_place = [place_for(c.sentence)[0] for c in claims]
     claim_date = [date_for(c.sentence) for c in claims]
     sides = [a["side"] if a else None for a in victim_actor]
@@ -376,10 +382,33 @@ def code_report(report, *, published=None, lexicon=None):
             date_start=d.date_start if d else report.published, date_end=d.date_end if d else report.published,
             start=c.start, end=c.end, text=text[c.start:c.end], sentence=c.sentence, pattern=c.pattern,
         ))
-    casualties = pd.DataFrame(cas_rows, columns=CASUALTY_COLUMNS)
-    annotations = _annotations(report, reconciled, claim_ids, terms, lex, dates, src_mentions, starts, spans)
-    events = pd.DataFrame(event_rows, columns=EVENT_COLUMNS)
-    return Coding(annotations, casualties, events, reports={rid: report})
+    ann_rows = _annotations(report, reconciled, claim_ids, terms, lex, dates, src_mentions, starts, spans)
+    return ann_rows, cas_rows, event_rows
+
+
+_DTYPES = {
+    "annotations": {"start": "int64", "end": "int64", "sentence": "int64"},
+    "casualties": {"count_low": "float64", "count_best": "float64", "count_high": "float64",
+                   "count_acled": "float64", "counted": "bool", "start": "int64", "end": "int64",
+                   "sentence": "int64"},
+    "events": {"latitude": "float64", "longitude": "float64", "geo_precision": "Int64",
+               "fatalities_low": "float64", "fatalities_best": "float64", "fatalities_high": "float64",
+               "fatalities_acled": "float64", "injured_low": "float64", "injured_best": "float64",
+               "injured_high": "float64"},
+}
+
+
+def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
+    def frame(rows, columns, kind):
+        return pd.DataFrame(rows, columns=columns).astype(_DTYPES[kind])
+
+    return Coding(
+        frame(ann_rows, ANNOTATION_COLUMNS, "annotations"),
+        frame(cas_rows, CASUALTY_COLUMNS, "casualties"),
+        frame(event_rows, EVENT_COLUMNS, "events"),
+        pd.DataFrame(rejects, columns=["report_id", "reason"]),
+        reports,
+    )
 
 
 def _event_row(report, eid, members, claims, claim_ids, claim_place, claim_date, actors_in, actors_t,
@@ -406,7 +435,7 @@ def _event_row(report, eid, members, claims, claim_ids, claim_place, claim_date,
     seen, named = set(), []
     for i in sorted(context):
         for t in actors_in.get(i, []):
-            row = actors_t.iloc[t.entry]
+            row = actors_t[t.entry]
             if row["actor"] not in seen:
                 seen.add(row["actor"])
                 named.append(row)
@@ -458,13 +487,12 @@ def _annotations(report, claims, claim_ids, terms, lex, dates, src_mentions, sta
     for k, c in enumerate(claims):
         value = f"{c.outcome} {_fmt_count(c.count)}"
         rows.append(("casualty", c.start, c.end, value, f"role={c.role}", claim_ids[k]))
-    actors = lex.tables["actor"]
+    actors = lex.rows["actor"]
     for t in terms["actor"]:
-        row = actors.iloc[t.entry]
+        row = actors[t.entry]
         rows.append(("actor", t.start, t.end, row["actor"], f"side={row['side']}; type={row['actor_type']}", None))
-    places = lex.tables["place"]
     for t in terms["place"]:
-        info = _place_info(text, t, places)
+        info = _place_info(text, t, lex)
         rows.append(("place", t.start, t.end, info["place"],
                      f"{info['precision']}; admin1={info['admin1']}; country={info['country']}", None))
     for d in dates:
@@ -473,12 +501,9 @@ def _annotations(report, claims, claim_ids, terms, lex, dates, src_mentions, sta
     for m in src_mentions:
         rows.append(("source", m.start, m.end, m.source, f"{m.role}; {m.kind}", None))
     rows.sort(key=lambda r: (r[1], r[2], r[0]))
-    out = []
-    for n, (label, s, e, value, detail, aid) in enumerate(rows):
-        out.append(dict(report_id=rid, annotation_id=aid or f"{rid}:a{n + 1}", label=label, start=s, end=e,
-                        text=text[s:e], value=value, detail=detail,
-                        sentence=_sentence_of(starts, spans, s)))
-    return pd.DataFrame(out, columns=ANNOTATION_COLUMNS)
+    return [dict(report_id=rid, annotation_id=aid or f"{rid}:a{n + 1}", label=label, start=s, end=e,
+                 text=text[s:e], value=value, detail=detail, sentence=_sentence_of(starts, spans, s))
+            for n, (label, s, e, value, detail, aid) in enumerate(rows)]
 
 
 def _fmt_count(count):
@@ -503,25 +528,16 @@ def code_reports(reports, *, lexicon=None, progress=True):
     """
     from tqdm.auto import tqdm
 
-    reports = list(reports)
-    parts, rejects, kept = [], [], {}
+    lex = lexicon or default_lexicon()
+    ann, cas, ev, rejects, kept = [], [], [], [], {}
     for r in tqdm(reports, disable=not progress, desc="coding", unit="report"):
         try:
-            c = code_report(r, lexicon=lexicon)
+            a, c, e = _code_rows(r, lex)
         except Exception as err:  # noqa: BLE001 - one bad report must not stop a corpus
             rejects.append(dict(report_id=getattr(r, "id", "?"), reason=f"{type(err).__name__}: {err}"))
             continue
-        parts.append(c)
+        ann += a
+        cas += c
+        ev += e
         kept[r.id] = r
-    return _concat(parts, rejects, kept)
-
-
-def _concat(parts, rejects, reports):
-    def cat(attr, cols):
-        frames = [getattr(p, attr) for p in parts if len(getattr(p, attr))]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
-
-    return Coding(
-        cat("annotations", ANNOTATION_COLUMNS), cat("casualties", CASUALTY_COLUMNS), cat("events", EVENT_COLUMNS),
-        pd.DataFrame(rejects, columns=["report_id", "reason"]), reports,
-    )
+    return _frames(ann, cas, ev, rejects, kept)

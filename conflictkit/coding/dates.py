@@ -12,6 +12,7 @@ saying ("a war monitor said on Tuesday"), ``event`` otherwise.
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,7 +27,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMWORD = r"(?:one|two|three|four|five|six|seven|a|\d{1,2})"
+_NUMWORD = r"(?i:one|two|three|four|five|six|seven|a|\d{1,2})"
 
 _PATTERN = re.compile(
     rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
@@ -34,13 +35,18 @@ _PATTERN = re.compile(
     rf"|(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
     rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*{_YEAR})\b)"
     rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!,?\s+{_YEAR}))"
-    rf"|(?P<my>\b(?:(?:in|since|during|early|late|mid)[\s\-]+)?{_MONTH}\s+{_YEAR}\b)"
-    rf"|(?P<month>\b(?:in|since|during|early|late|mid|last|this|until|by)[\s\-]+{_MONTH}(?![\w-])(?!\s+{_YEAR}))"
-    rf"|(?P<weekday>\b(?:(?:since|on|last|this|early|late)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\b)"
-    rf"|(?P<rel>\b(?:yesterday|today|tonight|last\s+night|this\s+morning|last\s+week(?:end)?|this\s+week|"
+    rf"|(?P<my>\b(?:(?i:in|since|during|early|late|mid)[\s\-]+)?{_MONTH}\s+{_YEAR}\b)"
+    rf"|(?P<month>\b(?i:in|since|during|early|late|mid|last|this|until|by)[\s\-]+{_MONTH}(?![\w-])(?!\s+{_YEAR}))"
+    rf"|(?P<weekday>\b(?:(?i:since|on|last|this|early|late)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\b)"
+    rf"|(?P<rel>\b(?i:yesterday|today|tonight|last\s+night|this\s+morning|last\s+week(?:end)?|this\s+week|"
     rf"last\s+month|this\s+month|last\s+year|this\s+year|earlier\s+this\s+(?:week|month|year))\b)"
     rf"|(?P<offset>\b{_NUMWORD}\s+(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b)"
-    rf"|(?P<year>\b(?:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b)",
+    rf"|(?P<year>\b(?i:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b)",
+)
+# Text without any of these words holds no date the pattern above can read.
+_TRIGGER = re.compile(
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|night|week|month|year|today|ago|"
+    r"after|later|before|earlier|\d{4}",
     re.I,
 )
 _STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
@@ -66,11 +72,33 @@ def _month_span(year, month):
     return date(year, month, 1), date(year, month, last)
 
 
+@lru_cache(maxsize=8192)
 def _parse_absolute(text):
+    """A full date as written: the common English layouts directly, anything
+    else by ``dateparser``."""
+    m = _SIMPLE_DATE.fullmatch(text.strip())
+    if m:
+        day = m.group("d1") or m.group("d2")
+        month = _MONTH_NAMES.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+        try:
+            return date(int(m.group("y")), month, int(day))
+        except (TypeError, ValueError):
+            return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if m:
+        try:
+            return date(*map(int, m.groups()))
+        except ValueError:
+            return None
     import dateparser
 
     parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
     return parsed.date() if parsed else None
+
+
+_SIMPLE_DATE = re.compile(
+    r"(?:(?P<d1>\d{1,2})\s+(?:of\s+)?(?P<m1>[A-Za-z]+\.?)|(?P<m2>[A-Za-z]+\.?)\s+(?P<d2>\d{1,2})),?\s+(?P<y>\d{4})"
+)
 
 
 def _latest_month(month, published):
@@ -194,6 +222,8 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
     """
     end = len(text) if end is None else end
     out = []
+    if not _TRIGGER.search(text, start, end):
+        return out
     for m in _PATTERN.finditer(text, start, end):
         s, e = m.span()
         anchor = None

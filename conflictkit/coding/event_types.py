@@ -22,9 +22,13 @@ __all__ = ["classify_event_type", "event_type_rules", "EVENT_TYPES"]
 
 @lru_cache(maxsize=1)
 def _compiled():
+    """All rules in one alternation, one named group per rule: one pass over
+    the text finds every rule's hits (a position counts for the first rule
+    that matches there)."""
     rules = event_type_rules()
-    return [(r.event_type, r.sub_event_type, float(r.weight), re.compile(r.pattern, re.I))
-            for r in rules.itertuples()]
+    parts = [f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules.itertuples())]
+    meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in enumerate(rules.itertuples())}
+    return re.compile("|".join(parts), re.I), meta
 
 
 def event_type_rules():
@@ -51,12 +55,15 @@ def classify_event_type(text, default=("Battles", "Armed clash")):
     >>> classify_event_type("NLF rebels launched mortar and rocket strikes at regime forces")[:2]
     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
     """
+    rx, meta = _compiled()
+    hits = {}
+    for m in rx.finditer(text):
+        hits[m.lastgroup] = hits.get(m.lastgroup, 0) + 1
     scores, types = {}, {}
-    for event_type, sub, weight, rx in _compiled():
-        hits = len(rx.findall(text))
-        if hits:
-            scores[sub] = scores.get(sub, 0.0) + weight * (1 + 0.25 * (hits - 1))
-            types[sub] = event_type
+    for rule, n in hits.items():
+        event_type, sub, weight = meta[rule]
+        scores[sub] = scores.get(sub, 0.0) + weight * (1 + 0.25 * (n - 1))
+        types[sub] = event_type
     if not scores:
         return default[0], default[1], 0.0
     best = max(scores, key=scores.get)

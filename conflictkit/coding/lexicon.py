@@ -129,6 +129,12 @@ class Lexicon:
     def __init__(self, actors, places, sources):
         self.tables = {"actor": actors.reset_index(drop=True), "place": places.reset_index(drop=True),
                        "source": sources.reset_index(drop=True)}
+        #: The same tables as lists of dicts, for fast row access.
+        self.rows = {kind: table.to_dict("records") for kind, table in self.tables.items()}
+        #: Place rows by alias: a name can be a town and a governorate.
+        self.places_by_alias = {}
+        for i, row in enumerate(self.rows["place"]):
+            self.places_by_alias.setdefault(row["alias"], []).append(row)
         self._automaton = ahocorasick.Automaton()
         entries = {}
         for kind, table in self.tables.items():
@@ -184,7 +190,7 @@ class Lexicon:
 
     def entry(self, term):
         """The dictionary row (a dict) of a :class:`Term`."""
-        return self.tables[term.kind].iloc[term.entry].to_dict()
+        return dict(self.rows[term.kind][term.entry])
 
 
 def _is_word(ch):

@@ -1,0 +1,69 @@
+"""Accuracy of the automatic coder on real gold data.
+
+* GVA dev set (SemEval-2018 task 5): exact match of the killed and injured
+  counts per article against the incident's gold totals, beside the naive
+  rule "sum every number next to 'killed'".
+* CASE 2021 dev set: accuracy of the event sub-type (30 classes).
+
+Run:  python benchmarks/coder_accuracy.py
+"""
+
+import csv
+import json
+import re
+import time
+
+import pandas as pd
+from _shared import data_path
+
+import conflictkit as ck
+from conflictkit.evaluation import CASE_TO_SUB_EVENT, report_counts
+
+
+def naive_counts(text):
+    """Sum every number written right before 'killed'/'injured' (the baseline)."""
+    out = {}
+    for outcome, word in (("killed", r"(?:killed|dead)"), ("injured", r"(?:injured|wounded)")):
+        nums = re.findall(rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){{0,2}}{word}", text, re.I)
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+        out[outcome] = sum(int(n) if n.isdigit() else words[n.lower()] for n in nums)
+    return out
+
+
+def gva():
+    rows = [json.loads(line) for line in data_path("gold", "gva-articles-dev.jsonl").open()]
+    t0 = time.perf_counter()
+    got = {"killed": 0, "injured": 0}
+    naive = {"killed": 0, "injured": 0}
+    n = {"killed": 0, "injured": 0}
+    for r in rows:
+        report = ck.report_from_text(r["title"] + "\n\n" + r["content"], id=r["doc_id"], published=r["dct"])
+        counts = report_counts(ck.code_report(report).casualties)
+        base = naive_counts(r["title"] + "\n" + r["content"])
+        for outcome in ("killed", "injured"):
+            gold = r[f"gold_num_{outcome}"]
+            if gold is None:
+                continue
+            n[outcome] += 1
+            got[outcome] += counts[outcome] == gold
+            naive[outcome] += base[outcome] == gold
+    secs = time.perf_counter() - t0
+    print(f"GVA dev: {len(rows)} articles ({n['killed']} with gold counts), {len(rows) / secs:.0f} articles/s")
+    for outcome in ("killed", "injured"):
+        print(f"  {outcome:8s} exact match: conflictkit {got[outcome] / n[outcome]:.3f}   "
+              f"naive baseline {naive[outcome] / n[outcome]:.3f}")
+
+
+def case():
+    d = pd.read_csv(data_path("gold", "case2021-event-types-dev.tsv"), sep="\t", quoting=csv.QUOTE_NONE, dtype=str)
+    pred = [ck.classify_event_type(t, default=("Strategic developments", "Other"))[1] for t in d.EventSnippet]
+    gold = d.SubType.map(CASE_TO_SUB_EVENT)
+    acc = (pd.Series(pred) == gold).mean()
+    majority = gold.value_counts(normalize=True).iloc[0]
+    print(f"CASE 2021 dev: {len(d)} snippets, 30 sub-types: accuracy {acc:.3f} (majority class {majority:.3f})")
+
+
+if __name__ == "__main__":
+    gva()
+    case()
