@@ -14,5 +14,9 @@ from .coding import (
     Coding, build_lexicon, classify_event_type, code_report, code_reports, find_claims, find_dates,
     load_actors, load_places, load_sources, parse_count,
 )
+from .tables import (
+    casualty_table, casualty_units, export_table, match_events, reconcile, safe_for_spreadsheet,
+    source_comparison, style_casualty_table, supporting_claims, validate_events,
+)
 
 __version__ = "0.1.0"

@@ -449,7 +449,7 @@ def _event_row(report, eid, members, claims, claim_ids, claim_place, claim_date,
     def figure(outcome):
         ks = [k for k in counted if claims[k].outcome == outcome]
         if not ks:
-            return (math.nan, math.nan, math.nan, 0) if outcome == "killed" else (math.nan,) * 4
+            return 0.0, 0.0, 0.0, 0.0  # none reported
         low = sum(claims[k].count.low for k in ks)
         best = sum(claims[k].count.best for k in ks)
         high = sum(claims[k].count.high for k in ks)
