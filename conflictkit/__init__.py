@@ -18,5 +18,15 @@ from .tables import (
     casualty_table, casualty_units, export_table, match_events, reconcile, safe_for_spreadsheet,
     source_comparison, style_casualty_table, supporting_claims, validate_events,
 )
+from .datasets import (
+    LoadedEvents, admin1_code, coded_events_to_schema, dataset_path, fetch, fetch_ucdp_ged, load_acled,
+    load_ucdp_ged,
+)
+from .trends import fatalities_over_time, yearly_totals
+from .plotting import (
+    caption, house_style, plot_event_map, plot_fatalities_over_time, plot_small_multiples,
+    plot_stacked_fatalities,
+)
+from .figures import figures_dir, save_figure
 
 __version__ = "0.1.0"

@@ -1,0 +1,381 @@
+"""Standard event datasets (UCDP GED, ACLED) loaded into one schema.
+
+The schema is the one conflictkit's own coded events use, so a report's
+events can be set on the trend of a dataset.  Loaders take a local path;
+:func:`fetch` downloads a publisher's file for users with internet (tests
+and notebooks never need it).
+
+Every loader validates its rows and returns ``(events, rejects)``: rows that
+cannot be used (no dates, counts that are not numbers or negative) are kept
+in ``rejects`` with the reason, so rows in = events + rejects.
+"""
+
+import hashlib
+import io
+import re
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._data import data_dir
+from .errors import InputError
+
+__all__ = [
+    "load_ucdp_ged", "load_acled", "events_schema", "coded_events_to_schema", "admin1_code",
+    "dataset_path", "fetch", "fetch_ucdp_ged", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
+    "TYPE_OF_VIOLENCE",
+]
+
+SCHEMA_COLUMNS = [
+    "event_id", "dataset", "event_date", "date_start", "date_end", "date_precision", "event_type",
+    "sub_event_type", "type_of_violence", "actor1", "actor2", "country", "admin1", "admin1_name", "location",
+    "latitude", "longitude", "geo_precision", "where_prec", "fatalities_low", "fatalities_best",
+    "fatalities_high", "fatalities_acled", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+    "source", "range_ok",
+]
+
+#: UCDP GED ``type_of_violence`` codes.
+TYPE_OF_VIOLENCE = {1: "state-based", 2: "non-state", 3: "one-sided"}
+#: UCDP GED ``date_prec`` codes (GED codebook 19.1).
+UCDP_DATE_PRECISION = {1: "day", 2: "2-6 days", 3: "week", 4: "month", 5: "more than a month"}
+#: UCDP GED ``where_prec`` codes (GED codebook 19.1).
+UCDP_WHERE_PRECISION = {
+    1: "exact location", 2: "within 25 km", 3: "second-order admin (district)",
+    4: "first-order admin (governorate)", 5: "linear feature or region", 6: "country",
+    7: "international waters or airspace",
+}
+#: ACLED ``time_precision`` codes.
+ACLED_TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
+
+_UCDP_REQUIRED = ["id", "type_of_violence", "date_start", "date_end", "best", "low", "high", "country",
+                  "date_prec", "where_prec"]
+_ACLED_REQUIRED = ["event_date", "event_type", "sub_event_type", "actor1", "country", "admin1", "fatalities"]
+
+
+def _norm_name(name):
+    """A loose key for a governorate name: no "Governorate", no leading Arabic
+    article, no hyphens or apostrophes, no final h ("Ar-Raqqah" = "Raqqa")."""
+    name = re.sub(r"\b(?:governorate|province|muhafazat)\b", "", str(name), flags=re.I)
+    words = re.sub(r"[\-'\u2019`]", " ", name).casefold().split()
+    if len(words) > 1 and words[0] in {"al", "ar", "as", "ad", "an", "ash", "at", "az", "el", "ad"}:
+        words = words[1:]
+    key = "".join(words)
+    return key[:-1] if key.endswith("h") and len(key) > 4 else key
+
+
+def _admin1_index():
+    from .coding.lexicon import load_places
+
+    places = load_places()
+    gov = places[places["kind"] == "governorate"]
+    index = {_norm_name(a): (code, name) for a, code, name in zip(gov["alias"], gov["admin1"], gov["admin1_name"])}
+    import pycountry
+
+    for sub in pycountry.subdivisions.get(country_code="SY") or []:
+        index.setdefault(_norm_name(sub.name), (sub.code, index.get(_norm_name(sub.name), (sub.code, sub.name))[1]))
+    return index
+
+
+def admin1_code(names):
+    """ISO 3166-2 codes and conflictkit names for governorate names as written.
+
+    Parameters
+    ----------
+    names : sequence of str
+        "Ar Raqqah Governorate", "Deir ez Zor", "Idleb" …
+
+    Returns
+    -------
+    (Series, Series)
+        Codes ("" when unknown) and names.
+
+    Examples
+    --------
+    >>> codes, labels = admin1_code(["Ar Raqqah Governorate", "Dayr az Zawr", "Atlantis"])
+    >>> list(codes), list(labels)
+    (['SY-RA', 'SY-DY', ''], ['Raqqa', 'Deir ez-Zor', ''])
+    """
+    index = _admin1_index()
+    s = pd.Series(list(names), dtype="object")
+    uniq = {n: index.get(_norm_name(n), ("", "")) if isinstance(n, str) and n else ("", "") for n in s.unique()}
+    return s.map(lambda n: uniq[n][0]), s.map(lambda n: uniq[n][1])
+
+
+def _read_any_csv(path, usecols_hint=None):
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.stat().st_size == 0:
+        raise InputError(path, "file is empty")
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as z:
+            names = [n for n in z.namelist() if n.lower().endswith(".csv")]
+            if not names:
+                raise InputError(path, "zip has no CSV file")
+            with z.open(names[0]) as f:
+                return pd.read_csv(io.TextIOWrapper(f, encoding="utf-8"), dtype=str, keep_default_na=False)
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="latin-1")
+    except pd.errors.ParserError as err:
+        raise InputError(path, f"malformed CSV ({err})") from None
+
+
+def _check_columns(frame, required, path):
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise InputError(path, f"not a {'UCDP GED' if 'best' in required else 'ACLED'} file: missing columns "
+                               f"{', '.join(missing)}")
+
+
+def _numbers(frame, cols, reasons):
+    out = {}
+    for c in cols:
+        raw = frame[c].astype(str).str.strip()
+        num = pd.to_numeric(raw, errors="coerce")
+        reasons[num.isna()] += f"{c} is not a number ({c}); "
+        reasons[num < 0] += f"{c} is negative; "
+        out[c] = num
+    return out
+
+
+def _split(frame, reasons, path, events):
+    bad = reasons != ""
+    rejects = pd.DataFrame({"source": str(path), "row": frame.index[bad] + 2,
+                            "id": frame.loc[bad].iloc[:, 0].values if bad.any() else [],
+                            "reason": reasons[bad].str.rstrip("; ").values})
+    return LoadedEvents(events[~bad.values].reset_index(drop=True), rejects)
+
+
+class LoadedEvents(tuple):
+    """``(events, rejects)`` from a dataset loader; rows in = events + rejects."""
+
+    def __new__(cls, events, rejects):
+        return super().__new__(cls, (events, rejects))
+
+    @property
+    def events(self):
+        return self[0]
+
+    @property
+    def rejects(self):
+        return self[1]
+
+
+def load_ucdp_ged(path, *, invalid_range="keep"):
+    """Load a UCDP GED CSV (or zip), any version, into conflictkit's schema.
+
+    Parameters
+    ----------
+    path : str or Path
+        For example ``$CONFLICTKIT_DATA/ucdp/ged_syria_652.1601.1911.csv``.
+    invalid_range : {"keep", "reject"}
+        Rows whose ``low <= best <= high`` does not hold (UCDP releases have
+        such rows; their ``best`` still equals the sum of the deaths
+        columns): keep them with ``range_ok=False`` so the dataset's totals
+        are reproduced, or send them to the rejects.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        ``events`` with columns :data:`SCHEMA_COLUMNS` (dates parsed;
+        ``type_of_violence`` a categorical of state-based, non-state,
+        one-sided; ``date_precision`` and ``where_prec`` categoricals with
+        the codebook's meanings; ``admin1`` as ISO 3166-2), and ``rejects``
+        (``source``, ``row``, ``id``, ``reason``).
+
+    Examples
+    --------
+    >>> events, rejects = load_ucdp_ged(dataset_path("ucdp", "ged_syria_652.1601.1911.csv"))  # doctest: +SKIP
+    >>> len(events) + len(rejects)  # doctest: +SKIP
+    16566
+    """
+    raw = _read_any_csv(path)
+    _check_columns(raw, _UCDP_REQUIRED, path)
+    reasons = pd.Series("", index=raw.index, dtype="object")
+    nums = _numbers(raw, ["best", "low", "high", "type_of_violence", "date_prec", "where_prec"], reasons)
+    deaths = {c: pd.to_numeric(raw[c], errors="coerce") if c in raw else pd.Series(np.nan, index=raw.index)
+              for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")}
+    start = pd.to_datetime(raw["date_start"].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(raw["date_end"].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    reasons[start.isna()] += "date_start is not a date; "
+    reasons[end.isna()] += "date_end is not a date; "
+    reasons[(end < start)] += "date_end before date_start; "
+    range_ok = (nums["low"] <= nums["best"]) & (nums["best"] <= nums["high"])
+    if invalid_range == "reject":
+        reasons[~range_ok & nums["best"].notna()] += "low <= best <= high does not hold; "
+    elif invalid_range != "keep":
+        raise ValueError("invalid_range must be 'keep' or 'reject'")
+    codes, names = admin1_code(raw["adm_1"] if "adm_1" in raw else [""] * len(raw))
+    events = pd.DataFrame({
+        "event_id": "ucdp-" + raw["id"].astype(str),
+        "dataset": "UCDP GED",
+        "event_date": start,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": pd.Categorical(nums["date_prec"].map(UCDP_DATE_PRECISION),
+                                         categories=list(UCDP_DATE_PRECISION.values())),
+        "event_type": "",
+        "sub_event_type": "",
+        "type_of_violence": pd.Categorical(nums["type_of_violence"].map(TYPE_OF_VIOLENCE),
+                                           categories=list(TYPE_OF_VIOLENCE.values())),
+        "actor1": raw.get("side_a", ""),
+        "actor2": raw.get("side_b", ""),
+        "country": raw["country"],
+        "admin1": codes.values,
+        "admin1_name": names.values,
+        "location": raw.get("where_coordinates", ""),
+        "latitude": pd.to_numeric(raw.get("latitude"), errors="coerce"),
+        "longitude": pd.to_numeric(raw.get("longitude"), errors="coerce"),
+        "geo_precision": nums["where_prec"].map({1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: 3, 7: 3}).astype("Int64"),
+        "where_prec": pd.Categorical(nums["where_prec"].map(UCDP_WHERE_PRECISION),
+                                     categories=list(UCDP_WHERE_PRECISION.values())),
+        "fatalities_low": nums["low"],
+        "fatalities_best": nums["best"],
+        "fatalities_high": nums["high"],
+        "fatalities_acled": np.nan,
+        **{c: v for c, v in deaths.items()},
+        "source": raw.get("source_original", ""),
+        "range_ok": range_ok,
+    })
+    return _split(raw, reasons, path, events[SCHEMA_COLUMNS])
+
+
+def load_acled(path):
+    """Load an ACLED export CSV into conflictkit's schema.
+
+    ACLED gives one ``fatalities`` figure, its conservative estimate: it
+    becomes ``fatalities_low``, ``fatalities_best``, ``fatalities_high`` and
+    ``fatalities_acled``.  ``event_date`` may be ISO (``2020-09-22``) or
+    ACLED's ``22 September 2020``.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        ``events`` (columns :data:`SCHEMA_COLUMNS`) and ``rejects``.
+    """
+    raw = _read_any_csv(path)
+    _check_columns(raw, _ACLED_REQUIRED, path)
+    reasons = pd.Series("", index=raw.index, dtype="object")
+    nums = _numbers(raw, ["fatalities"], reasons)
+    text = raw["event_date"].str.strip()
+    date = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    retry = date.isna()
+    if retry.any():
+        date[retry] = pd.to_datetime(text[retry], format="%d %B %Y", errors="coerce")
+    reasons[date.isna()] += f"event_date is not a date; "
+    tp = pd.to_numeric(raw.get("time_precision", pd.Series("1", index=raw.index)), errors="coerce")
+    gp = pd.to_numeric(raw.get("geo_precision", pd.Series("", index=raw.index)), errors="coerce")
+    codes, names = admin1_code(raw["admin1"])
+    events = pd.DataFrame({
+        "event_id": "acled-" + raw.get("event_id_cnty", pd.Series(raw.index.astype(str), index=raw.index)),
+        "dataset": "ACLED",
+        "event_date": date,
+        "date_start": date,
+        "date_end": date,
+        "date_precision": pd.Categorical(tp.map(ACLED_TIME_PRECISION), categories=["day", "week", "month"]),
+        "event_type": raw["event_type"],
+        "sub_event_type": raw["sub_event_type"],
+        "type_of_violence": pd.Categorical([None] * len(raw), categories=list(TYPE_OF_VIOLENCE.values())),
+        "actor1": raw["actor1"],
+        "actor2": raw.get("actor2", ""),
+        "country": raw["country"],
+        "admin1": codes.values,
+        "admin1_name": [n or a for n, a in zip(names.values, raw["admin1"])],
+        "location": raw.get("location", ""),
+        "latitude": pd.to_numeric(raw.get("latitude"), errors="coerce"),
+        "longitude": pd.to_numeric(raw.get("longitude"), errors="coerce"),
+        "geo_precision": gp.astype("Int64"),
+        "where_prec": pd.Categorical([None] * len(raw), categories=list(UCDP_WHERE_PRECISION.values())),
+        "fatalities_low": nums["fatalities"],
+        "fatalities_best": nums["fatalities"],
+        "fatalities_high": nums["fatalities"],
+        "fatalities_acled": nums["fatalities"],
+        "deaths_a": np.nan, "deaths_b": np.nan, "deaths_civilians": np.nan, "deaths_unknown": np.nan,
+        "source": raw.get("source", ""),
+        "range_ok": True,
+    })
+    return _split(raw, reasons, path, events[SCHEMA_COLUMNS])
+
+
+def coded_events_to_schema(events):
+    """Events coded from reports (``coding.events``) in the dataset schema.
+
+    Events whose fatalities are unknown keep NaN (never 0).
+    """
+    ev = events.copy()
+    out = pd.DataFrame({
+        "event_id": ev["event_id"], "dataset": "conflictkit",
+        "event_date": pd.to_datetime(ev["event_date"]), "date_start": pd.to_datetime(ev["date_start"]),
+        "date_end": pd.to_datetime(ev["date_end"]), "date_precision": ev["date_precision"],
+        "event_type": ev["event_type"], "sub_event_type": ev["sub_event_type"],
+        "type_of_violence": pd.Categorical([None] * len(ev), categories=list(TYPE_OF_VIOLENCE.values())),
+        "actor1": ev["actor1"], "actor2": ev["actor2"], "country": ev["country"], "admin1": ev["admin1"],
+        "admin1_name": ev["admin1_name"], "location": ev["location"], "latitude": ev["latitude"],
+        "longitude": ev["longitude"], "geo_precision": ev["geo_precision"],
+        "where_prec": pd.Categorical([None] * len(ev), categories=list(UCDP_WHERE_PRECISION.values())),
+        "fatalities_low": ev["fatalities_low"], "fatalities_best": ev["fatalities_best"],
+        "fatalities_high": ev["fatalities_high"], "fatalities_acled": ev["fatalities_acled"],
+        "deaths_a": np.nan, "deaths_b": np.nan, "deaths_civilians": np.nan, "deaths_unknown": np.nan,
+        "source": ev["source"], "range_ok": True,
+    })
+    return out[SCHEMA_COLUMNS]
+
+
+def events_schema():
+    """An empty events table with the schema's columns."""
+    return pd.DataFrame(columns=SCHEMA_COLUMNS)
+
+
+def dataset_path(*parts):
+    """Path of a dataset file under the data folder (``$CONFLICTKIT_DATA``,
+    else ``data/``), or None when it is not there."""
+    path = data_dir().joinpath(*parts)
+    return path if path.exists() else None
+
+
+# ---------------------------------------------------------------------------
+# downloading, for users with internet
+
+#: Publishers' download addresses.  ACLED needs the user's own account: it
+#: has no public file; export from its site and use :func:`load_acled`.
+UCDP_GED_URL = "https://ucdp.uu.se/downloads/ged/ged{version}-csv.zip"
+
+
+def fetch(url, dest, *, sha256=None):
+    """Download a file into ``dest`` (a folder) and record its checksum.
+
+    Writes ``<name>`` and ``<name>.sha256``.  With ``sha256`` given, a
+    mismatch raises :class:`InputError` and the file is removed.  Nothing in
+    conflictkit's tests or notebooks calls this; they read local files.
+
+    Returns
+    -------
+    Path
+    """
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    target = dest / name
+    digest = hashlib.sha256()
+    tmp = target.with_suffix(target.suffix + ".part")
+    with urllib.request.urlopen(url, timeout=60) as response, open(tmp, "wb") as out:  # noqa: S310
+        while chunk := response.read(1 << 20):
+            digest.update(chunk)
+            out.write(chunk)
+    got = digest.hexdigest()
+    if sha256 and got != sha256.lower():
+        tmp.unlink()
+        raise InputError(url, f"checksum mismatch: got {got}, expected {sha256}")
+    tmp.replace(target)
+    target.with_name(name + ".sha256").write_text(f"{got}  {name}\n")
+    return target
+
+
+def fetch_ucdp_ged(version="25.1", dest=None):
+    """Download a UCDP GED release (CSV zip) from UCDP's download page."""
+    return fetch(UCDP_GED_URL.format(version=version.replace(".", "")), dest or data_dir() / "ucdp")
