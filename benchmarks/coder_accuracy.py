@@ -10,25 +10,13 @@ Run:  python benchmarks/coder_accuracy.py
 
 import csv
 import json
-import re
 import time
 
 import pandas as pd
 from _shared import data_path
 
 import conflictkit as ck
-from conflictkit.evaluation import CASE_TO_SUB_EVENT, report_counts
-
-
-def naive_counts(text):
-    """Sum every number written right before 'killed'/'injured' (the baseline)."""
-    out = {}
-    for outcome, word in (("killed", r"(?:killed|dead)"), ("injured", r"(?:injured|wounded)")):
-        nums = re.findall(rf"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){{0,2}}{word}", text, re.I)
-        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10}
-        out[outcome] = sum(int(n) if n.isdigit() else words[n.lower()] for n in nums)
-    return out
+from conflictkit.evaluation import CASE_TO_SUB_EVENT, naive_counts, report_counts
 
 
 def gva():

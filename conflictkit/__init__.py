@@ -19,14 +19,16 @@ from .tables import (
     source_comparison, style_casualty_table, supporting_claims, validate_events,
 )
 from .datasets import (
-    LoadedEvents, admin1_code, coded_events_to_schema, dataset_path, fetch, fetch_ucdp_ged, load_acled,
+    LoadedEvents, admin1_code, coded_events_to_schema, dataset_path, fetch, fetch_ucdp_ged, how_to_get, load_acled,
     load_ucdp_ged,
 )
 from .trends import fatalities_over_time, yearly_totals
 from .plotting import (
-    caption, house_style, plot_event_map, plot_fatalities_over_time, plot_small_multiples,
+    caption, house_style, plot_casualty_ranges, plot_comparison_bars, plot_event_map, plot_hbars, plot_fatalities_over_time, plot_small_multiples,
     plot_stacked_fatalities,
 )
-from .figures import figures_dir, save_figure
+from .figures import figures_dir, output_dir, save_figure
+from .display import highlight_report
+from . import evaluation
 
 __version__ = "0.1.0"

@@ -42,6 +42,10 @@ def _build_parser():
     code.add_argument("--title-column")
     code.add_argument("--rejects", metavar="FILE", help="write unusable rows and reports here (CSV)")
     code.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    fetch = sub.add_parser("fetch", help="download a dataset from its publisher (needs internet)")
+    fetch.add_argument("dataset", choices=["ucdp-ged"])
+    fetch.add_argument("--version", default="25.1", help="UCDP GED version, e.g. 25.1")
+    fetch.add_argument("--dest", help="folder (default: $CONFLICTKIT_DATA/ucdp or data/ucdp)")
     return parser
 
 
@@ -135,7 +139,19 @@ def _code(args):
     return 0
 
 
-_HANDLERS = {"show": _show, "reproduce": _reproduce, "code": _code}
+def _fetch(args):
+    from .datasets import fetch_ucdp_ged
+
+    try:
+        path = fetch_ucdp_ged(args.version, args.dest)
+    except OSError as err:
+        print(f"conflictkit: could not download UCDP GED {args.version}: {err}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+_HANDLERS = {"show": _show, "reproduce": _reproduce, "code": _code, "fetch": _fetch}
 
 
 def main(argv=None):

@@ -25,7 +25,7 @@ from .errors import InputError
 
 __all__ = [
     "load_ucdp_ged", "load_acled", "events_schema", "coded_events_to_schema", "admin1_code",
-    "dataset_path", "fetch", "fetch_ucdp_ged", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
+    "dataset_path", "fetch", "fetch_ucdp_ged", "how_to_get", "DATASET_SOURCES", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
     "TYPE_OF_VIOLENCE",
 ]
 
@@ -344,6 +344,27 @@ def dataset_path(*parts):
 #: Publishers' download addresses.  ACLED needs the user's own account: it
 #: has no public file; export from its site and use :func:`load_acled`.
 UCDP_GED_URL = "https://ucdp.uu.se/downloads/ged/ged{version}-csv.zip"
+
+
+#: Where each dataset the notebooks use comes from.
+DATASET_SOURCES = {
+    "ucdp": ("UCDP Georeferenced Event Dataset (GED), CC BY 4.0; cite Sundberg & Melander (2013) and "
+             "Högbladh (2019)", "https://ucdp.uu.se/downloads/", "conflictkit fetch ucdp-ged --version 25.1"),
+    "news": ("FA-KES, 804 articles on casualty events in Syria, CC BY 4.0 (Abu Salem et al., ICWSM 2019)",
+             "Zenodo (\"FA-KES: A Fake News Dataset around the Syrian War\")", None),
+    "gold": ("SemEval-2018 task 5 (GVA) and CASE 2021 task 2 development sets, research use",
+             "the SemEval-2018 Task 5 and CASE 2021 shared-task pages", None),
+}
+
+
+def how_to_get(kind):
+    """One paragraph on where to get a dataset the notebooks use, and where to put it."""
+    what, where, command = DATASET_SOURCES[kind]
+    text = (f"{what} is not in {data_dir() / kind}. Download it from {where} and put it there "
+            f"(or point $CONFLICTKIT_DATA at a folder holding {kind}/).")
+    if command:
+        text += f" With internet: `{command}`."
+    return text
 
 
 def fetch(url, dest, *, sha256=None):

@@ -6,10 +6,12 @@ Used by ``benchmarks/coder_accuracy.py`` and the validation notebook.
 import csv
 import json
 import math
+import re
 
 import pandas as pd
 
-__all__ = ["CASE_TO_SUB_EVENT", "report_counts", "evaluate_gva", "evaluate_case", "exact_match"]
+__all__ = ["CASE_TO_SUB_EVENT", "report_counts", "evaluate_gva", "evaluate_case", "exact_match",
+           "naive_counts", "exact_match_table", "yearly_coded_vs_dataset"]
 
 #: CASE 2021 shared-task-2 labels and the ACLED sub-event types (or
 #: conflictkit's non-ACLED labels) they correspond to.
@@ -58,7 +60,7 @@ def evaluate_gva(path, limit=None):
     """Per-article killed/injured counts against the GVA gold.
 
     Returns a DataFrame: ``doc_id``, ``title``, ``gold_killed``,
-    ``coded_killed``, ``gold_injured``, ``coded_injured``.
+    ``coded_killed``, ``naive_killed`` and the same for injured.
     """
     from .coding import code_report
     from .reports import report_from_text
@@ -71,9 +73,11 @@ def evaluate_gva(path, limit=None):
             r = json.loads(line)
             report = report_from_text(r["title"] + "\n\n" + r["content"], id=r["doc_id"], published=r["dct"])
             got = report_counts(code_report(report).casualties)
+            base = naive_counts(r["title"] + "\n" + r["content"])
             rows.append(dict(doc_id=r["doc_id"], title=r["title"], gold_killed=r["gold_num_killed"],
-                             coded_killed=got["killed"], gold_injured=r["gold_num_injured"],
-                             coded_injured=got["injured"]))
+                             coded_killed=got["killed"], naive_killed=base["killed"],
+                             gold_injured=r["gold_num_injured"], coded_injured=got["injured"],
+                             naive_injured=base["injured"]))
     return pd.DataFrame(rows)
 
 
@@ -95,3 +99,51 @@ def exact_match(frame, outcome):
     gold = frame[f"gold_{outcome}"]
     keep = gold.notna()
     return float((frame.loc[keep, f"coded_{outcome}"] == gold[keep]).mean()) if keep.any() else math.nan
+
+
+_NAIVE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+
+
+def naive_counts(text):
+    """The naive baseline: sum every number written up to two words before
+    "killed"/"dead" (or "injured"/"wounded")."""
+    out = {}
+    for outcome, word in (("killed", r"(?:killed|dead)"), ("injured", r"(?:injured|wounded)")):
+        nums = re.findall(rf"\b(\d+|{'|'.join(_NAIVE_WORDS)})\s+(?:\w+\s+){{0,2}}{word}", text, re.I)
+        out[outcome] = sum(int(n) if n.isdigit() else _NAIVE_WORDS[n.lower()] for n in nums)
+    return out
+
+
+def exact_match_table(frame):
+    """Exact-match rates of conflictkit and of the naive baseline, per outcome."""
+    rows = []
+    for outcome in ("killed", "injured"):
+        keep = frame[f"gold_{outcome}"].notna()
+        f = frame[keep]
+        rows.append(dict(outcome=outcome, articles=int(keep.sum()),
+                         conflictkit=float((f[f"coded_{outcome}"] == f[f"gold_{outcome}"]).mean()),
+                         naive_baseline=float((f[f"naive_{outcome}"] == f[f"gold_{outcome}"]).mean())))
+    return pd.DataFrame(rows)
+
+
+def yearly_coded_vs_dataset(coded_events, dataset_events, years=None):
+    """Yearly fatalities coded from a corpus beside a dataset's yearly totals.
+
+    Coded events with unknown counts are left out of the sums (and counted in
+    ``coded_unknown``).  Returns ``year``, ``coded_best``, ``coded_events``,
+    ``coded_unknown``, ``dataset_best``.
+    """
+    c = coded_events.assign(year=pd.to_datetime(coded_events["date_start"]).dt.year)
+    d = dataset_events.assign(year=pd.to_datetime(dataset_events["date_start"]).dt.year)
+    out = pd.DataFrame({
+        "coded_best": c.groupby("year")["fatalities_best"].sum(min_count=1),
+        "coded_events": c.groupby("year").size(),
+        "coded_unknown": c.groupby("year")["fatalities_best"].agg(lambda s: int(s.isna().sum())),
+        "dataset_best": d.groupby("year")["fatalities_best"].sum(min_count=1),
+    })
+    out.index.name = "year"
+    out = out.reset_index()
+    if years is not None:
+        out = out[out["year"].isin(list(years))]
+    return out.reset_index(drop=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import matplotlib
 
-__all__ = ["save_figure", "figures_dir"]
+__all__ = ["save_figure", "figures_dir", "output_dir"]
 
 
 def figures_dir():
@@ -57,3 +57,11 @@ def save_figure(fig, name, data=None, *, folder=None, formats=("png", "svg")):
         data.to_csv(path, index=False, float_format="%.6g", lineterminator="\n", date_format="%Y-%m-%d")
         written.append(path)
     return written
+
+
+def output_dir(kind="tables"):
+    """A folder for generated outputs that are not committed (``build/<kind>``
+    beside ``figures/``), created if missing."""
+    path = figures_dir().parent / "build" / kind
+    path.mkdir(parents=True, exist_ok=True)
+    return path

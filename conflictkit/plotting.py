@@ -15,7 +15,7 @@ import pandas as pd
 from ._data import resource_path
 
 __all__ = ["house_style", "plot_fatalities_over_time", "plot_small_multiples", "plot_stacked_fatalities",
-           "plot_event_map", "caption"]
+           "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars", "caption"]
 
 
 def house_style():
@@ -185,6 +185,98 @@ def plot_event_map(events, *, ax=None, hue="admin1_name", size="fatalities_best"
         legend = ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, markerscale=1.5)
         for handle in legend.legend_handles:
             handle.set_alpha(1)
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+def plot_casualty_ranges(table, by, *, outcome="killed", ax=None, title=None, seed=0, **kw):
+    """Horizontal bars of a casualty table: best figure, low–high whiskers,
+    an arrow where the high end is open ("at least"), and "not reported"
+    where the report gives no number.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`conflictkit.casualty_table` (the ``Total`` row is left out).
+    by : str
+        The label column.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    t = table[table[by] != "Total"].reset_index(drop=True)
+    labels = [str(v) if str(v) else "unattributed" for v in t[by]]
+    best, low, high = t[f"{outcome}_best"], t[f"{outcome}_low"], t[f"{outcome}_high"]
+    with house_style():
+        ax = _axes(ax, figsize=(7, 0.5 * len(t) + 1.5))
+        y = np.arange(len(t))
+        ax.barh(y, best.fillna(0), color="#0072B2", alpha=0.85, **kw)
+        top = float(np.nanmax(best)) if best.notna().any() else 1.0
+        for i in range(len(t)):
+            if np.isnan(best[i]):
+                ax.text(0.01 * top, i, "number not reported", va="center", fontsize=9, color="#555555")
+                continue
+            ax.text(best[i] + 0.01 * top, i + 0.28, f"{best[i]:,.0f}", va="center", fontsize=9)
+            if np.isnan(high[i]):
+                ax.annotate("", xy=(best[i] + 0.15 * top, i), xytext=(low[i], i),
+                            arrowprops=dict(arrowstyle="->", color="black", lw=1.2))
+            elif high[i] > low[i]:
+                ax.plot([low[i], high[i]], [i, i], color="black", lw=1.2)
+        ax.set_yticks(y, labels)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"People {outcome} (best estimate; line: low–high, arrow: open upper bound)")
+        ax.grid(True, axis="x")
+        ax.grid(False, axis="y")
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+def plot_comparison_bars(data, x, columns, *, ax=None, title=None, ylabel=None, labels=None, seed=0, **kw):
+    """Grouped bars comparing several columns per ``x`` (e.g. coded vs dataset).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    with house_style():
+        ax = _axes(ax)
+        n = len(columns)
+        pos = np.arange(len(data))
+        width = 0.8 / n
+        for k, col in enumerate(columns):
+            ax.bar(pos + (k - (n - 1) / 2) * width, data[col].fillna(0), width,
+                   label=(labels or columns)[k], **kw)
+        ax.set_xticks(pos, [str(v) for v in data[x]])
+        if ylabel:
+            ax.set_ylabel(ylabel)
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.2f}" if v < 1 else f"{v:,.0f}"))
+        ax.legend()
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+def plot_hbars(data, label, value, *, ax=None, xlabel=None, title=None, fmt="{:.2f}", seed=0, **kw):
+    """Horizontal bars of one value per label (e.g. accuracy per class), in the given order.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    with house_style():
+        ax = _axes(ax, figsize=(7, 0.28 * len(data) + 1.4))
+        y = np.arange(len(data))
+        ax.barh(y, data[value], color="#0072B2", alpha=0.85, **kw)
+        for i, v in enumerate(data[value]):
+            ax.text(v, i, " " + fmt.format(v), va="center", fontsize=8)
+        ax.set_yticks(y, [str(v) for v in data[label]], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel or value)
+        ax.grid(True, axis="x")
+        ax.grid(False, axis="y")
         if title:
             ax.set_title(title)
     return ax

@@ -11,7 +11,7 @@ January and invents a spike (16,517 deaths in the Syria release).
     deaths to each day of 2016; yearly totals are unchanged.
 ``spread="exclude"``
     events spanning more than ``max_span_days`` are left out of the series
-    and reported in its ``attrs["excluded"]``.
+    and counted in its ``attrs["excluded_events"]`` and ``attrs["excluded_best"]``.
 ``spread="start"``
     the naive count on ``date_start`` (to show the trap).
 """
@@ -73,7 +73,8 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     DataFrame
         Columns ``period`` (Timestamp at the start of the period), the
         ``by`` columns, ``low``, ``best``, ``high`` and ``events`` (events
-        contributing).  ``attrs["excluded"]`` holds the events left out.
+        contributing).  ``attrs["excluded_events"]`` and
+        ``attrs["excluded_best"]`` count the events left out and their deaths.
 
     Examples
     --------
@@ -137,7 +138,9 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
     for m in _MEASURES:
         out[m] = out[m].round(9)
-    out.attrs["excluded"] = excluded
+    # plain numbers only: pandas compares attrs when frames are combined
+    out.attrs["excluded_events"] = int(len(excluded))
+    out.attrs["excluded_best"] = float(excluded["best"].sum()) if len(excluded) else 0.0
     out.attrs["spread"] = spread
     return out[keys + _MEASURES + ["events"]]
 

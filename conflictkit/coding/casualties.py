@@ -186,6 +186,7 @@ _BARE_ONE = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|no\s+one|without)\b[^.;]{0,25}$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_HEAD_FIRST = re.compile(rf"\s+(?:{_HEAD})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,8 @@ def _numbered(m, pattern, offset, add=0):
     if _is_age(m.string, m):
         return None
     raw = m.group("num")
-    if _YEARLIKE.match(raw.strip()) and not m.group("victim"):
-        return None
+    if _YEARLIKE.match(raw.strip()) and not _HEAD_FIRST.match(m.group("victim") or ""):
+        return None  # "9 August 2016 Five children …": a year, not a count
     qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
     count = parse_count(raw, qual)
     if count is None:
@@ -359,6 +360,34 @@ _TRIGGER = re.compile(
 )  # run on lower-cased text
 
 
+# A sentence that states a war's running toll ("the conflict has killed more
+# than 400,000 people since 2011") describes no event: its claims are marked
+# ``cumulative`` and never counted in events or tables.
+_CUMULATIVE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b|\bsince\s+(?:March\s+)?2011\b|"
+    r"\bsince\s+then\b|\b(?:war|conflict|crisis|uprising|revolt|fighting)\b[^.;]{0,60}\b(?:erupted|began|started|"
+    r"flared|broke\s+out)\b|\b\w+-year(?:-long)?\s+(?:civil\s+)?(?:war|conflict|crisis)\b|"
+    r"\b(?:war|conflict|crisis)\s+(?:[\w\-]+\s+){0,6}?(?:has|have)\s+(?:\w+\s+){0,2}?(?:killed|left|claimed|caused|"
+    r"cost)\b|"
+    r"\b(?:war|conflict|crisis|uprising|revolution|fighting)\s+(?:that\s+)?(?:has|have|had)\s+"
+    r"(?:\w+\s+){0,2}(?:killed|left|claimed|cost|displaced)\b|"
+    r"\b(?:in|during|throughout)\s+the\s+(?:\w+\s+)?(?:war|conflict)\b|\bso\s+far\b|\bto\s+date\b|"
+    r"\bsince\s+(?:(?:early|late|mid)[\s\-])?(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?(?:19|20)\d\d\b|"
+    r"\bfrom\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:to|until|till)\b|"
+    r"\b(?:overall|total|cumulative)\s+(?:death\s+)?toll\b|\bin\s+(?:the\s+)?(?:\w+\s+)?years?\s+of\s+"
+    r"(?:war|conflict|fighting)\b|\bsince\s+(?:the\s+)?(?:war|conflict|uprising|revolt)\s+(?:began|started|erupted)",
+    re.I,
+)
+
+
+#: A toll this large stated in the present perfect ("more than 300,000 people
+#: have been killed") is a war's running toll, not one event's.
+RUNNING_TOLL_MIN = 10_000
+_PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:killed|died|claimed|left|cost)\b",
+                              re.I)
+
+
 def find_claims(text, sentences, headlines=()):
     """Casualty claims in the given sentences of ``text``.
 
@@ -388,8 +417,11 @@ def find_claims(text, sentences, headlines=()):
     for i, (s, e) in enumerate(sentences):
         if not _TRIGGER.search(lowered, s, e):
             continue
+        cumulative = bool(_CUMULATIVE.search(text, s, e))
+        perfect = bool(_PRESENT_PERFECT.search(text, s, e))
         for c in _find_in(text[s:e], s, headline=(s, e) in heads):
-            claims.append(replace(c, sentence=i))
+            running = cumulative or (perfect and c.count.best >= RUNNING_TOLL_MIN)
+            claims.append(replace(c, sentence=i, role="cumulative" if running else c.role))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
@@ -453,7 +485,9 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6):
     3. A smaller claim in the same event as a larger one ("5 dead … an
        officer was shot and killed") is a ``part`` of it: the larger figure
        already counts it.
-    4. Everything else is ``standalone``.  Counting ``total`` and
+    4. Claims in a sentence giving a war's running toll ("has killed more
+       than 400,000 people since 2011") stay ``cumulative``: no event.
+    5. Everything else is ``standalone``.  Counting ``total`` and
        ``standalone`` claims counts every casualty once.
 
     Parameters
@@ -468,7 +502,8 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6):
     list of Claim
         The same claims with ``role``, ``total_of`` and ``repeat_of`` set.
     """
-    claims = [replace(c, role="standalone", total_of=-1, repeat_of=-1, part_kind="") for c in claims]
+    claims = [replace(c, role="cumulative" if c.role == "cumulative" else "standalone", total_of=-1,
+                      repeat_of=-1, part_kind="") for c in claims]
     sides = list(sides) if sides is not None else [None] * len(claims)
     events = list(event_keys) if event_keys is not None else [()] * len(claims)
 
@@ -479,11 +514,11 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6):
 
     # 1. repeats
     for j, b in enumerate(claims):
-        if math.isnan(b.count.best):
+        if math.isnan(b.count.best) or b.role == "cumulative":
             continue
         for i in range(j):
             a = claims[i]
-            if a.role == "repeat" or math.isnan(a.count.best) or not linkable(i, j):
+            if a.role in ("repeat", "cumulative") or math.isnan(a.count.best) or not linkable(i, j):
                 continue
             if _same_figure(a, b):
                 if _vagueness(a.count) > _vagueness(b.count):

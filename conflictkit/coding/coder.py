@@ -352,7 +352,8 @@ def _code_rows(report, lex):
                 union(a, b)
     groups = {}
     for k in range(len(reconciled)):
-        groups.setdefault(find(k), []).append(k)
+        if reconciled[k].role != "cumulative":
+            groups.setdefault(find(k), []).append(k)
 
     claim_ids = [f"{rid}:c{k + 1}" for k in range(len(reconciled))]
     event_rows, event_of_claim = [], {}
@@ -370,7 +371,7 @@ def _code_rows(report, lex):
         orig, relay = _pick_source(src_by_sent, c.sentence, para_of)
         p, d = claim_place[k], claim_date[k]
         cas_rows.append(dict(
-            report_id=rid, claim_id=claim_ids[k], event_id=event_of_claim[k], outcome=c.outcome,
+            report_id=rid, claim_id=claim_ids[k], event_id=event_of_claim.get(k, ""), outcome=c.outcome,
             count_low=c.count.low, count_best=c.count.best, count_high=c.count.high,
             count_acled=c.count.acled, qualifier=c.count.qualifier, victim=c.victim,
             victim_actor=va["actor"] if va else "", victim_side=va["side"] if va else "",

@@ -94,7 +94,8 @@ _WORD_NUMBER = (
 _NOT_AGE = r"(?!\s*-?\s*(?:years?|yrs?|months?)[\s\-]+old)(?!-year)"
 _DIGITS = (r"(?<![\w.,/:\-#$])\d{1,3}(?:,\d{3})+(?![\w,/:%])" + _NOT_AGE
            + r"|(?<![\w.,/:\-#$])\d+(?:\.\d+)?(?:\s+(?:million|thousand))?(?![\w/:%])" + _NOT_AGE)
-_ARTICLE_SCALE = r"a\s+(?:hundred|thousand|million)"
+_FRACTION_SCALE = r"(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)"
+_ARTICLE_SCALE = _FRACTION_SCALE + r"|a\s+(?:hundred|thousand|million)"
 
 #: A regular expression source that matches one written number (digits,
 #: number words, vague plurals, "a dozen", "a million").
@@ -129,6 +130,10 @@ class Count:
 @lru_cache(maxsize=4096)
 def _number_value(text):
     t = " ".join(text.lower().replace("-", " ").split())
+    frac = re.fullmatch(r"(?:a\s+)?(quarter|half|third)\s+(?:of\s+)?an?\s+(million|thousand)", t)
+    if frac:
+        part = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}[frac.group(1)]
+        return int(round(part * {"million": 1e6, "thousand": 1e3}[frac.group(2)]))
     t = re.sub(r"^an?\s+(hundred|thousand|million)", r"one \1", t)
     m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(million|thousand))?", t)
     if m:
