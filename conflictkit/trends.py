@@ -86,7 +86,11 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     (31.0, 34.0)
     """
     by = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    ev = _prepare(events)
+    for c in by:
+        if c not in events.columns:
+            raise InputError("events table", f"no column {c!r} to group by")
+    wanted = ["date_start", "date_end", "fatalities_low", "fatalities_best", "fatalities_high", "geo_precision"]
+    ev = _prepare(events[[c for c in dict.fromkeys(wanted + by) if c in events.columns]])
     excluded = ev.iloc[0:0]
     if min_geo_precision is not None and "geo_precision" in ev:
         keep = ev["geo_precision"].astype("Float64") <= min_geo_precision
@@ -102,9 +106,6 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
         span = pd.Series(1, index=ev.index)
     elif spread != "uniform":
         raise ValueError("spread must be 'uniform', 'exclude' or 'start'")
-    for c in by:
-        if c not in ev.columns:
-            raise InputError("events table", f"no column {c!r} to group by")
 
     # Periods each event touches; most events touch one, only the others are exploded.
     p_start = ev["date_start"].dt.to_period(_period_freq(freq))
@@ -114,16 +115,19 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     multi = ev[~one]
     pieces = [simple]
     if len(multi):
-        rows = []
-        for idx, s, e, n in zip(multi.index, multi["date_start"], multi["date_end"], span[~one]):
-            periods = pd.period_range(s.to_period(_period_freq(freq)), e.to_period(_period_freq(freq)))
-            for p in periods:
-                lo = max(p.start_time.normalize(), s)
-                hi = min(p.end_time.normalize(), e)
-                rows.append((idx, p, ((hi - lo).days + 1) / n))
-        parts = pd.DataFrame(rows, columns=["_idx", "period", "share"])
-        pieces.append(multi.loc[parts["_idx"]].reset_index(drop=True).assign(period=parts["period"].to_numpy(),
-                                                                          share=parts["share"].values))
+        # vectorised explode: one row per (event, period touched), weighted by overlapping days
+        first, last = p_start[~one], p_end[~one]
+        n_periods = (last.array.asi8 - first.array.asi8) + 1  # period ordinals
+        rep = np.repeat(np.arange(len(multi)), n_periods)
+        offset = np.arange(len(rep)) - np.repeat(np.cumsum(n_periods) - n_periods, n_periods)
+        periods = pd.PeriodIndex(first.to_numpy()[rep], freq=first.dt.freq) + offset
+        s_day = multi["date_start"].to_numpy()[rep]
+        e_day = multi["date_end"].to_numpy()[rep]
+        lo = np.maximum(periods.start_time.normalize().to_numpy(), s_day)
+        hi = np.minimum(periods.end_time.normalize().to_numpy(), e_day)
+        days = (hi - lo).astype("timedelta64[D]").astype("int64") + 1
+        share = days / span[~one].to_numpy()[rep]
+        pieces.append(multi.iloc[rep].reset_index(drop=True).assign(period=periods, share=share))
     long = pd.concat(pieces, ignore_index=True)
     for m in _MEASURES:
         long[m] = long[m] * long["share"]
