@@ -52,7 +52,8 @@ _OUTCOME_WORDS = {
 }
 _ACTIVE_WORDS = {
     "killed": r"killing|killed|kills|kill|slaughtered|slaughtering|executed|executing|massacred|massacring|"
-              r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|left\s+dead|shot\s+dead|"
+              r"claimed\s+the\s+lives?\s+of|claiming\s+the\s+lives?\s+of|took\s+the\s+lives?\s+of|"
+              r"left\s+dead|shot\s+dead|"
               r"shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|murdered|murdering",
     "injured": r"injuring|injured|injures|wounding|wounded|wounds|hurting",
     "captured": r"capturing|captured|abducting|abducted|kidnapping|kidnapped|taking\s+hostage",
@@ -68,6 +69,7 @@ _HEAD = (
     r"employees|staff(?:\s+members)?|volunteers?|journalists?|reporters?|doctors?|medics?|paramedics?|"
     r"nurses?|rescuers?|worshippers|passengers|drivers?|protesters?|demonstrators?|refugees?|migrants?|"
     r"victims?|relatives|family\s+members|bystanders|individuals|suspects?|shooters?|others|"
+    r"juveniles?|minors?|males?|females?|occupants|patrons|customers|neighbou?rs|"
     r"deaths|fatalities|casualties|bodies|corpses|Syrians|Iraqis|Kurds|Russians|Turks|Americans|"
     r"Iranians|Afghans|Palestinians|jihadis|Islamists|extremists|terrorists|loyalists|opponents"
 )
@@ -79,7 +81,8 @@ _SINGULAR_HEAD = (
     r"demonstrator|refugee|migrant|victim|relative|bystander|individual|suspect|shooter|mother|father|"
     r"son|daughter|brother|sister|husband|wife|girlfriend|boyfriend|friend|neighbo(?:u)?r|clerk|"
     r"customer|security\s+guard|deputy|trooper|sergeant|corporal|private|lieutenant|captain|colonel|"
-    r"major|imam|priest|teacher|nurse"
+    r"major|imam|priest|teacher|nurse|juvenile|minor|male|female|occupant|patron|deceased\s+male|"
+    r"deceased\s+female"
 )
 # Words allowed between a count and its head noun: adjectives, actor names.
 _MOD = (r"(?:(?!(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
@@ -135,6 +138,12 @@ _NOUN = re.compile(
     r"(?P<verb>(?P<p_killed>deaths|fatalities|dead)|(?P<p_injured>injuries|injured|wounded))\b",
     re.I,
 )
+_PAIR = re.compile(
+    rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\s+and\s+(?:an?|one|another|his|her|their)\s+"
+    rf"{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD}))\b(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?"
+    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced")) + r")\b",
+    re.I,
+)
 _ONE_PASSIVE = re.compile(
     rf"\b(?P<victim>(?:an?|one|another)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b{_OF_TAIL})"
     rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
@@ -163,9 +172,15 @@ _LIST = re.compile(
 _IMPLIED = re.compile(
     r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>(?:fatal|deadly|lethal)\s+(?:shooting|shootings|attack|attacks|stabbing|"
     r"ambush|bombing|blast|explosion|strike|strikes|raid|clashes|violence|gunfire|incident)"
-    r"|(?:death|murder|killing|slaying|homicide)\s+of\s+(?:an?\s+|the\s+)?(?:\d+-year-old\s+)?"
-    r"(?:[A-Z][\w'\-]+|man|woman|boy|girl|teen|teenager|child|baby|toddler|infant|student|officer|soldier|civilian)"
-    r"|shooting\s+death|was\s+slain))\b",
+    r"|(?:death|murder|killing|slaying|homicide)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\d+-year-old\b|"
+    r"(?:\d+-year-old\s+)?(?:[A-Z][\w'\-]+|man|woman|boy|girl|teen|teenager|child|baby|toddler|infant|student|"
+    r"officer|soldier|civilian|wife|husband|son|daughter|mother|father|brother|sister))"
+    r"|(?:fatal|deadly)(?:\s+[\w.'\-]+){1,3}\s+(?:shooting|stabbing|attack|ambush|bombing|blast|strike)"
+    r"|(?:proves?|proved|was|were)\s+fatal"
+    r"|shooting\s+death|was\s+slain|(?:later\s+|has\s+|had\s+|eventually\s+|subsequently\s+)?(?:died|dies)"
+    r"|(?:was|is)\s+(?:pronounced|declared|confirmed)\s+dead|succumbed\s+to\s+(?:his|her|their)\s+"
+    r"(?:injuries|wounds)|lost\s+(?:his|her)\s+life|(?:was|were)\s+found\s+(?:shot\s+)?dead"
+    r"|found\s+(?:shot\s+to\s+death|fatally\s+shot)))\b",
 )
 _FATALLY = re.compile(
     rf"\b(?:shot|wounded|stabbed|struck|hit)\s*,?\s+(?:{_Q})?(?P<num>{NUMBER_PATTERN})\s+(?:of\s+them\s+|of\s+whom\s+)?"
@@ -181,7 +196,7 @@ _SELF = re.compile(
 _BARE_ONE = re.compile(
     rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
     r"\s+(?:(?:is|was)\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed|"
-    r"shot\s+to\s+death|slain|dies|died)|(?P<p_injured>injured|wounded|hurt))\b",
+    r"shot\s+to\s+death|slain|dies|died|gunned\s+down|murdered)|(?P<p_injured>injured|wounded|hurt))\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|no\s+one|without)\b[^.;]{0,25}$", re.I)
@@ -311,6 +326,11 @@ def _find_in(text, offset, headline=False):
             if c:
                 found.append(c)
     one = Count(1, 1, 1, "", 1)
+    pair = Count(2, 2, 2, "", 2)
+    for m in _PAIR.finditer(text):
+        outcome = _outcome(m)
+        if outcome:
+            found.append(_claim(m, outcome, pair, "pair", offset))
     for name, rx in (("one-passive", _ONE_PASSIVE), ("one-active", _ONE_ACTIVE)):
         for m in rx.finditer(text):
             outcome = _outcome(m)
@@ -448,8 +468,10 @@ def _vagueness(count):
 
 
 def _distinct_single_victims(a, b):
-    """A suicide ("killed himself") is never the same death as the victim's."""
-    return a.count.best == 1 == b.count.best and (a.pattern == "self") != (b.pattern == "self")
+    """Two single deaths in one sentence by different patterns ("killed his
+    wife and then himself") are two people."""
+    return (a.count.best == 1 == b.count.best and a.sentence == b.sentence
+            and (a.pattern == "self") != (b.pattern == "self"))
 
 
 def _same_figure(a, b):
