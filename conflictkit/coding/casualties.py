@@ -408,6 +408,27 @@ _PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:
                               re.I)
 
 
+_BEFORE, _AFTER = 140, 180
+
+
+def _windows(lowered, start, end):
+    """Stretches of a sentence around its outcome words, merged: the claim
+    patterns run there only (a long sentence is mostly other words)."""
+    out = []
+    for t in _TRIGGER.finditer(lowered, start, end):
+        a, b = max(start, t.start() - _BEFORE), min(end, t.end() + _AFTER)
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    for w in out:  # widen to word boundaries
+        while w[0] > start and not lowered[w[0] - 1].isspace():
+            w[0] -= 1
+        while w[1] < end and not lowered[w[1]].isspace():
+            w[1] += 1
+    return out
+
+
 def find_claims(text, sentences, headlines=()):
     """Casualty claims in the given sentences of ``text``.
 
@@ -435,11 +456,13 @@ def find_claims(text, sentences, headlines=()):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     heads = set(headlines)
     for i, (s, e) in enumerate(sentences):
-        if not _TRIGGER.search(lowered, s, e):
+        windows = _windows(lowered, s, e)
+        if not windows:
             continue
         cumulative = bool(_CUMULATIVE.search(text, s, e))
         perfect = bool(_PRESENT_PERFECT.search(text, s, e))
-        for c in _find_in(text[s:e], s, headline=(s, e) in heads):
+        found = [c for a, b in windows for c in _find_in(text[a:b], a, headline=(s, e) in heads and a == s)]
+        for c in found:
             running = cumulative or (perfect and c.count.best >= RUNNING_TOLL_MIN)
             claims.append(replace(c, sentence=i, role="cumulative" if running else c.role))
     claims.sort(key=lambda c: (c.start, c.end))

@@ -49,6 +49,27 @@ _TRIGGER = re.compile(
     r"after|later|before|earlier|\d{4}",
     re.I,
 )
+def _candidates(text, start, end, reach=40):
+    """Matches of the date pattern, searched only in windows around trigger
+    words (months, weekdays, "ago", years …) rather than over the whole text."""
+    windows = []
+    for t in _TRIGGER.finditer(text, start, end):
+        a, b = max(start, t.start() - reach), min(end, t.end() + reach)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    last = start
+    for a, b in windows:
+        while a > max(start, last) and not text[a - 1].isspace():
+            a -= 1  # start at a word boundary
+        while b < end and not text[b].isspace():
+            b += 1
+        for m in _PATTERN.finditer(text, max(a, last), b):
+            last = m.end()
+            yield m
+
+
 _STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
@@ -222,9 +243,7 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
     """
     end = len(text) if end is None else end
     out = []
-    if not _TRIGGER.search(text, start, end):
-        return out
-    for m in _PATTERN.finditer(text, start, end):
+    for m in _candidates(text, start, end):
         s, e = m.span()
         anchor = None
         if m.lastgroup == "offset":
