@@ -29,6 +29,8 @@ from .plotting import (
 )
 from .figures import figures_dir, output_dir, save_figure
 from .display import highlight_report
+from .corpus import code_corpus, read_coding
+from .reports import iter_report_chunks
 from . import evaluation
 
 __version__ = "0.1.0"

@@ -71,69 +71,77 @@ def _reproduce(args):
     return 0
 
 
-def _load_inputs(args):
+def _input_chunks(args, chunk_size=1000):
+    """(reports, rejects) chunks of every input, streamed."""
     from pathlib import Path
 
     import pandas as pd
 
     from .errors import InputError
-    from .reports import REJECT_COLUMNS, load_report, load_reports
+    from .reports import REJECT_COLUMNS, _decode, iter_report_chunks, load_report
 
-    reports, rejects = [], []
+    none = pd.DataFrame(columns=REJECT_COLUMNS)
     for item in args.inputs:
         if item == "-":
             data = sys.stdin.buffer.read()
             if not data.strip():
                 raise InputError("stdin", "no text on standard input")
-            from .reports import _decode
-
-            text, _, _ = _decode(data, "stdin")
-            reports.append(load_report(text if "\n" in text else text + "\n", id="stdin",
-                                       published=args.published))
+            text, _, notes = _decode(data, "stdin")
+            report = load_report(text if "\n" in text else text + "\n", id="stdin", published=args.published)
+            yield [report], none
             continue
         path = Path(item)
         if not path.exists():
             raise InputError(path, "no such file or folder")
-        if path.is_dir() or path.suffix.lower() in (".csv", ".tsv", ".jsonl", ".ndjson", ".json",
-                                                      ".parquet", ".pq"):
-            got, bad = load_reports(path, id_column=args.id_column, text_column=args.text_column,
-                                    date_column=args.date_column, title_column=args.title_column)
-            reports += got
-            rejects.append(bad)
+        if path.is_dir() or path.suffix.lower() in (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"):
+            yield from iter_report_chunks(path, chunk_size=chunk_size, id_column=args.id_column,
+                                          text_column=args.text_column, date_column=args.date_column,
+                                          title_column=args.title_column)
         else:
-            reports.append(load_report(path, published=args.published))
-    frames = [r for r in rejects if len(r)]
-    rejects = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=REJECT_COLUMNS)
-    return reports, rejects
+            yield [load_report(path, published=args.published)], none
+
+
+def _write_table(table, out, fmt, first):
+    if fmt == "csv":
+        table.to_csv(out, index=False, header=first)
+    else:
+        dates = {c: table[c].map(lambda d: d.isoformat() if hasattr(d, "isoformat") else d)
+                 for c in table.columns if c.startswith(("date", "event_date"))}
+        if len(table):
+            text = table.assign(**dates).to_json(orient="records", lines=True, force_ascii=False)
+            out.write(text if text.endswith("\n") else text + "\n")
 
 
 def _code(args):
+    """Stream the inputs chunk by chunk: constant memory on a large corpus."""
+    import contextlib
+
     import pandas as pd
 
     from .coding import code_reports
 
-    reports, rejects = _load_inputs(args)
-    for r in reports:
-        for note in r.notes:
-            print(f"conflictkit: note: {note}", file=sys.stderr)
-    coding = code_reports(reports, progress=sys.stderr.isatty())
-    failed = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
-    all_rejects = pd.concat([r for r in (rejects, failed[rejects.columns]) if len(r)] or [rejects],
-                            ignore_index=True)
-    for rec in all_rejects.itertuples():
-        where = f"{rec.source}" + (f" row {rec.row}" if not pd.isna(rec.row) else "")
-        print(f"conflictkit: skipped {where} (id {rec.id}): {rec.reason}", file=sys.stderr)
-    if args.rejects:
-        all_rejects.to_csv(args.rejects, index=False)
-    table = getattr(coding, args.table)
-    out = args.output or sys.stdout
-    if args.format == "csv":
-        table.to_csv(out, index=False)
-    else:
-        dates = {c: table[c].map(lambda d: d.isoformat() if hasattr(d, "isoformat") else d)
-                 for c in table.columns if c.startswith(("date", "event_date"))}
-        table.assign(**dates).to_json(out, orient="records", lines=True, force_ascii=False)
-    if not reports:
+    n_reports = 0
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
+        rej_out = stack.enter_context(open(args.rejects, "w", encoding="utf-8", newline="")) if args.rejects else None
+        first = True
+        for reports, rejects in _input_chunks(args):
+            for r in reports:
+                for note in r.notes:
+                    print(f"conflictkit: note: {note}", file=sys.stderr)
+            coding = code_reports(reports, progress=False)
+            failed = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
+            all_rejects = pd.concat([r for r in (rejects, failed[rejects.columns]) if len(r)] or [rejects],
+                                    ignore_index=True)
+            for rec in all_rejects.itertuples():
+                where = f"{rec.source}" + (f" row {rec.row}" if not pd.isna(rec.row) else "")
+                print(f"conflictkit: skipped {where} (id {rec.id}): {rec.reason}", file=sys.stderr)
+            if rej_out is not None:
+                all_rejects.to_csv(rej_out, index=False, header=first)
+            _write_table(getattr(coding, args.table), out, args.format, first)
+            n_reports += len(coding.reports)
+            first = False
+    if not n_reports:
         print("conflictkit: no usable reports in the input", file=sys.stderr)
         return 1
     return 0

@@ -28,6 +28,7 @@ __all__ = [
     "load_reports",
     "report_from_text",
     "reports_frame",
+    "iter_report_chunks",
     "REJECT_COLUMNS",
 ]
 
@@ -529,7 +530,7 @@ def _parse_dates(values, date_format, dayfirst):
 
 
 def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_column,
-                        title_column, outlet_column, date_format, dayfirst):
+                        title_column, outlet_column, date_format, dayfirst, seen=None):
     cols = [c for c in frame.columns if c != "_row"]
     where = path
     text_col = _pick_column(cols, text_column, "text", where, required=True)
@@ -542,7 +543,8 @@ def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_
     rejects = [dict(source=str(path), row=n, id=None, reason=r) for n, r in bad_lines]
     if date_col is not None:
         raw_dates, dates = _parse_dates(frame[date_col], date_format, dayfirst)
-    reports, seen = [], {}
+    reports = []
+    seen = {} if seen is None else seen  # id -> (row, text hash), across chunks when streaming
     for i, rec in enumerate(frame.to_dict("records")):
         row = rec.get("_row", i + 2)
         rid = _cell(rec.get(id_col)) if id_col else None
@@ -558,7 +560,7 @@ def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_
         notes = ()
         if rid in seen:
             first_row, first_text = seen[rid]
-            if first_text == text:
+            if first_text == _text_key(text):
                 reject(f"duplicate of row {first_row} (same id and text)")
                 continue
             notes = (f"id {rid!r} repeated from row {first_row} with other text; renamed",)
@@ -571,7 +573,7 @@ def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_
                     reject(f"unparseable date {raw!r}")
                     continue
                 published = dates.iloc[i].date()
-        seen.setdefault(rid, (row, text))
+        seen.setdefault(rid, (row, _text_key(text)))
         reports.append(
             report_from_text(
                 text,
@@ -585,6 +587,12 @@ def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_
             )
         )
     return reports, rejects
+
+
+def _text_key(text):
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
 def _cell(value):
@@ -679,3 +687,126 @@ def reports_frame(reports):
         ],
         columns=["id", "title", "published", "outlet", "url", "n_sentences", "n_chars"],
     )
+
+
+def _table_chunks(path, chunk_size):
+    """(frame, bad_lines) chunks of a table file, each row with its file row in ``_row``."""
+    suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        raise InputError(path, "file is empty")
+    if suffix in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
+
+        try:
+            pf = pq.ParquetFile(path)
+        except Exception as err:  # noqa: BLE001 - pyarrow raises many kinds
+            raise InputError(path, f"not a readable Parquet file ({err})") from None
+        row = 1
+        for batch in pf.iter_batches(batch_size=chunk_size):
+            frame = batch.to_pandas()
+            frame["_row"] = range(row, row + len(frame))
+            row += len(frame)
+            yield frame, []
+        return
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        rows, bad = [], []
+        with open(path, "rb") as f:
+            for n, raw in enumerate(f, 1):
+                line = raw.decode("utf-8", "replace")
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    bad.append((n, f"malformed JSON ({err.msg})"))
+                    continue
+                if not isinstance(obj, dict):
+                    bad.append((n, "JSON line is not an object"))
+                    continue
+                obj["_row"] = n
+                rows.append(obj)
+                if len(rows) >= chunk_size:
+                    yield pd.DataFrame(rows), bad
+                    rows, bad = [], []
+        if rows or bad:
+            yield pd.DataFrame(rows), bad
+        return
+    sep = "\t" if suffix == ".tsv" else ","
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            row = 2
+            reader = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, chunksize=chunk_size,
+                                 encoding=encoding)
+            for frame in reader:
+                frame["_row"] = range(row, row + len(frame))
+                row += len(frame)
+                yield frame, []
+            return
+        except UnicodeDecodeError:
+            if encoding != "utf-8" or row > 2:
+                raise InputError(path, "not valid UTF-8 part-way through; re-encode the file") from None
+            warnings.warn(f"{path}: not valid UTF-8; decoded as cp1252", stacklevel=2)
+        except pd.errors.EmptyDataError:
+            raise InputError(path, "table has no header row") from None
+        except (pd.errors.ParserError, csv.Error) as err:
+            raise InputError(path, f"malformed table ({err})") from None
+
+
+def iter_report_chunks(path, *, chunk_size=1000, id_column=None, text_column=None, date_column=None,
+                       title_column=None, outlet_column=None, date_format=None, dayfirst=False,
+                       max_bytes=MAX_REPORT_BYTES):
+    """Stream a corpus as ``(reports, rejects)`` chunks of at most ``chunk_size`` rows.
+
+    Memory stays flat in the corpus size: one chunk is read at a time.
+    Takes the same arguments as :func:`load_reports`; a folder is read file
+    by file, a table in row chunks.  Every row is in the reports or the
+    rejects of exactly one chunk.
+
+    Yields
+    ------
+    LoadedReports
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        if not files:
+            raise InputError(path, "folder has no files")
+        for i in range(0, len(files), chunk_size):
+            reports, rejects = [], []
+            for f in files[i:i + chunk_size]:
+                if f.suffix.lower() not in _TEXT_SUFFIXES | _HTML_SUFFIXES:
+                    rejects.append(dict(source=str(f), row=None, id=f.stem,
+                                        reason=f"not a report file ({f.suffix or 'no suffix'})"))
+                    continue
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        reports.append(load_report(f, max_bytes=max_bytes))
+                except InputError as err:
+                    rejects.append(dict(source=str(f), row=None, id=f.stem, reason=err.problem))
+            yield LoadedReports(reports, _rejects_frame(rejects))
+        return
+    if path.suffix.lower() not in _TABLE_SUFFIXES:
+        yield LoadedReports([load_report(path, max_bytes=max_bytes)], _rejects_frame([]))
+        return
+    seen, any_rows = {}, False
+    for frame, bad in _table_chunks(path, chunk_size):
+        any_rows = any_rows or len(frame) > 0 or bool(bad)
+        if frame.empty:
+            frame = pd.DataFrame({text_column or "text": [], "_row": []})
+        reports, rejects = _reports_from_table(
+            path, frame, bad, id_column=id_column, text_column=text_column, date_column=date_column,
+            title_column=title_column, outlet_column=outlet_column, date_format=date_format,
+            dayfirst=dayfirst, seen=seen,
+        )
+        yield LoadedReports(reports, _rejects_frame(rejects))
+    if not any_rows:
+        raise InputError(path, "table has no rows")
+
+
+def _rejects_frame(rows):
+    frame = pd.DataFrame(rows, columns=REJECT_COLUMNS)
+    frame["row"] = frame["row"].astype("Int64")
+    return frame

@@ -515,7 +515,7 @@ def _fmt_count(count):
     return f"{q}{count.best:g} (low {count.low:g}, high {high})"
 
 
-def code_reports(reports, *, lexicon=None, progress=True):
+def code_reports(reports, *, lexicon=None, progress=True, engine="serial", npartitions=None):
     """Code many reports into one :class:`Coding`.
 
     A report that fails to code (any exception) goes to ``rejects`` with
@@ -525,8 +525,19 @@ def code_reports(reports, *, lexicon=None, progress=True):
     ----------
     reports : iterable of Report
     progress : bool
-        Show a tqdm progress bar.
+        Show a tqdm progress bar (serial engine).
+    engine : {"serial", "dask"}
+        ``"dask"`` codes partitions of the reports in parallel on the current
+        ``dask.distributed`` cluster (or Dask's local scheduler); the tables
+        are the same as the serial ones after sorting by report and offset.
+        For corpora that do not fit in memory use :func:`conflictkit.code_corpus`.
     """
+    if engine == "dask":
+        from ..corpus import code_reports_dask
+
+        return code_reports_dask(reports, npartitions=npartitions)
+    if engine != "serial":
+        raise ValueError("engine must be 'serial' or 'dask'")
     from tqdm.auto import tqdm
 
     lex = lexicon or default_lexicon()

@@ -1,0 +1,80 @@
+"""Coding a large corpus: streaming (one process) and a 2-worker Dask LocalCluster.
+
+Builds a corpus of N reports by repeating the FA-KES articles (new ids), then
+codes it with ck.code_corpus into Parquet parts and prints reports/s, MB/s and
+peak memory for each engine, the speed-up of 2 workers over one, and the
+floor: one pass of one compiled regular expression over the same texts.
+Each engine runs in a fresh process so its peak RSS is its own.
+
+Run:  python benchmarks/corpus_scale.py [N=100000] [chunk_size=2000]
+"""
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+from _shared import data_path
+
+RUN = """
+import json, resource, sys, time
+import conflictkit as ck
+path, out, engine, chunk = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+t0 = time.perf_counter()
+if engine == "dask":
+    from distributed import Client, LocalCluster
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        summary = ck.code_corpus(path, out, chunk_size=chunk, engine="dask", progress=False)
+        peak = client.run(resource.getrusage, resource.RUSAGE_SELF)
+        workers_rss = max(r.ru_maxrss for r in peak.values()) * 1024
+else:
+    summary = ck.code_corpus(path, out, chunk_size=chunk, progress=False)
+    workers_rss = 0
+secs = time.perf_counter() - t0
+print(json.dumps(dict(secs=secs, reports=int(summary.reports.sum()), rejects=int(summary.rejects.sum()),
+                      peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      workers_rss_mb=workers_rss / 1e6)))
+"""
+
+
+def build_corpus(n, folder):
+    base = pd.read_csv(data_path("news", "fa-kes-syria-804.csv"), dtype=str).drop_duplicates("unit_id")
+    reps = -(-n // len(base))
+    big = pd.concat([base.assign(unit_id=base.unit_id + f"-{k}") for k in range(reps)], ignore_index=True).head(n)
+    path = Path(folder) / f"corpus-{n}.csv"
+    big.to_csv(path, index=False)
+    return path, big.article_content.str.len().sum() / 1e6, big.article_content.tolist()
+
+
+def main(n=100_000, chunk=2000):
+    with tempfile.TemporaryDirectory() as tmp:
+        path, mb, texts = build_corpus(n, tmp)
+        floor = re.compile(r"\b(\d+|killed|wounded|injured)\b", re.I)
+        t0 = time.perf_counter()
+        for t in texts:
+            floor.findall(t)
+        floor_s = time.perf_counter() - t0
+        del texts
+        print(f"Corpus: {n:,} reports (FA-KES repeated), {mb:.0f} MB of text, chunks of {chunk}")
+        print(f"  one-regex floor          : {n / floor_s:9,.0f} reports/s")
+        results = {}
+        for engine in ("serial", "dask"):
+            proc = subprocess.run([sys.executable, "-c", RUN, str(path), str(Path(tmp) / engine), engine, str(chunk)],
+                                  capture_output=True, text=True, check=True)
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            results[engine] = r
+            label = "code_corpus, 1 process" if engine == "serial" else "code_corpus, Dask 2 workers"
+            print(f"  {label:25s}: {r['reports'] / r['secs']:9,.0f} reports/s  {mb / r['secs']:6.2f} MB/s  "
+                  f"{r['secs']:7.1f} s  peak RSS {r['peak_rss_mb']:6.0f} MB (driver)"
+                  + (f", worker {r['workers_rss_mb']:.0f} MB" if engine == "dask" else "")
+                  + f"  = {r['secs'] / floor_s:.0f}x the floor")
+        print(f"  speed-up of 2 workers over 1: {results['serial']['secs'] / results['dask']['secs']:.2f}x")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:3]))

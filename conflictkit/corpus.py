@@ -1,0 +1,245 @@
+"""Coding at corpus scale: streaming to Parquet, resumable runs, and Dask.
+
+:func:`code_corpus` reads a corpus in chunks, codes each chunk and writes
+its tables as Parquet parts under ``out/``; memory stays flat in the corpus
+size.  Each finished chunk leaves a marker keyed by its report ids, a hash
+of their texts and the coder version, so a rerun after an interruption
+skips the chunks already coded.  With ``engine="dask"`` the chunks (or, in
+:func:`code_reports_dask`, partitions of reports) are coded on the current
+``dask.distributed`` cluster, or Dask's local scheduler when none is set.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .coding.coder import (
+    ANNOTATION_COLUMNS, CASUALTY_COLUMNS, CODER_VERSION, EVENT_COLUMNS, Coding, _frames, code_reports,
+)
+from .errors import InputError
+from .reports import REJECT_COLUMNS, Report, iter_report_chunks
+
+__all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "TABLES"]
+
+TABLES = ("annotations", "casualties", "events", "rejects")
+
+
+def chunk_key(reports):
+    """A key for a chunk: coder version, report ids and a hash of their texts."""
+    h = hashlib.sha256(CODER_VERSION.encode())
+    for r in reports:
+        h.update(r.id.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+        h.update(hashlib.blake2b(str(r.text or "").encode("utf-8", "surrogatepass"), digest_size=16).digest())
+        h.update(str(r.published).encode())
+    return h.hexdigest()
+
+
+def _chunks(source, chunk_size, columns):
+    if isinstance(source, (str, Path)):
+        yield from iter_report_chunks(source, chunk_size=chunk_size, **columns)
+        return
+    batch = []
+    for item in source:
+        if not isinstance(item, Report):
+            raise InputError("reports", f"expected Report objects, got {type(item).__name__}")
+        batch.append(item)
+        if len(batch) >= chunk_size:
+            yield batch, pd.DataFrame(columns=REJECT_COLUMNS)
+            batch = []
+    if batch:
+        yield batch, pd.DataFrame(columns=REJECT_COLUMNS)
+
+
+def _code_chunk(index, reports, load_rejects, key, out):
+    """Code one chunk and write its Parquet parts and its marker (runs on a worker)."""
+    coding = code_reports(reports, progress=False)
+    coder_rejects = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
+    rejects = pd.concat([load_rejects.astype({"row": "Int64"}), coder_rejects[REJECT_COLUMNS].astype({"row": "Int64"})],
+                        ignore_index=True)
+    tables = {"annotations": coding.annotations, "casualties": coding.casualties, "events": coding.events,
+              "rejects": rejects.astype({"source": "string", "id": "string", "reason": "string"})}
+    out = Path(out)
+    for name, table in tables.items():
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        _to_parquet(table, folder / f"part-{index:06d}.parquet")
+    marker = out / "_chunks" / f"chunk-{index:06d}.json"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    summary = dict(chunk=index, key=key, reports=len(reports), coded=len(coding.reports),
+                   rejects=len(rejects), casualties=len(coding.casualties), events=len(coding.events))
+    tmp = marker.with_suffix(".tmp")
+    tmp.write_text(json.dumps(summary))
+    tmp.replace(marker)  # the marker appears only once every part is written
+    return summary
+
+
+def _to_parquet(table, path):
+    frame = table.copy()
+    for c in frame.columns:
+        if frame[c].dtype == object:
+            frame[c] = frame[c].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).astype("string")
+    tmp = path.with_suffix(".tmp")
+    frame.to_parquet(tmp, index=False)
+    tmp.replace(path)
+
+
+def _done(out, index, key):
+    marker = Path(out) / "_chunks" / f"chunk-{index:06d}.json"
+    if not marker.exists():
+        return None
+    try:
+        summary = json.loads(marker.read_text())
+    except (OSError, json.JSONDecodeError):
+        return None
+    return summary if summary.get("key") == key else None
+
+
+def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True, max_chunks=None,
+                **columns):
+    """Code a corpus too large for memory, chunk by chunk, into Parquet parts.
+
+    Parameters
+    ----------
+    source : path or iterable of Report
+        A folder, a CSV/TSV/JSONL/Parquet table (column names as in
+        :func:`conflictkit.load_reports`: ``text_column=`` …), or reports.
+    out : path
+        Output folder: ``annotations/``, ``casualties/``, ``events/``,
+        ``rejects/`` (Parquet parts, one per chunk) and ``_chunks/`` markers.
+    chunk_size : int
+        Reports per chunk.
+    engine : {"serial", "dask"}
+        ``"dask"`` codes chunks in parallel on the current Dask cluster
+        (a ``dask.distributed.Client``), or with Dask's local scheduler.
+    max_chunks : int, optional
+        Stop after this many chunks (coded or skipped); for tests and trials.
+
+    Returns
+    -------
+    DataFrame
+        One row per chunk: ``chunk``, ``status`` (coded or skipped),
+        ``reports``, ``rejects``, ``casualties``, ``events``.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> summary = ck.code_corpus("corpus.csv", "coded/", text_column="article_content")  # doctest: +SKIP
+    >>> coding = ck.read_coding("coded/")  # doctest: +SKIP
+    """
+    from tqdm.auto import tqdm
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows, pending = [], []
+    bar = tqdm(disable=not progress, desc="coding corpus", unit="chunk")
+    for index, (reports, rejects) in enumerate(_chunks(source, chunk_size, columns)):
+        if max_chunks is not None and index >= max_chunks:
+            break
+        key = chunk_key(reports)
+        done = _done(out, index, key)
+        if done is not None:
+            rows.append(dict(done, status="skipped"))
+            bar.update()
+            continue
+        if engine == "dask":
+            pending.append((index, reports, rejects, key))
+        elif engine == "serial":
+            rows.append(dict(_code_chunk(index, reports, rejects, key, out), status="coded"))
+            bar.update()
+        else:
+            raise ValueError("engine must be 'serial' or 'dask'")
+        if engine == "dask" and len(pending) >= 8:
+            rows += _run_dask(pending, out)
+            bar.update(len(pending))
+            pending = []
+    if pending:
+        rows += _run_dask(pending, out)
+        bar.update(len(pending))
+    bar.close()
+    summary = pd.DataFrame(rows, columns=["chunk", "status", "reports", "coded", "rejects", "casualties",
+                                          "events", "key"])
+    return summary.sort_values("chunk").reset_index(drop=True)
+
+
+def _run_dask(pending, out):
+    import dask
+
+    tasks = [dask.delayed(_code_chunk)(i, reps, rej, key, str(out)) for i, reps, rej, key in pending]
+    return [dict(s, status="coded") for s in dask.compute(*tasks)]
+
+
+def read_coding(out, *, reports=None):
+    """Read the tables :func:`code_corpus` wrote back into one :class:`Coding`.
+
+    Rows are sorted by report id and offsets, so a serial and a Dask run of
+    the same corpus give identical tables.
+    """
+    out = Path(out)
+    if not (out / "_chunks").is_dir():
+        raise InputError(out, "not a code_corpus output folder (no _chunks/)")
+    frames = {}
+    columns = {"annotations": ANNOTATION_COLUMNS, "casualties": CASUALTY_COLUMNS, "events": EVENT_COLUMNS,
+               "rejects": REJECT_COLUMNS}
+    for name in TABLES:
+        parts = sorted((out / name).glob("part-*.parquet"))
+        frame = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else \
+            pd.DataFrame(columns=columns[name])
+        frames[name] = _sorted(frame, name)
+    rejects = frames["rejects"].rename(columns={"id": "report_id"})
+    coding = Coding(frames["annotations"], frames["casualties"], frames["events"], rejects,
+                    reports or {})
+    return coding
+
+
+def _sorted(frame, name):
+    keys = {"annotations": ["report_id", "start", "end", "label", "annotation_id"],
+            "casualties": ["report_id", "start", "end", "claim_id"],
+            "events": ["report_id", "event_id"], "rejects": ["source", "row", "id"]}[name]
+    keys = [k for k in keys if k in frame.columns]
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if len(frame) else frame
+
+
+def _code_partition(reports):
+    from .coding.coder import _code_rows
+    from .coding.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    ann, cas, ev, rej = [], [], [], []
+    for r in reports:
+        try:
+            a, c, e = _code_rows(r, lex)
+        except Exception as err:  # noqa: BLE001 - one bad report must not stop a corpus
+            rej.append(dict(report_id=getattr(r, "id", "?"), reason=f"{type(err).__name__}: {err}"))
+            continue
+        ann += a
+        cas += c
+        ev += e
+    return [(ann, cas, ev, rej)]
+
+
+def code_reports_dask(reports, *, npartitions=None):
+    """:func:`conflictkit.code_reports` on Dask: partitions of reports are
+    coded in parallel (on the current ``dask.distributed`` cluster when a
+    Client is active) and the tables gathered, sorted like :func:`read_coding`."""
+    import dask.bag as db
+
+    reports = list(reports)
+    if not reports:
+        return _frames([], [], [], [], {})
+    npartitions = npartitions or max(1, min(len(reports) // 50, 64))
+    bag = db.from_sequence(reports, npartitions=npartitions).map_partitions(_code_partition)
+    ann, cas, ev, rej = [], [], [], []
+    for a, c, e, r in bag.compute():
+        ann += a
+        cas += c
+        ev += e
+        rej += r
+    rejected = {r["report_id"] for r in rej}
+    coding = _frames(ann, cas, ev, rej, {r.id: r for r in reports if r.id not in rejected})
+    coding.annotations = _sorted(coding.annotations, "annotations")
+    coding.casualties = _sorted(coding.casualties, "casualties")
+    coding.events = _sorted(coding.events, "events")
+    return coding
