@@ -4,7 +4,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_dir", "sample_report_path", "resource_path"]
+__all__ = ["data_dir", "sample_report_path", "resource_path", "example_path"]
 
 SAMPLE_REPORT = "2020-09-22-raqqa-clashes.txt"
 
@@ -28,3 +28,9 @@ def sample_report_path():
     """Path of the sample report shipped with conflictkit (a New Arab report
     of 22 September 2020 on IS-regime clashes in Raqqa)."""
     return resource_path(SAMPLE_REPORT)
+
+
+def example_path(*parts):
+    """Path of an example file shipped with conflictkit (``resources/examples``):
+    a second coder's brat coding of the sample report, a reviewer's log."""
+    return resources.files("conflictkit").joinpath("resources", "examples", *parts)

@@ -403,13 +403,21 @@ def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
     def frame(rows, columns, kind):
         return pd.DataFrame(rows, columns=columns).astype(_DTYPES[kind])
 
-    return Coding(
+    coding = Coding(
         frame(ann_rows, ANNOTATION_COLUMNS, "annotations"),
         frame(cas_rows, CASUALTY_COLUMNS, "casualties"),
         frame(event_rows, EVENT_COLUMNS, "events"),
         pd.DataFrame(rejects, columns=["report_id", "reason"]),
         reports,
     )
+    from ..codebook import validate_coding  # the coder's output must conform to the codebook
+
+    problems = validate_coding(coding)
+    if problems:
+        import warnings
+
+        warnings.warn("coding does not conform to the codebook: " + "; ".join(problems), stacklevel=3)
+    return coding
 
 
 def _event_row(report, eid, members, claims, claim_ids, claim_place, claim_date, actors_in, actors_t,
