@@ -135,6 +135,9 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     out.mkdir(parents=True, exist_ok=True)
     rows, pending = [], []
     bar = tqdm(disable=not progress, desc="coding corpus", unit="chunk")
+    client = _current_client() if engine == "dask" else None
+    if client is not None:
+        return _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, bar)
     for index, (reports, rejects) in enumerate(_chunks(source, chunk_size, columns)):
         if max_chunks is not None and index >= max_chunks:
             break
@@ -158,6 +161,46 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     if pending:
         rows += _run_dask(pending, out)
         bar.update(len(pending))
+    bar.close()
+    summary = pd.DataFrame(rows, columns=["chunk", "status", "reports", "coded", "rejects", "casualties",
+                                          "events", "key"])
+    return summary.sort_values("chunk").reset_index(drop=True)
+
+
+def _current_client():
+    try:
+        from distributed import get_client
+
+        return get_client()
+    except (ImportError, ValueError):
+        return None
+
+
+def _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, bar):
+    """Pipeline on a dask.distributed cluster: the driver reads the next chunk
+    while the workers code the previous ones (at most two chunks per worker
+    in flight, so memory stays bounded)."""
+    from distributed import wait
+
+    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    rows, futures = [], []
+    for index, (reports, rejects) in enumerate(_chunks(source, chunk_size, columns)):
+        if max_chunks is not None and index >= max_chunks:
+            break
+        key = chunk_key(reports)
+        done = _done(out, index, key)
+        if done is not None:
+            rows.append(dict(done, status="skipped"))
+            bar.update()
+            continue
+        futures.append(client.submit(_code_chunk, index, reports, rejects, key, str(out), pure=False))
+        if len(futures) >= limit:
+            finished, rest = wait(futures, return_when="FIRST_COMPLETED")
+            rows += [dict(f.result(), status="coded") for f in finished]
+            bar.update(len(finished))
+            futures = list(rest)
+    rows += [dict(f.result(), status="coded") for f in futures]
+    bar.update(len(futures))
     bar.close()
     summary = pd.DataFrame(rows, columns=["chunk", "status", "reports", "coded", "rejects", "casualties",
                                           "events", "key"])

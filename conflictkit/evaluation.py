@@ -130,11 +130,18 @@ def exact_match_table(frame):
 def yearly_coded_vs_dataset(coded_events, dataset_events, years=None):
     """Yearly fatalities coded from a corpus beside a dataset's yearly totals.
 
-    Coded events with unknown counts are left out of the sums (and counted in
-    ``coded_unknown``).  Returns ``year``, ``coded_best``, ``coded_events``,
+    Events several reports describe are one incident (:func:`conflictkit.match_events`),
+    counted once with the median of the reports' figures.  Coded events with
+    unknown counts are left out of the sums (and counted in ``coded_unknown``).
+    Returns ``year``, ``coded_best``, ``coded_events`` (incidents),
     ``coded_unknown``, ``dataset_best``.
     """
-    c = coded_events.assign(year=pd.to_datetime(coded_events["date_start"]).dt.year)
+    from .tables import match_events
+
+    matched = match_events(coded_events)
+    incidents = matched.groupby("incident_id").agg(
+        date_start=("date_start", "min"), fatalities_best=("fatalities_best", lambda s: s.median(skipna=True)))
+    c = incidents.assign(year=pd.to_datetime(incidents["date_start"]).dt.year)
     d = dataset_events.assign(year=pd.to_datetime(dataset_events["date_start"]).dt.year)
     out = pd.DataFrame({
         "coded_best": c.groupby("year")["fatalities_best"].sum(min_count=1),

@@ -252,7 +252,8 @@ def plot_comparison_bars(data, x, columns, *, ax=None, title=None, ylabel=None, 
         ax.set_xticks(pos, [str(v) for v in data[x]])
         if ylabel:
             ax.set_ylabel(ylabel)
-        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.2f}" if v < 1 else f"{v:,.0f}"))
+        fmt = "{:,.2f}" if float(data[list(columns)].max().max()) <= 1 else "{:,.0f}"
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: fmt.format(v)))
         ax.legend()
         if title:
             ax.set_title(title)

@@ -193,6 +193,7 @@ _SELF = re.compile(
     r"turn(?:ed|ing|s)?\s+the\s+gun\s+on\s+(?:himself|herself)|murder-suicide))\b",
     re.I,
 )
+_MURDER_SUICIDE = re.compile(r"\b(?P<verb>(?P<p_killed>murder-suicide))\b", re.I)
 _BARE_ONE = re.compile(
     rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
     r"\s+(?:(?:is|was)\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed|"
@@ -305,22 +306,33 @@ def _at_numbers(rx, text, starts):
     return out
 
 
+# Where a verb-first pattern can start: its first word is one of these.
+_VERB_START = re.compile(
+    r"\b(?:kill|slaughter|execut|massacr|claim|took|left|leav|shot|shoot|fatal|murder|injur|wound|hurt|"
+    r"captur|abduct|kidnap|taking|displac|uproot|stabbed|struck|hit|death|toll|number|commit|turn)"
+)  # run on lower-cased text
+
+
 def _find_in(text, offset, headline=False):
     found = []
     starts = sorted({m.start() for m in _NUMBER_START.finditer(text)})
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    verbs = [m.start() for m in _VERB_START.finditer(low)]
     for m in _at_numbers(_LIST, text, starts):
         second = parse_count(m.group("num2"))
         if second is not None and not math.isnan(second.best):
             c = _numbered(m, "list", offset, add=second.best)
             if c:
                 found.append(c)
-    for m in _COMPOUND.finditer(text):
+    for m in _at_numbers(_COMPOUND, text, verbs):
         c = _numbered(m, "compound", offset, add=1)
         if c:
             found.append(c)
     for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
                      ("toll", _TOLL), ("noun", _NOUN)):
-        matches = _at_numbers(rx, text, starts) if rx in (_PASSIVE, _NOUN) else rx.finditer(text)
+        matches = _at_numbers(rx, text, starts if rx in (_PASSIVE, _NOUN) else verbs)
         for m in matches:
             c = _numbered(m, name, offset)
             if c:
@@ -332,7 +344,7 @@ def _find_in(text, offset, headline=False):
         if outcome:
             found.append(_claim(m, outcome, pair, "pair", offset))
     for name, rx in (("one-passive", _ONE_PASSIVE), ("one-active", _ONE_ACTIVE)):
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text) if rx is _ONE_PASSIVE else _at_numbers(rx, text, verbs)):
             outcome = _outcome(m)
             if outcome:
                 found.append(_claim(m, outcome, one, name, offset))
@@ -341,7 +353,7 @@ def _find_in(text, offset, headline=False):
     for m in bare:
         found.append(_claim(m, _outcome(m), one, "one-bare", offset))
     two = Count(2, 2, NAN, "implied", 2)
-    for m in _SELF.finditer(text):
+    for m in _at_numbers(_SELF, text, verbs) + list(_MURDER_SUICIDE.finditer(text)):
         found.append(_claim(m, "killed", two if "murder" in m.group().lower() else one, "self", offset))
     at_least_one = Count(1, 1, NAN, "implied", 1)
     for m in _IMPLIED.finditer(text):
@@ -459,9 +471,11 @@ def find_claims(text, sentences, headlines=()):
         windows = _windows(lowered, s, e)
         if not windows:
             continue
+        found = [c for a, b in windows for c in _find_in(text[a:b], a, headline=(s, e) in heads and a == s)]
+        if not found:
+            continue
         cumulative = bool(_CUMULATIVE.search(text, s, e))
         perfect = bool(_PRESENT_PERFECT.search(text, s, e))
-        found = [c for a, b in windows for c in _find_in(text[a:b], a, headline=(s, e) in heads and a == s)]
         for c in found:
             running = cumulative or (perfect and c.count.best >= RUNNING_TOLL_MIN)
             claims.append(replace(c, sentence=i, role="cumulative" if running else c.role))

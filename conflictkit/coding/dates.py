@@ -45,10 +45,12 @@ _PATTERN = re.compile(
 )
 # Text without any of these words holds no date the pattern above can read.
 _TRIGGER = re.compile(
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|night|week|month|year|today|ago|"
-    r"after|later|before|earlier|\d{4}",
-    re.I,
-)
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight)\b|\b(?:[Ll]ast|[Tt]his)\s+(?:night|morning|week|month|year)|"
+    r"\b(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b|\b(?:19|20)\d\d\b"
+)  # case-sensitive: month and day names are capitalised in news copy
+
+
 def _candidates(text, start, end, reach=40):
     """Matches of the date pattern, searched only in windows around trigger
     words (months, weekdays, "ago", years …) rather than over the whole text."""
