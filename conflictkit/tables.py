@@ -49,47 +49,55 @@ def _as_coding(obj):
     raise TypeError("expected a Coding (from ck.code_report / ck.code_reports) or an events DataFrame")
 
 
-def match_events(events, *, max_gap_days=1):
+def match_events(events, *, max_gap_days=1, max_ratio=2.0):
     """Give events that several reports describe one ``incident_id``.
 
-    Two events are the same incident when they come from different reports,
-    share the governorate (``admin1``), their date intervals overlap (within
-    ``max_gap_days``), and their actors do not conflict.
+    An event joins an incident when it comes from another report than the
+    incident's first event and matches that first event: the same place
+    (the same town when both name one, else the same governorate), date
+    intervals that overlap (within ``max_gap_days``), actors that do not
+    conflict, and fatality figures within a factor ``max_ratio`` of each
+    other (or one unknown).  Matching against the incident's first event,
+    not any member, keeps a busy governorate from chaining into one incident.
 
     Returns a copy of ``events`` with an ``incident_id`` column.
     """
     ev = events.reset_index(drop=True).copy()
-    n = len(ev)
-    parent = list(range(n))
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    gap = pd.Timedelta(days=max_gap_days)
     start = pd.to_datetime(ev["date_start"], errors="coerce")
-    end = pd.to_datetime(ev["date_end"], errors="coerce")
-    for key, idx in ev.groupby("admin1", dropna=True).groups.items():
-        if not key:
+    end = pd.to_datetime(ev["date_end"], errors="coerce").fillna(start)
+    gap = pd.Timedelta(days=max_gap_days)
+    incident = list(ev["event_id"])
+    heads = {}  # admin1 -> list of head row indices
+    for i in range(len(ev)):
+        admin1 = ev.at[i, "admin1"]
+        if not admin1 or pd.isna(start[i]):
             continue
-        idx = list(idx)
-        for a_pos, a in enumerate(idx):
-            for b in idx[a_pos + 1:]:
-                if ev.at[a, "report_id"] == ev.at[b, "report_id"]:
-                    continue
-                if pd.isna(start[a]) or pd.isna(start[b]):
-                    continue
-                if start[a] > end[b] + gap or start[b] > end[a] + gap:
-                    continue
-                actors_a = {ev.at[a, "actor1"], ev.at[a, "actor2"]} - {"", None}
-                actors_b = {ev.at[b, "actor1"], ev.at[b, "actor2"]} - {"", None}
-                if actors_a and actors_b and not actors_a & actors_b:
-                    continue
-                parent[find(b)] = find(a)
-    ev["incident_id"] = [ev.at[find(i), "event_id"] for i in range(n)]
+        for h in heads.get(admin1, []):
+            if _same_incident(ev, start, end, gap, max_ratio, h, i):
+                incident[i] = incident[h]
+                break
+        else:
+            heads.setdefault(admin1, []).append(i)
+    ev["incident_id"] = incident
     return ev
+
+
+def _same_incident(ev, start, end, gap, max_ratio, a, b):
+    if ev.at[a, "report_id"] == ev.at[b, "report_id"]:
+        return False
+    if start[a] > end[b] + gap or start[b] > end[a] + gap:
+        return False
+    towns = [ev.at[k, "location"] for k in (a, b) if ev.at[k, "geo_precision"] in (1, 2)]
+    if len(towns) == 2 and towns[0] != towns[1]:
+        return False
+    actors_a = {ev.at[a, "actor1"], ev.at[a, "actor2"]} - {"", None}
+    actors_b = {ev.at[b, "actor1"], ev.at[b, "actor2"]} - {"", None}
+    if actors_a and actors_b and not actors_a & actors_b:
+        return False
+    fa, fb = ev.at[a, "fatalities_best"], ev.at[b, "fatalities_best"]
+    if pd.notna(fa) and pd.notna(fb) and max(fa, fb) > max_ratio * max(min(fa, fb), 1):
+        return False
+    return True
 
 
 def casualty_units(coding, *, combine_reports=True):
