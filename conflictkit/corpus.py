@@ -138,11 +138,7 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     client = _current_client() if engine == "dask" else None
     if client is not None:
         return _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, bar)
-    for index, (reports, rejects) in enumerate(_chunks(source, chunk_size, columns)):
-        if max_chunks is not None and index >= max_chunks:
-            break
-        key = chunk_key(reports)
-        done = _done(out, index, key)
+    for index, reports, rejects, key, done in _todo(source, out, chunk_size, columns, max_chunks):
         if done is not None:
             rows.append(dict(done, status="skipped"))
             bar.update()
@@ -167,6 +163,15 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     return summary.sort_values("chunk").reset_index(drop=True)
 
 
+def _todo(source, out, chunk_size, columns, max_chunks):
+    """(index, reports, rejects, key, summary-if-already-coded) for each chunk."""
+    for index, (reports, rejects) in enumerate(_chunks(source, chunk_size, columns)):
+        if max_chunks is not None and index >= max_chunks:
+            return
+        key = chunk_key(reports)
+        yield index, reports, rejects, key, _done(out, index, key)
+
+
 def _current_client():
     try:
         from distributed import get_client
@@ -184,11 +189,7 @@ def _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, b
 
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     rows, futures = [], []
-    for index, (reports, rejects) in enumerate(_chunks(source, chunk_size, columns)):
-        if max_chunks is not None and index >= max_chunks:
-            break
-        key = chunk_key(reports)
-        done = _done(out, index, key)
+    for index, reports, rejects, key, done in _todo(source, out, chunk_size, columns, max_chunks):
         if done is not None:
             rows.append(dict(done, status="skipped"))
             bar.update()
@@ -246,20 +247,9 @@ def _sorted(frame, name):
 
 
 def _code_partition(reports):
-    from .coding.coder import _code_rows
-    from .coding.lexicon import default_lexicon
+    from .coding.coder import _code_many
 
-    lex = default_lexicon()
-    ann, cas, ev, rej = [], [], [], []
-    for r in reports:
-        try:
-            a, c, e = _code_rows(r, lex)
-        except Exception as err:  # noqa: BLE001 - one bad report must not stop a corpus
-            rej.append(dict(report_id=getattr(r, "id", "?"), reason=f"{type(err).__name__}: {err}"))
-            continue
-        ann += a
-        cas += c
-        ev += e
+    ann, cas, ev, rej, _ = _code_many(reports)
     return [(ann, cas, ev, rej)]
 
 

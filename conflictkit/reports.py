@@ -8,7 +8,6 @@ coder must not read as news.
 """
 
 import csv
-import io
 import json
 import re
 import warnings
@@ -477,44 +476,6 @@ def _pick_column(columns, given, role, where, required=False):
     return None
 
 
-def _read_table(path):
-    suffix = path.suffix.lower()
-    if path.stat().st_size == 0:
-        raise InputError(path, "file is empty")
-    if suffix in (".parquet", ".pq"):
-        try:
-            return pd.read_parquet(path), []
-        except Exception as err:  # pyarrow raises many kinds
-            raise InputError(path, f"not a readable Parquet file ({err})") from None
-    raw = path.read_bytes()
-    text, _, _ = _decode(raw, path)
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        rows, bad = [], []
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                bad.append((n, f"malformed JSON ({err.msg})"))
-                continue
-            if not isinstance(obj, dict):
-                bad.append((n, "JSON line is not an object"))
-                continue
-            obj["_row"] = n
-            rows.append(obj)
-        return pd.DataFrame(rows), bad
-    sep = "\t" if suffix == ".tsv" else ","
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, csv.Error) as err:
-        raise InputError(path, f"malformed table ({err})") from None
-    except pd.errors.EmptyDataError:
-        raise InputError(path, "table has no header row") from None
-    frame["_row"] = range(2, len(frame) + 2)  # 1-based file line of each row
-    return frame, []
-
-
 def _parse_dates(values, date_format, dayfirst):
     raw = pd.Series(values, dtype="object").astype("string").str.strip()
     if date_format:
@@ -659,16 +620,13 @@ def load_reports(path, *, id_column=None, text_column=None, date_column=None,
         if not files:
             raise InputError(path, "folder has no files")
     elif path.suffix.lower() in _TABLE_SUFFIXES:
-        frame, bad = _read_table(path)
-        if frame.empty and not bad:
-            raise InputError(path, "table has no rows")
-        if frame.empty:
-            frame = pd.DataFrame({"text": []})
-        reports, rejects = _reports_from_table(
-            path, frame, bad, id_column=id_column, text_column=text_column,
-            date_column=date_column, title_column=title_column, outlet_column=outlet_column,
-            date_format=date_format, dayfirst=dayfirst,
-        )
+        reports, rejects = [], []
+        for got, bad in iter_report_chunks(
+            path, chunk_size=50_000, id_column=id_column, text_column=text_column, date_column=date_column,
+            title_column=title_column, outlet_column=outlet_column, date_format=date_format, dayfirst=dayfirst,
+        ):
+            reports += got
+            rejects += bad.to_dict("records")
     else:
         reports, rejects = [load_report(path, max_bytes=max_bytes)], []
     rejects = pd.DataFrame(rejects, columns=REJECT_COLUMNS)

@@ -548,9 +548,19 @@ def code_reports(reports, *, lexicon=None, progress=True, engine="serial", npart
         raise ValueError("engine must be 'serial' or 'dask'")
     from tqdm.auto import tqdm
 
+    rows = _code_many(tqdm(reports, disable=not progress, desc="coding", unit="report"), lexicon)
+    return _frames(*rows)
+
+
+def _code_many(reports, lexicon=None):
+    """Rows of many reports: (annotations, casualties, events, rejects, reports kept).
+
+    A report that fails to code (any exception) goes to the rejects with its
+    id and the error; the rest are coded.
+    """
     lex = lexicon or default_lexicon()
     ann, cas, ev, rejects, kept = [], [], [], [], {}
-    for r in tqdm(reports, disable=not progress, desc="coding", unit="report"):
+    for r in reports:
         try:
             a, c, e = _code_rows(r, lex)
         except Exception as err:  # noqa: BLE001 - one bad report must not stop a corpus
@@ -560,4 +570,4 @@ def code_reports(reports, *, lexicon=None, progress=True, engine="serial", npart
         cas += c
         ev += e
         kept[r.id] = r
-    return _frames(ann, cas, ev, rejects, kept)
+    return ann, cas, ev, rejects, kept
