@@ -201,6 +201,7 @@ def test_any_text_codes_without_crash_and_offsets_slice_back(text):
     for row in coding.annotations.itertuples():
         assert report.text[row.start:row.end] == row.text
     cas = coding.casualties
+    assert (cas.sentence >= 0).all()  # every claim knows its sentence
     for outcome, group in cas.groupby("outcome"):
         counted = group[group.counted].count_best.dropna().sum()
         standalone_sum = group[group.role.isin(["standalone", "total", "part", "repeat"])].count_best.dropna().sum()

@@ -23,6 +23,7 @@ total is never added to its parts, and a figure repeated in the headline,
 lead and body counts once.
 """
 
+import bisect
 import itertools
 import math
 import re
@@ -240,12 +241,15 @@ def _outcome(m):
     return None
 
 
-def _claim(m, outcome, count, pattern, offset):
+def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
+    """A Claim from a match; ``orig`` is the original text when the pattern
+    ran on its lower-cased copy (same offsets)."""
+    orig = m.string if orig is None else orig
     vs, ve = m.span("victim") if "victim" in m.re.groupindex and m.group("victim") else (-1, -1)
-    victim = m.group("victim").strip() if vs >= 0 else ""
+    victim = orig[vs:ve].strip() if vs >= 0 else ""
     if vs >= 0:
-        lead = len(m.group("victim")) - len(m.group("victim").lstrip())
-        vs = vs + lead
+        raw = orig[vs:ve]
+        vs = vs + len(raw) - len(raw.lstrip())
         ve = vs + len(victim)
     cs, ce = m.span("num") if "num" in m.re.groupindex and m.group("num") else (-1, -1)
     shift = lambda x: x + offset if x >= 0 else -1  # noqa: E731
@@ -253,7 +257,7 @@ def _claim(m, outcome, count, pattern, offset):
     return Claim(
         start=m.start() + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
         victim_start=shift(vs), victim_end=shift(ve), count_start=shift(cs), count_end=shift(ce),
-        pattern=pattern,
+        pattern=pattern, sentence=sentence,
     )
 
 
@@ -269,7 +273,7 @@ def _is_age(text, m):
     return bool(_AGE_CUE.search(text[max(0, s - 20):s]))
 
 
-def _numbered(m, pattern, offset, add=0):
+def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
     if _is_age(m.string, m):
         return None
     raw = m.group("num")
@@ -285,7 +289,7 @@ def _numbered(m, pattern, offset, add=0):
     outcome = _outcome(m)
     if outcome is None:
         return None
-    return _claim(m, outcome, count, pattern, offset)
+    return _claim(m, outcome, count, pattern, offset, orig, sentence)
 
 
 _NUMBER_START = re.compile(rf"(?<![\w\-])(?:{QUALIFIER_PATTERN}\s+)?{NUMBER_PATTERN}", re.I)
@@ -313,64 +317,78 @@ _VERB_START = re.compile(
 )  # run on lower-cased text
 
 
-def _find_in(text, offset, headline=False):
+_LOWER_CACHE = {}
+
+
+def _lc(rx):
+    """The same pattern, lower-cased and case-sensitive, for lower-cased text:
+    the same matches as ``re.IGNORECASE`` (these patterns use no upper-case
+    classes or escapes), found much faster."""
+    lowered = _LOWER_CACHE.get(id(rx))  # keyed by id: hashing a Pattern hashes its whole source
+    if lowered is None:
+        pattern = rx.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+        lowered = _LOWER_CACHE[id(rx)] = re.compile(pattern)
+    return lowered
+
+
+def _find_in(text, offset, headline=False, sentence=-1):
     found = []
-    starts = sorted({m.start() for m in _NUMBER_START.finditer(text)})
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    starts = sorted({m.start() for m in _lc(_NUMBER_START).finditer(low)})
     verbs = [m.start() for m in _VERB_START.finditer(low)]
-    for m in _at_numbers(_LIST, text, starts):
+    for m in _at_numbers(_lc(_LIST), low, starts):
         second = parse_count(m.group("num2"))
         if second is not None and not math.isnan(second.best):
-            c = _numbered(m, "list", offset, add=second.best)
+            c = _numbered(m, "list", offset, add=second.best, orig=text, sentence=sentence)
             if c:
                 found.append(c)
-    for m in _at_numbers(_COMPOUND, text, verbs):
-        c = _numbered(m, "compound", offset, add=1)
+    for m in _at_numbers(_lc(_COMPOUND), low, verbs):
+        c = _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence)
         if c:
             found.append(c)
     for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
                      ("toll", _TOLL), ("noun", _NOUN)):
-        matches = _at_numbers(rx, text, starts if rx in (_PASSIVE, _NOUN) else verbs)
+        matches = _at_numbers(_lc(rx), low, starts if (rx is _PASSIVE or rx is _NOUN) else verbs)
         for m in matches:
-            c = _numbered(m, name, offset)
+            c = _numbered(m, name, offset, orig=text, sentence=sentence)
             if c:
                 found.append(c)
     one = Count(1, 1, 1, "", 1)
     pair = Count(2, 2, 2, "", 2)
-    for m in _PAIR.finditer(text):
+    for m in _lc(_PAIR).finditer(low):
         outcome = _outcome(m)
         if outcome:
-            found.append(_claim(m, outcome, pair, "pair", offset))
+            found.append(_claim(m, outcome, pair, "pair", offset, text, sentence))
     for name, rx in (("one-passive", _ONE_PASSIVE), ("one-active", _ONE_ACTIVE)):
-        for m in (rx.finditer(text) if rx is _ONE_PASSIVE else _at_numbers(rx, text, verbs)):
+        for m in (_lc(rx).finditer(low) if rx is _ONE_PASSIVE else _at_numbers(_lc(rx), low, verbs)):
             outcome = _outcome(m)
             if outcome:
-                found.append(_claim(m, outcome, one, name, offset))
+                found.append(_claim(m, outcome, one, name, offset, text, sentence))
     # "Man killed in …": anywhere in a headline, at the start of other sentences
     bare = _BARE_ONE.finditer(text) if headline else filter(None, [_BARE_ONE.match(text)])
     for m in bare:
-        found.append(_claim(m, _outcome(m), one, "one-bare", offset))
+        found.append(_claim(m, _outcome(m), one, "one-bare", offset, None, sentence))
     two = Count(2, 2, NAN, "implied", 2)
-    for m in _at_numbers(_SELF, text, verbs) + list(_MURDER_SUICIDE.finditer(text)):
-        found.append(_claim(m, "killed", two if "murder" in m.group().lower() else one, "self", offset))
+    for m in _at_numbers(_lc(_SELF), low, verbs) + list(_lc(_MURDER_SUICIDE).finditer(low)):
+        found.append(_claim(m, "killed", two if "murder" in m.group() else one, "self", offset, text, sentence))
     at_least_one = Count(1, 1, NAN, "implied", 1)
     for m in _IMPLIED.finditer(text):
-        found.append(_claim(m, "killed", at_least_one, "implied", offset))
+        found.append(_claim(m, "killed", at_least_one, "implied", offset, None, sentence))
     unknown = Count(NAN, NAN, NAN, "unreported", NAN)
-    for m in (_UNNUMBERED.finditer(text) if _UNNUMBERED_CUE.search(text) else ()):
+    for m in (_UNNUMBERED.finditer(text) if _lc(_UNNUMBERED_CUE).search(low) else ()):
         first = "killed" if m.group("p_killed") else "injured"
-        found.append(_claim(m, first, unknown, "unnumbered", offset))
+        found.append(_claim(m, first, unknown, "unnumbered", offset, None, sentence))
         if m.group("also_injured") or m.group("also_killed"):
             second = "injured" if first == "killed" else "killed"
-            found.append(_claim(m, second, unknown, "unnumbered", offset))
+            found.append(_claim(m, second, unknown, "unnumbered", offset, None, sentence))
     # Negated figures ("no one was killed") and overlapping matches: keep
     # the first pattern's claim for each number (or phrase) and outcome.
     kept, seen = [], set()
     for c in found:
         local = c.start - offset
-        if _NEGATED.search(text[max(0, local - 30):local]):
+        if _lc(_NEGATED).search(low[max(0, local - 30):local]):
             continue
         key = (c.count_start if c.count_start >= 0 else c.start, c.outcome)
         if key in seen or any(
@@ -423,12 +441,18 @@ _PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:
 _BEFORE, _AFTER = 140, 180
 
 
-def _windows(lowered, start, end):
+def _windows(lowered, start, end, triggers):
     """Stretches of a sentence around its outcome words, merged: the claim
-    patterns run there only (a long sentence is mostly other words)."""
+    patterns run there only (a long sentence is mostly other words).
+    ``triggers`` are the (start, end) of the trigger words of the whole text."""
     out = []
-    for t in _TRIGGER.finditer(lowered, start, end):
-        a, b = max(start, t.start() - _BEFORE), min(end, t.end() + _AFTER)
+    for k in range(bisect.bisect_left(triggers, (start, -1)), len(triggers)):
+        ts, te = triggers[k]
+        if ts >= end:
+            break
+        if te > end:
+            continue
+        a, b = max(start, ts - _BEFORE), min(end, te + _AFTER)
         if out and a <= out[-1][1]:
             out[-1][1] = b
         else:
@@ -467,18 +491,20 @@ def find_claims(text, sentences, headlines=()):
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     heads = set(headlines)
+    triggers = [m.span() for m in _TRIGGER.finditer(lowered)]  # one pass over the whole text
     for i, (s, e) in enumerate(sentences):
-        windows = _windows(lowered, s, e)
+        windows = _windows(lowered, s, e, triggers)
         if not windows:
             continue
-        found = [c for a, b in windows for c in _find_in(text[a:b], a, headline=(s, e) in heads and a == s)]
+        found = [c for a, b in windows
+                 for c in _find_in(text[a:b], a, headline=(s, e) in heads and a == s, sentence=i)]
         if not found:
             continue
         cumulative = bool(_CUMULATIVE.search(text, s, e))
         perfect = bool(_PRESENT_PERFECT.search(text, s, e))
         for c in found:
             running = cumulative or (perfect and c.count.best >= RUNNING_TOLL_MIN)
-            claims.append(replace(c, sentence=i, role="cumulative" if running else c.role))
+            claims.append(replace(c, role="cumulative") if running else c)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
@@ -561,8 +587,10 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6):
     list of Claim
         The same claims with ``role``, ``total_of`` and ``repeat_of`` set.
     """
-    claims = [replace(c, role="cumulative" if c.role == "cumulative" else "standalone", total_of=-1,
-                      repeat_of=-1, part_kind="") for c in claims]
+    claims = [c if (c.role in ("standalone", "cumulative") and c.total_of == -1 and c.repeat_of == -1
+                    and not c.part_kind)
+              else replace(c, role="cumulative" if c.role == "cumulative" else "standalone", total_of=-1,
+                           repeat_of=-1, part_kind="") for c in claims]
     sides = list(sides) if sides is not None else [None] * len(claims)
     events = list(event_keys) if event_keys is not None else [()] * len(claims)
 

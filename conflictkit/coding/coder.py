@@ -118,14 +118,21 @@ def _resolve_terms(text, segments, lex):
                       if not actors[t.entry]["needs_context"]
                       or actors[t.entry]["needs_context"] in countries
                       or actors[t.entry]["needs_context"] in sides]
-    taken = [(t.start, t.end) for t in terms["actor"]] + [(t.start, t.end) for t in terms["source"]]
+    taken = [sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source")]
     terms["place"] = [
         t for t in terms["place"]
-        if not any(a < t.end and t.start < b for a, b in taken)
+        if not any(_overlaps(spans, t.start, t.end) for spans in taken)
         and not text.startswith("-based", t.end)
 
     ]
     return terms
+
+
+def _overlaps(spans, start, end):
+    """Does any of the sorted, non-overlapping (start, end) ``spans`` overlap
+    [start, end)?  Only the last span starting before ``end`` can."""
+    i = bisect.bisect_left(spans, (end, -1))
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _place_info(text, term, lex):
@@ -158,7 +165,7 @@ def _place_info(text, term, lex):
                 text=term.text)
 
 
-def _sentence_places(text, sentence_spans, place_terms, lex):
+def _sentence_places(text, sentence_spans, place_terms, infos):
     """The most specific place of each sentence (or None)."""
     starts = [s for s, _ in sentence_spans]
     by_sent = {}
@@ -166,7 +173,7 @@ def _sentence_places(text, sentence_spans, place_terms, lex):
         i = bisect.bisect_right(starts, t.start) - 1
         if i < 0 or t.start >= sentence_spans[i][1]:
             continue
-        by_sent.setdefault(i, []).append(_place_info(text, t, lex))
+        by_sent.setdefault(i, []).append(dict(infos[t]))
     best = {}
     for i, infos in by_sent.items():
         # a region with no governorate takes the governorate named in the sentence
@@ -277,7 +284,8 @@ def _code_rows(report, lex):
     dates = [d for s, e in segments for d in find_dates(text, report.published, s, e, spans)]
     generic = [g for s, e in segments for g in find_generic_sources(text, s, e)]
     src_by_sent, src_mentions = _sources_by_sentence(text, spans, starts, terms["source"], generic, lex)
-    sent_place = _sentence_places(text, spans, terms["place"], lex)
+    place_infos = {t: _place_info(text, t, lex) for t in terms["place"]}
+    sent_place = _sentence_places(text, spans, terms["place"], place_infos)
 
     actors_in = {}
     for t in terms["actor"]:
@@ -383,7 +391,8 @@ def _code_rows(report, lex):
             date_start=d.date_start if d else report.published, date_end=d.date_end if d else report.published,
             start=c.start, end=c.end, text=text[c.start:c.end], sentence=c.sentence, pattern=c.pattern,
         ))
-    ann_rows = _annotations(report, reconciled, claim_ids, terms, lex, dates, src_mentions, starts, spans)
+    ann_rows = _annotations(report, reconciled, claim_ids, terms, lex, dates, src_mentions, starts, spans,
+                            place_infos)
     return ann_rows, cas_rows, event_rows
 
 
@@ -490,7 +499,7 @@ def _event_row(report, eid, members, claims, claim_ids, claim_place, claim_date,
     )
 
 
-def _annotations(report, claims, claim_ids, terms, lex, dates, src_mentions, starts, spans):
+def _annotations(report, claims, claim_ids, terms, lex, dates, src_mentions, starts, spans, place_infos):
     rid, text = report.id, report.text
     rows = []
     for k, c in enumerate(claims):
@@ -501,7 +510,7 @@ def _annotations(report, claims, claim_ids, terms, lex, dates, src_mentions, sta
         row = actors[t.entry]
         rows.append(("actor", t.start, t.end, row["actor"], f"side={row['side']}; type={row['actor_type']}", None))
     for t in terms["place"]:
-        info = _place_info(text, t, lex)
+        info = place_infos[t]
         rows.append(("place", t.start, t.end, info["place"],
                      f"{info['precision']}; admin1={info['admin1']}; country={info['country']}", None))
     for d in dates:

@@ -29,8 +29,8 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMWORD = r"(?i:one|two|three|four|five|six|seven|a|\d{1,2})"
 
-_PATTERN = re.compile(
-    rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
+_PATTERN = re.compile(  # every alternative starts at a word boundary: test it once, up front
+    rf"\b(?=\w)(?:(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
     rf"|(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
     rf"|(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
     rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*{_YEAR})\b)"
@@ -41,13 +41,13 @@ _PATTERN = re.compile(
     rf"|(?P<rel>\b(?i:yesterday|today|tonight|last\s+night|this\s+morning|last\s+week(?:end)?|this\s+week|"
     rf"last\s+month|this\s+month|last\s+year|this\s+year|earlier\s+this\s+(?:week|month|year))\b)"
     rf"|(?P<offset>\b{_NUMWORD}\s+(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b)"
-    rf"|(?P<year>\b(?i:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b)",
+    rf"|(?P<year>\b(?i:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b))",
 )
 # Text without any of these words holds no date the pattern above can read.
 _TRIGGER = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight)\b|\b(?:[Ll]ast|[Tt]his)\s+(?:night|morning|week|month|year)|"
-    r"\b(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b|\b(?:19|20)\d\d\b"
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:[Yy]esterday|[Tt]oday|[Tt]onight)\b|(?:[Ll]ast|[Tt]his)\s+(?:night|morning|week|month|year)|"
+    r"(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b|(?:19|20)\d\d\b)"
 )  # case-sensitive: month and day names are capitalised in news copy
 
 
