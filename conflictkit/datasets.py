@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._data import data_dir
+from ._data import data_dir, resource_path
 from .errors import InputError
 
 __all__ = [
@@ -67,11 +67,12 @@ def _norm_name(name):
 
 
 def _admin1_index():
-    from .coding.lexicon import load_places
-
-    places = load_places()
+    # the place overlay shipped with the package (read here, not through the
+    # coding layer: loaders do not import higher layers)
+    with resource_path("places.csv").open(encoding="utf-8") as f:
+        places = pd.read_csv(f, dtype=str, keep_default_na=False)
     gov = places[places["kind"] == "governorate"]
-    index = {_norm_name(a): (code, name) for a, code, name in zip(gov["alias"], gov["admin1"], gov["admin1_name"])}
+    index = {_norm_name(a): (code, name) for a, code, name in zip(gov["alias"], gov["admin1"], gov["place"])}
     import pycountry
 
     for sub in pycountry.subdivisions.get(country_code="SY") or []:

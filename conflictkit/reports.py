@@ -61,7 +61,9 @@ class Report:
         ``title_repeat``, ``standfirst``, ``byline``, ``reading_time``, ``dateline``,
         ``caption``, ``read_also``, ``footer`` or ``body``.
     sentences : tuple of (start, end)
-        Sentences of the title, stand-first and body (never of boilerplate).
+        Sentences of the title, stand-first and body (never of boilerplate),
+        split with Punkt on first use (so loading a large corpus is cheap and
+        the splitting happens where the report is coded, e.g. on a Dask worker).
     encoding : str
         The encoding the file was decoded with.
     notes : tuple of str
@@ -75,9 +77,18 @@ class Report:
     outlet: str = None
     url: str = None
     segments: tuple = ()
-    sentences: tuple = ()
+    _sentences: tuple = field(default=None, compare=False, repr=False)
     encoding: str = "utf-8"
     notes: tuple = field(default=())
+
+    @property
+    def sentences(self):
+        """Sentence spans of the title, stand-first and body, in order."""
+        if self._sentences is None:
+            spans = tuple(span for s, e, k in self.segments if k in _CONTENT
+                          for span in sentence_spans(self.text, s, e))
+            object.__setattr__(self, "_sentences", spans)  # a cache of derived state
+        return self._sentences
 
     @property
     def body(self):
@@ -315,9 +326,6 @@ def report_from_text(
                 published = _parse_dateline(text[s:e])
                 if published:
                     break
-    sentences = tuple(
-        span for s, e, k in segments if k in _CONTENT for span in sentence_spans(text, s, e)
-    )
     return Report(
         id=str(id),
         text=text,
@@ -326,7 +334,6 @@ def report_from_text(
         outlet=outlet,
         url=url,
         segments=segments,
-        sentences=sentences,
         encoding=encoding,
         notes=tuple(notes),
     )

@@ -59,7 +59,7 @@ def test_changed_text_is_recoded(tmp_path):
 def test_a_report_that_fails_goes_to_rejects(tmp_path):
     good = ck.report_from_text("A\n\nThree people were killed.", id="good")
     broken = ck.report_from_text("B\n\nOne killed.", id="broken")
-    object.__setattr__(broken, "sentences", ((0, 10 ** 6),))  # corrupt offsets: coding fails
+    object.__setattr__(broken, "_sentences", ((0, 10 ** 6),))  # corrupt offsets: coding fails
     object.__setattr__(broken, "text", None)
     summary = ck.code_corpus([good, broken], tmp_path / "out", progress=False)
     coding = ck.read_coding(tmp_path / "out")
