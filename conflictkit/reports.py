@@ -607,38 +607,15 @@ def load_reports(path, *, id_column=None, text_column=None, date_column=None,
     >>> len(reports) + len(rejects)  # doctest: +SKIP
     804
     """
-    path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file or folder")
-    if path.is_dir():
-        reports, rejects = [], []
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        for f in files:
-            if f.suffix.lower() not in _TEXT_SUFFIXES | _HTML_SUFFIXES:
-                rejects.append(dict(source=str(f), row=None, id=f.stem,
-                                    reason=f"not a report file ({f.suffix or 'no suffix'})"))
-                continue
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    reports.append(load_report(f, max_bytes=max_bytes))
-            except InputError as err:
-                rejects.append(dict(source=str(f), row=None, id=f.stem, reason=err.problem))
-        if not files:
-            raise InputError(path, "folder has no files")
-    elif path.suffix.lower() in _TABLE_SUFFIXES:
-        reports, rejects = [], []
-        for got, bad in iter_report_chunks(
-            path, chunk_size=50_000, id_column=id_column, text_column=text_column, date_column=date_column,
-            title_column=title_column, outlet_column=outlet_column, date_format=date_format, dayfirst=dayfirst,
-        ):
-            reports += got
-            rejects += bad.to_dict("records")
-    else:
-        reports, rejects = [load_report(path, max_bytes=max_bytes)], []
-    rejects = pd.DataFrame(rejects, columns=REJECT_COLUMNS)
-    rejects["row"] = rejects["row"].astype("Int64")
-    return LoadedReports(reports, rejects)
+    reports, rejects = [], []
+    for got, bad in iter_report_chunks(
+        path, chunk_size=50_000, id_column=id_column, text_column=text_column, date_column=date_column,
+        title_column=title_column, outlet_column=outlet_column, date_format=date_format, dayfirst=dayfirst,
+        max_bytes=max_bytes,
+    ):
+        reports += got
+        rejects += bad.to_dict("records")
+    return LoadedReports(reports, _rejects_frame(rejects))
 
 
 def reports_frame(reports):
