@@ -436,8 +436,8 @@ def supporting_claims(coding, by="side", **cell):
     --------
     >>> import conflictkit as ck
     >>> coding = ck.code_report(ck.load_report(ck.sample_report_path()))
-    >>> ck.supporting_claims(coding, side="IS", outcome="killed").text.tolist()
-    ['killing 15 jihadists']
+    >>> ck.supporting_claims(coding, side="IS", outcome="killed").text.tolist()  # the part and its total
+    ['killing 15 jihadists', 'At least 28 fighters were killed']
     """
     coding = _as_coding(coding)
     units = casualty_units(coding)
