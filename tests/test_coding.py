@@ -221,3 +221,12 @@ def test_code_reports_keeps_failures_in_rejects(sample_report):
     coding = ck.code_reports([sample_report, Broken()], progress=False)
     assert coding.rejects.report_id.tolist() == ["broken"]
     assert set(coding.casualties.report_id) == {sample_report.id}
+
+
+def test_dictionary_matches_across_non_breaking_spaces_and_curly_quotes():
+    text = "Raid\n\nA convoy of Turkish\u00a0military vehicles entered Idlib, said Hay\u2019at Tahrir\u00a0al-Sham."
+    coding = ck.code_report(text)
+    actors = coding.annotations[coding.annotations.label == "actor"]
+    assert set(actors.value) == {"Military Forces of Turkey", "Hayat Tahrir al-Sham"}
+    for row in actors.itertuples():  # offsets still slice the original characters
+        assert coding.reports["report"].text[row.start:row.end] == row.text

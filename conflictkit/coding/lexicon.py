@@ -141,6 +141,7 @@ class Lexicon:
             sensitive = table["case_sensitive"] if "case_sensitive" in table else pd.Series("0", index=table.index)
             for i, (alias, cs) in enumerate(zip(table["alias"], sensitive)):
                 key = alias.casefold() if len(alias.casefold()) == len(alias) else alias.lower()
+                key = key.translate(_FOLD)
                 entries.setdefault(key, []).append((kind, i, alias if cs == "1" else None))
         for key, value in entries.items():
             self._automaton.add_word(key, (len(key), tuple(value)))
@@ -165,14 +166,15 @@ class Lexicon:
         folded = chunk.lower()
         if len(folded) != len(chunk):  # a few characters lower-case to two
             folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
+        folded = folded.translate(_FOLD)
         hits = []
         for last, (length, values) in self._automaton.iter(folded):
             s, e = last - length + 1, last + 1
             if (s > 0 and _is_word(folded[s - 1])) or (e < len(folded) and _is_word(folded[e])):
                 continue
-            raw = chunk[s:e]
+            raw = chunk[s:e].translate(_FOLD)
             for kind, row, exact in values:
-                if exact is not None and raw != exact:
+                if exact is not None and raw != exact.translate(_FOLD):
                     continue
                 hits.append((s, e, kind, row))
         out = {"actor": [], "place": [], "source": []}
@@ -191,6 +193,13 @@ class Lexicon:
     def entry(self, term):
         """The dictionary row (a dict) of a :class:`Term`."""
         return dict(self.rows[term.kind][term.entry])
+
+
+# Spaces and quotes that news copy writes in several ways, folded to one form
+# before matching (same length, so offsets stay right): "Turkish\u00a0military
+# vehicles" matches the alias "Turkish military vehicles".
+_FOLD = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2019": "'",
+                       "\u2018": "'", "\u02bc": "'"})
 
 
 def _is_word(ch):
