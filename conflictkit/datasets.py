@@ -268,7 +268,7 @@ def load_acled(path):
     retry = date.isna()
     if retry.any():
         date[retry] = pd.to_datetime(text[retry], format="%d %B %Y", errors="coerce")
-    reasons[date.isna()] += f"event_date is not a date; "
+    reasons[date.isna()] += "event_date is not a date; "
     tp = pd.to_numeric(raw.get("time_precision", pd.Series("1", index=raw.index)), errors="coerce")
     gp = pd.to_numeric(raw.get("geo_precision", pd.Series("", index=raw.index)), errors="coerce")
     codes, names = admin1_code(raw["admin1"])

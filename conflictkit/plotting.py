@@ -6,7 +6,6 @@ files or show anything.  All use conflictkit's house style
 your own figures.
 """
 
-import contextlib
 
 import matplotlib.pyplot as plt
 import numpy as np

@@ -15,7 +15,6 @@ overlap of annotations.
 import csv
 import math
 import os
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 

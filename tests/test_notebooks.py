@@ -4,7 +4,6 @@ figures they regenerate identical to the committed ones."""
 import ast
 import json
 import os
-from pathlib import Path
 
 import pytest
 

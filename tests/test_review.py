@@ -1,13 +1,10 @@
 """Review log, applying a review, and agreement numbers checked by hand."""
 
-import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import conflictkit as ck
-from conftest import ROOT
 
 SECOND = ck.example_path("second-coder", "2020-09-22-raqqa-clashes.ann")
 

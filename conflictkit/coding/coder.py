@@ -112,7 +112,7 @@ def _resolve_terms(text, segments, lex):
         found = lex.find(text, s, e)
         for k in terms:
             terms[k].extend(found[k])
-    actors, places = lex.rows["actor"], lex.rows["place"]
+    actors = lex.rows["actor"]
     countries, sides = _actor_context(terms, lex)
     terms["actor"] = [t for t in terms["actor"]
                       if not actors[t.entry]["needs_context"]
