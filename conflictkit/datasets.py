@@ -16,6 +16,7 @@ import re
 import urllib.request
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,7 @@ from ._data import data_dir, resource_path
 from .errors import InputError
 
 __all__ = [
-    "load_ucdp_ged", "load_acled", "events_schema", "coded_events_to_schema", "admin1_code",
+    "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code",
     "dataset_path", "fetch", "fetch_ucdp_ged", "how_to_get", "DATASET_SOURCES", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
     "TYPE_OF_VIOLENCE",
 ]
@@ -152,19 +153,11 @@ def _split(frame, reasons, path, events):
     return LoadedEvents(events[~bad.values].reset_index(drop=True), rejects)
 
 
-class LoadedEvents(tuple):
+class LoadedEvents(NamedTuple):
     """``(events, rejects)`` from a dataset loader; rows in = events + rejects."""
 
-    def __new__(cls, events, rejects):
-        return super().__new__(cls, (events, rejects))
-
-    @property
-    def events(self):
-        return self[0]
-
-    @property
-    def rejects(self):
-        return self[1]
+    events: pd.DataFrame
+    rejects: pd.DataFrame
 
 
 def load_ucdp_ged(path, *, invalid_range="keep"):
@@ -325,11 +318,6 @@ def coded_events_to_schema(events):
         "source": ev["source"], "range_ok": True,
     })
     return out[SCHEMA_COLUMNS]
-
-
-def events_schema():
-    """An empty events table with the schema's columns."""
-    return pd.DataFrame(columns=SCHEMA_COLUMNS)
 
 
 def dataset_path(*parts):

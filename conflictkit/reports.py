@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -127,7 +128,7 @@ class Report:
 _CONTENT = {"title", "standfirst", "body"}
 
 
-class LoadedReports(tuple):
+class LoadedReports(NamedTuple):
     """``(reports, rejects)``: the reports loaded and the rows that were not.
 
     Unpacks as a pair. ``len(reports) + len(rejects)`` equals the number of
@@ -135,16 +136,8 @@ class LoadedReports(tuple):
     ``row`` (1-based data row, or None for a file), ``id`` and ``reason``.
     """
 
-    def __new__(cls, reports, rejects):
-        return super().__new__(cls, (list(reports), rejects))
-
-    @property
-    def reports(self):
-        return self[0]
-
-    @property
-    def rejects(self):
-        return self[1]
+    reports: list
+    rejects: pd.DataFrame
 
 
 # --------------------------------------------------------------------------

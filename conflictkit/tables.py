@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .coding.casualties import breakdown_status  # noqa: F401  (documented helper)
+from .coding.casualties import breakdown_status
 from .coding.coder import ACLED_UNKNOWN_FATALITIES, Coding
 from .errors import InputError
 
@@ -398,12 +398,7 @@ def reconcile(coding):
         breakdown = p[p["part_kind"] == "breakdown"]
         use = breakdown if len(breakdown) else p
         s = use["count_best"].sum() if len(use) else math.nan
-        if not len(use):
-            status = "no breakdown"
-        elif s == t.count_best:
-            status = "consistent"
-        else:
-            status = "parts exceed total" if s > t.count_best else "parts short of total"
+        status = breakdown_status(t.count_best, list(use["count_best"]))
         rows.append(dict(
             report_id=t.report_id, claim_id=t.claim_id, outcome=t.outcome, total=t.count_best,
             total_text=t.text, parts=" + ".join(f"{b:g} {v or s_}" for b, v, s_ in

@@ -194,7 +194,6 @@ _SELF = re.compile(
     r"turn(?:ed|ing|s)?\s+the\s+gun\s+on\s+(?:himself|herself)|murder-suicide))\b",
     re.I,
 )
-_MURDER_SUICIDE = re.compile(r"\b(?P<verb>(?P<p_killed>murder-suicide))\b", re.I)
 _BARE_ONE = re.compile(
     rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
     r"\s+(?:(?:is|was)\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed|"
@@ -293,7 +292,6 @@ def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
 
 
 _NUMBER_START = re.compile(rf"(?<![\w\-])(?:{QUALIFIER_PATTERN}\s+)?{NUMBER_PATTERN}", re.I)
-_QUALIFIED_TAIL = re.compile(rf"(?:{QUALIFIER_PATTERN})\s+$", re.I)
 _UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b", re.I)
 
 
@@ -371,7 +369,7 @@ def _find_in(text, offset, headline=False, sentence=-1):
     for m in bare:
         found.append(_claim(m, _outcome(m), one, "one-bare", offset, None, sentence))
     two = Count(2, 2, NAN, "implied", 2)
-    for m in _at_numbers(_lc(_SELF), low, verbs) + list(_lc(_MURDER_SUICIDE).finditer(low)):
+    for m in _at_numbers(_lc(_SELF), low, verbs):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", two if "murder" in m.group() else one, "self", offset, text, sentence))
     at_least_one = Count(1, 1, NAN, "implied", 1)
     for m in _IMPLIED.finditer(text):
@@ -666,10 +664,14 @@ def _subset_summing(cands, claims, target, max_size=6):
 
 def breakdown_status(total, parts):
     """``consistent``, ``parts exceed total``, ``parts short of total`` or
-    ``no breakdown`` for a total claim and its part claims."""
-    if not parts:
+    ``no breakdown`` for a total figure and its parts' figures.
+
+    >>> breakdown_status(28, [13, 15])
+    'consistent'
+    """
+    if not len(parts):
         return "no breakdown"
-    s = sum(p.count.best for p in parts)
-    if s == total.count.best:
+    s = sum(parts)
+    if s == total:
         return "consistent"
-    return "parts exceed total" if s > total.count.best else "parts short of total"
+    return "parts exceed total" if s > total else "parts short of total"
