@@ -31,7 +31,10 @@ def _compiled():
     # (the patterns use no upper-case escapes such as \S or \W).
     # Every rule starts at a word boundary: testing that once, before the
     # alternation, lets the engine skip mid-word positions at once (4x faster).
-    parts = [f"(?P<r{i}>{_strip_boundary(r.pattern.lower())})" for i, r in enumerate(rules.itertuples())]
+    # Each rule's group is an empty one at its end, not one around it: an
+    # alternative that starts with the rule's own text is rejected on its
+    # first character, one that starts by opening a group is not (1.5x).
+    parts = [f"(?:{_strip_boundary(r.pattern.lower())})(?P<r{i}>)" for i, r in enumerate(rules.itertuples())]
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in enumerate(rules.itertuples())}
     return re.compile(r"\b(?=[a-z])(?:" + "|".join(parts) + ")"), meta
 
