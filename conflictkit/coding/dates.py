@@ -16,6 +16,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ._scan import literal_automaton, literal_starts, matches_at
+
 __all__ = ["DateMention", "find_dates"]
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -51,11 +53,18 @@ _TRIGGER = re.compile(
 )  # case-sensitive: month and day names are capitalised in news copy
 
 
-def _candidates(text, start, end, reach=40):
+# Every match of _TRIGGER starts with one of these words.
+_TRIGGER_STARTS = literal_automaton(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Monday", "Tuesday",
+     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "yesterday", "Today", "today",
+     "Tonight", "tonight", "Last", "last", "This", "this", "day", "week", "month", "19", "20"])
+
+
+def _candidates(text, start, end, reach=24):
     """Matches of the date pattern, searched only in windows around trigger
     words (months, weekdays, "ago", years …) rather than over the whole text."""
     windows = []
-    for t in _TRIGGER.finditer(text, start, end):
+    for t in matches_at(_TRIGGER, text, literal_starts(_TRIGGER_STARTS, text, start, end), end):
         a, b = max(start, t.start() - reach), min(end, t.end() + reach)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b

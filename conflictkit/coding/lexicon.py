@@ -10,8 +10,9 @@ adds transliterations ("Saraqeb", "Kafranbel", "Deir az-Zour") and regions
 Aho-Corasick automaton (``pyahocorasick``), built once per process.
 """
 
-from dataclasses import dataclass
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 import pandas as pd
@@ -106,8 +107,7 @@ def load_places(countries=_GAZETTEER_COUNTRIES):
     return places.drop_duplicates(["alias", "kind", "place"]).reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One dictionary hit: offsets into the text and the matched entry row."""
 
     start: int
@@ -135,17 +135,26 @@ class Lexicon:
         self.places_by_alias = {}
         for i, row in enumerate(self.rows["place"]):
             self.places_by_alias.setdefault(row["alias"], []).append(row)
-        self._automaton = ahocorasick.Automaton()
-        entries = {}
+        # Two automata: case-insensitive aliases over the lower-cased text,
+        # case-sensitive ones (acronyms: IS, US, UN) over the text as written,
+        # where they hit far less often ("is" is in every sentence, "IS" is not).
+        entries = {False: {}, True: {}}
         for kind, table in self.tables.items():
             sensitive = table["case_sensitive"] if "case_sensitive" in table else pd.Series("0", index=table.index)
             for i, (alias, cs) in enumerate(zip(table["alias"], sensitive)):
-                key = alias.casefold() if len(alias.casefold()) == len(alias) else alias.lower()
-                key = key.translate(_FOLD)
-                entries.setdefault(key, []).append((kind, i, alias if cs == "1" else None))
-        for key, value in entries.items():
-            self._automaton.add_word(key, (len(key), tuple(value)))
-        self._automaton.make_automaton()
+                if cs == "1":
+                    key = alias.translate(_FOLD)
+                else:
+                    key = alias.casefold() if len(alias.casefold()) == len(alias) else alias.lower()
+                    key = key.translate(_FOLD)
+                entries[cs == "1"].setdefault(key, []).append((kind, i))
+        self._automata = {}
+        for case_sensitive, keys in entries.items():
+            automaton = ahocorasick.Automaton()
+            for key, value in keys.items():
+                automaton.add_word(key, (len(key), tuple(value)))
+            automaton.make_automaton()
+            self._automata[case_sensitive] = automaton
 
     def __reduce__(self):
         # Rebuild from the tables after pickling (Dask workers): the
@@ -166,17 +175,20 @@ class Lexicon:
         folded = chunk.lower()
         if len(folded) != len(chunk):  # a few characters lower-case to two
             folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
-        folded = folded.translate(_FOLD)
+        if _FOLDED_CHARS.search(chunk):  # str.translate is slow: only when needed
+            folded, as_written = folded.translate(_FOLD), chunk.translate(_FOLD)
+        else:
+            as_written = chunk
         hits = []
-        for last, (length, values) in self._automaton.iter(folded):
-            s, e = last - length + 1, last + 1
-            if (s > 0 and _is_word(folded[s - 1])) or (e < len(folded) and _is_word(folded[e])):
-                continue
-            raw = chunk[s:e].translate(_FOLD)
-            for kind, row, exact in values:
-                if exact is not None and raw != exact.translate(_FOLD):
-                    continue
-                hits.append((s, e, kind, row))
+        n = len(folded)
+        for case_sensitive, haystack in ((False, folded), (True, as_written)):
+            for last, (length, values) in self._automata[case_sensitive].iter(haystack):
+                s, e = last - length + 1, last + 1
+                if (s > 0 and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
+                        e < n and (folded[e].isalnum() or folded[e] == "_")):
+                    continue  # not a whole word
+                for kind, row in values:
+                    hits.append((s, e, kind, row))
         out = {"actor": [], "place": [], "source": []}
         for kind in out:
             mine = sorted((h for h in hits if h[2] == kind), key=lambda h: (h[0], -(h[1] - h[0])))
@@ -202,8 +214,7 @@ _FOLD = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " 
                        "\u2018": "'", "\u02bc": "'"})
 
 
-def _is_word(ch):
-    return ch.isalnum() or ch == "_"
+_FOLDED_CHARS = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
 
 def build_lexicon(actors=None, places=None, sources=None):

@@ -29,7 +29,7 @@ _GENERIC = re.compile(
     r"(?=[^.]{0,80}\b(?:said|says|told|reported|reports|stated|announced|confirmed|according)\b"
     r"|[^.]{0,3}$|\s+(?:said|says|told|reported))",
 )
-_ATTRIBUTION = re.compile(r"said|says|told|report|stated|announced|confirmed|according", re.I)
+_ATTRIBUTION = re.compile(r"said|says|told|report|stated|announced|confirmed|according")  # on lower-cased text
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+|a\s+|an\s+)?[\w\-’' ]{2,60}?)(?=[,.;]|$)", re.I)
 
 
@@ -47,10 +47,11 @@ def find_generic_sources(text, start=0, end=None):
     """Generic source phrases ("a war monitor", "activists") in ``text[start:end]``."""
     end = len(text) if end is None else end
     out = []
-    if not _ATTRIBUTION.search(text, start, end):
-        return out  # no verb of saying: no source phrase to find
     chunk = text[start:end]
-    for rx in (_GENERIC, _ACCORDING):
+    low = chunk.lower()
+    if not _ATTRIBUTION.search(low):
+        return out  # no verb of saying: no source phrase to find
+    for rx in (_GENERIC, _ACCORDING) if "according" in low else (_GENERIC,):
         for m in rx.finditer(chunk):
             s, e = m.span("src")
             phrase = chunk[s:e].strip()
