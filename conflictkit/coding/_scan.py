@@ -46,3 +46,54 @@ def matches_at(rx, text, starts, endpos=None):
             out.append(m)
             last = m.end()
     return out
+
+
+#: The characters ``\s`` matches in a ``str`` pattern.
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def followed_by_space(words):
+    """Each word followed by each whitespace character: the literal start of
+    ``word\\s+`` (so that "a" hits the article, not every letter a)."""
+    return [w + c for w in words for c in WHITESPACE]
+
+
+def word_starts(automaton, text, start=0, end=None):
+    """Start offsets of the automaton's words in ``text[start:end]`` that begin
+    a word (the character before is not a word character)."""
+    return [s for s in literal_starts(automaton, text, start, end)
+            if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
+
+
+def search_in_windows(rx, text, windows, reach):
+    """``finditer``'s matches of ``rx`` in ``text``, when every match starts in
+    one of ``windows`` (sorted, disjoint ``(a, b)``: a match starts at a <= s < b)
+    and is at most ``reach`` characters long.  Each window is searched with
+    ``endpos`` a little past it, and a hit is then matched again over the whole
+    text, so that ``$``, ``\\b`` and look-aheads at the cut see the real text."""
+    last = 0
+    n = len(text)
+    for a, b in windows:
+        pos = max(a, last)
+        while pos < b:
+            hit = rx.search(text, pos, min(n, b + reach))
+            if hit is None or hit.start() >= b:
+                break
+            m = rx.match(text, hit.start())
+            if m is None:
+                pos = hit.start() + 1
+                continue
+            yield m
+            last = pos = max(m.end(), m.start() + 1)
+
+
+def merge_windows(spans):
+    """Sorted, merged ``[a, b)`` windows from possibly overlapping spans."""
+    out = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out

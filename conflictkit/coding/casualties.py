@@ -32,7 +32,9 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .counts import NUMBER_PATTERN, QUALIFIER_PATTERN, Count, parse_count
+from ._scan import followed_by_space, literal_automaton, literal_starts, matches_at, merge_windows, \
+    search_in_windows, word_starts
+from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
 
 __all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]
 
@@ -295,27 +297,22 @@ def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
 
 
 _NUMBER_START = re.compile(rf"(?<![\w\-])(?:{QUALIFIER_PATTERN}\s+)?{NUMBER_PATTERN}", re.I)
+# Every match of _NUMBER_START starts with one of these (lower-cased).
+_NUMBER_FIRST = literal_automaton(
+    list(QUALIFIERS) + list(VAGUE) + followed_by_space(["a"]) + ["quarter", "half", "third"]
+    + list("0123456789") + NUMBER_WORDS)
 _UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b", re.I)
 
-
-def _at_numbers(rx, text, starts):
-    """Matches of a count-first pattern, tried only where a count starts."""
-    out, last = [], -1
-    for p in starts:
-        if p < last:
-            continue
-        m = rx.match(text, p)
-        if m:
-            out.append(m)
-            last = m.end()
-    return out
+_at_numbers = matches_at  # a count-first pattern, tried only where a count starts
 
 
 # Where a verb-first pattern can start: its first word is one of these.
-_VERB_START = re.compile(
-    r"\b(?:kill|slaughter|execut|massacr|claim|took|left|leav|shot|shoot|fatal|murder|injur|wound|hurt|"
-    r"captur|abduct|kidnap|taking|displac|uproot|stabbed|struck|hit|death|toll|number|commit|turn)"
-)  # run on lower-cased text
+_VERB_STEMS = ("kill", "slaughter", "execut", "massacr", "claim", "took", "left", "leav", "shot", "shoot",
+               "fatal", "murder", "injur", "wound", "hurt", "captur", "abduct", "kidnap", "taking", "displac",
+               "uproot", "stabbed", "struck", "hit", "death", "toll", "number", "commit", "turn")
+_VERB_FIRST = literal_automaton(_VERB_STEMS)
+# Where _PAIR and _ONE_PASSIVE can start: "a", "one", "his" … then a space.
+_ARTICLE_FIRST = literal_automaton(followed_by_space(["a", "an", "one", "another", "his", "her", "their"]))
 
 
 def _lc(rx):
@@ -340,6 +337,10 @@ _NUMBERED_PATTERNS = tuple(
 # of them is not searched.
 _IMPLIED_CUES = ("fatal", "dead", "lethal", "death", "murder", "killing", "slaying", "homicide", "slain",
                  "died", "dies", "succumbed", "life")
+# Every match of _UNNUMBERED holds a match of _UNNUMBERED_CUE ("were killed"),
+# which starts at most 100 characters after it ("Turkish-backed fighters had
+# been killed"): it is searched there only.
+_UNNUMBERED_BEFORE, _UNNUMBERED_REACH = 100, 200
 
 _ONE = Count(1, 1, 1, "", 1)
 _TWO = Count(2, 2, 2, "", 2)
@@ -348,13 +349,16 @@ _AT_LEAST_ONE = Count(1, 1, NAN, "implied", 1)
 _UNKNOWN = Count(NAN, NAN, NAN, "unreported", NAN)
 
 
-def _find_in(text, offset, headline=False, sentence=-1):
+def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
+    """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
+    in the report; ``sentence_start`` when it starts where the sentence does)."""
     found = []
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    starts = sorted({m.start() for m in _NUMBER_START_L.finditer(low)})
-    verbs = [m.start() for m in _VERB_START.finditer(low)]
+    starts = [m.start() for m in matches_at(_NUMBER_START_L, low, literal_starts(_NUMBER_FIRST, low))]
+    verbs = word_starts(_VERB_FIRST, low)
+    articles = word_starts(_ARTICLE_FIRST, low)
     for m in _at_numbers(_LIST_L, low, starts):
         second = parse_count(m.group("num2"))
         if second is not None and not math.isnan(second.best):
@@ -370,18 +374,19 @@ def _find_in(text, offset, headline=False, sentence=-1):
             c = _numbered(m, name, offset, orig=text, sentence=sentence)
             if c:
                 found.append(c)
-    for m in _PAIR_L.finditer(low):
+    for m in _at_numbers(_PAIR_L, low, articles):
         outcome = _outcome(m)
         if outcome:
             found.append(_claim(m, outcome, _TWO, "pair", offset, text, sentence))
-    for name, matches in (("one-passive", _ONE_PASSIVE_L.finditer(low)),
+    for name, matches in (("one-passive", _at_numbers(_ONE_PASSIVE_L, low, articles)),
                           ("one-active", _at_numbers(_ONE_ACTIVE_L, low, verbs))):
         for m in matches:
             outcome = _outcome(m)
             if outcome:
                 found.append(_claim(m, outcome, _ONE, name, offset, text, sentence))
     # "Man killed in …": anywhere in a headline, at the start of other sentences
-    bare = _BARE_ONE.finditer(text) if headline else filter(None, [_BARE_ONE.match(text)])
+    bare = (_BARE_ONE.finditer(text) if headline else filter(None, [_BARE_ONE.match(text)]) if sentence_start
+            else ())
     for m in bare:
         found.append(_claim(m, _outcome(m), _ONE, "one-bare", offset, None, sentence))
     for m in _at_numbers(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
@@ -390,7 +395,9 @@ def _find_in(text, offset, headline=False, sentence=-1):
     if any(cue in low for cue in _IMPLIED_CUES):
         for m in _IMPLIED.finditer(text):
             found.append(_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence))
-    for m in (_UNNUMBERED.finditer(text) if _UNNUMBERED_CUE_L.search(low) else ()):
+    cues = [m.start() for m in _UNNUMBERED_CUE_L.finditer(low)]
+    windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c + 1) for c in cues)
+    for m in search_in_windows(_UNNUMBERED, text, windows, _UNNUMBERED_REACH):
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, _UNKNOWN, "unnumbered", offset, None, sentence))
         if m.group("also_injured") or m.group("also_killed"):
@@ -552,8 +559,9 @@ def find_claims(text, sentences, headlines=()):
         windows = _windows(lowered, s, e, triggers)
         if not windows:
             continue
+        headline = (s, e) in heads
         found = [c for a, b in windows
-                 for c in _find_in(text[a:b], a, headline=(s, e) in heads and a == s, sentence=i)]
+                 for c in _find_in(text[a:b], a, headline=headline, sentence=i, sentence_start=a == s)]
         if not found:
             continue
         cumulative = bool(_CUMULATIVE_L.search(lowered, s, e))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Count", "parse_count", "NUMBER_PATTERN", "QUALIFIER_PATTERN", "VAGUE", "QUALIFIERS"]
+__all__ = ["Count", "parse_count", "NUMBER_PATTERN", "NUMBER_WORDS", "QUALIFIER_PATTERN", "VAGUE", "QUALIFIERS"]
 
 NAN = float("nan")
 
@@ -83,6 +83,8 @@ _UNITS = (
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = ["hundred", "thousand", "million", "billion"]
+#: Number words that can begin a written number (units, teens and tens).
+NUMBER_WORDS = _UNITS + _TENS
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
 
 _WORD_NUMBER = (
