@@ -66,28 +66,6 @@ def word_starts(automaton, text, start=0, end=None):
             if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
 
 
-def search_in_windows(rx, text, windows, reach):
-    """``finditer``'s matches of ``rx`` in ``text``, when every match starts in
-    one of ``windows`` (sorted, disjoint ``(a, b)``: a match starts at a <= s < b)
-    and is at most ``reach`` characters long.  Each window is searched with
-    ``endpos`` a little past it, and a hit is then matched again over the whole
-    text, so that ``$``, ``\\b`` and look-aheads at the cut see the real text."""
-    last = 0
-    n = len(text)
-    for a, b in windows:
-        pos = max(a, last)
-        while pos < b:
-            hit = rx.search(text, pos, min(n, b + reach))
-            if hit is None or hit.start() >= b:
-                break
-            m = rx.match(text, hit.start())
-            if m is None:
-                pos = hit.start() + 1
-                continue
-            yield m
-            last = pos = max(m.end(), m.start() + 1)
-
-
 def merge_windows(spans):
     """Sorted, merged ``[a, b)`` windows from possibly overlapping spans."""
     out = []

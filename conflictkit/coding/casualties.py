@@ -32,8 +32,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from ._scan import followed_by_space, literal_automaton, literal_starts, matches_at, merge_windows, \
-    search_in_windows, word_starts
+from ._scan import followed_by_space, literal_automaton, literal_starts, matches_at, merge_windows, word_starts
 from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
 
 __all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]
@@ -327,6 +326,7 @@ def _lc(rx):
 _NUMBER_START_L, _LIST_L, _COMPOUND_L, _PAIR_L, _ONE_PASSIVE_L, _ONE_ACTIVE_L, _SELF_L, _UNNUMBERED_CUE_L, \
     _NEGATED_L = map(_lc, (_NUMBER_START, _LIST, _COMPOUND, _PAIR, _ONE_PASSIVE, _ONE_ACTIVE, _SELF,
                            _UNNUMBERED_CUE, _NEGATED))
+_BARE_ONE_L = _lc(_BARE_ONE)
 # Count-first patterns are tried where a count starts, the others where a verb does.
 _NUMBERED_PATTERNS = tuple(
     (name, _lc(rx), rx is _PASSIVE or rx is _NOUN)
@@ -338,15 +338,29 @@ _NUMBERED_PATTERNS = tuple(
 _IMPLIED_CUES = ("fatal", "dead", "lethal", "death", "murder", "killing", "slaying", "homicide", "slain",
                  "died", "dies", "succumbed", "life")
 # Every match of _UNNUMBERED holds a match of _UNNUMBERED_CUE ("were killed"),
-# which starts at most 100 characters after it ("Turkish-backed fighters had
-# been killed"): it is searched there only.
-_UNNUMBERED_BEFORE, _UNNUMBERED_REACH = 100, 200
+# which starts with one of _CUE_FIRST and at most 100 characters after the
+# match ("Turkish-backed fighters had been killed"): it is tried at the word
+# starts there only.
+_CUE_FIRST = literal_automaton(("been", "were", "are"))
+_UNNUMBERED_BEFORE = 100
+_WORD_START = re.compile(r"\W\w")  # + 1
 
 _ONE = Count(1, 1, 1, "", 1)
 _TWO = Count(2, 2, 2, "", 2)
 _TWO_IMPLIED = Count(2, 2, NAN, "implied", 2)
 _AT_LEAST_ONE = Count(1, 1, NAN, "implied", 1)
 _UNKNOWN = Count(NAN, NAN, NAN, "unreported", NAN)
+
+
+def _unnumbered(text, low):
+    """The matches of _UNNUMBERED in ``text`` (``low`` lower-cased)."""
+    cues = [m.start() for m in matches_at(_UNNUMBERED_CUE_L, low, word_starts(_CUE_FIRST, low))]
+    starts = []
+    for a, b in merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues):
+        if a == 0 and (text[:1].isalnum() or text[:1] == "_"):
+            starts.append(0)
+        starts += [m.start() + 1 for m in _WORD_START.finditer(text, max(0, a - 1), b)]
+    return matches_at(_UNNUMBERED, text, starts)
 
 
 def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
@@ -385,19 +399,17 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
             if outcome:
                 found.append(_claim(m, outcome, _ONE, name, offset, text, sentence))
     # "Man killed in …": anywhere in a headline, at the start of other sentences
-    bare = (_BARE_ONE.finditer(text) if headline else filter(None, [_BARE_ONE.match(text)]) if sentence_start
+    bare = (_BARE_ONE_L.finditer(low) if headline else filter(None, [_BARE_ONE_L.match(low)]) if sentence_start
             else ())
     for m in bare:
-        found.append(_claim(m, _outcome(m), _ONE, "one-bare", offset, None, sentence))
+        found.append(_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence))
     for m in _at_numbers(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
     if any(cue in low for cue in _IMPLIED_CUES):
         for m in _IMPLIED.finditer(text):
             found.append(_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence))
-    cues = [m.start() for m in _UNNUMBERED_CUE_L.finditer(low)]
-    windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c + 1) for c in cues)
-    for m in search_in_windows(_UNNUMBERED, text, windows, _UNNUMBERED_REACH):
+    for m in _unnumbered(text, low):
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, _UNKNOWN, "unnumbered", offset, None, sentence))
         if m.group("also_injured") or m.group("also_killed"):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ._scan import literal_automaton, literal_starts, matches_at
+from ._scan import literal_automaton, literal_starts, matches_at, merge_windows
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -60,25 +60,24 @@ _TRIGGER_STARTS = literal_automaton(
      "Tonight", "tonight", "Last", "last", "This", "this", "day", "week", "month", "19", "20"])
 
 
-def _candidates(text, start, end, reach=24):
-    """Matches of the date pattern, searched only in windows around trigger
-    words (months, weekdays, "ago", years …) rather than over the whole text."""
-    windows = []
-    for t in matches_at(_TRIGGER, text, literal_starts(_TRIGGER_STARTS, text, start, end), end):
-        a, b = max(start, t.start() - reach), min(end, t.end() + reach)
-        if windows and a <= windows[-1][1]:
-            windows[-1][1] = b
-        else:
-            windows.append([a, b])
-    last = start
-    for a, b in windows:
-        while a > max(start, last) and not text[a - 1].isspace():
-            a -= 1  # start at a word boundary
-        while b < end and not text[b].isspace():
-            b += 1
-        for m in _PATTERN.finditer(text, max(a, last), b):
-            last = m.end()
-            yield m
+# Every match of _PATTERN holds a match of _TRIGGER and starts at most this
+# many characters before it ("throughout 2016", "22nd of September").
+_REACH = 24
+_WORD_START = re.compile(r"\W\w")  # + 1
+
+
+def _candidates(text, start, end):
+    """Matches of the date pattern, tried only at the word starts just before
+    trigger words (months, weekdays, "ago", years …): the same matches as
+    searching the whole text, found without scanning it."""
+    triggers = matches_at(_TRIGGER, text, literal_starts(_TRIGGER_STARTS, text, start, end), end)
+    starts = []
+    for a, b in merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers):
+        if a == start and (text[a:a + 1].isalnum() or text[a:a + 1] == "_") and (
+                a == 0 or not (text[a - 1].isalnum() or text[a - 1] == "_")):
+            starts.append(a)
+        starts += [m.start() + 1 for m in _WORD_START.finditer(text, max(start, a - 1), b)]
+    return matches_at(_PATTERN, text, starts, end)
 
 
 _STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
