@@ -167,6 +167,14 @@ def test_relative_dates():
     assert got["on Wednesday"][0] == pub
 
 
+def test_relative_dates_in_capitals_and_title_case():
+    # headlines and all-caps copy: found wherever they stand, not only near another date
+    pub = dt.date(2016, 12, 8)
+    got = {d.text: d.date_start for d in find_dates("WE SPOKE TONIGHT. Police Shooting Last Night. "
+                                                     "THIS YEAR HAS BEEN HARD.", pub)}
+    assert got == {"TONIGHT": pub, "Last Night": dt.date(2016, 12, 7), "THIS YEAR": dt.date(2016, 1, 1)}
+
+
 @pytest.mark.parametrize("text, killed, injured", [
     ("Two people were killed and three others were injured in the attack.", 2, 3),
     ("The blast left five dead and 12 wounded.", 5, 12),

@@ -48,16 +48,16 @@ _PATTERN = re.compile(  # every alternative starts at a word boundary: test it o
 # Text without any of these words holds no date the pattern above can read.
 _TRIGGER = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"(?:[Yy]esterday|[Tt]oday|[Tt]onight)\b|(?:[Ll]ast|[Tt]his)\s+(?:night|morning|week|month|year)|"
+    r"(?i:yesterday|today|tonight)\b|(?i:last|this)\s+(?i:night|morning|week|month|year)|"
     r"(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b|(?:19|20)\d\d\b)"
-)  # case-sensitive: month and day names are capitalised in news copy
+)  # month and day names as _PATTERN reads them: capitalised; "THIS YEAR" in any case
 
 
-# Every match of _TRIGGER starts with one of these words.
+# Every match of _TRIGGER starts with one of these words, lower-cased.
 _TRIGGER_STARTS = literal_automaton(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Monday", "Tuesday",
-     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "yesterday", "Today", "today",
-     "Tonight", "tonight", "Last", "last", "This", "this", "day", "week", "month", "19", "20"])
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this",
+     "day", "week", "month", "19", "20"])
 
 
 # Every match of _PATTERN holds a match of _TRIGGER and starts at most this
@@ -70,7 +70,11 @@ def _candidates(text, start, end):
     """Matches of the date pattern, tried only at the word starts just before
     trigger words (months, weekdays, "ago", years …): the same matches as
     searching the whole text, found without scanning it."""
-    triggers = matches_at(_TRIGGER, text, literal_starts(_TRIGGER_STARTS, text, start, end), end)
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start:  # a few characters lower-case to two
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end])
+    firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
+    triggers = matches_at(_TRIGGER, text, firsts, end)
     starts = []
     for a, b in merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers):
         if a == start and (text[a:a + 1].isalnum() or text[a:a + 1] == "_") and (
