@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import conflictkit as ck
-from conflictkit.coding import casualties, dates
-from conflictkit.coding._scan import literal_automaton, literal_starts, matches_at, word_starts
+from conflictkit.coding import casualties, dates, sources
+from conflictkit.coding._scan import literal_automaton, literal_starts, lower_same_length, matches_at, word_starts
 
 from conftest import shared_file
 
@@ -23,11 +23,6 @@ def real_texts():
     return [r.text for r in reports] + [g["title"] + "\n\n" + g["content"] for g in gva]
 
 
-def _lower(text):
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 # The regular expressions the automata stand in for.
 _TRIGGER_RE = re.compile("|".join(r"die[ds]?\b" if s == "die" else s for s in casualties._TRIGGER_STEMS))
 _VERB_RE = re.compile(r"\b(?:" + "|".join(casualties._VERB_STEMS) + ")")
@@ -35,7 +30,7 @@ _ARTICLE_RE = re.compile(r"\b(?:an?|one|another|his|her|their)\s")
 
 
 def _same_as_full_scan(text):
-    low = _lower(text)
+    low = lower_same_length(text)
     assert casualties._trigger_spans(low) == [m.span() for m in _TRIGGER_RE.finditer(low)]
     assert word_starts(casualties._VERB_FIRST, low) == [m.start() for m in _VERB_RE.finditer(low)]
     assert word_starts(casualties._ARTICLE_FIRST, low) == [m.start() for m in _ARTICLE_RE.finditer(low)]
@@ -46,6 +41,10 @@ def _same_as_full_scan(text):
         m.span() for m in casualties._UNNUMBERED.finditer(text)]
     assert [m.span() for m in dates._candidates(text, 0, len(text))] == [
         m.span() for m in dates._PATTERN.finditer(text)]
+    assert [m.span() for m in matches_at(sources._GENERIC, text, word_starts(sources._GENERIC_FIRST, text))] == [
+        m.span() for m in sources._GENERIC.finditer(text)]
+    assert [m.span() for m in matches_at(sources._ACCORDING, text, word_starts(sources._ACCORDING_FIRST, low))] == [
+        m.span() for m in sources._ACCORDING.finditer(text)]
 
 
 def test_automata_find_what_a_full_scan_finds_in_real_news(real_texts):
@@ -58,7 +57,8 @@ _words = st.sampled_from(
     ["a", "an", "one", "his", "At least", "28", "1,200", "two", "dozens", "fighters", "Regime", "forces",
      "were", "had been", "killed", "and", "injured", "died", "dies", "soldier", "THIS YEAR", "tonight",
      "Monday", "last week", "22 September 2020", "since", "in", "2016", "three days later", "a dozen",
-     "killing", "shot", "wounded", "-", ",", ".", "\u00a0", "\n", "(", "'s"])
+     "killing", "shot", "wounded", "-", ",", ".", "\u00a0", "\n", "(", "'s", "İ", "The", "war monitor",
+     "activists", "said", "according to", "According to", "state media", "reported"])
 
 
 @given(st.lists(_words, max_size=40), st.sampled_from([" ", "", "  "]))

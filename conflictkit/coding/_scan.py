@@ -75,3 +75,13 @@ def merge_windows(spans):
         else:
             out.append([a, b])
     return out
+
+
+def lower_same_length(text):
+    """``text.lower()``, except for the few characters that lower-case to two
+    ("İ"), which stay as written: offsets into the result are offsets into
+    ``text``."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low

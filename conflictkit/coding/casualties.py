@@ -32,7 +32,8 @@ from functools import lru_cache
 
 import ahocorasick
 
-from ._scan import followed_by_space, literal_automaton, literal_starts, matches_at, merge_windows, word_starts
+from ._scan import (followed_by_space, literal_automaton, literal_starts, lower_same_length, matches_at,
+                    merge_windows, word_starts)
 from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
 
 __all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]
@@ -367,9 +368,7 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
     in the report; ``sentence_start`` when it starts where the sentence does)."""
     found = []
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lower_same_length(text)
     starts = [m.start() for m in matches_at(_NUMBER_START_L, low, literal_starts(_NUMBER_FIRST, low))]
     verbs = word_starts(_VERB_FIRST, low)
     articles = word_starts(_ARTICLE_FIRST, low)
@@ -562,9 +561,7 @@ def find_claims(text, sentences, headlines=()):
     [('killed', 28, 'at least', 'fighters')]
     """
     claims = []
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = lower_same_length(text)
     heads = set(headlines)
     triggers = _trigger_spans(lowered)  # one pass over the whole text
     for i, (s, e) in enumerate(sentences):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ._scan import literal_automaton, literal_starts, matches_at, merge_windows
+from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -70,9 +70,7 @@ def _candidates(text, start, end):
     """Matches of the date pattern, tried only at the word starts just before
     trigger words (months, weekdays, "ago", years …): the same matches as
     searching the whole text, found without scanning it."""
-    lowered = text[start:end].lower()
-    if len(lowered) != end - start:  # a few characters lower-case to two
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end])
+    lowered = lower_same_length(text[start:end])
     firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
     triggers = matches_at(_TRIGGER, text, firsts, end)
     starts = []

@@ -18,6 +18,7 @@ import ahocorasick
 import pandas as pd
 
 from .._data import resource_path
+from ._scan import lower_same_length
 
 __all__ = ["Lexicon", "build_lexicon", "default_lexicon", "load_actors", "load_places", "load_sources",
            "GEONAMES_ADMIN1_TO_ISO"]
@@ -172,9 +173,7 @@ class Lexicon:
         """
         end = len(text) if end is None else end
         chunk = text[start:end]
-        folded = chunk.lower()
-        if len(folded) != len(chunk):  # a few characters lower-case to two
-            folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in chunk)
+        folded = lower_same_length(chunk)
         if _FOLDED_CHARS.search(chunk):  # str.translate is slow: only when needed
             folded, as_written = folded.translate(_FOLD), chunk.translate(_FOLD)
         else:

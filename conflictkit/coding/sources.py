@@ -13,6 +13,8 @@ monitor the report names, when it names exactly one.
 import re
 from dataclasses import dataclass
 
+from ._scan import followed_by_space, literal_automaton, lower_same_length, matches_at, word_starts
+
 __all__ = ["SourceMention", "find_generic_sources", "RELAY_KINDS"]
 
 #: Source kinds that carry others' figures rather than originate them.
@@ -29,6 +31,12 @@ _GENERIC = re.compile(
     r"(?=[^.]{0,80}\b(?:said|says|told|reported|reports|stated|announced|confirmed|according)\b"
     r"|[^.]{0,3}$|\s+(?:said|says|told|reported))",
 )
+# Every match of _GENERIC starts with one of these words: it is tried there only.
+_GENERIC_FIRST = literal_automaton(
+    followed_by_space(["a", "an", "the", "A", "An", "The"])
+    + ["activists", "witnesses", "officials", "medics", "rescuers", "residents", "police", "authorities", "state",
+       "local", "security", "medical", "military"])
+_ACCORDING_FIRST = literal_automaton(["according"])  # on lower-cased text
 _ATTRIBUTION = re.compile(r"said|says|told|report|stated|announced|confirmed|according")  # on lower-cased text
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+|a\s+|an\s+)?[\w\-’' ]{2,60}?)(?=[,.;]|$)", re.I)
 
@@ -48,17 +56,18 @@ def find_generic_sources(text, start=0, end=None):
     end = len(text) if end is None else end
     out = []
     chunk = text[start:end]
-    low = chunk.lower()
+    low = lower_same_length(chunk)
     if not _ATTRIBUTION.search(low):
         return out  # no verb of saying: no source phrase to find
-    for rx in (_GENERIC, _ACCORDING) if "according" in low else (_GENERIC,):
-        for m in rx.finditer(chunk):
-            s, e = m.span("src")
-            phrase = chunk[s:e].strip()
-            if not phrase:
-                continue
-            kind = "monitor" if "monitor" in phrase.lower() else "generic"
-            out.append(SourceMention(start + s, start + s + len(phrase), phrase, phrase, kind, "originator"))
+    matches = matches_at(_GENERIC, chunk, word_starts(_GENERIC_FIRST, chunk))
+    matches += matches_at(_ACCORDING, chunk, word_starts(_ACCORDING_FIRST, low))
+    for m in matches:
+        s, e = m.span("src")
+        phrase = chunk[s:e].strip()
+        if not phrase:
+            continue
+        kind = "monitor" if "monitor" in phrase.lower() else "generic"
+        out.append(SourceMention(start + s, start + s + len(phrase), phrase, phrase, kind, "originator"))
     out.sort(key=lambda m: m.start)
     kept, last = [], -1
     for m in out:
