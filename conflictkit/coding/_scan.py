@@ -16,21 +16,18 @@ __all__ = []
 
 
 def literal_automaton(words):
-    """An automaton over ``words``; each hit's value is ``(rank, length)``,
-    ``rank`` being the word's position in ``words``."""
+    """An automaton over ``words``; each hit's value is the word's length."""
     automaton = ahocorasick.Automaton()
-    for rank, word in enumerate(words):
-        if word not in automaton:
-            automaton.add_word(word, (rank, len(word)))
+    for word in words:
+        automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
 
 
 def literal_starts(automaton, text, start=0, end=None):
     """Sorted start offsets of the automaton's words in ``text[start:end]``."""
-    end = len(text) if end is None else end
-    return sorted({last + 1 - length for last, (_, length) in automaton.iter(text, start, end)
-                   if last + 1 - length >= start})
+    hits = automaton.iter(text, start, len(text) if end is None else end)
+    return sorted(set([last + 1 - length for last, length in hits]))
 
 
 def matches_at(rx, text, starts, endpos=None):
