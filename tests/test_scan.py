@@ -7,13 +7,13 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import conflictkit as ck
 from conflictkit.coding import casualties, dates, sources
 from conflictkit.coding._scan import literal_automaton, literal_starts, lower_same_length, matches_at, word_starts
-
-from conftest import shared_file
 
 
 @pytest.fixture(scope="module")

@@ -32,8 +32,15 @@ from functools import lru_cache
 
 import ahocorasick
 
-from ._scan import (followed_by_space, literal_automaton, literal_starts, lower_same_length, matches_at,
-                    merge_windows, word_starts)
+from ._scan import (
+    followed_by_space,
+    literal_automaton,
+    literal_starts,
+    lower_same_length,
+    matches_at,
+    merge_windows,
+    word_starts,
+)
 from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
 
 __all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]

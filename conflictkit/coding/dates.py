@@ -12,9 +12,9 @@ saying ("a war monitor said on Tuesday"), ``event`` otherwise.
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows
 
