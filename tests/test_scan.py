@@ -37,6 +37,7 @@ def _same_as_full_scan(text):
     numbers = matches_at(casualties._NUMBER_START_L, low,
                          literal_starts(casualties._NUMBER_FIRST, low))
     assert [m.span() for m in numbers] == [m.span() for m in casualties._NUMBER_START_L.finditer(low)]
+    assert [m.span() for m in casualties._implied(text, low)] == [m.span() for m in casualties._IMPLIED.finditer(text)]
     assert [m.span() for m in casualties._unnumbered(text, low)] == [
         m.span() for m in casualties._UNNUMBERED.finditer(text)]
     assert [m.span() for m in dates._candidates(text, 0, len(text))] == [
@@ -58,7 +59,8 @@ _words = st.sampled_from(
      "were", "had been", "killed", "and", "injured", "died", "dies", "soldier", "THIS YEAR", "tonight",
      "Monday", "last week", "22 September 2020", "since", "in", "2016", "three days later", "a dozen",
      "killing", "shot", "wounded", "-", ",", ".", "\u00a0", "\n", "(", "'s", "İ", "The", "war monitor",
-     "activists", "said", "according to", "According to", "state media", "reported"])
+     "activists", "said", "according to", "According to", "state media", "reported", "was found shot dead", "fatal", "a deadly attack", "the death of", "Smith", "later died",
+     "succumbed to his injuries", "lost his life", "proved fatal", "non-fatal"])
 
 
 @given(st.lists(_words, max_size=40), st.sampled_from([" ", "", "  "]))

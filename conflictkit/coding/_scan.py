@@ -10,6 +10,8 @@ pattern *can* start (its first words) with an automaton, then call
 ``Pattern.finditer`` when every match starts at one of the given positions.
 """
 
+import re
+
 import ahocorasick
 
 __all__ = []
@@ -82,3 +84,11 @@ def lower_same_length(text):
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def word_starts_in(text, windows):
+    """Offsets in the ``[a, b)`` windows (sorted, disjoint) where a word starts."""
+    return [m.start() for a, b in windows for m in _WORD_START.finditer(text, a, b)]

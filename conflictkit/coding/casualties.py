@@ -40,6 +40,7 @@ from ._scan import (
     matches_at,
     merge_windows,
     word_starts,
+    word_starts_in,
 )
 from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
 
@@ -310,9 +311,6 @@ _NUMBER_FIRST = literal_automaton(
     + list("0123456789") + NUMBER_WORDS)
 _UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b", re.I)
 
-_at_numbers = matches_at  # a count-first pattern, tried only where a count starts
-
-
 # Where a verb-first pattern can start: its first word is one of these.
 _VERB_STEMS = ("kill", "slaughter", "execut", "massacr", "claim", "took", "left", "leav", "shot", "shoot",
                "fatal", "murder", "injur", "wound", "hurt", "captur", "abduct", "kidnap", "taking", "displac",
@@ -341,17 +339,18 @@ _NUMBERED_PATTERNS = tuple(
     for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
                      ("toll", _TOLL), ("noun", _NOUN))
 )
-# Every match of _IMPLIED holds one of these (lower-cased): text without any
-# of them is not searched.
-_IMPLIED_CUES = ("fatal", "dead", "lethal", "death", "murder", "killing", "slaying", "homicide", "slain",
-                 "died", "dies", "succumbed", "life")
+# Every match of _IMPLIED holds one of these (lower-cased), at most 40
+# characters after its start ("were found shot dead"): it is tried at the
+# word starts there only.
+_IMPLIED_CUES = literal_automaton(("fatal", "dead", "lethal", "death", "murder", "killing", "slaying",
+                                   "homicide", "slain", "died", "dies", "succumbed", "life"))
+_IMPLIED_BEFORE = 40
 # Every match of _UNNUMBERED holds a match of _UNNUMBERED_CUE ("were killed"),
 # which starts with one of _CUE_FIRST and at most 100 characters after the
 # match ("Turkish-backed fighters had been killed"): it is tried at the word
 # starts there only.
 _CUE_FIRST = literal_automaton(("been", "were", "are"))
 _UNNUMBERED_BEFORE = 100
-_WORD_START = re.compile(r"\W\w")  # + 1
 
 _ONE = Count(1, 1, 1, "", 1)
 _TWO = Count(2, 2, 2, "", 2)
@@ -363,12 +362,14 @@ _UNKNOWN = Count(NAN, NAN, NAN, "unreported", NAN)
 def _unnumbered(text, low):
     """The matches of _UNNUMBERED in ``text`` (``low`` lower-cased)."""
     cues = [m.start() for m in matches_at(_UNNUMBERED_CUE_L, low, word_starts(_CUE_FIRST, low))]
-    starts = []
-    for a, b in merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues):
-        if a == 0 and (text[:1].isalnum() or text[:1] == "_"):
-            starts.append(0)
-        starts += [m.start() + 1 for m in _WORD_START.finditer(text, max(0, a - 1), b)]
-    return matches_at(_UNNUMBERED, text, starts)
+    windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues)
+    return matches_at(_UNNUMBERED, text, word_starts_in(text, windows))
+
+
+def _implied(text, low):
+    """The matches of _IMPLIED in ``text`` (``low`` lower-cased)."""
+    windows = merge_windows((max(0, c - _IMPLIED_BEFORE), c + 1) for c in literal_starts(_IMPLIED_CUES, low))
+    return matches_at(_IMPLIED, text, word_starts_in(text, windows))
 
 
 def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
@@ -379,27 +380,27 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     starts = [m.start() for m in matches_at(_NUMBER_START_L, low, literal_starts(_NUMBER_FIRST, low))]
     verbs = word_starts(_VERB_FIRST, low)
     articles = word_starts(_ARTICLE_FIRST, low)
-    for m in _at_numbers(_LIST_L, low, starts):
+    for m in matches_at(_LIST_L, low, starts):
         second = parse_count(m.group("num2"))
         if second is not None and not math.isnan(second.best):
             c = _numbered(m, "list", offset, add=second.best, orig=text, sentence=sentence)
             if c:
                 found.append(c)
-    for m in _at_numbers(_COMPOUND_L, low, verbs):
+    for m in matches_at(_COMPOUND_L, low, verbs):
         c = _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence)
         if c:
             found.append(c)
     for name, rx, count_first in _NUMBERED_PATTERNS:
-        for m in _at_numbers(rx, low, starts if count_first else verbs):
+        for m in matches_at(rx, low, starts if count_first else verbs):
             c = _numbered(m, name, offset, orig=text, sentence=sentence)
             if c:
                 found.append(c)
-    for m in _at_numbers(_PAIR_L, low, articles):
+    for m in matches_at(_PAIR_L, low, articles):
         outcome = _outcome(m)
         if outcome:
             found.append(_claim(m, outcome, _TWO, "pair", offset, text, sentence))
-    for name, matches in (("one-passive", _at_numbers(_ONE_PASSIVE_L, low, articles)),
-                          ("one-active", _at_numbers(_ONE_ACTIVE_L, low, verbs))):
+    for name, matches in (("one-passive", matches_at(_ONE_PASSIVE_L, low, articles)),
+                          ("one-active", matches_at(_ONE_ACTIVE_L, low, verbs))):
         for m in matches:
             outcome = _outcome(m)
             if outcome:
@@ -409,12 +410,11 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
             else ())
     for m in bare:
         found.append(_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence))
-    for m in _at_numbers(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
+    for m in matches_at(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
-    if any(cue in low for cue in _IMPLIED_CUES):
-        for m in _IMPLIED.finditer(text):
-            found.append(_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence))
+    for m in _implied(text, low):
+        found.append(_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence))
     for m in _unnumbered(text, low):
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, _UNKNOWN, "unnumbered", offset, None, sentence))

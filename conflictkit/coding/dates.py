@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows
+from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, word_starts_in
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -63,7 +63,6 @@ _TRIGGER_STARTS = literal_automaton(
 # Every match of _PATTERN holds a match of _TRIGGER and starts at most this
 # many characters before it ("throughout 2016", "22nd of September").
 _REACH = 24
-_WORD_START = re.compile(r"\W\w")  # + 1
 
 
 def _candidates(text, start, end):
@@ -73,13 +72,8 @@ def _candidates(text, start, end):
     lowered = lower_same_length(text[start:end])
     firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
     triggers = matches_at(_TRIGGER, text, firsts, end)
-    starts = []
-    for a, b in merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers):
-        if a == start and (text[a:a + 1].isalnum() or text[a:a + 1] == "_") and (
-                a == 0 or not (text[a - 1].isalnum() or text[a - 1] == "_")):
-            starts.append(a)
-        starts += [m.start() + 1 for m in _WORD_START.finditer(text, max(start, a - 1), b)]
-    return matches_at(_PATTERN, text, starts, end)
+    windows = merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers)
+    return matches_at(_PATTERN, text, word_starts_in(text, windows), end)
 
 
 _STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
