@@ -1,5 +1,11 @@
-from hypothesis import given, strategies as st
+import json
 
+from conftest import shared_file
+from hypothesis import given, strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+import conflictkit as ck
+from conflictkit import text as T
 from conflictkit.text import line_spans, paragraph_spans, sentence_spans
 
 
@@ -40,3 +46,14 @@ def test_sentence_spans_slice_back_and_are_ordered(text):
         last = e
     for s, e in line_spans(text):
         assert "\n" not in text[s:e]
+
+
+def test_cached_punkt_splits_real_news_exactly_as_punkt():
+    # the decision cache must never change a sentence boundary
+    reports, _ = ck.load_reports(shared_file("news", "fa-kes-syria-804.csv"))
+    gva = [json.loads(line) for line in shared_file("gold", "gva-articles-dev.jsonl").open(encoding="utf-8")]
+    texts = [r.text for r in reports] + [g["title"] + "\n\n" + g["content"] for g in gva]
+    plain = PunktSentenceTokenizer(T._punkt()._params)
+    for t in texts + texts[:50]:  # the second time from the cache
+        expected = [(ls + s, ls + e) for ls, le in T.line_spans(t) for s, e in plain.span_tokenize(t[ls:le])]
+        assert T.sentence_spans(t) == expected
