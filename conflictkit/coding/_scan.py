@@ -61,8 +61,12 @@ def followed_by_space(words):
 def word_starts(automaton, text, start=0, end=None):
     """Start offsets of the automaton's words in ``text[start:end]`` that begin
     a word (the character before is not a word character)."""
-    return [s for s in literal_starts(automaton, text, start, end)
-            if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
+    return [s for s in literal_starts(automaton, text, start, end) if s == 0 or not_word_char(text, s - 1)]
+
+
+def not_word_char(text, pos):
+    """Is ``text[pos]`` not a word character (``\\w``), or ``pos`` past the end?"""
+    return pos >= len(text) or not (text[pos].isalnum() or text[pos] == "_")
 
 
 def merge_windows(spans):

@@ -28,9 +28,6 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
-import ahocorasick
 
 from ._scan import (
     followed_by_space,
@@ -39,6 +36,7 @@ from ._scan import (
     lower_same_length,
     matches_at,
     merge_windows,
+    not_word_char,
     word_starts,
     word_starts_in,
 )
@@ -406,8 +404,10 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
             if outcome:
                 found.append(_claim(m, outcome, _ONE, name, offset, text, sentence))
     # "Man killed in …": anywhere in a headline, at the start of other sentences
-    bare = (_BARE_ONE_L.finditer(low) if headline else filter(None, [_BARE_ONE_L.match(low)]) if sentence_start
-            else ())
+    if headline:
+        bare = list(_BARE_ONE_L.finditer(low))
+    else:
+        bare = [m for m in [_BARE_ONE_L.match(low)] if m] if sentence_start else []
     for m in bare:
         found.append(_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence))
     for m in matches_at(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
@@ -449,13 +449,8 @@ _TRIGGER_STEMS = (
 )  # "die" only as died, dies or die, a whole word
 
 
-@lru_cache(maxsize=1)
-def _trigger_automaton():
-    automaton = ahocorasick.Automaton()
-    for rank, stem in enumerate(_TRIGGER_STEMS):
-        automaton.add_word(stem, (rank, len(stem)))
-    automaton.make_automaton()
-    return automaton
+_TRIGGER_FIRST = literal_automaton(_TRIGGER_STEMS)
+_TRIGGER_RANK = {stem: rank for rank, stem in enumerate(_TRIGGER_STEMS)}
 
 
 def _trigger_spans(lowered):
@@ -464,14 +459,15 @@ def _trigger_spans(lowered):
     ``kill|dead|…``), with its semantics: leftmost first, the earliest listed
     stem at a position, no overlaps."""
     at = {}
-    for last, (rank, length) in _trigger_automaton().iter(lowered):
+    for last, length in _TRIGGER_FIRST.iter(lowered):
         s = last + 1 - length
         if length == 3:  # "die": died, dies or die, ending a word
-            e = s + 4 if lowered[s + 3:s + 4] in ("d", "s") and _ends_word(lowered, s + 4) else s + 3
-            if not _ends_word(lowered, e):
-                continue
+            e = s + 4 if lowered[s + 3:s + 4] in ("d", "s") and not_word_char(lowered, s + 4) else s + 3
+            if not not_word_char(lowered, e):
+                continue  # "diesel", "soldier": no form of die
         else:
             e = s + length
+        rank = _TRIGGER_RANK[lowered[s:s + length]]
         if s not in at or rank < at[s][0]:
             at[s] = (rank, e)
     spans, last_end = [], -1
@@ -481,11 +477,6 @@ def _trigger_spans(lowered):
             spans.append((s, e))
             last_end = e
     return spans
-
-
-def _ends_word(text, pos):
-    """Is there a word boundary at ``pos``, just after a word character?"""
-    return pos >= len(text) or not (text[pos].isalnum() or text[pos] == "_")
 
 
 # A sentence that states a war's running toll ("the conflict has killed more
