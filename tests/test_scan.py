@@ -3,17 +3,26 @@ match only there (conflictkit/coding/_scan.py).  These tests check, on the
 real corpora and on random text, that this finds exactly what scanning the
 whole text with the same regular expression finds."""
 
+import csv
 import json
 import re
 
+import pandas as pd
 import pytest
 from conftest import shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import conflictkit as ck
-from conflictkit.coding import casualties, dates, sources
-from conflictkit.coding._scan import literal_automaton, literal_starts, lower_same_length, matches_at, word_starts
+from conflictkit.coding import casualties, dates, event_types, sources
+from conflictkit.coding._scan import (
+    literal_automaton,
+    literal_prefixes,
+    literal_starts,
+    lower_same_length,
+    matches_at,
+    word_starts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +57,23 @@ def _same_as_full_scan(text):
         m.span() for m in sources._ACCORDING.finditer(text)]
 
 
+def _event_rules_same_as_full_scan(text):
+    rx, _, starts = event_types._compiled()
+    low = text.lower()
+    assert starts is not None  # every bundled rule has readable first words
+    assert [(m.lastgroup, m.span()) for m in matches_at(rx, low, word_starts(starts, low))] == [
+        (m.lastgroup, m.span()) for m in rx.finditer(low)]
+
+
 def test_automata_find_what_a_full_scan_finds_in_real_news(real_texts):
     assert len(real_texts) > 3000
     for text in real_texts:
         _same_as_full_scan(text)
+        _event_rules_same_as_full_scan(text)
+    case = pd.read_csv(shared_file("gold", "case2021-event-types-dev.tsv"), sep="\t", quoting=csv.QUOTE_NONE,
+                       dtype=str)
+    for snippet in case.EventSnippet:
+        _event_rules_same_as_full_scan(snippet)
 
 
 _words = st.sampled_from(
@@ -60,13 +82,35 @@ _words = st.sampled_from(
      "Monday", "last week", "22 September 2020", "since", "in", "2016", "three days later", "a dozen",
      "killing", "shot", "wounded", "-", ",", ".", "\u00a0", "\n", "(", "'s", "İ", "The", "war monitor",
      "activists", "said", "according to", "According to", "state media", "reported", "was found shot dead", "fatal", "a deadly attack", "the death of", "Smith", "later died",
-     "succumbed to his injuries", "lost his life", "proved fatal", "non-fatal"])
+     "succumbed to his injuries", "lost his life", "proved fatal", "non-fatal", "clashes", "air strike",
+     "shelling", "IS", "protesters", "arrested", "ceasefire", "earthquake", "gunmen opened fire on"])
 
 
 @given(st.lists(_words, max_size=40), st.sampled_from([" ", "", "  "]))
 @settings(max_examples=300, deadline=None)
 def test_automata_find_what_a_full_scan_finds_in_any_text(words, sep):
     _same_as_full_scan(sep.join(words))
+    _event_rules_same_as_full_scan(sep.join(words))
+
+
+_PATTERNS = [r"(?:air ?strikes?|shell(?:s|ing|ed)|[ab]x+)\b", r"(?:x )?kil+ed|k[io]ll?", r"a?b?c", r"(?:ab){2,}c|d"]
+
+
+@given(st.text(alphabet="abcdxikloe sh", max_size=60), st.sampled_from(_PATTERNS), st.integers(1, 6))
+@settings(max_examples=300, deadline=None)
+def test_every_match_starts_with_a_literal_prefix(text, pattern, length):
+    prefixes = literal_prefixes(pattern, length)
+    assert prefixes is not None and all(len(p) <= length for p in prefixes)
+    for m in re.finditer(pattern, text):
+        assert any(text.startswith(p, m.start()) for p in prefixes), (m.group(), prefixes)
+
+
+def test_literal_prefixes_gives_up_where_a_match_can_start_anywhere():
+    assert literal_prefixes(r"\w+ killed") is None
+    assert literal_prefixes(r"(?:the )?.*dead") is None
+    assert literal_prefixes(r"x?") is None  # can match the empty string
+    assert literal_prefixes(r"(?i)killed") is None and literal_prefixes(r"(?i:killed)") is None
+    assert literal_prefixes(r"shot (?i:dead)", 8) == {"shot "}
 
 
 def test_matches_at_skips_overlaps_and_literal_starts_ranks():

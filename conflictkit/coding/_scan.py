@@ -14,6 +14,12 @@ import re
 
 import ahocorasick
 
+try:
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
 __all__ = []
 
 
@@ -96,3 +102,77 @@ _WORD_START = re.compile(r"\b\w")
 def word_starts_in(text, windows):
     """Offsets in the ``[a, b)`` windows (sorted, disjoint) where a word starts."""
     return [m.start() for a, b in windows for m in _WORD_START.finditer(text, a, b)]
+
+
+def literal_prefixes(pattern, length=6):
+    """Strings one of which starts every match of ``pattern`` (each at most
+    ``length`` long), read from the parsed expression; ``None`` when no such
+    set can be read (a match may begin with ``\\w``, any character, a large
+    class, or be empty).  Shorter prefixes are always safe, only less selective.
+
+    Examples
+    --------
+    >>> sorted(literal_prefixes(r"(?:air ?strikes?|shell(?:s|ing)|[ab]x)\\b", 4))
+    ['air ', 'airs', 'ax', 'bx', 'shel']
+    >>> literal_prefixes(r"\\w+ killed") is None
+    True
+    """
+    if re.compile(pattern).flags & re.IGNORECASE:
+        return None
+    try:
+        return _prefixes(list(_sre_parse.parse(pattern)), "", length)
+    except RecursionError:
+        return None
+
+
+_END = (None, None)  # stands for "what follows is unknown" in _prefixes
+_LARGEST_CLASS = 40
+
+
+def _prefixes(items, prefix, length):
+    if len(prefix) >= length:
+        return {prefix}
+    if not items or items[0] is _END:
+        return {prefix} if prefix else None
+    (op, av), rest = items[0], items[1:]
+    if op is _sre.LITERAL:
+        return _prefixes(rest, prefix + chr(av), length)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero-width
+        return _prefixes(rest, prefix, length)
+    if op is _sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE:  # (?i:...): its letters may be in either case
+            return {prefix} if prefix else None
+        return _prefixes(list(av[-1]) + rest, prefix, length)
+    if op is _sre.BRANCH:
+        return _union(_prefixes(list(alt) + rest, prefix, length) for alt in av[1])
+    if op is _sre.IN:
+        chars = _class_chars(av)
+        if chars is None:
+            return {prefix} if prefix else None
+        return _union(_prefixes(rest, prefix + c, length) for c in sorted(chars))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+        low, _, sub = av
+        once = _prefixes(list(sub) + [_END], prefix, length)  # one repeat, then unknown
+        return once if low else _union([once, _prefixes(rest, prefix, length)])
+    return {prefix} if prefix else None  # any character, \w, a back-reference …
+
+
+def _union(sets):
+    out = set()
+    for s in sets:
+        if s is None:
+            return None
+        out |= s
+    return out
+
+
+def _class_chars(items):
+    chars = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < _LARGEST_CLASS:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return chars if len(chars) <= _LARGEST_CLASS else None

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .._data import resource_path
+from ._scan import literal_automaton, literal_prefixes, matches_at, word_starts
 
 __all__ = ["classify_event_type", "event_type_rules", "EVENT_TYPES"]
 
@@ -34,9 +35,15 @@ def _compiled():
     # Each rule's group is an empty one at its end, not one around it: an
     # alternative that starts with the rule's own text is rejected on its
     # first character, one that starts by opening a group is not (1.5x).
-    parts = [f"(?:{_strip_boundary(r.pattern.lower())})(?P<r{i}>)" for i, r in enumerate(rules.itertuples())]
+    patterns = [_strip_boundary(r.pattern.lower()) for r in rules.itertuples()]
+    parts = [f"(?:{p})(?P<r{i}>)" for i, p in enumerate(patterns)]
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in enumerate(rules.itertuples())}
-    return re.compile(r"\b(?=[a-z])(?:" + "|".join(parts) + ")"), meta
+    # Where a rule can start: the first six letters of its words, when they can
+    # be read from the rule; the rules are then tried at those word starts only
+    # (3x faster than trying every word), and at every position otherwise.
+    prefixes = [literal_prefixes(p) for p in patterns]
+    starts = None if any(p is None for p in prefixes) else literal_automaton(sorted(set().union(*prefixes)))
+    return re.compile(r"\b(?=[a-z])(?:" + "|".join(parts) + ")"), meta, starts
 
 
 def _strip_boundary(pattern):
@@ -69,9 +76,10 @@ def classify_event_type(text, default=("Battles", "Armed clash")):
     >>> classify_event_type("NLF rebels launched mortar and rocket strikes at regime forces")[:2]
     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
     """
-    rx, meta = _compiled()
+    rx, meta, starts = _compiled()
+    low = text.lower()
     hits = {}
-    for m in rx.finditer(text.lower()):
+    for m in rx.finditer(low) if starts is None else matches_at(rx, low, word_starts(starts, low)):
         hits[m.lastgroup] = hits.get(m.lastgroup, 0) + 1
     scores, types = {}, {}
     for rule, n in hits.items():
