@@ -15,7 +15,8 @@ import re
 import ahocorasick
 
 try:
-    from re import _constants as _sre, _parser as _sre_parse
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
 except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
