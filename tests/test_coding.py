@@ -238,3 +238,10 @@ def test_dictionary_matches_across_non_breaking_spaces_and_curly_quotes():
     assert set(actors.value) == {"Military Forces of Turkey", "Hayat Tahrir al-Sham"}
     for row in actors.itertuples():  # offsets still slice the original characters
         assert coding.reports["report"].text[row.start:row.end] == row.text
+
+
+def test_country_acronyms_match_as_written():
+    # "US" and "UK" are acronyms: "Contact Us" at the foot of a web page is not the United States
+    lex = ck.coding.default_lexicon()
+    places = [t.text for t in lex.find("US and UK jets struck. Contact Us | Uk office")["place"]]
+    assert places == ["US", "UK"]

