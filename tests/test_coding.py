@@ -183,6 +183,20 @@ def test_relative_dates_in_capitals_and_title_case():
     ("13 soldiers and 2 civilians were killed.", 15, None),
     ("No one was killed in the strike.", None, None),
     ("Turkey has over 60 observation posts in Idlib.", None, None),
+    # how badly: the adverb does not hide the figure
+    ("Two civilians were seriously wounded in Idlib.", None, 2),
+    ("A soldier was critically injured in Idlib.", None, 1),
+    # a number in a dateline is not a count; a count runs on past "including …"
+    ("Published September 21 2016 Five medics were killed in Aleppo.", 5, None),
+    ("Sun 21 Jul 2016 Dozens of civilians have reportedly been killed.", 24, None),
+    ("14 August 2016 Civilian killed in Idlib", 1, None),
+    ("At least 11 civilians including three children were killed.", 11, None),
+    ("Three people, two of them children, died.", 3, None),
+    ("Over 1 000 civilians have been killed.", 1000, None),
+    # one victim, said once: not twice by two patterns
+    ("A man killed himself.", 1, None),
+    ("The strike killed four medics and a nurse was critically wounded.", 4, 1),
+    ("6-year-old girl shot in the head, killed", 1, None),
 ])
 def test_small_texts(text, killed, injured):
     cas = ck.code_report(text).casualties
@@ -190,6 +204,23 @@ def test_small_texts(text, killed, injured):
     got_k = counted[counted.outcome == "killed"].count_best.sum() if (counted.outcome == "killed").any() else None
     got_i = counted[counted.outcome == "injured"].count_best.sum() if (counted.outcome == "injured").any() else None
     assert (got_k, got_i) == (killed, injured)
+
+
+def test_unnumbered_victims_with_an_adverb_stay_unknown():
+    cas = ck.code_report("Regime troops were seriously wounded, the monitor said.").casualties
+    assert list(cas.outcome) == ["injured"] and math.isnan(cas.count_best.iloc[0])
+
+
+@pytest.mark.parametrize("text, shot", [
+    ("Pleasantville woman shot in foot as she holds baby", 1),  # a headline: passive
+    ("Soldier shot, police say", 1),
+    ("The boy accidentally shot himself in the hand.", 1),  # his own gun, counted once
+    ("Gunman shot two people", 2),  # the gunman is not a victim
+])
+def test_people_shot(text, shot):
+    cas = ck.code_report(text).casualties
+    counted = cas[cas.counted & (cas.outcome == "shot")]
+    assert counted.count_best.sum() == shot
 
 
 # --- invariants -------------------------------------------------------------------

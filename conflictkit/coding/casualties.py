@@ -55,7 +55,7 @@ _OUTCOME_WORDS = {
               r"shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|burned\s+to\s+death|"
               r"crushed\s+to\s+death|confirmed\s+dead|pronounced\s+dead|found\s+dead|"
               r"(?:was|were)\s+killed",
-    "injured": r"injured|wounded|hurt|hospitali[sz]ed|(?:in|listed\s+in)\s+(?:critical|serious|stable|fair|"
+    "injured": r"injured|wounded|hurt|grazed|hospitali[sz]ed|(?:in|listed\s+in)\s+(?:critical|serious|stable|fair|"
                r"good)\s+condition|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds|gunshot\s+wounds)",
     "missing": r"missing|unaccounted\s+for",
     "captured": r"captured|abducted|kidnapped|taken\s+(?:prisoner|hostage|captive)|held\s+hostage",
@@ -97,7 +97,8 @@ _SINGULAR_HEAD = (
     r"deceased\s+female"
 )
 # Words allowed between a count and its head noun: adjectives, actor names.
-_MOD = (r"(?:(?!(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
+# (not a number: "9 August 2016 Five children" has no count 2016 of children)
+_MOD = (r"(?:(?!\d+\s|(?:" + "|".join(NUMBER_WORDS) + r")\s|(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
         r"injured|wounded|hurt|to|where|which|what|from|with|for|as|than|times|over|into|before|because|if|"
         r"then|but|so|per|each|every|years?|months?|days?|hours?|minutes?|weeks?|rounds?|shots?|bullets?|"
         r"miles?|feet|percent|the)\b)[\w\u2019'\-\.]+\s+)")
@@ -106,7 +107,12 @@ _OF_TAIL = (
     r"and|killed|dead|injured|wounded|died|since|with|for|as|allied|backed|loyal|to|near|which|while|"
     r"either|both|including|among)\b)[\w\u2019'\-]+(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?"
 )
-_AUX = r"(?:\s*,?\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|have|has|had|got|reportedly|also|all|later|were\s+all|who\s+were|who\s+was|allegedly|confirmed|now|believed\s+to\s+have|thought\s+to\s+have|said\s+to\s+have|were\s+reported|are\s+reported|reported)\b)*"
+# How badly, or how: "were seriously wounded", "was accidentally shot" ("fatally" is
+# not here: "fatally wounded" is a death).
+_MANNER = r"seriously|critically|severely|badly|gravely|slightly|lightly|moderately|accidentally|apparently"
+_AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|have|has|had|got|reportedly|"
+        r"also|all|later|were\s+all|who\s+were|who\s+was|allegedly|confirmed|now|believed\s+to\s+have|"
+        r"thought\s+to\s+have|said\s+to\s+have|were\s+reported|are\s+reported|reported|" + _MANNER + r")\b)*")
 
 _Q = rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
 _N = rf"(?P<num>{NUMBER_PATTERN})"
@@ -116,8 +122,12 @@ def _alt(words):
     return "(?:" + words + ")"
 
 
+# "11 civilians including three children were killed": the victims of the count
+# 11 run on past a breakdown of them.
+_INCLUDING = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{NUMBER_PATTERN})\s+{_MOD}{{0,3}}?"
+              rf"(?:{_HEAD})|(?:{NUMBER_PATTERN})\s+of\s+(?:them|whom)(?:\s+{_MOD}{{0,3}}?(?:{_HEAD}))?)\b,?)?")
 _PASSIVE = re.compile(
-    rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+(?:other\s+)?{_MOD}{{0,4}}?(?:{_HEAD})\b{_OF_TAIL})?"
+    rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+(?:other\s+)?{_MOD}{{0,4}}?(?:{_HEAD})\b{_OF_TAIL}{_INCLUDING})?"
     rf"(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
     + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
     re.I,
@@ -159,18 +169,20 @@ _PAIR = re.compile(
 _ONE_PASSIVE = re.compile(
     rf"\b(?P<victim>(?:an?|one|another)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b{_OF_TAIL})"
     rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
-    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced")) + r")\b",
+    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced"))
+    + r")\b(?!\s+(?:himself|herself)\b)",  # "a boy accidentally shot himself" is not passive
     re.I,
 )
 _ONE_ACTIVE = re.compile(
     r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items() if k != "displaced"))
-    + rf")\s+(?P<victim>(?:an?|one|another|his|her|their|its|(?=\d+[\s\-]+(?:year|month)))\s*{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b)(?!\s+and\s+\w+\s+other)",
+    + rf")\s+(?P<victim>(?:(?:an?|one|another|his|her|their|its)\s+|(?=\d+[\s\-]+(?:year|month))){_MOD}{{0,3}}?"
+    rf"(?:{_SINGULAR_HEAD})\b)(?!\s+and\s+\w+\s+other)",
     re.I,
 )
 _UNNUMBERED = re.compile(
     rf"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
     rf"opposition\s+|security\s+|Kurdish\s+)(?:{_HEAD}))"
-    r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all))?)\s+"
+    r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all|" + _MANNER + r"))?)\s+"
     r"(?P<verb>(?P<p_killed>killed)(?:\s+(?:and|or)\s+(?P<also_injured>injured|wounded))?|"
     r"(?P<p_injured>injured|wounded)(?:\s+(?:and|or)\s+(?P<also_killed>killed))?)\b",
     re.I,
@@ -205,13 +217,30 @@ _SELF = re.compile(
     r"turn(?:ed|ing|s)?\s+the\s+gun\s+on\s+(?:himself|herself)|murder-suicide))\b",
     re.I,
 )
+# After a bare "shot": what shows it is passive ("Woman shot in foot", "Teen shot,
+# police say"), not a shooter ("Boy shot his friend", "Gunman shot two").
+_NOT_ACTIVE = (r"(?=\s*(?:[,.;:!?\-\u2013\u2014]|$)|\s+(?:in|at|on|by|near|during|after|outside|inside|while|"
+               r"multiple|several|twice|once|repeatedly|early|late|last|this|overnight|and|with|from)\b)")
 _BARE_ONE = re.compile(
-    rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
-    r"\s+(?:(?:is|was)\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed|"
-    r"shot\s+to\s+death|slain|dies|died|gunned\s+down|murdered)|(?P<p_injured>injured|wounded|hurt))\b",
+    rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|"
+    rf"after|when|while|as|in|on|at|by)\b)[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
+    r"\s+(?:(?:is|was)\s+)?(?:(?:" + _MANNER + r")\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|"
+    r"shot\s+and\s+killed|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|"
+    r"gunned\s+down|murdered)|"
+    r"(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured))|(?P<p_shot>shot" + _NOT_ACTIVE
+    + r"))\b(?!\s+(?:himself|herself)\b)",
     re.I,
 )
+# "accidentally shot himself": hit by his own gun, killed or not (a death is
+# coded by _SELF or by the words that tell it).
+_SELF_SHOT = re.compile(r"\b(?P<verb>(?P<p_shot>sho(?:t|ots|oting)\s+(?:himself|herself)))\b")  # lower-cased
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|no\s+one|without)\b[^.;]{0,25}$", re.I)
+# What makes a number that looks like a year a year: a month or day before it,
+# or a preposition of time ("in 2016 civilians were killed").
+_AFTER_MONTH = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|"
+                          r"th)?,?\s*)?|\b(?:in|since|during|by|until|till|through|throughout|early|late|mid)[\s\-]+)$",
+                          re.I)
+_PLURAL_END = re.compile(r"(?:s|people|children|men|women|police|personnel|staff|youth)$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _HEAD_FIRST = re.compile(rf"\s+(?:{_HEAD})\b", re.I)
 
@@ -287,8 +316,11 @@ def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
     if _is_age(m.string, m):
         return None
     raw = m.group("num")
-    if _YEARLIKE.match(raw.strip()) and not _HEAD_FIRST.match(m.group("victim") or ""):
-        return None  # "9 August 2016 Five children …": a year, not a count
+    if _YEARLIKE.match(raw.strip()):
+        head = _HEAD_FIRST.match(m.group("victim") or "")
+        if (head is None or not _PLURAL_END.search(head.group().rstrip())
+                or _AFTER_MONTH.search(m.string, 0, m.start("num"))):
+            return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
     qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
     count = parse_count(raw, qual)
     if count is None:
@@ -370,6 +402,22 @@ def _implied(text, low):
     return matches_at(_IMPLIED, text, word_starts_in(text, windows))
 
 
+def _claims_at(rx, low, starts, claim):
+    """The claims ``claim(match)`` of ``rx`` tried at ``starts``, without
+    overlaps; a match that makes no claim (a year, an age) does not hide the
+    counts inside it ("21 Apr 2014 Dozens of people …")."""
+    out, last = [], -1
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(low, p)
+        c = claim(m) if m else None
+        if c:
+            out.append(c)
+            last = m.end()
+    return out
+
+
 def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
     in the report; ``sentence_start`` when it starts where the sentence does)."""
@@ -378,21 +426,18 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     starts = [m.start() for m in matches_at(_NUMBER_START_L, low, literal_starts(_NUMBER_FIRST, low))]
     verbs = word_starts(_VERB_FIRST, low)
     articles = word_starts(_ARTICLE_FIRST, low)
-    for m in matches_at(_LIST_L, low, starts):
+    def listed(m):
         second = parse_count(m.group("num2"))
-        if second is not None and not math.isnan(second.best):
-            c = _numbered(m, "list", offset, add=second.best, orig=text, sentence=sentence)
-            if c:
-                found.append(c)
-    for m in matches_at(_COMPOUND_L, low, verbs):
-        c = _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence)
-        if c:
-            found.append(c)
+        if second is None or math.isnan(second.best):
+            return None
+        return _numbered(m, "list", offset, add=second.best, orig=text, sentence=sentence)
+
+    found += _claims_at(_LIST_L, low, starts, listed)
+    found += _claims_at(_COMPOUND_L, low, verbs,
+                        lambda m: _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence))
     for name, rx, count_first in _NUMBERED_PATTERNS:
-        for m in matches_at(rx, low, starts if count_first else verbs):
-            c = _numbered(m, name, offset, orig=text, sentence=sentence)
-            if c:
-                found.append(c)
+        found += _claims_at(rx, low, starts if count_first else verbs,
+                            lambda m, name=name: _numbered(m, name, offset, orig=text, sentence=sentence))
     for m in matches_at(_PAIR_L, low, articles):
         outcome = _outcome(m)
         if outcome:
@@ -413,6 +458,8 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     for m in matches_at(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
+    for m in matches_at(_SELF_SHOT, low, verbs):
+        found.append(_claim(m, "shot", _ONE, "self", offset, text, sentence))
     for m in _implied(text, low):
         found.append(_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence))
     for m in _unnumbered(text, low):
@@ -445,7 +492,7 @@ _TRIGGER_STEMS = (
     "behead", "lives", "life", "perish", "fatal", "deadly", "lethal", "toll", "injur", "wound", "hurt",
     "hospitali", "condition", "treated", "missing", "unaccounted", "captur", "abduct", "kidnap", "hostage",
     "prisoner", "captive", "displac", "uproot", "flee", "fled", "shot", "shoot", "suicide", "casualt",
-    "bodies", "corpses",
+    "bodies", "corpses", "grazed",
 )  # "die" only as died, dies or die, a whole word
 
 

@@ -94,7 +94,10 @@ _WORD_NUMBER = (
     r"(?:\s+(?:and\s+)?(?:" + "|".join(_TENS + _UNITS[1:]) + r")(?:[\s\-](?:" + "|".join(_UNITS[1:10]) + r"))?)?)*"
 )
 _NOT_AGE = r"(?!\s*-?\s*(?:years?|yrs?|months?)[\s\-]+old)(?!-year)"
+# Thousands with commas ("1,200"), or round thousands with spaces ("1 000", "200 000"; a space before
+# other digits is too often two numbers: "September 21 200 people").
 _DIGITS = (r"(?<![\w.,/:\-#$])\d{1,3}(?:,\d{3})+(?![\w,/:%])" + _NOT_AGE
+           + r"|(?<![\w.,/:\-#$])\d{1,3}(?:[ \u00a0\u202f\u2009]000)+(?![\w,/:%])" + _NOT_AGE
            + r"|(?<![\w.,/:\-#$])\d+(?:\.\d+)?(?:\s+(?:million|thousand))?(?![\w/:%])" + _NOT_AGE)
 _FRACTION_SCALE = r"(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)"
 _ARTICLE_SCALE = _FRACTION_SCALE + r"|a\s+(?:hundred|thousand|million)"
@@ -137,6 +140,8 @@ def _number_value(text):
         part = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}[frac.group(1)]
         return int(round(part * {"million": 1e6, "thousand": 1e3}[frac.group(2)]))
     t = re.sub(r"^an?\s+(hundred|thousand|million)", r"one \1", t)
+    if re.fullmatch(r"\d{1,3}(?: 000)+", t):
+        return int(t.replace(" ", ""))
     m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(million|thousand))?", t)
     if m:
         value = float(m.group(1).replace(",", ""))
