@@ -193,6 +193,7 @@ def test_relative_dates_in_capitals_and_title_case():
     ("At least 11 civilians including three children were killed.", 11, None),
     ("Three people, two of them children, died.", 3, None),
     ("Over 1 000 civilians have been killed.", 1000, None),
+    ("Over 1 000 civilians have been killed in the assault since it began.", None, None),  # a running toll
     # one victim, said once: not twice by two patterns
     ("A man killed himself.", 1, None),
     ("The strike killed four medics and a nurse was critically wounded.", 4, 1),

@@ -542,7 +542,8 @@ _CUMULATIVE = re.compile(
     r"October|November|December)\s+)?(?:19|20)\d\d\b|"
     r"\bfrom\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:to|until|till)\b|"
     r"\b(?:overall|total|cumulative)\s+(?:death\s+)?toll\b|\bin\s+(?:the\s+)?(?:\w+\s+)?years?\s+of\s+"
-    r"(?:war|conflict|fighting)\b|\bsince\s+(?:the\s+)?(?:war|conflict|uprising|revolt)\s+(?:began|started|erupted)",
+    r"(?:war|conflict|fighting)\b|\bsince\s+(?:the\s+)?(?:war|conflict|uprising|revolt)\s+(?:began|started|erupted)|"
+    r"\bsince\s+(?:it|they)\s+(?:began|started|was\s+launched|were\s+launched)\b",  # an offensive's running toll
     re.I,
 )
 
