@@ -186,6 +186,8 @@ def test_relative_dates_in_capitals_and_title_case():
     # how badly: the adverb does not hide the figure
     ("Two civilians were seriously wounded in Idlib.", None, 2),
     ("A soldier was critically injured in Idlib.", None, 1),
+    # civilians and soldiers are never parts of each other's figures
+    ("Eight civilians were killed and at least 20 militants were killed in the strikes.", 28, None),
     # a number in a dateline is not a count; a count runs on past "including …"
     ("Published September 21 2016 Five medics were killed in Aleppo.", 5, None),
     ("Sun 21 Jul 2016 Dozens of civilians have reportedly been killed.", 24, None),

@@ -669,7 +669,7 @@ def _same_figure(a, b):
     return False
 
 
-def reconcile_claims(claims, sides=None, event_keys=None, window=6):
+def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds=None):
     """Mark each claim as ``total``, ``part``, ``standalone`` or ``repeat``.
 
     Two claims can only be linked when they have the same outcome, their
@@ -700,6 +700,9 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6):
     sides : list of str or None, optional
         The victims' side of each claim.
     event_keys : list of tuple, optional
+    victim_kinds : list of str, optional
+        ``civilian``, ``combatant`` or anything else (unknown) for each claim:
+        a figure of civilians never includes soldiers, nor the reverse.
 
     Returns
     -------
@@ -713,10 +716,13 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6):
     sides = list(sides) if sides is not None else [None] * len(claims)
     events = list(event_keys) if event_keys is not None else [()] * len(claims)
 
+    kinds = list(victim_kinds) if victim_kinds is not None else [None] * len(claims)
+
     def linkable(i, j):
         a, b = claims[i], claims[j]
         return (a.outcome == b.outcome and _keys_match(events[i], events[j])
-                and (not sides[i] or not sides[j] or sides[i] == sides[j]))
+                and (not sides[i] or not sides[j] or sides[i] == sides[j])
+                and {kinds[i], kinds[j]} != {"civilian", "combatant"})
 
     # 1. repeats
     for j, b in enumerate(claims):

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.3.0"
+CODER_VERSION = "0.4.0"
 
 #: The conservative figure conflictkit codes for ``fatalities_acled`` when a
 #: report says people were killed but gives no number.  ACLED documents its
@@ -333,7 +333,8 @@ def _code_rows(report, lex):
     for p, d in zip(claim_place, claim_date):
         where = (p["admin1"] or p["place"]) if p and p["kind"] != "country" else None
         keys.append((where, (d.date_start.year, d.date_start.month) if d else None))
-    reconciled = reconcile_claims(claims, sides=sides, event_keys=keys)
+    kinds = [_victim_category(a["actor_type"] if a else "", c.victim) for a, c in zip(victim_actor, claims)]
+    reconciled = reconcile_claims(claims, sides=sides, event_keys=keys, victim_kinds=kinds)
 
     # ---- events: union claims linked by role, by sentence
     parent = list(range(len(reconciled)))
