@@ -200,6 +200,7 @@ def test_relative_dates_in_capitals_and_title_case():
     ("A man killed himself.", 1, None),
     ("The strike killed four medics and a nurse was critically wounded.", 4, 1),
     ("6-year-old girl shot in the head, killed", 1, None),
+    ("Police got a 911 call reporting a child had been accidentally shot.", None, None),  # 911 is no count
 ])
 def test_small_texts(text, killed, injured):
     cas = ck.code_report(text).casualties

@@ -101,7 +101,7 @@ _SINGULAR_HEAD = (
 _MOD = (r"(?:(?!\d+\s|(?:" + "|".join(NUMBER_WORDS) + r")\s|(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
         r"injured|wounded|hurt|to|where|which|what|from|with|for|as|than|times|over|into|before|because|if|"
         r"then|but|so|per|each|every|years?|months?|days?|hours?|minutes?|weeks?|rounds?|shots?|bullets?|"
-        r"miles?|feet|percent|the)\b)[\w\u2019'\-\.]+\s+)")
+        r"miles?|feet|percent|the|calls?)\b)[\w\u2019'\-\.]+\s+)")  # "a 911 call reporting a child …"
 _OF_TAIL = (
     r"(?:\s+(?:of|from)\s+(?:(?!(?:were|was|are|is|have|had|has|in|on|at|by|who|that|during|after|when|"
     r"and|killed|dead|injured|wounded|died|since|with|for|as|allied|backed|loyal|to|near|which|while|"
