@@ -504,6 +504,7 @@ def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_
     rejects = [dict(source=str(path), row=n, id=None, reason=r) for n, r in bad_lines]
     if date_col is not None:
         raw_dates, dates = _parse_dates(frame[date_col], date_format, dayfirst)
+        raw_dates, dates = raw_dates.tolist(), dates.tolist()  # by position, without pandas indexing per row
     reports = []
     seen = {} if seen is None else seen  # id -> (row, text hash), across chunks when streaming
     for i, rec in enumerate(frame.to_dict("records")):
@@ -528,12 +529,12 @@ def _reports_from_table(path, frame, bad_lines, *, id_column, text_column, date_
             rid = f"{rid}@row{row}"
         published = None
         if date_col is not None:
-            raw = raw_dates.iloc[i]
+            raw = raw_dates[i]
             if not pd.isna(raw) and raw != "":
-                if pd.isna(dates.iloc[i]):
+                if pd.isna(dates[i]):
                     reject(f"unparseable date {raw!r}")
                     continue
-                published = dates.iloc[i].date()
+                published = dates[i].date()
         seen.setdefault(rid, (row, _text_key(text)))
         reports.append(
             report_from_text(
