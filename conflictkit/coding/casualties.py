@@ -98,7 +98,8 @@ _SINGULAR_HEAD = (
 )
 # Words allowed between a count and its head noun: adjectives, actor names.
 # (not a number: "9 August 2016 Five children" has no count 2016 of children)
-_MOD = (r"(?:(?!\d+\s|(?:" + "|".join(NUMBER_WORDS) + r")\s|(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
+_MOD = (r"(?:(?!\d+\s|(?:" + "|".join(NUMBER_WORDS) + r")\s|"
+        r"(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
         r"injured|wounded|hurt|to|where|which|what|from|with|for|as|than|times|over|into|before|because|if|"
         r"then|but|so|per|each|every|years?|months?|days?|hours?|minutes?|weeks?|rounds?|shots?|bullets?|"
         r"miles?|feet|percent|the|calls?)\b)[\w\u2019'\-\.]+\s+)")  # "a 911 call reporting a child …"
