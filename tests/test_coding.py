@@ -201,6 +201,9 @@ def test_relative_dates_in_capitals_and_title_case():
     ("The strike killed four medics and a nurse was critically wounded.", 4, 1),
     ("6-year-old girl shot in the head, killed", 1, None),
     ("Police got a 911 call reporting a child had been accidentally shot.", None, None),  # 911 is no count
+    # a person named, then killed (one person: "was", not "were")
+    ("Abu Omar al-Shami was killed in an air strike on Monday, the monitor said.", 1, None),
+    ("Assyrians had been killed in the village.", None, None),
 ])
 def test_small_texts(text, killed, injured):
     cas = ck.code_report(text).casualties

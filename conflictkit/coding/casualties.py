@@ -232,6 +232,14 @@ _BARE_ONE = re.compile(
     + r"))\b(?!\s+(?:himself|herself)\b)",
     re.I,
 )
+# A person named, then killed: "Rivera was killed in the attack", "Abu Omar al-Shami has been
+# killed" (case-sensitive: a name is capitalised; "Assyrians had been killed" is not one person).
+_NAMED_ONE = re.compile(
+    r"(?<![\w\-])(?P<victim>(?!(?:The|A|An|This|That|He|She|It|They|One|Police|Security|Army|Regime)\b)"
+    r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|al-[A-Z][a-z'\-]+|bin|ibn|de|van)){0,3})"
+    r"\s+(?:was|has\s+been)\s+(?:(?:fatally\s+)?shot\s+and\s+)?"  # singular verbs: one person
+    r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|shot\s+to\s+death))\b"
+)
 # "accidentally shot himself": hit by his own gun, killed or not (a death is
 # coded by _SELF or by the words that tell it).
 _SELF_SHOT = re.compile(r"\b(?P<verb>(?P<p_shot>sho(?:t|ots|oting)\s+(?:himself|herself)))\b")  # lower-cased
@@ -459,6 +467,9 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     for m in matches_at(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
+    if "was" in low or "been" in low:
+        for m in _NAMED_ONE.finditer(text):
+            found.append(_claim(m, "killed", _ONE, "one-named", offset, None, sentence))
     for m in matches_at(_SELF_SHOT, low, verbs):
         found.append(_claim(m, "shot", _ONE, "self", offset, text, sentence))
     for m in _implied(text, low):
