@@ -39,17 +39,22 @@ def literal_starts(automaton, text, start=0, end=None):
     return sorted(set([last + 1 - length for last, length in hits]))
 
 
-def matches_at(rx, text, starts, endpos=None):
+def matches_at(rx, text, starts, endpos=None, keep=None):
     """Non-overlapping matches of ``rx`` tried at ``starts`` (sorted), in order:
-    ``finditer``'s matches when no match can start elsewhere."""
+    ``finditer``'s matches when no match can start elsewhere.
+
+    With ``keep``, returns ``keep(match)`` for each match where it is truthy,
+    and a match it drops does not hide the starts inside it.
+    """
     out, last = [], -1
     endpos = len(text) if endpos is None else endpos
     for p in starts:
         if p < last:
             continue
         m = rx.match(text, p, endpos)
-        if m:
-            out.append(m)
+        kept = m if keep is None or not m else keep(m)
+        if kept:
+            out.append(kept)
             last = m.end()
     return out
 

@@ -411,22 +411,6 @@ def _implied(text, low):
     return matches_at(_IMPLIED, text, word_starts_in(text, windows))
 
 
-def _claims_at(rx, low, starts, claim):
-    """The claims ``claim(match)`` of ``rx`` tried at ``starts``, without
-    overlaps; a match that makes no claim (a year, an age) does not hide the
-    counts inside it ("21 Apr 2014 Dozens of people …")."""
-    out, last = [], -1
-    for p in starts:
-        if p < last:
-            continue
-        m = rx.match(low, p)
-        c = claim(m) if m else None
-        if c:
-            out.append(c)
-            last = m.end()
-    return out
-
-
 def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
     in the report; ``sentence_start`` when it starts where the sentence does)."""
@@ -441,12 +425,13 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
             return None
         return _numbered(m, "list", offset, add=second.best, orig=text, sentence=sentence)
 
-    found += _claims_at(_LIST_L, low, starts, listed)
-    found += _claims_at(_COMPOUND_L, low, verbs,
-                        lambda m: _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence))
+    found += matches_at(_LIST_L, low, starts, keep=listed)
+    found += matches_at(_COMPOUND_L, low, verbs,
+                        keep=lambda m: _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence))
     for name, rx, count_first in _NUMBERED_PATTERNS:
-        found += _claims_at(rx, low, starts if count_first else verbs,
-                            lambda m, name=name: _numbered(m, name, offset, orig=text, sentence=sentence))
+        # a match that makes no claim (a year, an age) does not hide the counts inside it
+        found += matches_at(rx, low, starts if count_first else verbs,
+                            keep=lambda m, name=name: _numbered(m, name, offset, orig=text, sentence=sentence))
     for m in matches_at(_PAIR_L, low, articles):
         outcome = _outcome(m)
         if outcome:

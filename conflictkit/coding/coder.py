@@ -384,7 +384,7 @@ def _code_rows(report, lex):
             count_low=c.count.low, count_best=c.count.best, count_high=c.count.high,
             count_acled=c.count.acled, qualifier=c.count.qualifier, victim=c.victim,
             victim_actor=va["actor"] if va else "", victim_side=va["side"] if va else "",
-            victim_category=_victim_category(va["actor_type"] if va else "", c.victim),
+            victim_category=kinds[k],
             role=c.role, total_id=claim_ids[c.total_of] if c.total_of >= 0 else "",
             repeat_id=claim_ids[c.repeat_of] if c.repeat_of >= 0 else "", part_kind=c.part_kind,
             counted=c.role in ("total", "standalone"), source=orig, relay=relay,
