@@ -19,7 +19,7 @@ from .coding.coder import (
     ANNOTATION_COLUMNS, CASUALTY_COLUMNS, CODER_VERSION, EVENT_COLUMNS, Coding, _frames, code_reports,
 )
 from .errors import InputError
-from .reports import REJECT_COLUMNS, Report, iter_report_chunks
+from .reports import REJECT_COLUMNS, Report, _build_reports, _iter_chunk_items, _rejects_frame, _Row
 
 __all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "TABLES"]
 
@@ -27,19 +27,31 @@ TABLES = ("annotations", "casualties", "events", "rejects")
 
 
 def chunk_key(reports):
-    """A key for a chunk: coder version, report ids and a hash of their texts."""
+    """A key for a chunk: coder version, report ids and a hash of their texts.
+
+    ``reports`` are Reports, or a table's screened rows (whose text hash is
+    already taken; their title, outlet and url count too).
+    """
     h = hashlib.sha256(CODER_VERSION.encode())
     for r in reports:
         h.update(r.id.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+        if isinstance(r, _Row):
+            h.update(r.text_key)
+            h.update(repr((r.published, r.title, r.outlet, r.url, r.find_header, r.notes)).encode(
+                "utf-8", "surrogatepass"))
+            continue
         h.update(hashlib.blake2b(str(r.text or "").encode("utf-8", "surrogatepass"), digest_size=16).digest())
         h.update(str(r.published).encode())
     return h.hexdigest()
 
 
 def _chunks(source, chunk_size, columns):
+    """``(items, rejects)`` per chunk; a table's rows are left for the worker
+    to build into reports, so the driver only reads and screens them."""
     if isinstance(source, (str, Path)):
-        yield from iter_report_chunks(source, chunk_size=chunk_size, **columns)
+        for items, rejects in _iter_chunk_items(source, chunk_size=chunk_size, **columns):
+            yield items, _rejects_frame(rejects)
         return
     batch = []
     for item in source:
@@ -53,8 +65,11 @@ def _chunks(source, chunk_size, columns):
         yield batch, pd.DataFrame(columns=REJECT_COLUMNS)
 
 
-def _code_chunk(index, reports, load_rejects, key, out):
-    """Code one chunk and write its Parquet parts and its marker (runs on a worker)."""
+def _code_chunk(index, items, load_rejects, key, out):
+    """Build and code one chunk and write its Parquet parts and its marker (runs on a worker)."""
+    reports, failed = _build_reports(items)
+    if failed:
+        load_rejects = pd.concat([load_rejects, _rejects_frame(failed)], ignore_index=True)
     coding = code_reports(reports, progress=False)
     coder_rejects = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
     rejects = pd.concat([load_rejects.astype({"row": "Int64"}), coder_rejects[REJECT_COLUMNS].astype({"row": "Int64"})],

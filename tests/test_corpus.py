@@ -85,3 +85,43 @@ def test_dask_local_cluster_gives_identical_tables(corpus_csv, tmp_path):
         pd.testing.assert_frame_equal(a, b)
     streamed = ck.read_coding(tmp_path / "dask")
     assert streamed.casualties.claim_id.tolist() == _key(serial.casualties, ["report_id", "start", "end", "claim_id"]).claim_id.tolist()
+
+
+def _small_table(path, texts):
+    pd.DataFrame(dict(id=[f"r{i}" for i in range(len(texts))], title=[f"Report {i}" for i in range(len(texts))],
+                      text=texts, date="2020-05-01")).to_csv(path, index=False)
+    return path
+
+
+def test_changed_table_row_is_recoded(tmp_path):
+    texts = ["Two soldiers were killed in Homs."] * 4
+    path = _small_table(tmp_path / "corpus.csv", texts)
+    ck.code_corpus(path, tmp_path / "out", chunk_size=2, progress=False)
+    _small_table(path, texts[:3] + ["Five civilians were killed in Homs."])
+    again = ck.code_corpus(path, tmp_path / "out", chunk_size=2, progress=False)
+    assert again.status.tolist() == ["skipped", "coded"]
+    assert sorted(ck.read_coding(tmp_path / "out").casualties.count_best) == [2, 2, 2, 5]
+
+
+def test_a_table_row_that_cannot_be_read_goes_to_rejects(tmp_path, monkeypatch):
+    import conflictkit.reports as reports_module
+
+    real = reports_module.report_from_text
+
+    def fragile(text, **kw):
+        if "unreadable" in text:
+            raise ValueError("cannot segment this")
+        return real(text, **kw)
+
+    monkeypatch.setattr(reports_module, "report_from_text", fragile)
+    path = _small_table(tmp_path / "corpus.csv", ["Two soldiers were killed.", "An unreadable row.",
+                                                  "Three civilians were killed.", ""])
+    summary = ck.code_corpus(path, tmp_path / "out", progress=False)
+    coding = ck.read_coding(tmp_path / "out")
+    assert sorted(coding.casualties.count_best) == [2, 3]
+    rejects = coding.rejects.set_index("report_id")
+    assert "ValueError: cannot segment this" in rejects.loc["r1", "reason"] and rejects.loc["r1", "row"] == 3
+    assert rejects.loc["r3", "reason"] == "empty text"
+    assert summary.reports.sum() + summary.rejects.sum() == 4  # every row accounted for
+    loaded = ck.load_reports(path)  # loading in memory keeps the same row as a reject
+    assert [r.id for r in loaded.reports] == ["r0", "r2"] and loaded.rejects.id.tolist() == ["r1", "r3"]
