@@ -18,7 +18,7 @@ from .coding import (
     Coding, build_lexicon, classify_event_type, code_report, code_reports, find_claims, find_dates,
     load_actors, load_places, load_sources, parse_count,
 )
-from .corpus import code_corpus, read_coding
+from .corpus import DASK_CODING_CONFIG, code_corpus, read_coding
 from .datasets import (
     LoadedEvents, admin1_code, coded_events_to_schema, dataset_path, fetch, fetch_ucdp_ged, how_to_get,
     load_acled, load_ucdp_ged,
@@ -52,7 +52,7 @@ __all__ = [
     "LoadedEvents", "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code", "dataset_path",
     "fetch", "fetch_ucdp_ged", "how_to_get",
     # coding
-    "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "find_claims", "find_dates",
+    "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "DASK_CODING_CONFIG", "find_claims", "find_dates",
     "classify_event_type", "parse_count", "build_lexicon", "load_actors", "load_places", "load_sources",
     "load_codebook", "codebook_markdown", "validate_coding",
     # human coding

@@ -21,9 +21,24 @@ from .coding.coder import (
 from .errors import InputError
 from .reports import REJECT_COLUMNS, Report, _build_reports, _iter_chunk_items, _rejects_frame, _Row
 
-__all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "TABLES"]
+__all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "TABLES", "DASK_CODING_CONFIG"]
 
 TABLES = ("annotations", "casualties", "events", "rejects")
+
+#: Dask settings for a cluster that codes a corpus (pass to ``dask.config.set``
+#: before starting it).  Coding is pure-Python CPU work with every core busy,
+#: where Dask's housekeeping is not free: the statistical profiler samples each
+#: worker's stack every 10 ms, and every process wakes every 20 ms to check its
+#: event loop, every 100 ms to read its memory and every 500 ms for system
+#: figures.  On 2 cores these cost two busy workers 8–14% of their speed
+#: (``benchmarks/corpus_scale.py``); with these settings, 2–3%.  The memory
+#: limit is then checked once a second, ample for coding's flat memory.
+DASK_CODING_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def chunk_key(reports):
@@ -142,17 +157,23 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     -----
     On a cluster the driver reads and screens a table's rows (empty texts,
     repeated ids, dates) and sends each chunk straight to a worker, which
-    builds the reports and codes them.  Coding is CPU-bound pure Python, so
-    Dask's statistical profiler, which samples each worker's stack every
-    10 ms, costs about 6% of the run; start the cluster with
-    ``dask.config.set({"distributed.worker.profile.enabled": False})``
-    when that matters.
+    builds the reports and codes them.  Start the cluster under
+    :data:`DASK_CODING_CONFIG`: Dask's default housekeeping costs busy
+    workers about a tenth of their speed.
 
     Examples
     --------
     >>> import conflictkit as ck
     >>> summary = ck.code_corpus("corpus.csv", "coded/", text_column="article_content")  # doctest: +SKIP
     >>> coding = ck.read_coding("coded/")  # doctest: +SKIP
+
+    On two local processes:
+
+    >>> import dask
+    >>> from distributed import Client, LocalCluster
+    >>> with dask.config.set(ck.DASK_CODING_CONFIG), LocalCluster(n_workers=2, threads_per_worker=1) as cluster, \\
+    ...         Client(cluster):  # doctest: +SKIP
+    ...     summary = ck.code_corpus("corpus.csv", "coded/", engine="dask")
     """
     from tqdm.auto import tqdm
 

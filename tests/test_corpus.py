@@ -125,3 +125,12 @@ def test_a_table_row_that_cannot_be_read_goes_to_rejects(tmp_path, monkeypatch):
     assert summary.reports.sum() + summary.rejects.sum() == 4  # every row accounted for
     loaded = ck.load_reports(path)  # loading in memory keeps the same row as a reject
     assert [r.id for r in loaded.reports] == ["r0", "r2"] and loaded.rejects.id.tolist() == ["r1", "r3"]
+
+
+def test_dask_coding_config_names_settings_dask_knows():
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    for key, value in ck.DASK_CODING_CONFIG.items():
+        assert dask.config.get(key) is not None, key  # a renamed setting would be silently ignored
+        with dask.config.set({key: value}):
+            assert dask.config.get(key) == value
