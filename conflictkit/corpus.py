@@ -4,13 +4,15 @@
 its tables as Parquet parts under ``out/``; memory stays flat in the corpus
 size.  Each finished chunk leaves a marker keyed by its report ids, a hash
 of their texts and the coder version, so a rerun after an interruption
-skips the chunks already coded.  With ``engine="dask"`` the chunks (or, in
-:func:`code_reports_dask`, partitions of reports) are coded on the current
-``dask.distributed`` cluster, or Dask's local scheduler when none is set.
+skips the chunks already coded.  With ``engine="dask"`` the chunks are
+coded on the current ``dask.distributed`` cluster, or on a local one started
+for the run; :func:`code_reports_dask` codes partitions of reports in memory
+with Dask's current scheduler.
 """
 
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -143,7 +145,10 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
         Reports per chunk.
     engine : {"serial", "dask"}
         ``"dask"`` codes chunks in parallel on the current Dask cluster
-        (a ``dask.distributed.Client``), or with Dask's local scheduler.
+        (a ``dask.distributed.Client``) or, with none, on a ``LocalCluster``
+        started for the run: one worker process per core, under
+        :data:`DASK_CODING_CONFIG`.  Worker processes are spawned, so a
+        script that starts one must do it under ``if __name__ == "__main__":``.
     max_chunks : int, optional
         Stop after this many chunks (coded or skipped); for tests and trials.
 
@@ -177,36 +182,33 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     """
     from tqdm.auto import tqdm
 
+    if engine not in ("serial", "dask"):
+        raise ValueError("engine must be 'serial' or 'dask'")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rows, pending = [], []
-    bar = tqdm(disable=not progress, desc="coding corpus", unit="chunk")
-    client = _current_client() if engine == "dask" else None
-    if client is not None:
-        return _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, bar)
-    for index, items, rejects, key, done in _todo(source, out, chunk_size, columns, max_chunks):
-        if done is not None:
-            rows.append(dict(done, status="skipped"))
-            bar.update()
-            continue
-        if engine == "dask":
-            pending.append((index, items, rejects, key))
-        elif engine == "serial":
-            rows.append(dict(_code_chunk(index, items, rejects, key, out), status="coded"))
-            bar.update()
+    todo = _todo(source, out, chunk_size, columns, max_chunks)
+    with tqdm(disable=not progress, desc="coding corpus", unit="chunk") as bar:
+        if engine == "serial":
+            rows = _code_here(todo, out, bar)
+        elif (client := _current_client()) is not None:
+            rows = _code_on_cluster(client, todo, out, bar)
         else:
-            raise ValueError("engine must be 'serial' or 'dask'")
-        if engine == "dask" and len(pending) >= 8:
-            rows += _run_dask(pending, out)
-            bar.update(len(pending))
-            pending = []
-    if pending:
-        rows += _run_dask(pending, out)
-        bar.update(len(pending))
-    bar.close()
+            with _local_client() as client:
+                rows = _code_on_cluster(client, todo, out, bar)
     summary = pd.DataFrame(rows, columns=["chunk", "status", "reports", "coded", "rejects", "casualties",
                                           "events", "key"])
     return summary.sort_values("chunk").reset_index(drop=True)
+
+
+def _code_here(todo, out, bar):
+    rows = []
+    for index, items, rejects, key, done in todo:
+        if done is None:
+            rows.append(dict(_code_chunk(index, items, rejects, key, out), status="coded"))
+        else:
+            rows.append(dict(done, status="skipped"))
+        bar.update()
+    return rows
 
 
 def _todo(source, out, chunk_size, columns, max_chunks):
@@ -227,7 +229,19 @@ def _current_client():
         return None
 
 
-def _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, bar):
+@contextmanager
+def _local_client():
+    """A LocalCluster for one run: a worker process per core, under DASK_CODING_CONFIG."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set(DASK_CODING_CONFIG), \
+            LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        yield client
+
+
+def _code_on_cluster(client, todo, out, bar):
     """Pipeline on a dask.distributed cluster: the driver reads the next chunk
     while the workers code the previous ones (at most two chunks per worker
     in flight, so memory stays bounded)."""
@@ -236,7 +250,7 @@ def _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, b
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     direct = client.direct_to_workers is not False  # the rows go straight to a worker, not via the scheduler
     rows, futures = [], []
-    for index, items, rejects, key, done in _todo(source, out, chunk_size, columns, max_chunks):
+    for index, items, rejects, key, done in todo:
         if done is not None:
             rows.append(dict(done, status="skipped"))
             bar.update()
@@ -250,22 +264,12 @@ def _code_corpus_futures(client, source, out, chunk_size, columns, max_chunks, b
             futures = list(rest)
     rows += [dict(f.result(), status="coded") for f in futures]
     bar.update(len(futures))
-    bar.close()
-    summary = pd.DataFrame(rows, columns=["chunk", "status", "reports", "coded", "rejects", "casualties",
-                                          "events", "key"])
-    return summary.sort_values("chunk").reset_index(drop=True)
+    return rows
 
 
 def _code_scattered_chunk(index, chunk, key, out):
     items, rejects = chunk
     return _code_chunk(index, items, rejects, key, out)
-
-
-def _run_dask(pending, out):
-    import dask
-
-    tasks = [dask.delayed(_code_chunk)(i, reps, rej, key, str(out)) for i, reps, rej, key in pending]
-    return [dict(s, status="coded") for s in dask.compute(*tasks)]
 
 
 def read_coding(out, *, reports=None):

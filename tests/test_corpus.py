@@ -134,3 +134,25 @@ def test_dask_coding_config_names_settings_dask_knows():
         assert dask.config.get(key) is not None, key  # a renamed setting would be silently ignored
         with dask.config.set({key: value}):
             assert dask.config.get(key) == value
+
+
+def test_dask_without_a_client_starts_its_own_local_cluster(corpus_csv, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    started = []
+
+    class RecordedCluster(distributed.LocalCluster):
+        def __init__(self, *args, **kwargs):
+            started.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", RecordedCluster)
+    path, n = corpus_csv
+    ck.code_corpus(path, tmp_path / "serial", chunk_size=40, progress=False)
+    summary = ck.code_corpus(path, tmp_path / "dask", chunk_size=40, engine="dask", progress=False)
+    assert len(started) == 1 and started[0]["processes"] and started[0]["threads_per_worker"] == 1
+    with pytest.raises(ValueError):
+        distributed.get_client()  # the run's own cluster is gone, and was never the default client
+    assert summary.status.tolist() == ["coded"] * 3 and summary.reports.sum() + summary.rejects.sum() == n
+    serial, parallel = ck.read_coding(tmp_path / "serial"), ck.read_coding(tmp_path / "dask")
+    for name in ("annotations", "casualties", "events", "rejects"):
+        pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name))
