@@ -223,11 +223,34 @@ def test_unnumbered_victims_with_an_adverb_stay_unknown():
     ("Soldier shot, police say", 1),
     ("The boy accidentally shot himself in the hand.", 1),  # his own gun, counted once
     ("Gunman shot two people", 2),  # the gunman is not a victim
+    ("Boy, 5, shot in ankle", 1),  # an age between the victim and the verb
+    ("4-year-old shot allegedly by 6-year-old brother", 1),
+    ("Boy accidentally shot his friend", 1),  # the friend, not the boy
 ])
 def test_people_shot(text, shot):
     cas = ck.code_report(text).casualties
     counted = cas[cas.counted & (cas.outcome == "shot")]
     assert counted.count_best.sum() == shot
+
+
+@pytest.mark.parametrize("headline, outcome, victim", [
+    ("Teen, 17, dead in apparent accidental shooting in Arlington", "killed", "Teen"),
+    ("Boy, 3, wounded in accidental shooting, police say", "injured", "Boy"),
+    ("Teen shot and killed, police say", "killed", "Teen"),
+    ("Man shot and killed in Detroit", "killed", "Man"),
+])
+def test_bare_headline_victims(headline, outcome, victim):
+    cas = ck.code_report(headline).casualties
+    assert cas[["outcome", "victim", "count_best"]].values.tolist() == [[outcome, victim, 1]]
+
+
+@pytest.mark.parametrize("headline", [
+    "Myrtle Creek man, 19, shot and killed infant daughter",  # the man acts: he is no victim
+    "A 19-year-old man shot and killed his infant daughter",
+])
+def test_a_bare_subject_with_an_object_is_not_a_victim(headline):
+    cas = ck.code_report(headline).casualties
+    assert not cas.victim.str.contains("man", case=False).any()
 
 
 # --- invariants -------------------------------------------------------------------

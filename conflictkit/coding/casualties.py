@@ -161,6 +161,9 @@ _NOUN = re.compile(
     r"(?P<verb>(?P<p_killed>deaths|fatalities|dead)|(?P<p_injured>injuries|injured|wounded))\b",
     re.I,
 )
+# A verb with an object acts, whatever stands before it: "a man shot and killed his
+# daughter", "Boy accidentally shot a friend" (the man and the boy are no victims).
+_ACTS_ON = r"(?!(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered)\s+(?:his|her|their|its|an?|the)\b)"
 _PAIR = re.compile(
     rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\s+and\s+(?:an?|one|another|his|her|their)\s+"
     rf"{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD}))\b(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?"
@@ -169,7 +172,7 @@ _PAIR = re.compile(
 )
 _ONE_PASSIVE = re.compile(
     rf"\b(?P<victim>(?:an?|one|another)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b{_OF_TAIL})"
-    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
+    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+{_ACTS_ON}(?P<verb>(?:shot\s+and\s+)?"
     + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced"))
     + r")\b(?!\s+(?:himself|herself)\b)",  # "a boy accidentally shot himself" is not passive
     re.I,
@@ -221,15 +224,18 @@ _SELF = re.compile(
 # After a bare "shot": what shows it is passive ("Woman shot in foot", "Teen shot,
 # police say"), not a shooter ("Boy shot his friend", "Gunman shot two").
 _NOT_ACTIVE = (r"(?=\s*(?:[,.;:!?\-\u2013\u2014]|$)|\s+(?:in|at|on|by|near|during|after|outside|inside|while|"
-               r"multiple|several|twice|once|repeatedly|early|late|last|this|overnight|and|with|from)\b)")
+               r"multiple|several|twice|once|repeatedly|early|late|last|this|overnight|with|from|allegedly|"
+               r"reportedly|accidentally|and(?!\s+(?:killed|wounded|injured)\b))\b)")
 _BARE_ONE = re.compile(
     rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|"
     rf"after|when|while|as|in|on|at|by)\b)[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
-    r"\s+(?:(?:is|was)\s+)?(?:(?:" + _MANNER + r")\s+)?(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|"
-    r"shot\s+and\s+killed|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|"
-    r"gunned\s+down|murdered)|"
-    r"(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured))|(?P<p_shot>shot" + _NOT_ACTIVE
-    + r"))\b(?!\s+(?:himself|herself)\b)",
+    r"(?:\s*,\s*\d{1,3}\s*,)?"  # an age between: "Boy, 5, shot in ankle"
+    r"\s+(?:(?:is|was)\s+)?(?:(?:" + _MANNER + r")\s+)?"
+    + _ACTS_ON +
+    r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
+    + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
+    r"murdered)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
+    + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)",
     re.I,
 )
 # A person named, then killed: "Rivera was killed in the attack", "Abu Omar al-Shami has been
