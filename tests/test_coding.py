@@ -204,6 +204,9 @@ def test_relative_dates_in_capitals_and_title_case():
     # a person named, then killed (one person: "was", not "were")
     ("Abu Omar al-Shami was killed in an air strike on Monday, the monitor said.", 1, None),
     ("Assyrians had been killed in the village.", None, None),
+    # a hospital condition is an injury; a part of a figure already given is not added to it
+    ("Two Men Critical Following Compton Shooting", None, 2),
+    ("Ten people were wounded; five remain in critical condition.", None, 10),
 ])
 def test_small_texts(text, killed, injured):
     cas = ck.code_report(text).casualties

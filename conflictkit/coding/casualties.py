@@ -133,6 +133,13 @@ _PASSIVE = re.compile(
     + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
     re.I,
 )
+# A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition".
+_CONDITION = re.compile(
+    rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+{_MOD}{{0,2}}?(?:{_HEAD})\b)?"
+    r"(?P<aux>(?:\s+(?:are|were|remain|remained|listed|left|hospitalized|in))*)\s+"
+    r"(?P<verb>(?P<p_injured>(?:critical|serious|grave|life-threatening)(?:\s+condition)?))\b",
+    re.I,
+)
 _ACTIVE = re.compile(
     r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items())) + r")\s+"
     rf"(?:(?:a\s+total\s+of|an?\s+estimated|the)\s+)?{_Q}{_N}"
@@ -380,9 +387,9 @@ _NUMBER_START_L, _LIST_L, _COMPOUND_L, _PAIR_L, _ONE_PASSIVE_L, _ONE_ACTIVE_L, _
 _BARE_ONE_L = _lc(_BARE_ONE)
 # Count-first patterns are tried where a count starts, the others where a verb does.
 _NUMBERED_PATTERNS = tuple(
-    (name, _lc(rx), rx is _PASSIVE or rx is _NOUN)
+    (name, _lc(rx), rx is _PASSIVE or rx is _NOUN or rx is _CONDITION)
     for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
-                     ("toll", _TOLL), ("noun", _NOUN))
+                     ("toll", _TOLL), ("noun", _NOUN), ("condition", _CONDITION))
 )
 # Every match of _IMPLIED holds one of these (lower-cased), at most 40
 # characters after its start ("were found shot dead"): it is tried at the
