@@ -52,7 +52,8 @@ __all__ = [
     "LoadedEvents", "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code", "dataset_path",
     "fetch", "fetch_ucdp_ged", "how_to_get",
     # coding
-    "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "DASK_CODING_CONFIG", "find_claims", "find_dates",
+    "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "DASK_CODING_CONFIG", "find_claims",
+    "find_dates",
     "classify_event_type", "parse_count", "build_lexicon", "load_actors", "load_places", "load_sources",
     "load_codebook", "codebook_markdown", "validate_coding",
     # human coding

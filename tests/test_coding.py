@@ -207,6 +207,7 @@ def test_relative_dates_in_capitals_and_title_case():
     # a hospital condition is an injury; a part of a figure already given is not added to it
     ("Two Men Critical Following Compton Shooting", None, 2),
     ("Ten people were wounded; five remain in critical condition.", None, 10),
+    ("The three critical questions remain.", None, None),  # no people, no "condition": no injury
 ])
 def test_small_texts(text, killed, injured):
     cas = ck.code_report(text).casualties

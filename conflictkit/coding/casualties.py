@@ -133,11 +133,14 @@ _PASSIVE = re.compile(
     + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
     re.I,
 )
-# A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition".
+# A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
+# Without people named, "condition" or a pause must follow ("3 dead, 1 critical in …"):
+# "three critical questions" is no injury.
 _CONDITION = re.compile(
     rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+{_MOD}{{0,2}}?(?:{_HEAD})\b)?"
     r"(?P<aux>(?:\s+(?:are|were|remain|remained|listed|left|hospitalized|in))*)\s+"
-    r"(?P<verb>(?P<p_injured>(?:critical|serious|grave|life-threatening)(?:\s+condition)?))\b",
+    r"(?P<verb>(?P<p_injured>(?:critical|serious|grave|life-threatening)(?:\s+condition)?))\b"
+    r"(?(victim)|(?:(?<=condition)|(?=\s*(?:[,.;:!?]|$)|\s+(?:in|after|following|at|from|with)\b)))",
     re.I,
 )
 _ACTIVE = re.compile(
