@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.5.2"
+CODER_VERSION = "0.5.3"
 
 #: The conservative figure conflictkit codes for ``fatalities_acled`` when a
 #: report says people were killed but gives no number.  ACLED documents its
