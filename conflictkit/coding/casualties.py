@@ -342,7 +342,8 @@ def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
         return None
     raw = m.group("num")
     if _YEARLIKE.match(raw.strip()):
-        head = _HEAD_FIRST.match(m.group("victim") or "")
+        victim = m.group("victim") if "victim" in m.re.groupindex else None  # _TOLL and _NOUN have none
+        head = _HEAD_FIRST.match(victim or "")
         if (head is None or not _PLURAL_END.search(head.group().rstrip())
                 or _AFTER_MONTH.search(m.string, 0, m.start("num"))):
             return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
@@ -561,6 +562,14 @@ _CUMULATIVE = re.compile(
 )
 
 
+#: Above these figures no single event has ever been recorded (the deadliest
+#: days of war and disaster killed and injured fewer than 300,000 people; the
+#: largest displacements counted a few million): a larger figure is kept as an
+#: ``implausible`` claim, shown but never counted ("killing 99999999999999999999
+#: people" is a typo or a garbled number, not an event).
+MAX_EVENT_COUNT = {"killed": 300_000, "injured": 300_000, "missing": 300_000, "captured": 300_000,
+                   "shot": 300_000, "displaced": 20_000_000}
+
 #: A toll this large stated in the present perfect ("more than 300,000 people
 #: have been killed") is a war's running toll, not one event's.
 RUNNING_TOLL_MIN = 10_000
@@ -636,9 +645,15 @@ def find_claims(text, sentences, headlines=()):
         perfect = bool(_PRESENT_PERFECT_L.search(lowered, s, e))
         for c in found:
             running = cumulative or (perfect and c.count.best >= RUNNING_TOLL_MIN)
-            claims.append(replace(c, role="cumulative") if running else c)
+            claims.append(replace(c, role="cumulative") if running else
+                          replace(c, role="implausible") if _implausible(c) else c)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _implausible(claim):
+    """Is the claim's figure larger than any single event has seen?"""
+    return claim.count.low > MAX_EVENT_COUNT.get(claim.outcome, math.inf)
 
 
 # ---------------------------------------------------------------------------
@@ -703,7 +718,9 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
        officer was shot and killed") is a ``part`` of it: the larger figure
        already counts it.
     4. Claims in a sentence giving a war's running toll ("has killed more
-       than 400,000 people since 2011") stay ``cumulative``: no event.
+       than 400,000 people since 2011") stay ``cumulative``, and figures larger
+       than any single event has seen (:data:`MAX_EVENT_COUNT`) stay
+       ``implausible``: neither is counted nor linked.
     5. Everything else is ``standalone``.  Counting ``total`` and
        ``standalone`` claims counts every casualty once.
 
@@ -722,9 +739,9 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
     list of Claim
         The same claims with ``role``, ``total_of`` and ``repeat_of`` set.
     """
-    claims = [c if (c.role in ("standalone", "cumulative") and c.total_of == -1 and c.repeat_of == -1
+    claims = [c if (c.role in ("standalone",) + _CONTEXT_ROLES and c.total_of == -1 and c.repeat_of == -1
                     and not c.part_kind)
-              else replace(c, role="cumulative" if c.role == "cumulative" else "standalone", total_of=-1,
+              else replace(c, role=c.role if c.role in _CONTEXT_ROLES else "standalone", total_of=-1,
                            repeat_of=-1, part_kind="") for c in claims]
     sides = list(sides) if sides is not None else [None] * len(claims)
     events = list(event_keys) if event_keys is not None else [()] * len(claims)
@@ -739,11 +756,11 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
 
     # 1. repeats
     for j, b in enumerate(claims):
-        if math.isnan(b.count.best) or b.role == "cumulative":
+        if math.isnan(b.count.best) or b.role in _CONTEXT_ROLES:
             continue
         for i in range(j):
             a = claims[i]
-            if a.role in ("repeat", "cumulative") or math.isnan(a.count.best) or not linkable(i, j):
+            if a.role in ("repeat",) + _CONTEXT_ROLES or math.isnan(a.count.best) or not linkable(i, j):
                 continue
             if _same_figure(a, b):
                 if _vagueness(a.count) > _vagueness(b.count):
@@ -787,6 +804,11 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
             claims[i] = replace(claims[i], role="total")
             claims[j] = replace(claims[j], role="part", total_of=i, part_kind="included")
     return claims
+
+
+#: Roles set when a claim is found, kept by reconciliation: claims that are
+#: context (a war's running toll) or impossible as one event's figure.
+_CONTEXT_ROLES = ("cumulative", "implausible")
 
 
 def _keys_match(a, b):

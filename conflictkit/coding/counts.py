@@ -144,7 +144,8 @@ def _number_value(text):
         return int(t.replace(" ", ""))
     m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(million|thousand))?", t)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        digits = m.group(1).replace(",", "")
+        value = int(digits) if "." not in digits else float(digits)  # exact, however long
         value *= {"million": 1e6, "thousand": 1e3, None: 1}[m.group(2)]
         return int(value) if value == int(value) else value
     if t in _WORD_VALUES:
@@ -184,12 +185,21 @@ def parse_count(number, qualifier=""):
         low, best, high, acled = VAGUE[key]
         return Count(low, best, high, qual or key.replace(" of", ""), acled)
     value = _number_value(number)
-    if value is None:
-        return None
+    if value is None or value != int(value):
+        return None  # people come whole: "3.5 people" is no count (but "2.5 million" is)
+    value = int(value)
     if qual in QUALIFIERS:
-        low, best, high = QUALIFIERS[qual](value)
+        low, best, high = _ordered(*QUALIFIERS[qual](value))
         acled = low if qual not in ("up to", "as many as", "at most", "fewer than", "less than") else best
         # ACLED codes the most conservative figure reported: the lower bound
         # when one is given, the stated figure otherwise.
         return Count(low, best, high, qual, acled)
     return Count(value, value, value, "", value)
+
+
+def _ordered(low, best, high):
+    """``low <= best <= high`` (``high`` may be open), none below 0: "nearly
+    five" is 4 at best, so its low is 4 too, and "fewer than one" is 0."""
+    best = max(best, 0)
+    low = min(max(low, 0), best)
+    return low, best, high if math.isnan(high) else max(high, best)

@@ -256,7 +256,10 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
             sent_start = max((a for a, b in sentence_spans if a <= s), default=start)
             prior = [d for d in out if d.start >= sent_start]
             anchor = prior[-1].date_start if prior else None
-        resolved = _resolve(m, published, anchor)
+        try:
+            resolved = _resolve(m, published, anchor)
+        except (OverflowError, ValueError):
+            resolved = None  # a date the calendar cannot hold ("yesterday" of 1 January, year 1)
         if resolved is None:
             continue
         ds, de, precision, relative = resolved
