@@ -2,16 +2,27 @@
 
 :func:`code_corpus` reads a corpus in chunks, codes each chunk and writes
 its tables as Parquet parts under ``out/``; memory stays flat in the corpus
-size.  Each finished chunk leaves a marker keyed by its report ids, a hash
-of their texts and the coder version, so a rerun after an interruption
-skips the chunks already coded.  With ``engine="dask"`` the chunks are
+size.  The folder belongs to one source and one configuration, recorded in
+``out/_manifest.json``; each finished chunk leaves a record in ``_chunks/``
+keyed by its report ids, a hash of their texts and the coder fingerprint,
+with the row count and SHA-256 of each of its parts, so a rerun after an
+interruption recodes only the chunks whose parts are missing or damaged.
+A run holds ``out/_lock`` while it writes.  With ``engine="dask"`` the chunks are
 coded on the current ``dask.distributed`` cluster, or on a local one started
 for the run; :func:`code_reports_dask` codes partitions of reports in memory
 with Dask's current scheduler.
 """
 
 import hashlib
+import io
 import json
+import os
+import shutil
+import socket
+import sys
+import uuid
+import warnings
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,7 +34,8 @@ from .coding.coder import (
 from .errors import InputError
 from .reports import REJECT_COLUMNS, Report, _build_reports, _iter_chunk_items, _rejects_frame, _Row
 
-__all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "TABLES", "DASK_CODING_CONFIG"]
+__all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "coder_fingerprint", "TABLES",
+           "DASK_CODING_CONFIG"]
 
 TABLES = ("annotations", "casualties", "events", "rejects")
 
@@ -43,13 +55,28 @@ DASK_CODING_CONFIG = {
 }
 
 
-def chunk_key(reports):
-    """A key for a chunk: coder version, report ids and a hash of their texts.
+def coder_fingerprint():
+    """The string that names the coder and its options in a corpus folder.
+
+    A folder's chunks are keyed by it: another fingerprint is another
+    configuration.
+
+    Examples
+    --------
+    >>> coder_fingerprint().startswith("conflictkit-coder ")
+    True
+    """
+    return f"conflictkit-coder {CODER_VERSION}"
+
+
+def chunk_key(reports, coder=None):
+    """A key for a chunk: coder fingerprint, report ids and a hash of their texts.
 
     ``reports`` are Reports, or a table's screened rows (whose text hash is
-    already taken; their title, outlet and url count too).
+    already taken; their title, outlet and url count too).  ``coder`` is the
+    fingerprint (default :func:`coder_fingerprint`).
     """
-    h = hashlib.sha256(CODER_VERSION.encode())
+    h = hashlib.sha256((coder or coder_fingerprint()).encode())
     for r in reports:
         h.update(r.id.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
@@ -82,8 +109,17 @@ def _chunks(source, chunk_size, columns):
         yield batch, pd.DataFrame(columns=REJECT_COLUMNS)
 
 
+_MANIFEST = "_manifest.json"
+_LOCK = "_lock"
+_OWN = (*TABLES, "_chunks", _MANIFEST)
+_COLUMNS = {"annotations": ANNOTATION_COLUMNS, "casualties": CASUALTY_COLUMNS, "events": EVENT_COLUMNS,
+            "rejects": REJECT_COLUMNS}
+_NO_MAIN_GUARD = ("engine='dask' starts worker processes, which rerun a script's top level: call conflictkit "
+                  "under `if __name__ == \"__main__\":` (or start your own dask.distributed Client there)")
+
+
 def _code_chunk(index, items, load_rejects, key, out):
-    """Build and code one chunk and write its Parquet parts and its marker (runs on a worker)."""
+    """Build and code one chunk and write its Parquet parts and its record (runs on a worker)."""
     reports, failed = _build_reports(items)
     if failed:
         load_rejects = pd.concat([load_rejects, _rejects_frame(failed)], ignore_index=True)
@@ -94,43 +130,187 @@ def _code_chunk(index, items, load_rejects, key, out):
     tables = {"annotations": coding.annotations, "casualties": coding.casualties, "events": coding.events,
               "rejects": rejects.astype({"source": "string", "id": "string", "reason": "string"})}
     out = Path(out)
-    for name, table in tables.items():
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        _to_parquet(table, folder / f"part-{index:06d}.parquet")
-    marker = out / "_chunks" / f"chunk-{index:06d}.json"
-    marker.parent.mkdir(parents=True, exist_ok=True)
+    parts = {name: _write_part(table, out, name, index) for name, table in tables.items()}
     summary = dict(chunk=index, key=key, reports=len(reports), coded=len(coding.reports),
-                   rejects=len(rejects), casualties=len(coding.casualties), events=len(coding.events))
-    tmp = marker.with_suffix(".tmp")
-    tmp.write_text(json.dumps(summary))
-    tmp.replace(marker)  # the marker appears only once every part is written
+                   rejects=len(rejects), casualties=len(coding.casualties), events=len(coding.events), parts=parts)
+    marker = _marker(out, index)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(marker, json.dumps(summary).encode())  # the record appears only once every part is written
     return summary
 
 
-def _to_parquet(table, path):
+def _marker(out, index):
+    return Path(out) / "_chunks" / f"chunk-{index:06d}.json"
+
+
+def _write_atomically(path, data):
+    """Write ``data`` to a temporary name unique to this process and call, then move it into place."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_part(table, out, name, index):
+    """Write one table of one chunk; its record: file (relative to ``out``), rows and sha256."""
     frame = table.copy()
     for c in frame.columns:
         if frame[c].dtype == object:
             frame[c] = frame[c].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).astype("string")
-    tmp = path.with_suffix(".tmp")
-    frame.to_parquet(tmp, index=False)
-    tmp.replace(path)
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    data = buffer.getvalue()
+    path = out / name / f"part-{index:06d}.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(path, data)
+    return dict(file=f"{name}/{path.name}", rows=len(frame), sha256=hashlib.sha256(data).hexdigest())
+
+
+def _part_bytes(out, part):
+    """``(bytes, None)`` for a sound part, or ``(None, problem)``."""
+    path = Path(out) / part["file"]
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, "part is missing"
+    if hashlib.sha256(data).hexdigest() != part["sha256"]:
+        return None, "part is damaged (its checksum differs from the manifest)"
+    return data, None
+
+
+def _read_json(path):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _done(out, index, key):
-    marker = Path(out) / "_chunks" / f"chunk-{index:06d}.json"
-    if not marker.exists():
+    """The record of chunk ``index`` if it was coded with this key and every part is sound, else None."""
+    summary = _read_json(_marker(out, index))
+    if not isinstance(summary, dict) or summary.get("key") != key or set(summary.get("parts", ())) != set(TABLES):
         return None
+    for part in summary["parts"].values():
+        _, problem = _part_bytes(out, part)
+        if problem:
+            warnings.warn(f"{Path(out) / part['file']}: {problem}; recoding chunk {index}", stacklevel=2)
+            return None
+    return summary
+
+
+# --------------------------------------------------------------------------
+# the folder: manifest, lock
+
+
+def _configuration(source, chunk_size, columns, coder):
+    """What a folder belongs to: the source, chunk_size, loading options and the coder fingerprint."""
+    if isinstance(source, (str, Path)):
+        path = Path(source).resolve()
+        stat = path.stat() if path.exists() else None
+        record = dict(path=str(path), size=stat.st_size if stat and path.is_file() else None,
+                      mtime_ns=stat.st_mtime_ns if stat else None)
+    else:
+        record = dict(path=None, size=None, mtime_ns=None)  # reports given in memory
+    config = dict(format=1, source=record, chunk_size=chunk_size, options=dict(sorted(columns.items())),
+                  coder=coder)
+    return json.loads(json.dumps(config, default=str))
+
+
+def _differences(old, new):
+    """How the folder's configuration ``old`` differs from this run's (source size and time may change)."""
+    diffs = []
+    was, now = (old.get("source") or {}).get("path"), new["source"]["path"]
+    if was != now:
+        diffs.append(f"source {was or 'reports in memory'}, not {now or 'reports in memory'}")
+    diffs += [f"{k} {old.get(k)!r}, not {new[k]!r}" for k in ("chunk_size", "options", "coder", "format")
+              if old.get(k) != new[k]]
+    return diffs
+
+
+def _claim(out, config, overwrite):
+    """Resume a folder of this configuration, start an empty one, or refuse (or, with overwrite, clear) another."""
+    old = _read_json(out / _MANIFEST)
+    ours = [n for n in _OWN if (out / n).exists()]
+    if isinstance(old, dict):
+        diffs = _differences(old, config)
+    else:
+        diffs = ["no readable _manifest.json (an older conflictkit?)"] if ours else []
+    if diffs:
+        why = "; ".join(diffs)
+        if not overwrite:
+            raise InputError(out, f"holds the coding of another source or configuration ({why}); "
+                                  "pass overwrite=True to start clean, or use another folder")
+        warnings.warn(f"{out}: starting clean, removing the coding it held ({why})", stacklevel=3)
+        for name in ours:
+            shutil.rmtree(out / name) if (out / name).is_dir() else (out / name).unlink()
+    for tmp in [*out.glob("*.tmp"), *out.glob("*/*.tmp")]:  # left by a killed run (the folder is locked)
+        tmp.unlink(missing_ok=True)
+    _write_manifest(out, dict(config, complete=False, chunks=None))
+
+
+def _write_manifest(out, manifest):
+    _write_atomically(out / _MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode())
+
+
+@contextmanager
+def _locked(out):
+    """Hold ``out/_lock`` (pid and host) for the run; a lock of a dead process is taken over."""
+    lock = out / _LOCK
+    _take_lock(lock, out)
     try:
-        summary = json.loads(marker.read_text())
-    except (OSError, json.JSONDecodeError):
-        return None
-    return summary if summary.get("key") == key else None
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _take_lock(lock, out):
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = _read_json(lock)
+            if not _is_stale(holder):
+                who = f"pid {holder.get('pid')} on {holder.get('host')}" if isinstance(holder, dict) else "unknown"
+                raise InputError(out, f"in use by another run ({who}); wait for it to finish, or delete {lock} "
+                                      "if no run is using the folder") from None
+            warnings.warn(f"{out}: taking over the stale lock of pid {holder['pid']}, which is no longer running",
+                          stacklevel=4)
+            lock.unlink(missing_ok=True)
+            continue
+        with os.fdopen(fd, "w") as f:
+            json.dump(dict(pid=os.getpid(), host=socket.gethostname()), f)
+        return
+    raise InputError(out, f"in use by another run (it took {lock} just now)")
+
+
+def _is_stale(holder):
+    """A lock held by a process of this host that no longer runs."""
+    if not isinstance(holder, dict) or holder.get("host") != socket.gethostname():
+        return False
+    pid = holder.get("pid")
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+def _prune(out, n_chunks):
+    """Remove the records and parts of chunks past the end of the source (a longer earlier version)."""
+    for path in [*out.glob("_chunks/chunk-*.json"), *out.glob("*/part-*.parquet")]:
+        number = path.stem.split("-")[-1]
+        if number.isdigit() and int(number) >= n_chunks:
+            path.unlink()
 
 
 def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True, max_chunks=None,
-                **columns):
+                overwrite=False, **columns):
     """Code a corpus too large for memory, chunk by chunk, into Parquet parts.
 
     Parameters
@@ -140,7 +320,11 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
         :func:`conflictkit.load_reports`: ``text_column=`` …), or reports.
     out : path
         Output folder: ``annotations/``, ``casualties/``, ``events/``,
-        ``rejects/`` (Parquet parts, one per chunk) and ``_chunks/`` markers.
+        ``rejects/`` (Parquet parts, one per chunk), ``_chunks/`` (a
+        record per chunk: its key, and each part's row count and SHA-256)
+        and ``_manifest.json`` (the source's path, size and modification
+        time, ``chunk_size``, the loading options and the coder
+        fingerprint).
     chunk_size : int
         Reports per chunk.
     engine : {"serial", "dask"}
@@ -151,6 +335,11 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
         script that starts one must do it under ``if __name__ == "__main__":``.
     max_chunks : int, optional
         Stop after this many chunks (coded or skipped); for tests and trials.
+    overwrite : bool
+        A folder that holds the coding of another source (path) or
+        configuration (``chunk_size``, options, coder) is refused with a
+        one-line :class:`~conflictkit.InputError`; with ``overwrite=True``
+        its coding is removed and the run starts clean, with a warning.
 
     Returns
     -------
@@ -158,8 +347,22 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
         One row per chunk: ``chunk``, ``status`` (coded or skipped),
         ``reports``, ``rejects``, ``casualties``, ``events``.
 
+    Raises
+    ------
+    InputError
+        The folder is in use by another run (``out/_lock`` names its pid
+        and host; a lock left by a dead process is taken over with a
+        warning), or holds another coding (see ``overwrite``).
+
     Notes
     -----
+    A rerun of the same source and configuration resumes: a chunk is
+    skipped when its record's key matches (report ids, text hashes and
+    coder) and each of its parts exists with the recorded SHA-256;
+    otherwise it is recoded.  An edited source file is the same source:
+    changed chunks are recoded, and chunks past its new end removed.
+    Parts are written under temporary names and moved into place.
+
     On a cluster the driver reads and screens a table's rows (empty texts,
     repeated ids, dates) and sends each chunk straight to a worker, which
     builds the reports and codes them.  Start the cluster under
@@ -180,24 +383,36 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     ...         Client(cluster):  # doctest: +SKIP
     ...     summary = ck.code_corpus("corpus.csv", "coded/", engine="dask")
     """
-    from tqdm.auto import tqdm
-
     if engine not in ("serial", "dask"):
         raise ValueError("engine must be 'serial' or 'dask'")
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "is a file; code_corpus writes a folder")
     out.mkdir(parents=True, exist_ok=True)
-    todo = _todo(source, out, chunk_size, columns, max_chunks)
-    with tqdm(disable=not progress, desc="coding corpus", unit="chunk") as bar:
-        if engine == "serial":
-            rows = _code_here(todo, out, bar)
-        elif (client := _current_client()) is not None:
-            rows = _code_on_cluster(client, todo, out, bar)
-        else:
-            with _local_client() as client:
-                rows = _code_on_cluster(client, todo, out, bar)
+    coder = coder_fingerprint()
+    config = _configuration(source, chunk_size, columns, coder)
+    with _locked(out):
+        _claim(out, config, overwrite)
+        state = {}
+        rows = _run(engine, _todo(source, out, chunk_size, columns, max_chunks, coder, state), out, progress)
+        if state.get("complete"):
+            _prune(out, len(rows))
+            _write_manifest(out, dict(config, complete=True, chunks=len(rows)))
     summary = pd.DataFrame(rows, columns=["chunk", "status", "reports", "coded", "rejects", "casualties",
                                           "events", "key"])
     return summary.sort_values("chunk").reset_index(drop=True)
+
+
+def _run(engine, todo, out, progress):
+    from tqdm.auto import tqdm
+
+    with tqdm(disable=not progress, desc="coding corpus", unit="chunk") as bar:
+        if engine == "serial":
+            return _code_here(todo, out, bar)
+        if (client := _current_client()) is not None:
+            return _code_on_cluster(client, todo, out, bar)
+        with _local_client() as client:
+            return _code_on_cluster(client, todo, out, bar)
 
 
 def _code_here(todo, out, bar):
@@ -211,13 +426,15 @@ def _code_here(todo, out, bar):
     return rows
 
 
-def _todo(source, out, chunk_size, columns, max_chunks):
-    """(index, items, rejects, key, summary-if-already-coded) for each chunk."""
+def _todo(source, out, chunk_size, columns, max_chunks, coder, state):
+    """(index, items, rejects, key, summary-if-already-coded) for each chunk;
+    ``state["complete"]`` is set once the whole source is read."""
     for index, (items, rejects) in enumerate(_chunks(source, chunk_size, columns)):
         if max_chunks is not None and index >= max_chunks:
             return
-        key = chunk_key(items)
+        key = chunk_key(items, coder)
         yield index, items, rejects, key, _done(out, index, key)
+    state["complete"] = True
 
 
 def _current_client():
@@ -229,41 +446,51 @@ def _current_client():
         return None
 
 
+def _refuse_in_spawned_child():
+    """In a worker process spawned from a script without a main guard, say so instead of recursing."""
+    if getattr(sys.modules.get("__main__"), "__name__", None) == "__mp_main__":
+        raise RuntimeError(_NO_MAIN_GUARD)
+
+
 @contextmanager
 def _local_client():
     """A LocalCluster for one run: a worker process per core, under DASK_CODING_CONFIG."""
     import dask
     from distributed import Client, LocalCluster
 
-    with dask.config.set(DASK_CODING_CONFIG), \
-            LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster, set_as_default=False) as client:
-        yield client
+    _refuse_in_spawned_child()
+    with dask.config.set(DASK_CODING_CONFIG):
+        try:
+            cluster = LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None)
+        except RuntimeError as err:
+            raise RuntimeError(f"could not start Dask workers ({err}); {_NO_MAIN_GUARD}") from None
+        with cluster, Client(cluster, set_as_default=False) as client:
+            yield client
 
 
 def _code_on_cluster(client, todo, out, bar):
     """Pipeline on a dask.distributed cluster: the driver reads the next chunk
     while the workers code the previous ones (at most two chunks per worker
-    in flight, so memory stays bounded)."""
-    from distributed import wait
+    in flight, so memory stays bounded).  Waits through this client, never
+    a default one."""
+    from distributed import as_completed
 
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     direct = client.direct_to_workers is not False  # the rows go straight to a worker, not via the scheduler
-    rows, futures = [], []
+    rows, running = [], as_completed(loop=client.loop)
     for index, items, rejects, key, done in todo:
         if done is not None:
             rows.append(dict(done, status="skipped"))
             bar.update()
             continue
         [chunk] = client.scatter([(items, rejects)], direct=direct, hash=False)
-        futures.append(client.submit(_code_scattered_chunk, index, chunk, key, str(out), pure=False))
-        if len(futures) >= limit:
-            finished, rest = wait(futures, return_when="FIRST_COMPLETED")
-            rows += [dict(f.result(), status="coded") for f in finished]
-            bar.update(len(finished))
-            futures = list(rest)
-    rows += [dict(f.result(), status="coded") for f in futures]
-    bar.update(len(futures))
+        running.add(client.submit(_code_scattered_chunk, index, chunk, key, str(out), pure=False))
+        if running.count() >= limit:
+            rows.append(dict(next(running).result(), status="coded"))
+            bar.update()
+    for future in running:
+        rows.append(dict(future.result(), status="coded"))
+        bar.update()
     return rows
 
 
@@ -276,23 +503,62 @@ def read_coding(out, *, reports=None):
     """Read the tables :func:`code_corpus` wrote back into one :class:`Coding`.
 
     Rows are sorted by report id and offsets, so a serial and a Dask run of
-    the same corpus give identical tables.
+    the same corpus give identical tables.  Each part is checked against
+    its record (exists, SHA-256, row count).
+
+    Raises
+    ------
+    InputError
+        Not a :func:`code_corpus` folder, or a part missing or damaged (the
+        message names it; rerun :func:`code_corpus` to recode its chunk).
+
+    Warns
+    -----
+    UserWarning
+        The run that wrote the folder did not finish: the tables are partial
+        (the warning counts the chunks and reports coded).
     """
     out = Path(out)
-    if not (out / "_chunks").is_dir():
-        raise InputError(out, "not a code_corpus output folder (no _chunks/)")
+    manifest = _read_json(out / _MANIFEST)
+    if not isinstance(manifest, dict):
+        problem = "no readable _manifest.json (written by an older conflictkit? code it again)" \
+            if (out / "_chunks").is_dir() else "not a code_corpus output folder (no _manifest.json)"
+        raise InputError(out, problem)
+    chunks = _records(out, manifest)
+    if not manifest.get("complete"):
+        warnings.warn(f"{out}: the run that wrote it has not finished: {len(chunks)} chunks "
+                      f"({sum(c.get('reports', 0) for c in chunks):,} reports) coded; rerun code_corpus "
+                      "to finish it, these tables are partial", stacklevel=2)
     frames = {}
-    columns = {"annotations": ANNOTATION_COLUMNS, "casualties": CASUALTY_COLUMNS, "events": EVENT_COLUMNS,
-               "rejects": REJECT_COLUMNS}
     for name in TABLES:
-        parts = sorted((out / name).glob("part-*.parquet"))
-        frame = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else \
-            pd.DataFrame(columns=columns[name])
+        parts = [_read_part(out, c["parts"][name]) for c in chunks]
+        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_COLUMNS[name])
         frames[name] = _sorted(frame, name)
     rejects = frames["rejects"].rename(columns={"id": "report_id"})
-    coding = Coding(frames["annotations"], frames["casualties"], frames["events"], rejects,
-                    reports or {})
-    return coding
+    return Coding(frames["annotations"], frames["casualties"], frames["events"], rejects, reports or {})
+
+
+def _records(out, manifest):
+    """The chunk records of a folder, in chunk order (only those of the source's chunks once complete)."""
+    records = []
+    for path in sorted(out.glob("_chunks/chunk-*.json")):
+        record = _read_json(path)
+        if not isinstance(record, dict) or set(record.get("parts", ())) != set(TABLES):
+            raise InputError(path, "chunk record is unreadable; rerun code_corpus on this folder to recode it")
+        if manifest.get("chunks") is None or record["chunk"] < manifest["chunks"]:
+            records.append(record)
+    return records
+
+
+def _read_part(out, part):
+    data, problem = _part_bytes(out, part)
+    path = out / part["file"]
+    if problem:
+        raise InputError(path, f"{problem}; rerun code_corpus on this folder to recode its chunk")
+    frame = pd.read_parquet(io.BytesIO(data))
+    if len(frame) != part["rows"]:
+        raise InputError(path, f"part has {len(frame)} rows, its record {part['rows']}; rerun code_corpus")
+    return frame
 
 
 def _sorted(frame, name):
@@ -321,8 +587,14 @@ def code_reports_dask(reports, *, npartitions=None):
         return _frames([], [], [], [], {})
     npartitions = npartitions or max(1, min(len(reports) // 50, 64))
     bag = db.from_sequence(reports, npartitions=npartitions).map_partitions(_code_partition)
+    if _current_client() is None:
+        _refuse_in_spawned_child()
+    try:
+        parts = bag.compute()
+    except BrokenProcessPool:
+        raise RuntimeError(f"Dask's worker processes died; {_NO_MAIN_GUARD}") from None
     ann, cas, ev, rej = [], [], [], []
-    for a, c, e, r in bag.compute():
+    for a, c, e, r in parts:
         ann += a
         cas += c
         ev += e

@@ -147,12 +147,181 @@ def test_dask_without_a_client_starts_its_own_local_cluster(corpus_csv, tmp_path
 
     monkeypatch.setattr(distributed, "LocalCluster", RecordedCluster)
     path, n = corpus_csv
-    ck.code_corpus(path, tmp_path / "serial", chunk_size=40, progress=False)
-    summary = ck.code_corpus(path, tmp_path / "dask", chunk_size=40, engine="dask", progress=False)
+    ck.code_corpus(path, tmp_path / "serial", chunk_size=10, progress=False)
+    # 12 chunks: more than the two a worker holds at once, so the driver waits for one to finish
+    summary = ck.code_corpus(path, tmp_path / "dask", chunk_size=10, engine="dask", progress=False)
     assert len(started) == 1 and started[0]["processes"] and started[0]["threads_per_worker"] == 1
     with pytest.raises(ValueError):
         distributed.get_client()  # the run's own cluster is gone, and was never the default client
-    assert summary.status.tolist() == ["coded"] * 3 and summary.reports.sum() + summary.rejects.sum() == n
+    assert summary.status.tolist() == ["coded"] * 12 and summary.reports.sum() + summary.rejects.sum() == n
     serial, parallel = ck.read_coding(tmp_path / "serial"), ck.read_coding(tmp_path / "dask")
     for name in ("annotations", "casualties", "events", "rejects"):
         pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name))
+
+
+# ---------------------------------------------------------------------------
+# one folder, one source, one configuration; parts verified; folders locked
+
+
+def _reports(n, prefix="r"):
+    return [ck.report_from_text(f"Report {i}\n\n{i % 5 + 2} soldiers were killed in Homs.", id=f"{prefix}{i}")
+            for i in range(n)]
+
+
+def test_a_folder_in_use_is_refused_with_one_line(tmp_path):
+    import threading
+
+    out, started, release = tmp_path / "out", threading.Event(), threading.Event()
+
+    def slow():  # a run that holds the folder until released
+        yield from _reports(2)
+        started.set()
+        release.wait(60)
+        yield from _reports(2, "s")
+
+    errors = []
+    first = threading.Thread(target=lambda: ck.code_corpus(slow(), out, chunk_size=2, progress=False))
+    first.start()
+    try:
+        assert started.wait(60)
+        with pytest.raises(ck.InputError) as err:
+            ck.code_corpus(_reports(4), out, chunk_size=2, progress=False)
+    finally:
+        release.set()
+        first.join(60)
+    message = str(err.value)
+    assert "\n" not in message and str(out) in message and "in use" in message
+    assert not errors and sorted(ck.read_coding(out).casualties.report_id) == ["r0", "r1", "s0", "s1"]
+    assert not (out / "_lock").exists()
+
+
+def test_a_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+    import json
+    import socket
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "_lock").write_text(json.dumps(dict(pid=int(dead), host=socket.gethostname())))
+    with pytest.warns(UserWarning, match="stale lock"):
+        ck.code_corpus(_reports(2), out, progress=False)
+    assert len(ck.read_coding(out).casualties) == 2 and not (out / "_lock").exists()
+
+
+def test_another_chunk_size_is_refused_unless_starting_clean(tmp_path):
+    out = tmp_path / "out"
+    ck.code_corpus(_reports(6), out, chunk_size=2, progress=False)
+    with pytest.raises(ck.InputError, match="chunk_size") as err:
+        ck.code_corpus(_reports(6), out, chunk_size=3, progress=False)
+    assert "\n" not in str(err.value) and str(out) in str(err.value) and "overwrite=True" in str(err.value)
+    with pytest.warns(UserWarning, match="starting clean"):
+        summary = ck.code_corpus(_reports(6), out, chunk_size=3, progress=False, overwrite=True)
+    assert summary.status.tolist() == ["coded", "coded"]
+    coding = ck.read_coding(out)
+    assert sorted(coding.casualties.report_id) == [f"r{i}" for i in range(6)]  # no duplicates
+    assert sorted(p.name for p in (out / "events").iterdir()) == ["part-000000.parquet", "part-000001.parquet"]
+
+
+def test_another_source_is_refused_unless_starting_clean(tmp_path):
+    big = _small_table(tmp_path / "big.csv", ["Two soldiers were killed in Homs."] * 8)
+    small = _small_table(tmp_path / "small.csv", ["Five civilians were killed in Aleppo."] * 3)
+    out = tmp_path / "out"
+    ck.code_corpus(big, out, chunk_size=2, progress=False)
+    with pytest.raises(ck.InputError, match="big.csv") as err:
+        ck.code_corpus(small, out, chunk_size=2, progress=False)
+    assert "\n" not in str(err.value)
+    assert len(ck.read_coding(out).casualties) == 8  # refused: nothing lost
+    with pytest.warns(UserWarning, match="starting clean"):
+        ck.code_corpus(small, out, chunk_size=2, progress=False, overwrite=True)
+    assert sorted(ck.read_coding(out).casualties.count_best) == [5, 5, 5]
+
+
+def test_a_shorter_source_leaves_no_stale_parts(tmp_path):
+    path = _small_table(tmp_path / "corpus.csv", ["Two soldiers were killed in Homs."] * 8)
+    out = tmp_path / "out"
+    ck.code_corpus(path, out, chunk_size=2, progress=False)
+    _small_table(path, ["Two soldiers were killed in Homs."] * 3)  # the same file, edited
+    summary = ck.code_corpus(path, out, chunk_size=2, progress=False)
+    assert summary.status.tolist() == ["skipped", "coded"]
+    assert len(ck.read_coding(out).casualties) == 3
+    assert len(list((out / "casualties").iterdir())) == 2
+
+
+def test_a_deleted_part_is_recoded(tmp_path):
+    out = tmp_path / "out"
+    ck.code_corpus(_reports(6), out, chunk_size=2, progress=False)
+    before = ck.read_coding(out).events
+    (out / "events" / "part-000001.parquet").unlink()
+    with pytest.raises(ck.InputError, match="part-000001.parquet") as err:
+        ck.read_coding(out)
+    assert "\n" not in str(err.value) and "missing" in str(err.value)
+    with pytest.warns(UserWarning, match="part-000001.parquet: part is missing; recoding chunk 1"):
+        summary = ck.code_corpus(_reports(6), out, chunk_size=2, progress=False)
+    assert summary.status.tolist() == ["skipped", "coded", "skipped"]
+    pd.testing.assert_frame_equal(ck.read_coding(out).events, before)
+
+
+def test_a_truncated_part_is_named_and_recoded(tmp_path):
+    out = tmp_path / "out"
+    ck.code_corpus(_reports(6), out, chunk_size=2, progress=False)
+    before = ck.read_coding(out).casualties
+    part = out / "casualties" / "part-000002.parquet"
+    part.write_bytes(part.read_bytes()[:100])
+    with pytest.raises(ck.InputError, match="part-000002.parquet") as err:
+        ck.read_coding(out)
+    assert "\n" not in str(err.value) and "checksum" in str(err.value)
+    with pytest.warns(UserWarning, match="recoding chunk 2"):
+        summary = ck.code_corpus(_reports(6), out, chunk_size=2, progress=False)
+    assert summary.status.tolist() == ["skipped", "skipped", "coded"]
+    pd.testing.assert_frame_equal(ck.read_coding(out).casualties, before)
+
+
+def test_reading_an_interrupted_folder_warns_with_counts(tmp_path):
+    out = tmp_path / "out"
+    ck.code_corpus(_reports(6), out, chunk_size=2, progress=False, max_chunks=2)
+    with pytest.warns(UserWarning, match="2 chunks") as record:
+        coding = ck.read_coding(out)
+    assert len(record) == 1 and "\n" not in str(record[0].message) and "not finished" in str(record[0].message)
+    assert len(coding.casualties) == 4
+    ck.code_corpus(_reports(6), out, chunk_size=2, progress=False)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(ck.read_coding(out).casualties) == 6
+
+
+def test_the_manifest_records_source_configuration_and_parts(tmp_path):
+    import hashlib
+    import json
+
+    path = _small_table(tmp_path / "corpus.csv", ["Two soldiers were killed in Homs."] * 3)
+    out = tmp_path / "out"
+    ck.code_corpus(path, out, chunk_size=2, progress=False, text_column="text")
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert manifest["source"]["path"] == str(path.resolve()) and manifest["source"]["size"] == path.stat().st_size
+    assert manifest["chunk_size"] == 2 and manifest["options"]["text_column"] == "text"
+    assert ck.coding.CODER_VERSION in manifest["coder"] and manifest["complete"] and manifest["chunks"] == 2
+    chunk = json.loads((out / "_chunks" / "chunk-000001.json").read_text())
+    part = chunk["parts"]["casualties"]
+    data = (out / part["file"]).read_bytes()
+    assert part["sha256"] == hashlib.sha256(data).hexdigest() and part["rows"] == 1
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_a_script_without_main_guard_is_told_what_to_do(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text("import conflictkit as ck\n"
+                      "reports = [ck.report_from_text(f'R {i}\\n\\nTwo were killed.', id=str(i)) for i in range(4)]\n"
+                      "ck.code_reports(reports, engine='dask', npartitions=2)\n")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          cwd=tmp_path)
+    assert proc.returncode != 0
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "__main__" in last and "BrokenProcessPool" not in last
