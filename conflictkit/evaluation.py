@@ -1,4 +1,4 @@
-"""Measuring the coder against gold data (GVA counts, CASE event types).
+"""Measuring the coder against gold data (GVA counts, CASE event types, ACLED events).
 
 Used by ``benchmarks/coder_accuracy.py`` and the validation notebook.
 """
@@ -7,11 +7,14 @@ import csv
 import json
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 __all__ = ["CASE_TO_SUB_EVENT", "report_counts", "evaluate_gva", "evaluate_case", "exact_match",
-           "naive_counts", "exact_match_table", "yearly_coded_vs_dataset"]
+           "naive_counts", "exact_match_table", "yearly_coded_vs_dataset", "ACLED_LEGACY_TYPES",
+           "ACLED_EVENT_TYPES", "EVENT_GOLD_COLUMNS", "acled_legacy_type", "load_event_gold",
+           "code_event_gold", "states_date", "actor_matches", "admin1_matches", "event_scores"]
 
 #: CASE 2021 shared-task-2 labels and the ACLED sub-event types (or
 #: conflictkit's non-ACLED labels) they correspond to.
@@ -154,3 +157,259 @@ def yearly_coded_vs_dataset(coded_events, dataset_events, years=None):
     if years is not None:
         out = out[out["year"].isin(list(years))]
     return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Events against ACLED-style gold: existence, type, date, admin1, actors
+
+#: ACLED's event types before 2019 and the event type (and, where it is
+#: unambiguous, the sub-event type) they became.  "Riots/Protests" is split
+#: by the actors' interaction codes: see :func:`acled_legacy_type`.
+ACLED_LEGACY_TYPES = {
+    "Battle-No change of territory": ("Battles", "Armed clash"),
+    "Battle-Government regains territory": ("Battles", "Government regains territory"),
+    "Battle-Non-state actor overtakes territory": ("Battles", "Non-state actor overtakes territory"),
+    "Remote violence": ("Explosions/Remote violence", ""),
+    "Violence against civilians": ("Violence against civilians", ""),
+    "Strategic development": ("Strategic developments", ""),
+    "Non-violent transfer of territory": ("Strategic developments", "Non-violent transfer of territory"),
+    "Headquarters or base established": ("Strategic developments", "Headquarters or base established"),
+}
+
+#: Columns of the gold tables :func:`load_event_gold` returns.
+EVENT_GOLD_COLUMNS = ["id", "text", "country", "date", "admin1", "actor1", "actor2", "event_type",
+                      "sub_event_type"]
+
+
+def acled_legacy_type(event_type, inter1="", inter2=""):
+    """Today's ``(event_type, sub_event_type)`` of a pre-2019 ACLED event type.
+
+    ``inter1``/``inter2`` are ACLED's actor type codes (5 rioters, 6
+    protesters): a "Riots/Protests" event with rioters on either side is a
+    riot, else a protest.  The sub-event type is "" where the old type does
+    not tell it.
+
+    Examples
+    --------
+    >>> acled_legacy_type("Riots/Protests", "5", "1")
+    ('Riots', '')
+    >>> acled_legacy_type("Riots/Protests", "6", "0")
+    ('Protests', 'Peaceful protest')
+    >>> acled_legacy_type("Battle-Government regains territory")
+    ('Battles', 'Government regains territory')
+    """
+    if event_type == "Riots/Protests":
+        codes = {str(inter1), str(inter2)}
+        if "5" in codes:
+            return "Riots", "Violent demonstration" if codes <= {"5", "0", ""} else ""
+        return "Protests", "Peaceful protest" if codes <= {"6", "0", ""} else ""
+    if event_type not in ACLED_LEGACY_TYPES:
+        raise ValueError(f"unknown ACLED event type {event_type!r}")
+    return ACLED_LEGACY_TYPES[event_type]
+
+
+def load_event_gold(path):
+    """An event gold file as one table (columns :data:`EVENT_GOLD_COLUMNS`).
+
+    Reads ACLED's pre-2019 export (``EVENT_TYPE``, ``NOTES``, dd/mm/yyyy
+    dates), the ACLED Syria battles file (``notes``, "02 June 2023") or the
+    CASE 2021 snippets (``EventSnippet``, ``SubType``; no date, place or
+    actors).  Missing values are "" (dates: NaT).
+    """
+    path = str(path)
+    sep = "\t" if path.endswith(".tsv") else ","
+    d = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE if sep == "\t" else 0)
+    if "EventSnippet" in d:
+        sub = d["SubType"].map(CASE_TO_SUB_EVENT)
+        return _gold_frame(id=d["id"], text=d["EventSnippet"], sub_event_type=sub,
+                           event_type=sub.map(_sub_to_type()).fillna(""))
+    if "EVENT_TYPE" in d:
+        types = [acled_legacy_type(t, a, b) for t, a, b in zip(d["EVENT_TYPE"], d["INTER1"], d["INTER2"])]
+        return _gold_frame(id=d["EVENT_ID_CNTY"], text=d["NOTES"], country=d["COUNTRY"],
+                           date=pd.to_datetime(d["EVENT_DATE"], format="%d/%m/%Y"), admin1=d["ADMIN1"],
+                           actor1=d["ACTOR1"], actor2=d["ACTOR2"], event_type=[t for t, _ in types],
+                           sub_event_type=[s for _, s in types])
+    if "sub_event_type" in d and "notes" in d:
+        return _gold_frame(id=d["event_id_cnty"], text=d["notes"], country="Syria",
+                           date=pd.to_datetime(d["event_date"], format="%d %B %Y"), admin1=d["admin1"],
+                           actor1=d["actor1"], actor2=d["actor2"], event_type="Battles",
+                           sub_event_type=d["sub_event_type"])
+    raise ValueError(f"{path}: not an ACLED export, ACLED Syria battles file or CASE 2021 file")
+
+
+def _gold_frame(**columns):
+    n = len(next(v for v in columns.values() if not isinstance(v, str)))
+    out = pd.DataFrame({c: columns.get(c, "") for c in EVENT_GOLD_COLUMNS}, index=range(n))
+    for c, v in columns.items():
+        out[c] = v if isinstance(v, str) else list(v)
+    if "date" not in columns:
+        out["date"] = pd.NaT
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def _sub_to_type():
+    from .coding import event_types
+
+    return event_types.EVENT_TYPES
+
+
+def code_event_gold(gold, *, with_published=False, lexicon=None):
+    """Code each gold text as a report; the gold beside its first coded event.
+
+    Each text is one report with no publication date, or, with
+    ``with_published``, with the gold date as its publication date.  Adds
+    ``n_events`` and ``coded_`` + event_type, sub_event_type, date (the
+    first event's ``date_start``), admin1, admin1_name, country, actor1,
+    actor2 ("" or NaT when no event).  ``seconds`` in ``attrs``.
+    """
+    import time
+
+    from .coding import code_reports
+    from .reports import report_from_text
+
+    reports = [report_from_text(t, id=str(i), find_header=False,
+                                published=(d.date() if with_published and pd.notna(d) else None))
+               for i, t, d in zip(gold["id"], gold["text"], gold["date"])]
+    t0 = time.perf_counter()
+    coding = code_reports(reports, lexicon=lexicon, progress=False)
+    seconds = time.perf_counter() - t0
+    first = coding.events.drop_duplicates("report_id").set_index("report_id")
+    ids = gold["id"].astype(str)
+    out = gold.copy()
+    out["n_events"] = ids.map(coding.events["report_id"].value_counts()).fillna(0).astype(int).to_numpy()
+    for col in ("event_type", "sub_event_type", "admin1", "admin1_name", "country", "actor1", "actor2"):
+        out[f"coded_{col}"] = ids.map(first[col]).fillna("").to_numpy()
+    out["coded_date"] = pd.to_datetime(ids.map(first["date_start"])).to_numpy()
+    out.attrs["seconds"] = seconds
+    return out
+
+
+#: ACLED's six event types (the rest of the rule table is outside ACLED).
+ACLED_EVENT_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence",
+                     "Violence against civilians", "Strategic developments")
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+
+
+def states_date(text, day):
+    """Does ``text`` write the day and month of ``day`` ("5 January",
+    "January 5th", "5th of Jan.")?
+
+    Examples
+    --------
+    >>> states_date("On 2 June 2023, clashes took place", pd.Timestamp("2023-06-02"))
+    True
+    >>> states_date("On June 12, clashes took place", pd.Timestamp("2023-06-02"))
+    False
+    """
+    if pd.isna(day):
+        return False
+    month = _MONTHS[day.month - 1]
+    m = rf"(?:{month}|{month[:3]}\.?)"
+    d = rf"0?{day.day}(?:st|nd|rd|th)?"
+    return re.search(rf"\b(?:{d}\s+(?:of\s+)?{m}|{m}\s+{d})\b", text, re.I) is not None
+
+
+def _actor_key(name):
+    """An actor name without ACLED's acronym prefix, regime years, country
+    and division ("QSD: Syrian Democratic Forces" -> "syrian democratic forces")."""
+    name = re.sub(r"^[A-Za-z/\-]{1,15}: ", "", str(name)).split("(")[0]
+    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).replace(" the ", " ").split())
+
+
+def actor_matches(coded, gold, relaxed=False):
+    """Is the coded actor the gold one?  Exact: the same ACLED name (both
+    empty counts).  Relaxed: the same after :func:`_actor_key`.
+
+    Examples
+    --------
+    >>> actor_matches("Military Forces of Syria (2000-)", "Military Forces of Syria (2000-) Military Intelligence")
+    False
+    >>> actor_matches("Military Forces of Syria", "Military Forces of Syria (2000-) Military Intelligence", relaxed=True)
+    True
+    >>> actor_matches("Al-Shabaab", "Al Shabaab", relaxed=True)
+    True
+    """
+    if not relaxed:
+        return str(coded) == str(gold)
+    return _actor_key(coded) == _actor_key(gold)
+
+
+def admin1_matches(coded_code, coded_name, gold_name, country=""):
+    """Is the coded admin1 the gold one, written ACLED's way (a name)?
+
+    True when the coded name is the gold name up to spelling (RapidFuzz
+    ratio of the folded names ≥ 80: "Idlib"/"Idleb") or the coded ISO 3166-2
+    code is the subdivision of ``country`` whose name is nearest the gold
+    name.
+    """
+    from rapidfuzz import fuzz
+
+    if not gold_name:
+        return False
+    if coded_name and fuzz.ratio(_place_key(coded_name), _place_key(gold_name)) >= 80:
+        return True
+    return bool(coded_code) and coded_code == _subdivision_code(gold_name, country)
+
+
+def _place_key(name):
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+
+
+@lru_cache(maxsize=4096)
+def _subdivision_code(name, country):
+    import pycountry
+    from rapidfuzz import fuzz, process
+
+    try:
+        cc = pycountry.countries.lookup(country).alpha_2
+    except LookupError:
+        try:
+            cc = pycountry.countries.search_fuzzy(country)[0].alpha_2
+        except LookupError:
+            return ""
+    subs = {s.code: _place_key(s.name) for s in pycountry.subdivisions.get(country_code=cc) or ()}
+    best = process.extractOne(_place_key(name), subs, scorer=fuzz.ratio, score_cutoff=80)
+    return best[2] if best else ""
+
+
+def event_scores(coded):
+    """The event benchmark's figures for one coded gold table
+    (:func:`code_event_gold`): a DataFrame ``metric``, ``value``, ``n``
+    (the rows the figure is over).  A row with no coded event counts as
+    wrong in every accuracy."""
+    acled = coded["event_type"].isin(ACLED_EVENT_TYPES)
+    dated = coded["date"].notna()
+    stated = dated & pd.Series([states_date(t, d) for t, d in zip(coded["text"], coded["date"])],
+                               index=coded.index)
+    placed = coded["admin1"] != ""
+    with_actors = coded["actor1"] != ""
+    date_ok = coded["coded_date"] == coded["date"]
+    admin1_ok = pd.Series([admin1_matches(c, n, g, k) for c, n, g, k in zip(
+        coded["coded_admin1"], coded["coded_admin1_name"], coded["admin1"], coded["country"])], index=coded.index)
+    rows = [
+        ("reports with an ACLED event that yield >=1 event", coded["n_events"] > 0, acled),
+        ("reports without an ACLED event that yield >=1 event", coded["n_events"] > 0, ~acled),
+        ("event type", coded["coded_event_type"] == coded["event_type"], acled),
+        ("sub-event type", coded["coded_sub_event_type"] == coded["sub_event_type"],
+         acled & (coded["sub_event_type"] != "")),
+        ("date", date_ok, dated),
+        ("date, where the text states it", date_ok, stated),
+        ("admin1", admin1_ok, placed),
+    ]
+    for actor in ("actor1", "actor2"):
+        for relaxed in (False, True):
+            ok = [actor_matches(c, g, relaxed) for c, g in zip(coded[f"coded_{actor}"], coded[actor])]
+            rows.append((f"{actor} ({'relaxed' if relaxed else 'exact ACLED name'})",
+                         pd.Series(ok, index=coded.index), with_actors))
+    out = [dict(metric=m, value=float(ok[keep].mean()) if keep.any() else math.nan, n=int(keep.sum()))
+           for m, ok, keep in rows]
+    seconds = coded.attrs.get("seconds")
+    if seconds:
+        out.append(dict(metric="speed (reports/s, coding only)", value=len(coded) / seconds, n=len(coded)))
+    return pd.DataFrame(out)

@@ -1,0 +1,107 @@
+"""Event scoring against ACLED-style gold (conflictkit.evaluation)."""
+
+import pandas as pd
+import pytest
+from conftest import shared_file
+
+from conflictkit import evaluation as ev
+
+
+@pytest.mark.parametrize("old, inter1, inter2, new", [
+    ("Riots/Protests", "6", "0", ("Protests", "Peaceful protest")),
+    ("Riots/Protests", "6", "1", ("Protests", "")),          # police present: intervention or force
+    ("Riots/Protests", "1", "5", ("Riots", "")),
+    ("Riots/Protests", "5", "0", ("Riots", "Violent demonstration")),
+    ("Remote violence", "2", "1", ("Explosions/Remote violence", "")),
+    ("Battle-Non-state actor overtakes territory", "2", "1", ("Battles", "Non-state actor overtakes territory")),
+    ("Headquarters or base established", "2", "0", ("Strategic developments", "Headquarters or base established")),
+])
+def test_legacy_types_map_to_todays(old, inter1, inter2, new):
+    assert ev.acled_legacy_type(old, inter1, inter2) == new
+
+
+def test_unknown_legacy_type_is_an_error():
+    with pytest.raises(ValueError, match="Remote Violence"):
+        ev.acled_legacy_type("Remote Violence")
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("On 17 November 2021, protesters gathered", True),
+    ("On November 17, 2021 protesters gathered", True),
+    ("On the 17th of Nov. protesters gathered", True),
+    ("On 7 November 2021, protesters gathered", False),
+    ("Protesters gathered on Wednesday", False),
+])
+def test_states_date(text, stated):
+    assert ev.states_date(text, pd.Timestamp("2021-11-17")) is stated
+
+
+@pytest.mark.parametrize("coded, gold, exact, relaxed", [
+    ("Protesters (Ghana)", "Protesters (Ghana)", True, True),
+    ("Protesters (Ghana)", "Protesters (Togo)", False, True),  # the relaxed match drops the country
+    ("Syrian Democratic Forces", "QSD: Syrian Democratic Forces", False, True),
+    ("Military Forces of Kenya (2013-)", "Police Forces of Kenya (2013-)", False, False),
+    ("", "", True, True),
+    ("Civilians (Kenya)", "", False, False),
+])
+def test_actor_matches(coded, gold, exact, relaxed):
+    assert ev.actor_matches(coded, gold) is exact
+    assert ev.actor_matches(coded, gold, relaxed=True) is relaxed
+
+
+@pytest.mark.parametrize("code, name, gold, country, ok", [
+    ("SY-ID", "Idlib", "Idleb", "Syria", True),
+    ("", "Lower Shabeelle", "Shabeellaha Hoose", "Somalia", False),
+    ("SO-SH", "", "Shabeellaha Hoose", "Somalia", True),
+    ("NG-BO", "", "Borno", "Nigeria", True),
+    ("NG-YO", "", "Borno", "Nigeria", False),
+    ("SY-ID", "Idlib", "", "Syria", False),
+])
+def test_admin1_matches(code, name, gold, country, ok):
+    assert ev.admin1_matches(code, name, gold, country) is ok
+
+
+def _coded(**cols):
+    base = dict(id=["a", "b"], text=["On 2 June 2023 protesters marched.", "Clashes."], country=["Syria"] * 2,
+                date=pd.to_datetime(["2023-06-02", "2023-06-03"]), admin1=["Idleb", "Aleppo"],
+                actor1=["Protesters (Syria)", "Military Forces of Syria (2000-)"], actor2=["", "Islamic State (Syria)"],
+                event_type=["Protests", "Battles"], sub_event_type=["Peaceful protest", ""], n_events=[1, 0],
+                coded_event_type=["Protests", ""], coded_sub_event_type=["Peaceful protest", ""],
+                coded_date=pd.to_datetime(["2023-06-02", None]), coded_admin1=["SY-ID", ""],
+                coded_admin1_name=["Idlib", ""], coded_country=["SY", ""],
+                coded_actor1=["Protesters (Syria)", ""], coded_actor2=["", ""])
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+def test_event_scores_count_a_note_without_event_as_wrong():
+    scores = ev.event_scores(_coded()).set_index("metric")
+    assert scores.loc["reports with an ACLED event that yield >=1 event", "value"] == 0.5
+    assert scores.loc["event type", "value"] == 0.5
+    assert scores.loc["sub-event type", ["value", "n"]].tolist() == [1.0, 1]  # the "" gold is not scored
+    assert scores.loc["date", "value"] == 0.5
+    assert scores.loc["date, where the text states it", ["value", "n"]].tolist() == [1.0, 1]
+    assert scores.loc["admin1", "value"] == 0.5
+    assert scores.loc["actor2 (exact ACLED name)", "value"] == 0.5  # "" for "" is right
+
+
+def test_load_event_gold_reads_each_dev_set():
+    africa = ev.load_event_gold(shared_file("gold", "acled-africa-2016-dev.csv"))
+    syria = ev.load_event_gold(shared_file("gold", "acled-syria-battles-dev.tsv"))
+    case = ev.load_event_gold(shared_file("gold", "case2021-event-types-dev.tsv"))
+    for gold in (africa, syria, case):
+        assert list(gold.columns) == ev.EVENT_GOLD_COLUMNS
+    assert len(africa) == 6736 and set(africa["event_type"]) == set(ev.ACLED_EVENT_TYPES)
+    assert africa.loc[0, ["date", "admin1", "actor1"]].tolist() == [pd.Timestamp("2015-12-29"), "Batna",
+                                                                     "Protesters (Algeria)"]
+    assert syria.loc[0, "date"] == pd.Timestamp("2023-06-02") and set(syria["event_type"]) == {"Battles"}
+    assert case["date"].isna().all() and (case["sub_event_type"] != "").all()
+
+
+def test_code_event_gold_takes_each_notes_first_event():
+    gold = ev.load_event_gold(shared_file("gold", "acled-syria-battles-dev.tsv")).head(20)
+    coded = ev.code_event_gold(gold)
+    assert len(coded) == 20 and coded.attrs["seconds"] > 0
+    with_event = coded[coded["n_events"] > 0]
+    assert (with_event["coded_event_type"] != "").all()
+    assert (coded.loc[coded["n_events"] == 0, "coded_event_type"] == "").all()
