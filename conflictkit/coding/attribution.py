@@ -1,0 +1,276 @@
+"""Attributing claims: the place, date and source of each casualty claim.
+
+The second stage of the coder (see :mod:`conflictkit.coding.coder`).  One
+:class:`ReportContext` per report indexes the terms, dates and source
+mentions that the extraction stage found by sentence and paragraph; its
+methods answer, for a sentence, where (:meth:`ReportContext.place_for`),
+when (:meth:`ReportContext.date_for`) and who says so
+(:meth:`ReportContext.source_for`).  :func:`attribute_claims` asks them for
+every claim.
+"""
+
+import bisect
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .sources import RELAY_KINDS, SourceMention
+
+__all__ = ["ReportContext", "report_context", "Attribution", "attribute_claims", "victim_category",
+           "PRECISION_RANK"]
+
+#: Place precisions from the most to the least specific.
+PRECISION_RANK = {"town": 0, "near town": 1, "region": 2, "governorate": 3, "country": 4}
+
+
+class Attribution(NamedTuple):
+    """What a claim is attributed to: where, when, who says so, who the victims are.
+
+    ``place`` is a place-info dict (see :func:`report_context`) or None and
+    ``place_sentence`` the sentence it was found in; ``date`` a
+    :class:`~conflictkit.coding.dates.DateMention` or None; ``source`` and
+    ``relay`` canonical source names ("" when none); ``victim_actor`` the
+    actor-dictionary row of the victims or None; ``victim_category``
+    civilian, combatant or unknown.
+    """
+
+    place: dict
+    place_sentence: int
+    date: object
+    source: str
+    relay: str
+    victim_actor: dict
+    victim_category: str
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """One report's terms, dates and sources, indexed by sentence.
+
+    Build it with :func:`report_context`.  ``spans``/``starts`` are the
+    sentence spans and their starts, ``para_of`` the paragraph (content
+    segment) of each sentence, ``sent_place`` the most specific place of each
+    sentence, ``actors_in``/``dates_in``/``sources_in`` the actor terms, date
+    mentions and source mentions of each sentence, ``place_infos`` the
+    place-info dict of each place term.
+    """
+
+    report: object
+    lexicon: object
+    terms: dict
+    dates: list
+    sources: list
+    spans: list
+    starts: list
+    para_of: list
+    place_infos: dict
+    sent_place: dict
+    actors_in: dict
+    dates_in: dict
+    sources_in: dict
+
+    @property
+    def text(self):
+        return self.report.text
+
+    def sentence_of(self, pos):
+        """The index of the sentence holding offset ``pos``, or -1."""
+        return _sentence_of(self.starts, self.spans, pos)
+
+    def place_for(self, i):
+        """(place info, sentence it is from) for sentence ``i``: its own, else
+        one of the three before it, else the first one named before it."""
+        sent_place = self.sent_place
+        for j in range(i, max(-1, i - 4), -1):
+            if j in sent_place and sent_place[j]["kind"] != "country":
+                return sent_place[j], j
+        for j in sorted(sent_place):
+            if sent_place[j]["kind"] != "country" and j < i:
+                return sent_place[j], j
+        return sent_place.get(i) or next((sent_place[j] for j in sorted(sent_place)), None), i
+
+    def date_for(self, i):
+        """The event date of sentence ``i``: its own, else one in the sentences
+        back to the one its place came from (and the one before that)."""
+        para_of = self.para_of
+        _, j = self.place_for(i)
+        lowest = min(i - 1, j - 1) if para_of[i - 1 if i else 0] == para_of[i] or j < i else i
+        for k in range(i, max(-1, lowest - 1), -1):
+            ev = [d for d in self.dates_in.get(k, []) if d.role == "event"]
+            if ev:
+                return ev[0]
+        return None
+
+    def source_for(self, i):
+        """(originator, relay) for sentence ``i``: its own, else one of the two
+        sentences before it in the same paragraph."""
+        para_of = self.para_of
+        for j in range(i, max(-1, i - 3), -1):
+            if para_of[j] != para_of[i]:
+                break
+            if j in self.sources_in:
+                mentions = self.sources_in[j]
+                orig = next((m.source for m in mentions if m.role == "originator"), "")
+                relay = next((m.source for m in mentions if m.role == "relay"), "")
+                if orig or relay:
+                    return orig or relay, relay if orig else ""
+        return "", ""
+
+    def victim_actor(self, claim):
+        """The actor-dictionary row named inside the claim's victim phrase, or None."""
+        if claim.victim_start < 0:
+            return None
+        hit = next((t for t in self.terms["actor"]
+                    if claim.victim_start <= t.start and t.end <= claim.victim_end), None)
+        return self.lexicon.rows["actor"][hit.entry] if hit is not None else None
+
+
+def _sentence_of(starts, spans, pos):
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < spans[i][1] else -1
+
+
+def _by_sentence(items, starts, spans, keep_outside=True):
+    out = {}
+    for x in items:
+        i = _sentence_of(starts, spans, x.start)
+        if i >= 0 or keep_outside:
+            out.setdefault(i, []).append(x)
+    return out
+
+
+def report_context(report, extraction, lexicon):
+    """The :class:`ReportContext` of a report from what extraction found.
+
+    Parameters
+    ----------
+    report : Report
+    extraction : Extraction
+        What :func:`~conflictkit.coding.extraction.extract` found: the
+        content ``segments``, ``terms`` by kind, ``dates`` and
+        ``generic_sources``.
+    lexicon : Lexicon
+    """
+    terms, dates, segments = extraction.terms, extraction.dates, extraction.segments
+    text, spans = report.text, list(report.sentences)
+    starts = [s for s, _ in spans]
+    sources = _resolve_sources(terms["source"], extraction.generic_sources, lexicon)
+    place_infos = {t: _place_info(text, t, lexicon) for t in terms["place"]}
+    return ReportContext(
+        report=report, lexicon=lexicon, terms=terms, dates=dates, sources=sources, spans=spans,
+        starts=starts,
+        para_of=[next((k for k, (a, b) in enumerate(segments) if a <= s < b), -1) for s, _ in spans],
+        place_infos=place_infos, sent_place=_sentence_places(spans, terms["place"], place_infos),
+        actors_in=_by_sentence(terms["actor"], starts, spans),
+        dates_in=_by_sentence(dates, starts, spans),
+        sources_in=_by_sentence(sorted(sources, key=lambda m: m.start), starts, spans, keep_outside=False),
+    )
+
+
+def attribute_claims(claims, ctx):
+    """The :class:`Attribution` of each claim (same order).
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> from conflictkit.coding.extraction import extract
+    >>> r = ck.report_from_text("Clashes in Saraqeb on Monday killed 5 fighters, the SOHR said.",
+    ...                         published="2020-03-04")
+    >>> found = extract(r, ck.coding.default_lexicon())
+    >>> a = attribute_claims(found.claims, report_context(r, found, ck.coding.default_lexicon()))[0]
+    >>> a.place["place"], str(a.date.date_start), a.source, a.victim_category
+    ('Saraqib', '2020-03-02', 'Syrian Observatory for Human Rights', 'combatant')
+    """
+    out = []
+    for c in claims:
+        place, j = ctx.place_for(c.sentence)
+        actor = ctx.victim_actor(c)
+        orig, relay = ctx.source_for(c.sentence)
+        out.append(Attribution(place, j, ctx.date_for(c.sentence), orig, relay, actor,
+                               victim_category(actor["actor_type"] if actor else "", c.victim)))
+    return out
+
+
+def victim_category(actor_type, victim):
+    """civilian, combatant or unknown, from the victims' actor type and phrase.
+
+    >>> victim_category("", "three children"), victim_category("Rebel group", "5"), victim_category("", "2 men")
+    ('civilian', 'combatant', 'unknown')
+    """
+    v = victim.lower()
+    if actor_type == "Civilians" or any(w in v for w in ("civilian", "children", "women", "resident",
+                                                          "villager", "student", "worker")):
+        return "civilian"
+    if actor_type or any(w in v for w in ("fighter", "soldier", "troop", "militant", "jihadist", "rebel",
+                                          "insurgent", "combatant", "officer", "general", "commander",
+                                          "militiam", "gunm", "personnel", "members of")):
+        return "combatant"
+    return "unknown"
+
+
+def _place_info(text, term, lex):
+    row = lex.rows["place"][term.entry]
+    same = lex.places_by_alias.get(row["alias"], [row])
+    kind = row["kind"]
+    before = text[max(0, term.start - 30):term.start].lower()
+    after = text[term.end:term.end + 25].lower()
+    wants_gov = (after.lstrip().startswith(("province", "governorate", "countryside", "region"))
+                 or before.rstrip().endswith(("province of", "governorate of", "countryside of",
+                                              "province,", "provinces of")))
+    govs = [r for r in same if r["kind"] == "governorate"]
+    towns = [r for r in same if r["kind"] == "town"]
+    if wants_gov and govs:
+        row, kind = govs[0], "governorate"
+    elif towns and kind == "governorate":
+        row, kind = towns[0], "town"
+    precision = kind
+    if kind == "town" and before.rstrip().endswith(("near", "near the city of", "near the town of",
+                                                      "outskirts of", "near the village of",
+                                                      "countryside of", "south of", "north of",
+                                                      "east of", "west of", "around")):
+        precision = "near town"
+    if kind in ("region",) and not row["admin1"]:
+        # the Badia "of Raqqa": a region placed in the governorate named next
+        precision = "region"
+    return dict(place=row["place"], kind=kind, precision=precision, country=row["country"],
+                admin1=row["admin1"] or "", admin1_name=row["admin1_name"] or "",
+                latitude=row["latitude"], longitude=row["longitude"], start=term.start, end=term.end,
+                text=term.text)
+
+
+def _sentence_places(sentence_spans, place_terms, infos):
+    """The most specific place of each sentence (or None)."""
+    starts = [s for s, _ in sentence_spans]
+    by_sent = {}
+    for t in place_terms:
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i < 0 or t.start >= sentence_spans[i][1]:
+            continue
+        by_sent.setdefault(i, []).append(dict(infos[t]))
+    best = {}
+    for i, infos in by_sent.items():
+        # a region with no governorate takes the governorate named in the sentence
+        govs = [p for p in infos if p["admin1"]]
+        for p in infos:
+            if not p["admin1"] and govs:
+                g = govs[0]
+                p.update(admin1=g["admin1"], admin1_name=g["admin1_name"])
+        best[i] = min(infos, key=lambda p: (PRECISION_RANK[p["precision"]], p["start"]))
+    return best
+
+
+def _resolve_sources(source_terms, generic, lex):
+    """Named source mentions, then the generic ones not inside a named one
+    (a lone "monitor" is the one monitor the report names)."""
+    table = lex.rows["source"]
+    named = [SourceMention(t.start, t.end, t.text, table[t.entry]["source"], table[t.entry]["kind"],
+                           "relay" if table[t.entry]["kind"] in RELAY_KINDS else "originator")
+             for t in source_terms]
+    monitors = {m.source for m in named if m.kind == "monitor"}
+    resolved = []
+    for g in generic:
+        if any(n.start <= g.start < n.end or g.start <= n.start < g.end for n in named):
+            continue
+        if g.kind == "monitor" and len(monitors) == 1:
+            g = SourceMention(g.start, g.end, g.text, next(iter(monitors)), "monitor", "originator")
+        resolved.append(g)
+    return named + resolved

@@ -1,0 +1,182 @@
+"""Grouping claims into events and writing the event rows.
+
+The fourth and fifth stages of the coder (see :mod:`conflictkit.coding.coder`):
+:func:`group_events` joins reconciled claims that belong to one event;
+:func:`event_row` writes one row of the events table (columns
+:data:`~conflictkit.coding.coder.EVENT_COLUMNS`) from the event's claims and
+the report's :class:`~conflictkit.coding.attribution.ReportContext`.
+"""
+
+import math
+from typing import NamedTuple
+
+from .event_types import classify_event_type
+
+__all__ = ["CodedClaim", "group_events", "event_row", "ACLED_UNKNOWN_FATALITIES", "GEO_PRECISION_CODE"]
+
+#: The conservative figure conflictkit codes for ``fatalities_acled`` when a
+#: report says people were killed but gives no number.  ACLED documents its
+#: own default for such reports in its codebook ("Reported fatalities");
+#: set this to the value of the ACLED version you compare against.
+ACLED_UNKNOWN_FATALITIES = 3
+
+#: ACLED geo_precision codes: 1 town, 2 near town / district, 3 province.
+GEO_PRECISION_CODE = {"town": 1, "near town": 2, "region": 2, "governorate": 3, "country": 3}
+
+_DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_COUNTED = ("total", "standalone")
+
+
+class CodedClaim(NamedTuple):
+    """A reconciled claim with its id, index in the report and attribution."""
+
+    index: int
+    claim_id: str
+    claim: object  # Claim
+    at: object  # Attribution
+
+
+def _roots(n, links):
+    """Union-find: the root (smallest member) of each of ``0..n-1`` once the
+    (a, b) pairs of ``links`` are joined.
+
+    >>> _roots(5, [(3, 1), (4, 3)])
+    [0, 1, 2, 1, 1]
+    """
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return [find(x) for x in range(n)]
+
+
+def _event_links(claims):
+    """The pairs of claims of one event: a part and its total, a repeat and
+    what it repeats, and claims of different outcomes in one sentence."""
+    for k, c in enumerate(claims):
+        if c.total_of >= 0:
+            yield k, c.total_of
+        if c.repeat_of >= 0:
+            yield k, c.repeat_of
+    for a in range(len(claims)):
+        for b in range(a + 1, len(claims)):
+            if claims[a].sentence == claims[b].sentence and claims[a].outcome != claims[b].outcome:
+                yield a, b
+
+
+def group_events(claims):
+    """The events of reconciled claims, as lists of claim indices.
+
+    Claims linked by role (part of a total, repeat) or told in one sentence
+    with different outcomes are one event; cumulative tolls are in none.
+    Events are in order of their first claim.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> from conflictkit.coding.casualties import find_claims, reconcile_claims
+    >>> r = ck.report_from_text("Five people were killed and two wounded. The war has killed more than 400,000 people since 2011.")
+    >>> group_events(reconcile_claims(find_claims(r.text, r.sentences)))
+    [[0, 1]]
+    """
+    roots = _roots(len(claims), list(_event_links(claims)))
+    groups = {}
+    for k, c in enumerate(claims):
+        if c.role != "cumulative":
+            groups.setdefault(roots[k], []).append(k)
+    return [members for _, members in sorted(groups.items())]
+
+
+def _figures(claims, outcome):
+    """(low, best, high, acled) summed over the counted claims of an outcome."""
+    ks = [c for c in claims if c.outcome == outcome]
+    if not ks:
+        return 0.0, 0.0, 0.0, 0.0  # none reported
+    known = [c.count.acled for c in ks if not math.isnan(c.count.acled)]
+    return (sum(c.count.low for c in ks), sum(c.count.best for c in ks), sum(c.count.high for c in ks),
+            sum(known) if known else ACLED_UNKNOWN_FATALITIES)
+
+
+def _event_actors(ctx, sentences):
+    """The first two sides named in the sentences, each as its first actor."""
+    actors_t = ctx.lexicon.rows["actor"]
+    seen, named = set(), []
+    for i in sentences:
+        for t in ctx.actors_in.get(i, []):
+            row = actors_t[t.entry]
+            if row["actor"] not in seen:
+                seen.add(row["actor"])
+                named.append(row)
+    sides, actors = [], []
+    for row in named:
+        if row["side"] not in sides:
+            sides.append(row["side"])
+            actors.append(row["actor"])
+    return (actors + ["", ""])[:2]
+
+
+def _event_when(ctx, ordered):
+    """(date_start, date_end, precision, found) of an event: its most precise date."""
+    dates = [m.at.date for m in ordered if m.at.date]
+    if not dates:
+        published = ctx.report.published
+        return published, published, "publication" if published else "", False
+    d = min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
+    return d.date_start, d.date_end, d.precision, True
+
+
+def _place_columns(place):
+    if not place:
+        return dict(country="", admin1="", admin1_name="", location="", latitude=math.nan, longitude=math.nan,
+                    geo_precision=None)
+    return dict(country=place["country"], admin1=place["admin1"], admin1_name=place["admin1_name"],
+                location=place["place"], latitude=place["latitude"], longitude=place["longitude"],
+                geo_precision=GEO_PRECISION_CODE.get(place["precision"]))
+
+
+def event_row(ctx, event_id, members):
+    """One row of the events table (a dict of :data:`EVENT_COLUMNS`).
+
+    Parameters
+    ----------
+    ctx : ReportContext
+    event_id : str
+    members : list of CodedClaim
+        The event's claims, in order of index.
+    """
+    sentences = sorted({m.claim.sentence for m in members})
+    context = sorted(set(sentences) | {m.at.place_sentence for m in members})
+    spans, text = ctx.spans, ctx.text
+    snippet = " ".join(text[spans[i][0]:spans[i][1]] for i in context if 0 <= i < len(spans))
+    event_type, sub_event_type, _ = classify_event_type(snippet)
+    # place, date and source: the counted claims' first, then any member's
+    ordered = sorted(members, key=lambda m: (m.claim.role not in _COUNTED, m.claim.start))
+    place = next((m.at.place for m in ordered if m.at.place), None)
+    date_start, date_end, precision, dated = _event_when(ctx, ordered)
+    orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
+    actor1, actor2 = _event_actors(ctx, context)
+    counted = [m.claim for m in members if m.claim.role in _COUNTED]
+    f_low, f_best, f_high, f_acled = _figures(counted, "killed")
+    i_low, i_best, i_high, _ = _figures(counted, "injured")
+    notes = []
+    if any(math.isnan(c.count.best) for c in counted):
+        notes.append("casualties reported without a number")
+    if not dated:
+        notes.append("no event date in the text: publication date used")
+    ids = " ".join(m.claim_id for m in members)
+    return dict(
+        report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
+        date_end=date_end, date_precision=precision, event_type=event_type, sub_event_type=sub_event_type,
+        actor1=actor1, actor2=actor2, **_place_columns(place),
+        fatalities_low=f_low, fatalities_best=f_best, fatalities_high=f_high, fatalities_acled=f_acled,
+        injured_low=i_low, injured_best=i_best, injured_high=i_high, source=orig, relay=relay,
+        outlet=ctx.report.outlet or "", claim_ids=ids, annotation_ids=ids, notes="; ".join(notes),
+    )

@@ -1,0 +1,103 @@
+"""Extraction: what a report names, before anything is attributed.
+
+The first stage of the coder (see :mod:`conflictkit.coding.coder`):
+:func:`extract` finds, in the content segments of a report (title,
+standfirst, body), the casualty claims, the dictionary terms (actors, places,
+named sources), the date phrases and the generic source phrases.
+"""
+
+import bisect
+from typing import NamedTuple
+
+from .casualties import find_claims
+from .dates import find_dates
+from .sources import find_generic_sources
+
+__all__ = ["Extraction", "extract", "resolve_terms"]
+
+
+class Extraction(NamedTuple):
+    """What :func:`extract` found in one report.
+
+    ``segments`` are the (start, end) content segments coded; ``terms`` the
+    dictionary hits by kind (``{"actor": [Term], "place": [...], "source":
+    [...]}``); ``dates`` the :class:`~conflictkit.coding.dates.DateMention`
+    list; ``generic_sources`` the generic source phrases ("a war monitor");
+    ``claims`` the casualty :class:`~conflictkit.coding.casualties.Claim` list
+    (not yet reconciled).
+    """
+
+    segments: list
+    terms: dict
+    dates: list
+    generic_sources: list
+    claims: list
+
+
+def extract(report, lexicon):
+    """Claims, terms, dates and generic sources of a report's content.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> r = ck.report_from_text("Two soldiers were killed in Homs on Monday.", published="2020-03-04")
+    >>> found = extract(r, ck.coding.default_lexicon())
+    >>> [c.count.best for c in found.claims], [t.text for t in found.terms["place"]], found.dates[0].text
+    ([2], ['Homs'], 'on Monday')
+    """
+    text, spans = report.text, list(report.sentences)
+    segments = [(s, e) for s, e, k in report.segments if k in ("title", "standfirst", "body")]
+    titles = [(s, e) for s, e, k in report.segments if k == "title"]
+    headlines = [(a, b) for a, b in spans if any(s <= a < e for s, e in titles)]
+    return Extraction(
+        segments=segments,
+        terms=resolve_terms(text, segments, lexicon),
+        dates=[d for s, e in segments for d in find_dates(text, report.published, s, e, spans)],
+        generic_sources=[g for s, e in segments for g in find_generic_sources(text, s, e)],
+        claims=find_claims(text, spans, headlines=headlines),
+    )
+
+
+def _actor_context(report_terms, lex):
+    actors = lex.rows["actor"]
+    places = lex.rows["place"]
+    countries = {places[t.entry]["country"] for t in report_terms["place"]}
+    sides = {actors[t.entry]["side"] for t in report_terms["actor"]
+             if not actors[t.entry]["needs_context"]}
+    countries |= {actors[t.entry]["country"] for t in report_terms["actor"]
+                  if not actors[t.entry]["needs_context"]}
+    return countries, sides
+
+
+def resolve_terms(text, segments, lex):
+    """The dictionary terms of the segments, by kind, once context has spoken.
+
+    An actor that needs context (a country or side) is kept only when the
+    report names it; a place inside an actor or source name ("Aleppo Media
+    Center") or before "-based" is not a place.
+    """
+    terms = {"actor": [], "place": [], "source": []}
+    for s, e in segments:
+        found = lex.find(text, s, e)
+        for k in terms:
+            terms[k].extend(found[k])
+    actors = lex.rows["actor"]
+    countries, sides = _actor_context(terms, lex)
+    terms["actor"] = [t for t in terms["actor"]
+                      if not actors[t.entry]["needs_context"]
+                      or actors[t.entry]["needs_context"] in countries
+                      or actors[t.entry]["needs_context"] in sides]
+    taken = [sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source")]
+    terms["place"] = [
+        t for t in terms["place"]
+        if not any(_overlaps(spans, t.start, t.end) for spans in taken)
+        and not text.startswith("-based", t.end)
+    ]
+    return terms
+
+
+def _overlaps(spans, start, end):
+    """Does any of the sorted, non-overlapping (start, end) ``spans`` overlap
+    [start, end)?  Only the last span starting before ``end`` can."""
+    i = bisect.bisect_left(spans, (end, -1))
+    return i > 0 and spans[i - 1][1] > start

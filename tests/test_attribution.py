@@ -1,0 +1,60 @@
+"""The attribution stage alone: place, date, source and victims of each claim."""
+
+import datetime as dt
+
+import conflictkit as ck
+from conflictkit.coding.attribution import attribute_claims, report_context, victim_category
+from conflictkit.coding.extraction import extract
+
+
+def _attributed(text, published="2020-03-04"):
+    report = ck.report_from_text(text, published=published)
+    lex = ck.coding.default_lexicon()
+    found = extract(report, lex)
+    ctx = report_context(report, found, lex)
+    return found.claims, attribute_claims(found.claims, ctx), ctx
+
+
+def test_claim_takes_place_date_and_source_of_its_sentence():
+    claims, (a,), _ = _attributed("Clashes in Saraqeb on Monday killed 5 fighters, the SOHR said.")
+    assert a.place["place"] == "Saraqib" and a.place["precision"] == "town"
+    assert a.date.date_start == dt.date(2020, 3, 2) and a.date.precision == "day"
+    assert (a.source, a.relay) == ("Syrian Observatory for Human Rights", "")
+    assert a.victim_category == "combatant"
+
+
+def test_place_and_date_come_from_the_sentence_before():
+    text = "Regime shells hit Maarat al-Numan in Idlib province on Sunday.\n\nThree children were killed."
+    claims, (a,), _ = _attributed(text)
+    assert a.place["admin1"] == "SY-ID" and a.place_sentence == 0
+    assert a.date.date_start == dt.date(2020, 3, 1)
+    assert a.victim_category == "civilian"
+
+
+def test_source_is_not_taken_across_paragraphs():
+    text = "The SOHR said fighting went on.\n\nTwo soldiers were killed."
+    _, (a,), ctx = _attributed(text)
+    assert ctx.para_of[0] != ctx.para_of[1]
+    assert (a.source, a.relay) == ("", "")
+
+
+def test_relay_alone_is_the_source():
+    _, (a,), _ = _attributed("Two soldiers were killed in Homs, AFP reported.")
+    assert a.source == "Agence France-Presse" and a.relay == ""
+
+
+def test_victim_actor_is_the_actor_named_in_the_victim_phrase():
+    _, (a,), _ = _attributed("Airstrikes killed 15 Islamic State jihadists near Raqqa.")
+    assert a.victim_actor is not None and a.victim_actor["side"] == "IS"
+
+
+def test_no_date_in_the_text_gives_none():
+    _, (a,), _ = _attributed("Two soldiers were killed in Homs.")
+    assert a.date is None
+
+
+def test_victim_category_reads_actor_type_before_words():
+    assert victim_category("Civilians", "5 fighters") == "civilian"
+    assert victim_category("State forces", "five people") == "combatant"
+    assert victim_category("", "two gunmen") == "combatant"
+    assert victim_category("", "two people") == "unknown"

@@ -1,0 +1,74 @@
+"""The event stages alone: grouping reconciled claims, writing event rows."""
+
+import math
+
+import conflictkit as ck
+from conflictkit.coding.attribution import attribute_claims, report_context
+from conflictkit.coding.casualties import Claim
+from conflictkit.coding.coder import reconcile
+from conflictkit.coding.counts import Count
+from conflictkit.coding.events import (
+    ACLED_UNKNOWN_FATALITIES, CodedClaim, _roots, event_row, group_events,
+)
+from conflictkit.coding.extraction import extract
+
+
+def _claim(sentence, outcome="killed", role="standalone", total_of=-1, repeat_of=-1):
+    return Claim(0, 1, outcome, Count(1, 1, 1, 1), sentence=sentence, role=role, total_of=total_of,
+                 repeat_of=repeat_of)
+
+
+def test_union_find_roots_are_the_smallest_member():
+    assert _roots(6, [(5, 2), (2, 4), (1, 3)]) == [0, 1, 2, 1, 2, 2]
+    assert _roots(3, []) == [0, 1, 2]
+
+
+def test_parts_repeats_and_outcomes_of_a_sentence_join_one_event():
+    claims = [_claim(0, role="total"), _claim(1, role="part", total_of=0), _claim(2),
+              _claim(2, "injured"), _claim(3, role="repeat", repeat_of=2), _claim(4)]
+    assert group_events(claims) == [[0, 1], [2, 3, 4], [5]]
+
+
+def test_same_outcome_in_one_sentence_is_two_events_and_cumulative_none():
+    claims = [_claim(0), _claim(0), _claim(1, role="cumulative")]
+    assert group_events(claims) == [[0], [1]]
+
+
+def _coded(text, published="2020-09-22"):
+    return _stages(ck.report_from_text(text, published=published))
+
+
+def _stages(report):
+    lex = ck.coding.default_lexicon()
+    found = extract(report, lex)
+    ctx = report_context(report, found, lex)
+    attributions = attribute_claims(found.claims, ctx)
+    claims = reconcile(found.claims, attributions)
+    coded = [CodedClaim(k, f"r:c{k + 1}", c, a) for k, (c, a) in enumerate(zip(claims, attributions))]
+    return ctx, claims, coded
+
+
+def test_event_row_of_the_sample_report(sample_report):
+    ctx, claims, coded = _stages(sample_report)
+    rows = [event_row(ctx, f"e{n}", [coded[k] for k in m]) for n, m in enumerate(group_events(claims))]
+    raqqa = next(r for r in rows if r["fatalities_best"] == 28)
+    assert raqqa["admin1"] == "SY-RA" and raqqa["date_precision"] == "day"
+    assert {raqqa["actor1"], raqqa["actor2"]} >= {"Islamic State (Syria)"}
+    assert raqqa["event_type"] == "Battles"
+
+
+def test_event_without_a_number_codes_acled_default_and_a_note():
+    ctx, claims, coded = _coded("Regime troops were killed and injured in rebel strikes on Saraqeb on Monday.")
+    (members,) = group_events(claims)
+    row = event_row(ctx, "e1", [coded[k] for k in members])
+    assert math.isnan(row["fatalities_best"]) and row["fatalities_acled"] == ACLED_UNKNOWN_FATALITIES
+    assert "casualties reported without a number" in row["notes"]
+    assert row["date_precision"] == "day"
+
+
+def test_event_without_a_date_uses_the_publication_date():
+    ctx, claims, coded = _coded("Two soldiers were killed in Homs.")
+    row = event_row(ctx, "e1", [coded[0]])
+    assert row["date_precision"] == "publication" and str(row["event_date"]) == "2020-09-22"
+    assert row["fatalities_best"] == 2 and row["injured_best"] == 0
+    assert row["geo_precision"] == 1 and row["location"] == "Homs"
