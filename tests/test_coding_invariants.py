@@ -105,3 +105,20 @@ def test_random_text_codes_with_ordered_whole_counts_and_exact_spans(text, publi
         assert math.isnan(row.count_high) or row.count_best <= row.count_high
     ev = coding.events
     assert (ev.fatalities_low.fillna(0) <= ev.fatalities_best.fillna(0)).all()
+
+
+def test_a_report_longer_than_any_news_report_is_refused_in_one_line():
+    text = "Five soldiers were killed in Homs on Monday. " * 8000  # 360,000 characters less the last space
+    with pytest.raises(ck.InputError, match=r"report big: 359,999 characters .* split it"):
+        ck.code_report(ck.report_from_text(text, id="big"))
+    coding = ck.code_reports([ck.report_from_text(text, id="big"), ck.report_from_text(text[:450], id="ok")],
+                             progress=False)
+    assert coding.rejects.report_id.tolist() == ["big"]  # refused, not lost: a reject with its reason
+    assert "split it" in coding.rejects.reason.iloc[0]
+    assert coding.events.report_id.tolist() == ["ok"]
+
+
+def test_claims_of_one_sentence_with_different_outcomes_are_one_event():
+    ev = _code("Five soldiers were killed and three were wounded in Homs. Two civilians died in Hama.").events
+    assert sorted(ev.fatalities_best.tolist()) == [2, 5]
+    assert ev.injured_best.fillna(0).sum() == 3

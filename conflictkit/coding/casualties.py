@@ -42,7 +42,7 @@ from ._scan import (
 )
 from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
 
-__all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES"]
+__all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES", "MAX_EVENT_COUNT", "CONTEXT_ROLES"]
 
 NAN = float("nan")
 
@@ -739,9 +739,9 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
     list of Claim
         The same claims with ``role``, ``total_of`` and ``repeat_of`` set.
     """
-    claims = [c if (c.role in ("standalone",) + _CONTEXT_ROLES and c.total_of == -1 and c.repeat_of == -1
+    claims = [c if (c.role in ("standalone",) + CONTEXT_ROLES and c.total_of == -1 and c.repeat_of == -1
                     and not c.part_kind)
-              else replace(c, role=c.role if c.role in _CONTEXT_ROLES else "standalone", total_of=-1,
+              else replace(c, role=c.role if c.role in CONTEXT_ROLES else "standalone", total_of=-1,
                            repeat_of=-1, part_kind="") for c in claims]
     sides = list(sides) if sides is not None else [None] * len(claims)
     events = list(event_keys) if event_keys is not None else [()] * len(claims)
@@ -756,11 +756,11 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
 
     # 1. repeats
     for j, b in enumerate(claims):
-        if math.isnan(b.count.best) or b.role in _CONTEXT_ROLES:
+        if math.isnan(b.count.best) or b.role in CONTEXT_ROLES:
             continue
         for i in range(j):
             a = claims[i]
-            if a.role in ("repeat",) + _CONTEXT_ROLES or math.isnan(a.count.best) or not linkable(i, j):
+            if a.role in ("repeat",) + CONTEXT_ROLES or math.isnan(a.count.best) or not linkable(i, j):
                 continue
             if _same_figure(a, b):
                 if _vagueness(a.count) > _vagueness(b.count):
@@ -808,7 +808,7 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
 
 #: Roles set when a claim is found, kept by reconciliation: claims that are
 #: context (a war's running toll) or impossible as one event's figure.
-_CONTEXT_ROLES = ("cumulative", "implausible")
+CONTEXT_ROLES = ("cumulative", "implausible")
 
 
 def _keys_match(a, b):

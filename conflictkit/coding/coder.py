@@ -24,6 +24,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..errors import InputError
 from ..reports import Report, report_from_text
 from .attribution import attribute_claims, report_context
 from .casualties import reconcile_claims
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.5.3"
+CODER_VERSION = "0.5.4"
 
 ANNOTATION_COLUMNS = ["report_id", "annotation_id", "label", "start", "end", "text", "value",
                       "detail", "sentence"]
@@ -125,6 +126,7 @@ def code_report(report, *, published=None, lexicon=None):
 def _code_rows(report, lex):
     """The annotation, casualty and event rows (lists of dicts) of one report:
     extract → attribute → reconcile → group into events → tabulate."""
+    _check_length(report)
     found = extract(report, lex)
     ctx = report_context(report, found, lex)
     attributions = attribute_claims(found.claims, ctx)
@@ -138,6 +140,22 @@ def _code_rows(report, lex):
         event_rows.append(event_row(ctx, eid, [coded[k] for k in members]))
     cas_rows = [_casualty_row(ctx, m, coded, event_of.get(m.index, "")) for m in coded]
     return _annotations(ctx, coded), cas_rows, event_rows
+
+
+#: The longest report coded, in characters of news content (title, stand-first,
+#: body): three times the longest article in FA-KES and GVA dev (100,000).
+#: Longer "reports" are many articles run together (a mis-split file), whose
+#: claims would all be reconciled with each other, at a cost that grows with
+#: the square of their number: split them into articles first.
+MAX_REPORT_CHARS = 300_000
+
+
+def _check_length(report):
+    n = sum(e - s for s, e in report.paragraphs)
+    if n > MAX_REPORT_CHARS:
+        raise InputError(f"report {report.id}", f"{n:,} characters of news text, longer than any news report "
+                         f"(limit {MAX_REPORT_CHARS:,}); split it into its articles, or raise "
+                         "conflictkit.coding.coder.MAX_REPORT_CHARS")
 
 
 def reconcile(claims, attributions):

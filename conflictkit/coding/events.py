@@ -10,6 +10,7 @@ the report's :class:`~conflictkit.coding.attribution.ReportContext`.
 import math
 from typing import NamedTuple
 
+from .casualties import CONTEXT_ROLES
 from .event_types import classify_event_type
 
 __all__ = ["CodedClaim", "group_events", "event_row", "ACLED_UNKNOWN_FATALITIES", "GEO_PRECISION_CODE"]
@@ -66,17 +67,20 @@ def _event_links(claims):
             yield k, c.total_of
         if c.repeat_of >= 0:
             yield k, c.repeat_of
-    for a in range(len(claims)):
-        for b in range(a + 1, len(claims)):
-            if claims[a].sentence == claims[b].sentence and claims[a].outcome != claims[b].outcome:
-                yield a, b
+    by_sentence = {}  # pairs within a sentence only: linear in the report's length
+    for k, c in enumerate(claims):
+        by_sentence.setdefault(c.sentence, []).append(k)
+    for ks in by_sentence.values():
+        for i, a in enumerate(ks):
+            yield from ((a, b) for b in ks[i + 1:] if claims[a].outcome != claims[b].outcome)
 
 
 def group_events(claims):
     """The events of reconciled claims, as lists of claim indices.
 
     Claims linked by role (part of a total, repeat) or told in one sentence
-    with different outcomes are one event; cumulative tolls are in none.
+    with different outcomes are one event; cumulative tolls and implausible
+    figures are in none.
     Events are in order of their first claim.
 
     Examples
@@ -90,7 +94,7 @@ def group_events(claims):
     roots = _roots(len(claims), list(_event_links(claims)))
     groups = {}
     for k, c in enumerate(claims):
-        if c.role != "cumulative":
+        if c.role not in CONTEXT_ROLES:
             groups.setdefault(roots[k], []).append(k)
     return [members for _, members in sorted(groups.items())]
 
