@@ -39,12 +39,23 @@ def _rows(annotations, report_id):
 # --- brat ---------------------------------------------------------------------------
 
 
+def _check_file_name(rid):
+    """Refuse a report id that is not a plain file name (it would write outside the folder)."""
+    rid = str(rid)
+    if rid in ("", ".", "..") or any(c in rid for c in ("/", "\\", "\0")) or Path(rid).is_absolute():
+        raise InputError(repr(rid), "report id is not a plain file name (a path separator, '..' or empty); "
+                                    "brat files are named by id, so give the report a plain id")
+
+
 def to_brat(report, annotations, folder):
     """Write ``<id>.txt`` (the report text, exactly) and ``<id>.ann``.
 
     Each annotation is a text-bound ``T`` line; its normalised value goes in
-    an ``AnnotatorNotes`` line.  Returns the ``.ann`` path.
+    an ``AnnotatorNotes`` line.  Returns the ``.ann`` path.  A report id that
+    is not a plain file name (``../x``, ``/abs/x``, ``a/b``) raises
+    :class:`InputError`: the files stay in ``folder``.
     """
+    _check_file_name(report.id)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{report.id}.txt").write_bytes(report.text.encode("utf-8"))

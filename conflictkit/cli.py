@@ -1,13 +1,21 @@
 """The ``conflictkit`` command line.
 
-User errors (a missing or empty file, a table without its text column)
-print one line, ``conflictkit: <file>: <problem>``, and exit with status 2;
-never a traceback.
+User errors (a missing or empty file, a table without its text column,
+an output that is the input or in a missing folder) print one line,
+``conflictkit: <file>: <problem>``, and exit with status 2; never a
+traceback.  Output files are written under a temporary name in their
+folder and moved into place only when the run succeeds, so a failed run
+leaves an earlier output as it was.  CSV cells that a spreadsheet would run
+as a formula are prefixed with ``'`` (:func:`conflictkit.safe_for_spreadsheet`).
 """
 
 import argparse
+import contextlib
+import os
 import sys
+import uuid
 import warnings
+from pathlib import Path
 
 from .errors import ConflictkitError
 
@@ -25,7 +33,7 @@ def _build_parser():
     show.add_argument("input", help="a report file (.txt or .html)")
 
     rep = sub.add_parser("reproduce", help="execute the notebooks and regenerate figures")
-    rep.add_argument("folder", nargs="?", default="notebooks")
+    rep.add_argument("folder", nargs="?", default="notebooks", help="folder of notebooks (default notebooks/)")
     rep.add_argument("--figures", default=None, help="figure folder (default figures/)")
     rep.add_argument("--html", default=None, help="also write executed notebooks as HTML here")
     rep.add_argument("--timeout", type=int, default=600, help="seconds per cell")
@@ -33,17 +41,23 @@ def _build_parser():
     code = sub.add_parser("code", help="code reports into events, casualty claims or annotations")
     code.add_argument("inputs", nargs="+", metavar="INPUT",
                       help="a report file, a folder, a CSV/TSV/JSONL/Parquet corpus, or - for stdin")
-    code.add_argument("--table", choices=["events", "casualties", "annotations"], default="events")
-    code.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    code.add_argument("--table", choices=["events", "casualties", "annotations"], default="events",
+                      help="which table to write: events (default), casualty claims, or annotations")
+    code.add_argument("--format", choices=["csv", "jsonl"], default="csv",
+                      help="csv (default; formula-like cells prefixed with ') or jsonl, one object a line")
     code.add_argument("--published", help="publication date YYYY-MM-DD (for a single report or stdin)")
-    code.add_argument("--text-column")
-    code.add_argument("--id-column")
-    code.add_argument("--date-column")
-    code.add_argument("--title-column")
+    code.add_argument("--text-column", help="column of a table holding the report text "
+                                            "(default: text, article_content, content, body …)")
+    code.add_argument("--id-column", help="column of a table holding report ids (default: id …; else file:row)")
+    code.add_argument("--date-column",
+                      help="column of a table holding publication dates (default: published, date …)")
+    code.add_argument("--title-column", help="column of a table holding titles (default: title …; "
+                                             "else the first line of the text)")
     code.add_argument("--rejects", metavar="FILE", help="write unusable rows and reports here (CSV)")
-    code.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    code.add_argument("-o", "--output", metavar="OUT",
+                      help="output file in an existing folder, not an input (default: stdout)")
     fetch = sub.add_parser("fetch", help="download a dataset from its publisher (needs internet)")
-    fetch.add_argument("dataset", choices=["ucdp-ged"])
+    fetch.add_argument("dataset", choices=["ucdp-ged"], help="which dataset: ucdp-ged (UCDP GED, CSV zip)")
     fetch.add_argument("--version", default="25.1", help="UCDP GED version, e.g. 25.1")
     fetch.add_argument("--dest", help="folder (default: $CONFLICTKIT_DATA/ucdp or data/ucdp)")
     return parser
@@ -102,8 +116,10 @@ def _input_chunks(args, chunk_size=1000):
 
 
 def _write_table(table, out, fmt, first):
+    from .tables import safe_for_spreadsheet
+
     if fmt == "csv":
-        table.to_csv(out, index=False, header=first)
+        safe_for_spreadsheet(table).to_csv(out, index=False, header=first)
     else:
         dates = {c: table[c].map(lambda d: d.isoformat() if hasattr(d, "isoformat") else d)
                  for c in table.columns if c.startswith(("date", "event_date"))}
@@ -112,18 +128,51 @@ def _write_table(table, out, fmt, first):
             out.write(text if text.endswith("\n") else text + "\n")
 
 
+def _check_outputs(args):
+    """``{"-o": path, "--rejects": path}`` of the outputs given, each checked:
+    a file name in an existing folder, not an input, not the other output."""
+    from .errors import InputError
+
+    inputs = [Path(i).resolve() for i in args.inputs if i != "-"]
+    outputs = {flag: Path(p) for flag, p in (("-o", args.output), ("--rejects", args.rejects)) if p}
+    for flag, path in outputs.items():
+        if path.is_dir():
+            raise InputError(path, f"is a folder; give {flag} a file name")
+        if not path.resolve().parent.is_dir():
+            raise InputError(path.parent, f"no such folder for {flag} {path.name}; create it first")
+        if path.resolve() in inputs:
+            raise InputError(path, f"is an input; {flag} would overwrite it, write to another file")
+    if len(outputs) == 2 and outputs["-o"].resolve() == outputs["--rejects"].resolve():
+        raise InputError(outputs["-o"], "given to both -o and --rejects; give them different files")
+    return outputs
+
+
+@contextlib.contextmanager
+def _replaced_on_success(path):
+    """A text file written under a temporary name in ``path``'s folder and
+    moved onto ``path`` only if the block succeeds."""
+    tmp = path.resolve().parent / f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:12]}.tmp"
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _code(args):
     """Stream the inputs chunk by chunk: constant memory on a large corpus."""
-    import contextlib
-
     import pandas as pd
 
     from .coding import code_reports
 
+    from .tables import safe_for_spreadsheet
+
+    outputs = _check_outputs(args)
     n_reports = 0
     with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
-        rej_out = stack.enter_context(open(args.rejects, "w", encoding="utf-8", newline="")) if args.rejects else None
+        out = stack.enter_context(_replaced_on_success(outputs["-o"])) if args.output else sys.stdout
+        rej_out = stack.enter_context(_replaced_on_success(outputs["--rejects"])) if args.rejects else None
         first = True
         for reports, rejects in _input_chunks(args):
             for r in reports:
@@ -137,7 +186,7 @@ def _code(args):
                 where = f"{rec.source}" + (f" row {rec.row}" if not pd.isna(rec.row) else "")
                 print(f"conflictkit: skipped {where} (id {rec.id}): {rec.reason}", file=sys.stderr)
             if rej_out is not None:
-                all_rejects.to_csv(rej_out, index=False, header=first)
+                safe_for_spreadsheet(all_rejects).to_csv(rej_out, index=False, header=first)
             _write_table(getattr(coding, args.table), out, args.format, first)
             n_reports += len(coding.reports)
             first = False
@@ -155,6 +204,8 @@ def _fetch(args):
     except OSError as err:
         print(f"conflictkit: could not download UCDP GED {args.version}: {err}", file=sys.stderr)
         return 1
+    print(f"conflictkit: SHA-256 of the download recorded in {path.name}.sha256 (a record, not a verification: "
+          "UCDP publishes no checksum)", file=sys.stderr)
     print(path)
     return 0
 

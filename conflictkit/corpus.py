@@ -230,19 +230,21 @@ def _differences(old, new):
 
 
 def _claim(out, config, overwrite):
-    """Resume a folder of this configuration, start an empty one, or refuse (or, with overwrite, clear) another."""
+    """Resume a folder of this configuration, start an empty one, or refuse (or, with overwrite, clear)
+    one holding chunks coded from another source or configuration."""
     old = _read_json(out / _MANIFEST)
     ours = [n for n in _OWN if (out / n).exists()]
     if isinstance(old, dict):
         diffs = _differences(old, config)
     else:
         diffs = ["no readable _manifest.json (an older conflictkit?)"] if ours else []
-    if diffs:
+    if diffs and any(out.glob("_chunks/chunk-*.json")):
         why = "; ".join(diffs)
         if not overwrite:
             raise InputError(out, f"holds the coding of another source or configuration ({why}); "
                                   "pass overwrite=True to start clean, or use another folder")
         warnings.warn(f"{out}: starting clean, removing the coding it held ({why})", stacklevel=3)
+    if diffs:  # another coding, removed as asked, or one with no chunk coded yet: nothing to lose
         for name in ours:
             shutil.rmtree(out / name) if (out / name).is_dir() else (out / name).unlink()
     for tmp in [*out.glob("*.tmp"), *out.glob("*/*.tmp")]:  # left by a killed run (the folder is locked)
@@ -388,6 +390,8 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(out, "is a file; code_corpus writes a folder")
+    if isinstance(source, (str, Path)) and not Path(source).exists():
+        raise InputError(source, "no such file or folder")
     out.mkdir(parents=True, exist_ok=True)
     coder = coder_fingerprint()
     config = _configuration(source, chunk_size, columns, coder)

@@ -12,8 +12,10 @@ in ``rejects`` with the reason, so rows in = events + rejects.
 
 import hashlib
 import io
+import os
 import re
 import urllib.request
+import uuid
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -356,12 +358,16 @@ def how_to_get(kind):
     return text
 
 
-def fetch(url, dest, *, sha256=None):
+def fetch(url, dest, *, sha256=None, size=None):
     """Download a file into ``dest`` (a folder) and record its checksum.
 
-    Writes ``<name>`` and ``<name>.sha256``.  With ``sha256`` given, a
-    mismatch raises :class:`InputError` and the file is removed.  Nothing in
-    conflictkit's tests or notebooks calls this; they read local files.
+    Writes ``<name>`` and ``<name>.sha256``, the SHA-256 of the bytes that
+    arrived: a record for checking the file later, not a verification.  The
+    download is verified against what the publisher states: its
+    ``Content-Length`` (always, when sent), and ``size`` and ``sha256`` when
+    given.  A download that fails a check raises :class:`InputError` and
+    leaves no file.  Nothing in conflictkit's tests or notebooks calls this;
+    they read local files.
 
     Returns
     -------
@@ -371,21 +377,48 @@ def fetch(url, dest, *, sha256=None):
     dest.mkdir(parents=True, exist_ok=True)
     name = url.rstrip("/").rsplit("/", 1)[-1]
     target = dest / name
-    digest = hashlib.sha256()
-    tmp = target.with_suffix(target.suffix + ".part")
-    with urllib.request.urlopen(url, timeout=60) as response, open(tmp, "wb") as out:  # noqa: S310
-        while chunk := response.read(1 << 20):
-            digest.update(chunk)
-            out.write(chunk)
-    got = digest.hexdigest()
-    if sha256 and got != sha256.lower():
-        tmp.unlink()
-        raise InputError(url, f"checksum mismatch: got {got}, expected {sha256}")
-    tmp.replace(target)
+    tmp = dest / f".{name}.{os.getpid()}-{uuid.uuid4().hex[:12]}.part"
+    try:
+        got, n = _download(url, tmp)
+        _check_download(url, got, n, sha256=sha256, size=size)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     target.with_name(name + ".sha256").write_text(f"{got}  {name}\n")
     return target
 
 
+def _download(url, path):
+    """Stream ``url`` into ``path``: (sha256, bytes); a short body is an error."""
+    digest, n = hashlib.sha256(), 0
+    with urllib.request.urlopen(url, timeout=60) as response, open(path, "wb") as out:  # noqa: S310
+        expected = response.headers.get("Content-Length")
+        while chunk := response.read(1 << 20):
+            digest.update(chunk)
+            out.write(chunk)
+            n += len(chunk)
+    if expected is not None and expected.isdigit() and int(expected) != n:
+        raise InputError(url, f"download truncated: got {n:,} of {int(expected):,} bytes; try again")
+    return digest.hexdigest(), n
+
+
+def _check_download(url, got, n, *, sha256, size):
+    if size is not None and n != size:
+        raise InputError(url, f"size mismatch: got {n:,} bytes, the publisher states {size:,}")
+    if sha256 and got != sha256.lower():
+        raise InputError(url, f"checksum mismatch: got {got}, expected {sha256}")
+
+
+_VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
 def fetch_ucdp_ged(version="25.1", dest=None):
-    """Download a UCDP GED release (CSV zip) from UCDP's download page."""
+    """Download a UCDP GED release (CSV zip) from UCDP's download page.
+
+    ``version`` is a release number like ``"25.1"``.  UCDP publishes no
+    checksum, so the download is checked against the size its server states
+    (see :func:`fetch`); the ``.sha256`` file records what arrived.
+    """
+    if not isinstance(version, str) or not _VERSION.fullmatch(version):
+        raise InputError(repr(version), "not a UCDP GED version; give it like 25.1")
     return fetch(UCDP_GED_URL.format(version=version.replace(".", "")), dest or data_dir() / "ucdp")

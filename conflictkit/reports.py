@@ -9,6 +9,7 @@ coder must not read as news.
 
 import csv
 import json
+import numbers
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -163,7 +164,18 @@ def _read_text_file(path, max_bytes):
 
 
 def _decode(data, where):
-    """Decode bytes as UTF-8, falling back to cp1252 then latin-1 with a note."""
+    """Decode bytes as UTF-8; UTF-16 (by its byte-order mark, or the zero
+    bytes of ASCII text in it) and, failing UTF-8, cp1252 then latin-1 are
+    decoded with a note."""
+    wide = _utf16_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            raise InputError(where, "looks like UTF-16 but does not decode; re-save it as UTF-8") from None
+        note = f"{where}: UTF-16 text, not UTF-8; decoded as {wide}"
+        warnings.warn(note, stacklevel=3)
+        return text, wide, (note,)
     if b"\x00" in data[:8192]:
         raise InputError(where, "binary file (NUL bytes), not text")
     try:
@@ -179,6 +191,28 @@ def _decode(data, where):
         warnings.warn(note, stacklevel=3)
         return text, enc, (note,)
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _utf16_encoding(data):
+    """``"utf-16"`` (a byte-order mark), ``"utf-16-le"``/``"utf-16-be"`` (no
+    mark, but every other byte zero, as in mostly-ASCII text), or None.
+
+    >>> _utf16_encoding("Two killed".encode("utf-16-le")), _utf16_encoding(b"Two killed")
+    ('utf-16-le', None)
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16"
+    head = data[:8192]
+    head = head[:len(head) // 2 * 2]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.4 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.4 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -545,7 +579,7 @@ def _screen_table(path, frame, bad_lines, *, id_column, text_column, date_column
             rejects.append(dict(source=source, row=row, id=rid, reason=reason))
 
         if not isinstance(text, str) or not text.strip():
-            reject("empty text")
+            reject(_no_text_reason(text))
             continue
         notes = ()
         key = _text_key(text)
@@ -568,6 +602,22 @@ def _screen_table(path, frame, bad_lines, *, id_column, text_column, date_column
         rows.append(_Row(source, row, rid, text, _cell(title), published, _cell(outlet), _cell(url), notes, key,
                          title_col is None))
     return rows, rejects
+
+
+def _no_text_reason(value):
+    """Why a text cell gives no text: empty, or a value of another kind (a
+    number, bytes) that says the column is not the text.
+
+    >>> _no_text_reason(None), _no_text_reason(42)
+    ('empty text', 'text is a number (42), not text; is the text column the right one?')
+    """
+    if value is None or isinstance(value, str) or (isinstance(value, float) and value != value) or value is pd.NA:
+        return "empty text"
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "text is bytes (a binary column), not a string; decode the column to text first"
+    if isinstance(value, numbers.Number):
+        return f"text is a number ({value!r}), not text; is the text column the right one?"
+    return f"text is a {type(value).__name__}, not a string; is the text column the right one?"
 
 
 def _build_reports(items):
@@ -610,7 +660,9 @@ def load_reports(path, *, id_column=None, text_column=None, date_column=None,
     ----------
     path : str or pathlib.Path
         A folder (every ``.txt``, ``.md``, ``.html`` file in it, sorted by
-        name), or a CSV, TSV, JSONL or Parquet table.
+        name), or a CSV, TSV, JSONL (or ``.json`` array of records) or
+        Parquet table.  A CSV row with more fields than the header is a
+        reject named by its row; UTF-16 files are decoded with a warning.
     id_column, text_column, date_column, title_column, outlet_column : str, optional
         Column names in a table.  Left out, common names are tried: for the
         text ``text``, ``article_content``, ``content``, ``body``; for the
@@ -662,6 +714,54 @@ def reports_frame(reports):
     )
 
 
+def _first_byte(path):
+    with open(path, "rb") as f:
+        return f.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+
+
+def _json_array_chunks(path, chunk_size):
+    """(frame, bad_lines) chunks of a ``.json`` file holding an array of
+    records (read whole); ``_row`` is the element's number, from 1."""
+    try:
+        records = json.loads(path.read_bytes())
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(path, f"malformed JSON array ({err}); give an array of objects, "
+                               "or JSON lines (one object a line)") from None
+    for start in range(0, len(records), chunk_size):
+        rows, bad = [], []
+        for n, obj in enumerate(records[start:start + chunk_size], start + 1):
+            if isinstance(obj, dict):
+                rows.append(dict(obj, _row=n))
+            else:
+                bad.append((n, f"array element is a {type(obj).__name__}, not an object (a record)"))
+        yield pd.DataFrame(rows), bad
+
+
+def _jsonl_chunks(path, chunk_size):
+    """(frame, bad_lines) chunks of JSON lines; ``_row`` is the line number."""
+    rows, bad = [], []
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.decode("utf-8", "replace")
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                bad.append((n, f"malformed JSON ({err.msg})"))
+                continue
+            if not isinstance(obj, dict):
+                bad.append((n, "JSON line is not an object"))
+                continue
+            obj["_row"] = n
+            rows.append(obj)
+            if len(rows) >= chunk_size:
+                yield pd.DataFrame(rows), bad
+                rows, bad = [], []
+    if rows or bad:
+        yield pd.DataFrame(rows), bad
+
+
 def _table_chunks(path, chunk_size):
     """(frame, bad_lines) chunks of a table file, each row with its file row in ``_row``."""
     suffix = path.suffix.lower()
@@ -681,48 +781,96 @@ def _table_chunks(path, chunk_size):
             row += len(frame)
             yield frame, []
         return
+    if suffix == ".json" and _first_byte(path) == b"[":
+        yield from _json_array_chunks(path, chunk_size)
+        return
     if suffix in (".jsonl", ".ndjson", ".json"):
-        rows, bad = [], []
-        with open(path, "rb") as f:
-            for n, raw in enumerate(f, 1):
-                line = raw.decode("utf-8", "replace")
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    bad.append((n, f"malformed JSON ({err.msg})"))
-                    continue
-                if not isinstance(obj, dict):
-                    bad.append((n, "JSON line is not an object"))
-                    continue
-                obj["_row"] = n
-                rows.append(obj)
-                if len(rows) >= chunk_size:
-                    yield pd.DataFrame(rows), bad
-                    rows, bad = [], []
-        if rows or bad:
-            yield pd.DataFrame(rows), bad
+        yield from _jsonl_chunks(path, chunk_size)
         return
     sep = "\t" if suffix == ".tsv" else ","
-    for encoding in ("utf-8", "cp1252"):
+    wide = _table_utf16(path)
+    for encoding in [wide] if wide else ["utf-8-sig", "cp1252"]:
+        started = False
         try:
-            row = 2
-            reader = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, chunksize=chunk_size,
-                                 encoding=encoding)
-            for frame in reader:
-                frame["_row"] = range(row, row + len(frame))
-                row += len(frame)
-                yield frame, []
+            for chunk in _csv_chunks(path, chunk_size, sep, encoding):
+                started = True
+                yield chunk
             return
         except UnicodeDecodeError:
-            if encoding != "utf-8" or row > 2:
-                raise InputError(path, "not valid UTF-8 part-way through; re-encode the file") from None
+            if encoding != "utf-8-sig" or started:
+                raise InputError(path, f"not valid {'UTF-8' if started else encoding} part-way through; "
+                                       "re-encode the file as UTF-8") from None
             warnings.warn(f"{path}: not valid UTF-8; decoded as cp1252", stacklevel=2)
-        except pd.errors.EmptyDataError:
-            raise InputError(path, "table has no header row") from None
-        except (pd.errors.ParserError, csv.Error) as err:
+
+
+def _table_utf16(path):
+    """The UTF-16 encoding of a table file (with a warning), or None; a binary file is refused."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    wide = _utf16_encoding(head)
+    if wide is not None:
+        warnings.warn(f"{path}: UTF-16 text, not UTF-8; decoded as {wide}", stacklevel=3)
+    elif b"\x00" in head:
+        raise InputError(path, "binary file (NUL bytes), not a text table")
+    return wide
+
+
+def _csv_chunks(path, chunk_size, sep, encoding):
+    """(frame, bad_lines) chunks of a CSV/TSV, read with :mod:`csv`.
+
+    A row with more fields than the header is a reject named by its row
+    (pandas would take the first column as an index and shift every column
+    when the first data row has one field too many); a shorter row is padded
+    with empty fields.  Rows are numbered as in a spreadsheet (header 1).
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # a report's text is one field
+    with open(path, encoding=encoding, newline="") as f:
+        reader = csv.reader(f, delimiter=sep)
+        first, header = 1, None
+        for header in reader:  # blank lines before the header are skipped, and counted
+            if header:
+                break
+            first += 1
+        if not header:
+            raise InputError(path, "table has no header row")
+        names, rows, numbers, bad = _column_names(header), [], [], []
+        try:
+            for n, record in enumerate(reader, first + 1):
+                if not record:
+                    continue
+                if len(record) > len(names):
+                    bad.append((n, f"{len(record)} fields, the header has {len(names)}"))
+                else:
+                    rows.append(record + [""] * (len(names) - len(record)))
+                    numbers.append(n)
+                if len(rows) >= chunk_size:
+                    yield _csv_frame(rows, names, numbers), bad
+                    rows, numbers, bad = [], [], []
+        except csv.Error as err:
             raise InputError(path, f"malformed table ({err})") from None
+    if rows or bad:
+        yield _csv_frame(rows, names, numbers), bad
+
+
+def _csv_frame(rows, names, numbers):
+    frame = pd.DataFrame(rows, columns=names, dtype=object) if rows else pd.DataFrame(columns=names)
+    frame["_row"] = numbers
+    return frame
+
+
+def _column_names(header):
+    """Header cells as column names: an empty one ``Unnamed: i``, a repeated one ``name.1``…, like pandas."""
+    names, seen = [], {}
+    for i, name in enumerate(header):
+        name = name or f"Unnamed: {i}"
+        base, k = name, seen.get(name, 0)
+        while name in seen:
+            k += 1
+            name = f"{base}.{k}"
+        seen[base] = k
+        seen.setdefault(name, 0)
+        names.append(name)
+    return names
 
 
 def iter_report_chunks(path, *, chunk_size=1000, id_column=None, text_column=None, date_column=None,

@@ -16,7 +16,9 @@ leaves it open: "at least 28"), and ACLED's conservative
 counted in ``<outcome>_unreported`` and never shown as 0.
 """
 
+import html
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -477,7 +479,8 @@ def _fmt_range(low, best, high, unreported=0):
 def style_casualty_table(table, caption=None, notes=None):
     """A pandas Styler for notebooks: "28+ (28–open)" cells, totals row in bold.
 
-    Unknown figures read "not reported", never 0.
+    Unknown figures read "not reported", never 0.  Cells, headers and the
+    caption are HTML-escaped (a report id is text, never markup).
     """
     outcomes = [c[:-5] for c in table.columns if c.endswith("_best")]
     shown = table[[c for c in table.columns if not c.endswith(("_low", "_best", "_high", "_unreported"))]].copy()
@@ -486,27 +489,71 @@ def style_casualty_table(table, caption=None, notes=None):
                      [_fmt_range(r[f"{o}_low"], r[f"{o}_best"], r[f"{o}_high"], r.get(f"{o}_unreported", 0))
                       for _, r in table.iterrows()])
     first = shown.columns[0]
-    styler = shown.style.hide(axis="index").apply(
+    styler = shown.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1).apply(
         lambda row: ["font-weight: bold" if row[first] == "Total" else "" for _ in row], axis=1)
     if "fatalities_acled" in shown:
         styler = styler.format({"fatalities_acled": "{:,.0f}"})
     if caption:
-        styler = styler.set_caption(caption)
+        styler = styler.set_caption(html.escape(str(caption)))
     return styler
 
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = ("=", "+", "-", "@")
+_LEADING_SPACE = " \t\r\n"
+
+
+def _risky(value):
+    """A text a spreadsheet may run as a formula: ``=``, ``+``, ``-`` or ``@``
+    first, after any spaces, tabs or line breaks, or a tab or CR first."""
+    return value.lstrip(_LEADING_SPACE).startswith(_DANGEROUS) or value.startswith(("\t", "\r"))
 
 
 def safe_for_spreadsheet(frame):
-    """A copy where text cells starting with ``=``, ``+``, ``-``, ``@`` (or
-    tab/CR) are prefixed with ``'`` so a spreadsheet shows them as text
-    instead of running them as formulas."""
+    """A copy where text cells a spreadsheet would run as a formula are prefixed with ``'``.
+
+    A cell is guarded when it starts with ``=``, ``+``, ``-`` or ``@``, also
+    after leading spaces, tabs or line breaks (``" =1+1"``), or starts with a
+    tab or CR.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> safe_for_spreadsheet(pd.DataFrame({"x": ["=1+1", " @SUM(A1)", "a=b"]})).x.tolist()
+    ["'=1+1", "' @SUM(A1)", 'a=b']
+    """
+    return _map_text(frame, lambda v: "'" + v if _risky(v) else v)
+
+
+def _map_text(frame, fn):
+    """A copy with ``fn`` applied to every text cell."""
     out = frame.copy()
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
-            out[c] = out[c].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_DANGEROUS) else v)
+            out[c] = out[c].map(lambda v: fn(v) if isinstance(v, str) else v)
     return out
+
+
+_LATEX_SPECIAL = re.compile(r"[\\&$%_#{}~^]")
+_LATEX_ESCAPES = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _latex_escape(text):
+    r"""Text with LaTeX's special characters escaped.
+
+    >>> print(_latex_escape(r"A&B 50% $x$ #1 a_b {c} \input ~^"))
+    A\&B 50\% \$x\$ \#1 a\_b \{c\} \textbackslash{}input \textasciitilde{}\textasciicircum{}
+    """
+    return _LATEX_SPECIAL.sub(lambda m: _LATEX_ESCAPES.get(m.group(), "\\" + m.group()), text)
+
+
+def _escaped(table, escape):
+    """A copy with ``escape`` applied to text cells and to the headers."""
+    return _map_text(table.rename(columns=lambda c: escape(str(c))), escape)
+
+
+def _markdown_cell(text):
+    """A Markdown table cell: ``|`` escaped, line breaks as spaces."""
+    return text.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
 def export_table(table, path, *, notes="", format=None):
@@ -521,6 +568,13 @@ def export_table(table, path, *, notes="", format=None):
         Source and coding notes; a CSV gets them as ``#`` comment lines
         after the table, Markdown and LaTeX as a footnote.
 
+    Notes
+    -----
+    Cells are written as text, never as markup or formulas: CSV cells a
+    spreadsheet would run are prefixed with ``'`` (:func:`safe_for_spreadsheet`),
+    Markdown cells have ``|`` escaped and line breaks as spaces, and LaTeX
+    cells, headers and notes have ``& $ % _ # { } \\ ~ ^`` escaped.
+
     Returns
     -------
     Path
@@ -533,13 +587,14 @@ def export_table(table, path, *, notes="", format=None):
         if notes:
             text += "".join(f"# {line}\n" for line in notes.splitlines())
     elif fmt in ("md", "markdown"):
-        text = table.to_markdown(index=False, floatfmt=",.0f") + "\n"
+        text = _escaped(table, _markdown_cell).to_markdown(index=False, floatfmt=",.0f") + "\n"
         if notes:
             text += f"\n{notes}\n"
     elif fmt in ("tex", "latex"):
-        text = table.style.hide(axis="index").format(precision=0, na_rep="--").to_latex(hrules=True)
+        styler = _escaped(table, _latex_escape).style.hide(axis="index").format(precision=0, na_rep="--")
+        text = styler.to_latex(hrules=True)
         if notes:
-            text += "\\par\\footnotesize " + notes.replace("&", "\\&").replace("%", "\\%") + "\n"
+            text += "\\par\\footnotesize " + _latex_escape(notes) + "\n"
     else:
         raise InputError(path, f"unknown table format {fmt!r} (csv, md, tex)")
     path.write_text(text, encoding="utf-8")

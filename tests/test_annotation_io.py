@@ -83,3 +83,13 @@ def test_malformed_doccano_and_label_studio(tmp_path):
         {"value": {"start": 0, "end": 3, "text": "Six", "labels": ["casualty"]}}]}]}]), encoding="utf-8")
     ann, problems = ck.from_label_studio(tmp_path / "ls.json")
     assert len(ann) == 1 and "ls.json task 1 result 2: text 'Six' does not match" in problems[0]
+
+
+@pytest.mark.parametrize("rid", ["../../x", "/abs/x", "a/b", "..", ".", "a\\b", "", "x\0y"])
+def test_to_brat_refuses_ids_that_leave_its_folder(tmp_path, rid):
+    report = ck.load_report("Shelling\n\nTwo soldiers were killed.", id="ok", published="2020-01-01")
+    report = ck.reports._replace(report, id=rid)
+    folder = tmp_path / "a" / "b"
+    with pytest.raises(ck.InputError, match="plain file name"):
+        ck.to_brat(report, ck.code_report(report).annotations, folder)
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

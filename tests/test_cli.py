@@ -77,3 +77,87 @@ def test_non_utf8_file_is_coded_with_a_stated_fallback(tmp_path):
     code, out, err = run("code", str(f), "--table", "casualties")
     assert code == 0 and pd.read_csv(io.StringIO(out)).count_best.tolist() == [2]
     assert "not valid UTF-8" in err and "cp1252" in err
+
+
+# ---------------------------------------------------------------------------
+# outputs: never the input, never half-written, never a traceback
+
+
+def _corpus(path, ids=("a", "b"), texts=("Three civilians were killed.", "Two soldiers were wounded.")):
+    pd.DataFrame({"id": list(ids), "text": list(texts), "published": "2019-01-02"}).to_csv(path, index=False)
+    return path
+
+
+def _one_line(err, *words):
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert all(w in lines[0] for w in words), lines[0]
+
+
+@pytest.mark.parametrize("flag", ["-o", "--rejects"])
+def test_an_output_that_is_the_input_is_refused(tmp_path, flag):
+    corpus = _corpus(tmp_path / "c.csv")
+    before = corpus.read_bytes()
+    code, out, err = run("code", str(corpus), flag, str(tmp_path / "." / "c.csv"))
+    assert code == 2 and corpus.read_bytes() == before
+    _one_line(err, "c.csv", "input")
+
+
+def test_a_failed_run_leaves_an_existing_output_alone(tmp_path):
+    target = tmp_path / "events.csv"
+    target.write_text("earlier results\n")
+    code, out, err = run("code", str(tmp_path / "missing.txt"), "-o", str(target))
+    assert code == 2 and target.read_text() == "earlier results\n"
+    _one_line(err, "missing.txt")
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]  # no temporary file left behind
+
+
+def test_output_is_moved_into_place_only_on_success(tmp_path, monkeypatch):
+    import conflictkit.coding as coding_module
+
+    corpus = _corpus(tmp_path / "c.csv")
+    target = tmp_path / "out.csv"
+    target.write_text("earlier results\n")
+
+    def broken(*args, **kwargs):
+        raise ck.InputError("c.csv", "something went wrong half-way")
+
+    monkeypatch.setattr(coding_module, "code_reports", broken)
+    assert main(["code", str(corpus), "-o", str(target)]) == 2
+    assert target.read_text() == "earlier results\n" and len(list(tmp_path.iterdir())) == 2
+
+
+@pytest.mark.parametrize("where, words", [
+    (lambda p: p, ["is a folder"]),
+    (lambda p: p / "nowhere" / "out.csv", ["nowhere", "no such folder"]),
+])
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path, where, words):
+    corpus = _corpus(tmp_path / "c.csv")
+    code, out, err = run("code", str(corpus), "-o", str(where(tmp_path)))
+    assert code == 2
+    _one_line(err, *words)
+
+
+def test_a_malformed_fetch_version_is_one_line():
+    code, out, err = run("fetch", "ucdp-ged", "--version", "25 .1")
+    assert code == 2
+    _one_line(err, "25 .1", "version")
+
+
+def test_every_option_has_a_help_line():
+    from conflictkit.cli import _build_parser
+
+    parser = _build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command").choices
+    for name, sub in subparsers.items():
+        for action in sub._actions:
+            assert action.help, f"{name} {action.dest}"
+
+
+def test_csv_output_neutralises_formulas(tmp_path):
+    corpus = _corpus(tmp_path / "c.csv", ids=['=HYPERLINK("http://x","y")', "@SUM(A1)"],
+                     texts=("Three civilians were killed.", "Two soldiers were killed."))
+    code, out, err = run("code", str(corpus), "--table", "casualties")
+    assert code == 0, err
+    ids = set(pd.read_csv(io.StringIO(out)).report_id)
+    assert ids == {"'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)"}

@@ -325,3 +325,15 @@ def test_a_script_without_main_guard_is_told_what_to_do(tmp_path):
     assert proc.returncode != 0
     last = proc.stderr.strip().splitlines()[-1]
     assert "__main__" in last and "BrokenProcessPool" not in last
+
+
+def test_a_run_that_coded_nothing_does_not_hold_the_folder(tmp_path):
+    path = _small_table(tmp_path / "corpus.csv", ["Two soldiers were killed in Homs."] * 2)
+    out = tmp_path / "out"
+    with pytest.raises(ck.InputError, match="missing.csv: no such file"):
+        ck.code_corpus(tmp_path / "missing.csv", out, progress=False)
+    with pytest.raises(ck.InputError, match="body"):
+        ck.code_corpus(path, out, progress=False, text_column="body")
+    assert not (out / "_lock").exists()
+    ck.code_corpus(path, out, progress=False)  # other options, but nothing was coded: no refusal
+    assert len(ck.read_coding(out).casualties) == 2

@@ -1,5 +1,6 @@
 """Dataset loaders: UCDP GED (real Syria release) and ACLED (a fixture we wrote)."""
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -105,3 +106,38 @@ def test_fetch_writes_file_and_checksum(tmp_path):
     with pytest.raises(InputError, match="checksum mismatch"):
         ck.fetch(src.as_uri(), tmp_path / "dest2", sha256="0" * 64)
     assert not (tmp_path / "dest2" / "ged.zip").exists()
+
+
+class _Response(io.BytesIO):
+    """A download that stops early: its body is shorter than its Content-Length."""
+
+    def __init__(self, body, length):
+        super().__init__(body)
+        self.headers = {"Content-Length": str(length)}
+
+
+def test_a_truncated_download_is_an_error_and_leaves_no_file(tmp_path, monkeypatch):
+    import urllib.request
+
+    monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: _Response(b"x" * 50, 100))
+    with pytest.raises(InputError, match="truncated.*50 of 100 bytes"):
+        ck.fetch("https://example.org/ged.zip", tmp_path / "dest")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_fetch_checks_the_publishers_size_and_never_calls_a_recorded_hash_verified(tmp_path, monkeypatch):
+    import urllib.request
+
+    monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: _Response(b"x" * 100, 100))
+    got = ck.fetch("https://example.org/ged.zip", tmp_path / "dest")
+    record = got.with_name("ged.zip.sha256").read_text()
+    assert got.read_bytes() == b"x" * 100 and "verified" not in record.lower()
+    with pytest.raises(InputError, match="size"):
+        ck.fetch("https://example.org/ged.zip", tmp_path / "d2", size=99)
+    assert not (tmp_path / "d2" / "ged.zip").exists()
+
+
+@pytest.mark.parametrize("version", ["25 .1", "../25.1", "", "25"])
+def test_fetch_ucdp_ged_refuses_a_malformed_version(tmp_path, version):
+    with pytest.raises(InputError, match="version"):
+        ck.fetch_ucdp_ged(version, tmp_path)

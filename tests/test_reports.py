@@ -198,3 +198,68 @@ def test_folder_of_reports(tmp_path):
     reports, rejects = ck.load_reports(tmp_path)
     assert [r.id for r in reports] == ["2020-01-01-a"]
     assert dict(zip(rejects.id, rejects.reason)) == {"b": "file is empty", "c": "not a report file (.pdf)"}
+
+
+# --- ragged rows, encodings and odd cells: say what the input is ---------------
+
+def test_a_row_with_a_field_too_many_is_a_reject_named_by_row(tmp_path):
+    f = tmp_path / "ragged.csv"
+    f.write_text('id,text,published\n'
+                 'a,"Three civilians were killed\nin Homs.",2020-01-02,EXTRA\n'  # first data row: pandas' index trap
+                 'b,Two soldiers were killed.,2020-01-03\n'
+                 'c,One man was killed.,2020-01-04,x,y\n'
+                 'd,Four people were killed.,2020-01-05\n')
+    reports, rejects = ck.load_reports(f)
+    assert [(r.id, r.text, r.published) for r in reports] == [
+        ("b", "Two soldiers were killed.", dt.date(2020, 1, 3)),
+        ("d", "Four people were killed.", dt.date(2020, 1, 5))]
+    assert rejects.row.tolist() == [2, 4]
+    assert rejects.reason.tolist() == ["4 fields, the header has 3", "5 fields, the header has 3"]
+
+
+def test_a_ragged_row_streams_the_same(tmp_path):
+    f = tmp_path / "ragged.tsv"
+    f.write_text("id\ttext\nx\tTwo killed.\textra\ny\tThree killed.\n\nz\tOne killed.\n")
+    chunks = list(ck.iter_report_chunks(f, chunk_size=1))
+    ids = [r.id for c in chunks for r in c.reports]
+    rows = [row for c in chunks for row in c.rejects.row]
+    assert ids == ["y", "z"] and rows == [2]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_report_is_decoded_and_named(tmp_path, encoding):
+    f = tmp_path / "wide.txt"
+    f.write_bytes("Attack on Saraqeb\n\nThe café was hit – two died.".encode(encoding))
+    with pytest.warns(UserWarning, match="UTF-16"):
+        r = ck.load_report(f)
+    assert "café was hit – two died" in r.text and r.encoding.startswith("utf-16")
+
+
+def test_utf16_table_is_decoded(tmp_path):
+    f = tmp_path / "wide.csv"
+    f.write_bytes('id,text\na,"Two civilians were killed in Homs."\n'.encode("utf-16"))
+    with pytest.warns(UserWarning, match="UTF-16"):
+        reports, rejects = ck.load_reports(f)
+    assert [r.id for r in reports] == ["a"] and rejects.empty
+
+
+@pytest.mark.parametrize("texts, words", [
+    ([12345, 678], ["number", "12345"]),
+    ([b"Two killed.", b"Three killed."], ["bytes", "decode"]),
+])
+def test_parquet_text_that_is_not_text_says_what_it_is(tmp_path, texts, words):
+    f = tmp_path / "odd.parquet"
+    pd.DataFrame({"id": ["a", "b"], "text": texts}).to_parquet(f)
+    reports, rejects = ck.load_reports(f)
+    assert reports == [] and rejects.id.tolist() == ["a", "b"]
+    reason = rejects.reason.iloc[0]
+    assert all(w in reason for w in words) and "empty" not in reason
+
+
+def test_a_json_array_is_read_as_records(tmp_path):
+    f = tmp_path / "c.json"
+    f.write_text(json.dumps([{"id": "x", "text": "Four killed.", "published": "2018-02-01"},
+                             {"id": "y", "text": "Two killed."}, ["not", "a", "record"]], indent=2))
+    reports, rejects = ck.load_reports(f)
+    assert [r.id for r in reports] == ["x", "y"] and reports[0].published == dt.date(2018, 2, 1)
+    assert rejects.row.tolist() == [3] and "not an object" in rejects.reason.iloc[0]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -99,6 +100,67 @@ def test_csv_export_neutralises_formulas(tmp_path):
     rows = text.splitlines()[1:]
     assert [r.split(",")[0] for r in rows[1:4]] == ["'+1", "'-2", "'@SUM(A1)"]
     assert rows[0].startswith("\"'=HYPERLINK") and rows[4].startswith("IS,")
+
+
+_SPECIALS = "&$%_#{}\\~^"
+
+
+def test_latex_export_escapes_cells_and_headers(tmp_path):
+    t = pd.DataFrame({"side_1 & 2": ["A&B", "50%", "$x$", "#1", "{y}", r"\input{/etc/passwd}", "a~b^c"],
+                      "killed_best": [1, 2, 3, 4, 5, 6, 7]})
+    tex = ck.export_table(t, tmp_path / "t.tex", notes="Source: 100% of A&B_C").read_text()
+    body = tex.split("\\midrule", 1)[1].split("\\bottomrule", 1)[0].strip().splitlines()
+    assert body == [r"A\&B & 1 \\", r"50\% & 2 \\", r"\$x\$ & 3 \\", r"\#1 & 4 \\", r"\{y\} & 5 \\",
+                    r"\textbackslash{}input\{/etc/passwd\} & 6 \\", r"a\textasciitilde{}b\textasciicircum{}c & 7 \\"]
+    assert r"side\_1 \& 2 & killed\_best \\" in tex and r"100\% of A\&B\_C" in tex
+
+
+_LATEX_TOKENS = re.compile(r"\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[&$%_#{}]|[^\\&$%_#{}~^]")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_SPECIALS) + ["a", " ", "é", "1"]), max_size=30))
+def test_latex_escape_round_trips(text):
+    from conflictkit.tables import _latex_escape
+
+    escaped = _latex_escape(text)
+    tokens = _LATEX_TOKENS.findall(escaped)
+    assert "".join(tokens) == escaped  # nothing special left bare
+    back = {r"\textbackslash{}": "\\", r"\textasciitilde{}": "~", r"\textasciicircum{}": "^"}
+    assert "".join(back.get(t, t[-1] if t.startswith("\\") else t) for t in tokens) == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab|\\ \n-")), max_size=8), min_size=1, max_size=4))
+def test_markdown_export_keeps_one_cell_per_column(tmp_path_factory, cells):
+    t = pd.DataFrame({"sid|e": cells, "killed_best": range(len(cells))})
+    md = ck.export_table(t, tmp_path_factory.mktemp("md") / "t.md").read_text()
+    lines = md.rstrip("\n").splitlines()
+    assert len(lines) == len(cells) + 2
+    for line in lines:
+        assert len(re.findall(r"(?<!\\)\|", line)) == 3, line
+
+
+@pytest.mark.parametrize("value", [" =1+1", "\n=1+1", "\t=1", "\r=1", "  @SUM(A1)", " -2", "\r\n+1"])
+def test_spreadsheet_guard_sees_through_leading_whitespace(value):
+    guarded = ck.safe_for_spreadsheet(pd.DataFrame({"x": [value, "a=b"]})).x.tolist()
+    assert guarded == ["'" + value, "a=b"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("=+-@ \t\r\na1")), max_size=8))
+def test_spreadsheet_guard_is_a_prefix_or_nothing(value):
+    [guarded] = ck.safe_for_spreadsheet(pd.DataFrame({"x": [value]})).x.tolist()
+    risky = value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r")
+    assert guarded == ("'" + value if risky else value)
+
+
+def test_styled_table_escapes_html():
+    t = pd.DataFrame({"report_id": ["<script>alert(1)</script>", "Total"], "killed_low": [1, 1],
+                      "killed_best": [1, 1], "killed_high": [1, 1]})
+    html = ck.style_casualty_table(t, caption="<b>caption</b>").to_html()
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>caption</b>" not in html and "&lt;b&gt;caption&lt;/b&gt;" in html
 
 
 # --- invariants on events tables -------------------------------------------------
