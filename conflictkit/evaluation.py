@@ -1,6 +1,10 @@
-"""Measuring the coder against gold data (GVA counts, CASE event types, ACLED events).
+"""Measuring the coder against gold data: casualty counts on every dev set, CASE event types, ACLED events.
 
-Used by ``benchmarks/coder_accuracy.py`` and the validation notebook.
+The count gold sets (:data:`GOLD_SETS`) are read by :func:`load_gold` into one
+shape, coded by :func:`code_gold` and scored by :func:`count_scores`;
+:func:`accuracy_table` does all three for every set.  Used by
+``benchmarks/coder_accuracy.py``, ``benchmarks/event_accuracy.py`` and the
+validation notebook.
 """
 
 import csv
@@ -8,13 +12,15 @@ import json
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
 __all__ = ["CASE_TO_SUB_EVENT", "report_counts", "evaluate_gva", "evaluate_case", "exact_match",
            "naive_counts", "exact_match_table", "yearly_coded_vs_dataset", "ACLED_LEGACY_TYPES",
            "ACLED_EVENT_TYPES", "EVENT_GOLD_COLUMNS", "acled_legacy_type", "load_event_gold",
-           "code_event_gold", "states_date", "actor_matches", "admin1_matches", "event_scores"]
+           "code_event_gold", "states_date", "actor_matches", "admin1_matches", "event_scores", "GOLD_SETS",
+           "GOLD_COLUMNS", "load_gold", "code_gold", "count_scores", "accuracy_table"]
 
 #: CASE 2021 shared-task-2 labels and the ACLED sub-event types (or
 #: conflictkit's non-ACLED labels) they correspond to.
@@ -413,3 +419,202 @@ def event_scores(coded):
     if seconds:
         out.append(dict(metric="speed (reports/s, coding only)", value=len(coded) / seconds, n=len(coded)))
     return pd.DataFrame(out)
+
+
+# ---------------------------------------------------------------------------
+# casualty counts on every dev set
+
+#: The count gold sets: name -> (file under the data folder, the convention
+#: the gold follows: ``acled`` compares ``fatalities_acled``, ``text`` the
+#: text's own best reading, outcomes scored).
+GOLD_SETS = {
+    "gva": ("gold/gva-articles-dev.jsonl", "text", ("killed", "injured")),
+    "acled-syria": ("gold/acled-syria-battles-dev.tsv", "acled", ("killed",)),
+    "wad": ("gold/wad-atrocities-2016-2020-dev.csv", "text", ("killed", "injured")),
+    "acled-africa": ("gold/acled-africa-2016-dev.csv", "acled", ("killed",)),
+    "ucdp-headlines": ("ucdp/ged_syria_652.1601.1911.csv", "text", ("killed",)),
+}
+
+#: Columns of :func:`load_gold`: ``headed`` is True when the text's first
+#: line is a headline; ``gold_low``/``gold_high`` bound the killed figure
+#: (UCDP), otherwise equal ``gold_killed``; ``gold_injured`` is NaN when not
+#: reported (WAD's blank) or not in the gold.
+GOLD_COLUMNS = ["id", "text", "headed", "published", "gold_killed", "gold_low", "gold_high", "gold_injured"]
+
+
+def _count_frame(ids, text, headed, published, killed, injured=math.nan, low=None, high=None):
+    killed = pd.to_numeric(pd.Series(killed), errors="coerce").astype("float64").reset_index(drop=True)
+    n = len(killed)
+
+    def col(x):
+        return pd.Series([x] * n, dtype="float64") if not hasattr(x, "__len__") else \
+            pd.to_numeric(pd.Series(x), errors="coerce").astype("float64").reset_index(drop=True)
+
+    return pd.DataFrame({
+        "id": pd.Series(ids).astype(str).reset_index(drop=True),
+        "text": pd.Series(text).fillna("").astype(str).reset_index(drop=True),
+        "headed": headed,
+        "published": pd.to_datetime(pd.Series(published).reset_index(drop=True), errors="coerce").dt.date,
+        "gold_killed": killed,
+        "gold_low": killed if low is None else col(low),
+        "gold_high": killed if high is None else col(high),
+        "gold_injured": col(injured),
+    }, columns=GOLD_COLUMNS)
+
+
+def _read_gva(path):
+    d = pd.read_json(path, lines=True, dtype={"doc_id": str})
+    return _count_frame(d["doc_id"], d["title"] + "\n\n" + d["content"], True, d["dct"],
+                       d["gold_num_killed"], d["gold_num_injured"])
+
+
+def _read_acled_syria(path):
+    d = pd.read_csv(path, sep="\t", dtype={"notes": str}, quoting=csv.QUOTE_NONE)
+    return _count_frame(d["event_id_cnty"], d["notes"], False, pd.to_datetime(d["event_date"], format="%d %B %Y"),
+                       d["fatalities"])
+
+
+def _read_wad(path):
+    d = pd.read_csv(path, dtype={"Description": str})
+    part = {k: pd.to_numeric(d[f"Start {k.title()}"], errors="coerce") for k in ("year", "month", "day")}
+    part["day"] = part["day"].where(part["day"].between(1, 31), 1)
+    part["month"] = part["month"].where(part["month"].between(1, 12), 1)
+    published = pd.to_datetime(part, errors="coerce")
+    return _count_frame(d["row_id"], d["Description"], False, published, d["deaths_int"], d["injured_int"])
+
+
+def _read_acled_africa(path):
+    d = pd.read_csv(path, dtype={"NOTES": str})
+    return _count_frame(d["EVENT_ID_CNTY"], d["NOTES"], False,
+                       pd.to_datetime(d["EVENT_DATE"], format="%d/%m/%Y", errors="coerce"), d["FATALITIES"])
+
+
+def _read_ucdp(path):
+    d = pd.read_csv(path, dtype={"source_headline": str, "source_date": str}, low_memory=False)
+    published = d["source_date"].fillna("").str.split(";").str[0].str.strip()
+    return _count_frame(d["id"], d["source_headline"], True, published, d["best"], low=d["low"], high=d["high"])
+
+
+_READERS = {"gva": _read_gva, "acled-syria": _read_acled_syria, "wad": _read_wad,
+            "acled-africa": _read_acled_africa, "ucdp-headlines": _read_ucdp}
+
+
+def load_gold(name, data_dir):
+    """One count gold set in one shape (columns :data:`GOLD_COLUMNS`).
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`GOLD_SETS`.
+    data_dir : str or pathlib.Path
+        The shared data folder (``../shared/data``).
+
+    Examples
+    --------
+    >>> gold = load_gold("acled-syria", "../shared/data")  # doctest: +SKIP
+    >>> list(gold.columns) == GOLD_COLUMNS  # doctest: +SKIP
+    True
+    """
+    if name not in GOLD_SETS:
+        raise ValueError(f"unknown gold set {name!r}: one of {', '.join(GOLD_SETS)}")
+    return _READERS[name](Path(data_dir) / GOLD_SETS[name][0])
+
+
+def _report_totals(casualties, events):
+    """Per report: killed and injured as :func:`report_counts` reads them,
+    and the sum of the events' ``fatalities_acled``."""
+    c = casualties[casualties["counted"].astype(bool)]
+    best = c["count_best"].fillna(1)
+    by = {k: best[c["outcome"] == k].groupby(c.loc[c["outcome"] == k, "report_id"]).sum()
+          for k in ("killed", "injured", "shot")}
+    out = pd.DataFrame(by).reindex(columns=["killed", "injured", "shot"]).fillna(0.0)
+    out["injured"] = out["injured"].where(out["injured"] >= out["shot"] - out["killed"],
+                                          out["shot"] - out["killed"])
+    out["acled"] = events.groupby("report_id")["fatalities_acled"].sum()
+    return out.fillna(0.0)
+
+
+def code_gold(gold, lexicon=None):
+    """Code every text of a gold frame (:func:`load_gold`) at once.
+
+    Returns the frame with ``coded_killed`` and ``coded_injured`` (the text's
+    best reading, :func:`report_counts`), ``coded_acled`` (the sum of the
+    events' ``fatalities_acled``) and the naive baseline's ``naive_killed``
+    and ``naive_injured``.
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"id": ["a"], "text": ["Seven soldiers were killed, three civilians wounded."],
+    ...                      "headed": [False], "published": [None]})
+    >>> code_gold(gold)[["coded_killed", "coded_injured", "naive_killed"]].values.tolist()
+    [[7.0, 3.0, 7.0]]
+    """
+    from .coding import code_reports
+    from .reports import report_from_text
+
+    ids = [f"{n}:{i}" for n, i in enumerate(gold["id"])]
+    reports = [report_from_text(t, id=i, published=p, find_header=bool(h))
+               for i, t, p, h in zip(ids, gold["text"], gold["published"].where(gold["published"].notna(), None),
+                                     gold["headed"])]
+    coding = code_reports(reports, lexicon=lexicon, progress=False)
+    totals = _report_totals(coding.casualties, coding.events).reindex(ids).fillna(0.0)
+    naive = [naive_counts(t) for t in gold["text"]]
+    return gold.assign(coded_killed=totals["killed"].to_numpy(), coded_injured=totals["injured"].to_numpy(),
+                       coded_acled=totals["acled"].to_numpy(), naive_killed=[b["killed"] for b in naive],
+                       naive_injured=[b["injured"] for b in naive])
+
+
+def count_scores(gold, coded, outcome="killed"):
+    """Exact match of one coded column against the gold of ``outcome``.
+
+    Rows with no gold figure are left out.  ``within`` is the share of
+    counts inside the gold's low–high range (equal to ``exact`` when the
+    gold has no range).
+
+    Returns
+    -------
+    dict
+        ``rows``, ``exact``, ``nonzero_rows``, ``exact_nonzero``, ``within``,
+        ``coded_sum``, ``gold_sum``, ``sum_ratio`` (coded sum / gold sum).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"gold_killed": [0, 3, 5, None], "coded_killed": [0, 3, 4, 9]})
+    >>> s = count_scores(f, f["coded_killed"])
+    >>> s["exact"], s["exact_nonzero"], s["sum_ratio"]
+    (0.6666666666666666, 0.5, 0.875)
+    """
+    g = gold[f"gold_{outcome}"]
+    keep = g.notna()
+    g, c = g[keep].astype(float), pd.Series(coded)[keep].astype(float)
+    if outcome == "killed" and "gold_low" in gold:
+        low, high = gold.loc[keep, "gold_low"].fillna(g), gold.loc[keep, "gold_high"].fillna(g)
+    else:
+        low = high = g
+    nz = g != 0
+    return dict(rows=int(keep.sum()), exact=float((c == g).mean()) if len(g) else math.nan,
+                nonzero_rows=int(nz.sum()), exact_nonzero=float((c[nz] == g[nz]).mean()) if nz.any() else math.nan,
+                within=float(((c >= low) & (c <= high)).mean()) if len(g) else math.nan,
+                coded_sum=float(c.sum()), gold_sum=float(g.sum()),
+                sum_ratio=float(c.sum() / g.sum()) if g.sum() else math.nan)
+
+
+def accuracy_table(data_dir, sets=None, lexicon=None):
+    """Coder and naive baseline on every count gold set: one row per set
+    and outcome with :func:`count_scores` of both (``naive_`` prefixed).
+
+    ACLED sets compare the gold with the coder's ``fatalities_acled``
+    (ACLED's conventions), the others with the text's best reading.
+    """
+    rows = []
+    for name in sets or GOLD_SETS:
+        _, convention, outcomes = GOLD_SETS[name]
+        coded = code_gold(load_gold(name, data_dir), lexicon=lexicon)
+        for outcome in outcomes:
+            column = "coded_acled" if convention == "acled" and outcome == "killed" else f"coded_{outcome}"
+            mine = count_scores(coded, coded[column], outcome)
+            naive = count_scores(coded, coded[f"naive_{outcome}"], outcome)
+            rows.append(dict(set=name, outcome=outcome, compared="acled" if column == "coded_acled" else "best", **mine,
+                             **{f"naive_{k}": v for k, v in naive.items() if k not in ("rows", "nonzero_rows",
+                                                                                        "gold_sum")}))
+    return pd.DataFrame(rows)

@@ -1,10 +1,21 @@
-"""Event scoring against ACLED-style gold (conflictkit.evaluation)."""
+"""Scoring against gold (conflictkit.evaluation): ACLED-style events, and the
+casualty counts of every dev set (gold loading, coding, scoring)."""
+
+import math
 
 import pandas as pd
 import pytest
 from conftest import shared_file
 
 from conflictkit import evaluation as ev
+from conflictkit.evaluation import (
+    GOLD_COLUMNS,
+    GOLD_SETS,
+    code_gold,
+    count_scores,
+    load_gold,
+    naive_counts,
+)
 
 
 @pytest.mark.parametrize("old, inter1, inter2, new", [
@@ -105,3 +116,63 @@ def test_code_event_gold_takes_each_notes_first_event():
     with_event = coded[coded["n_events"] > 0]
     assert (with_event["coded_event_type"] != "").all()
     assert (coded.loc[coded["n_events"] == 0, "coded_event_type"] == "").all()
+
+
+# --- casualty counts on every dev set ---------------------------------------------
+
+def _gold(*texts, headed=False):
+    return pd.DataFrame({"id": [str(i) for i in range(len(texts))], "text": list(texts),
+                         "headed": headed, "published": [None] * len(texts)})
+
+
+def test_naive_counts_sums_numbers_before_the_outcome_word():
+    assert naive_counts("Three people were killed and 2 killed later; 4 were badly injured.") == \
+        {"killed": 5, "injured": 4}
+
+
+def test_count_scores_exact_nonzero_within_and_sums():
+    f = pd.DataFrame({"gold_killed": [0.0, 3, 5, 10, None], "gold_low": [0.0, 3, 5, 8, None],
+                      "gold_high": [0.0, 3, 5, 12, None], "coded": [1, 3, 4, 9, 7]})
+    s = count_scores(f, f["coded"])
+    assert (s["rows"], s["nonzero_rows"]) == (4, 3)
+    assert s["exact"] == 0.25 and s["exact_nonzero"] == pytest.approx(1 / 3)
+    assert s["within"] == 0.5  # 3 and 9 (in 8-12)
+    assert (s["coded_sum"], s["gold_sum"]) == (17, 18)
+
+
+def test_count_scores_without_gold_is_nan():
+    s = count_scores(pd.DataFrame({"gold_injured": [None, None]}), [1, 2], "injured")
+    assert s["rows"] == 0 and math.isnan(s["exact"]) and math.isnan(s["sum_ratio"])
+
+
+def test_code_gold_reads_best_acled_and_naive_per_text():
+    coded = code_gold(_gold("At least 28 fighters were killed, 13 soldiers and 15 militants.",
+                            "Clashes took place; regime soldiers were killed.",
+                            "Nothing happened."))
+    assert coded["coded_killed"].tolist() == [28, 1, 0]  # a claim without a number counts one
+    assert coded["coded_acled"].tolist()[0] == 28 and coded["coded_acled"].tolist()[2] == 0
+    assert coded["naive_killed"].tolist() == [28, 0, 0]
+
+
+def test_load_gold_rejects_unknown_names():
+    with pytest.raises(ValueError, match="unknown gold set"):
+        load_gold("nope", ".")
+
+
+@pytest.mark.parametrize("name, rows", [("acled-syria", 7083), ("wad", 1145), ("acled-africa", 6736),
+                                        ("gva", 2506)])
+def test_load_gold_reads_each_dev_set(name, rows):
+    path = shared_file(*GOLD_SETS[name][0].split("/"))
+    gold = load_gold(name, path.parents[1])
+    assert list(gold.columns) == GOLD_COLUMNS and len(gold) == rows
+    assert gold["text"].str.len().gt(0).all() and gold["published"].notna().all()
+    if name == "wad":  # blank injured is not reported, never 0
+        assert gold["gold_injured"].isna().sum() > 400 and (gold["gold_injured"] == 0).sum() > 200
+
+
+def test_load_gold_ucdp_keeps_the_range():
+    path = shared_file("ucdp", "ged_syria_652.1601.1911.csv")
+    gold = load_gold("ucdp-headlines", path.parents[1])
+    assert len(gold) == 16566
+    ordered = (gold["gold_low"] <= gold["gold_killed"]) & (gold["gold_killed"] <= gold["gold_high"])
+    assert ordered.sum() == 16566 - 101  # GED's own 101 rows with best outside low-high are kept as read
