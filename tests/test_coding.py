@@ -310,3 +310,31 @@ def test_country_acronyms_match_as_written():
     lex = ck.coding.default_lexicon()
     places = [t.text for t in lex.find("US and UK jets struck. Contact Us | Uk office")["place"]]
     assert places == ["US", "UK"]
+
+
+def test_a_word_added_through_an_overlay_makes_claims(tmp_path):
+    from conflictkit.coding.casualties import compile_grammar
+    from conflictkit.coding.resources import load_resources
+
+    text = "Five fighters were martyred in the raid. A soldier was martyred, and shelling martyred 3 civilians."
+    sentences = [(0, 40), (41, len(text))]
+    bundled = compile_grammar()
+    assert [c for c in bundled.find_claims(text, sentences) if c.outcome == "killed"] == []
+    (tmp_path / "grammar").mkdir()
+    (tmp_path / "grammar" / "en.yaml").write_text("outcome_words:\n  killed: [martyred]\nactive_words:\n"
+                                                  "  killed: [martyred]\n", encoding="utf-8")
+    grammar = compile_grammar(load_resources(tmp_path))
+    assert "martyred" in grammar.trigger_words  # no second list to keep in step
+    got = [(c.outcome, c.count.best, c.victim) for c in grammar.find_claims(text, sentences)]
+    assert got == [("killed", 5, "fighters"), ("killed", 1, "A soldier"), ("killed", 3, "civilians")]
+
+
+def test_compiled_grammar_pickles_and_module_find_claims_uses_the_bundled_one():
+    import pickle
+
+    from conflictkit.coding.casualties import compile_grammar, find_claims
+
+    grammar = pickle.loads(pickle.dumps(compile_grammar()))
+    text = "The death toll rose to 40, and 12 people were wounded."
+    assert grammar.find_claims(text, [(0, len(text))]) == find_claims(text, [(0, len(text))])
+    assert [(c.outcome, c.count.best) for c in find_claims(text, [(0, len(text))])] == [("killed", 40), ("injured", 12)]

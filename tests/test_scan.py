@@ -32,29 +32,45 @@ def real_texts():
     return [r.text for r in reports] + [g["title"] + "\n\n" + g["content"] for g in gva]
 
 
-# The regular expressions the automata stand in for.
-_TRIGGER_RE = re.compile("|".join(r"die[ds]?\b" if s == "die" else s for s in casualties._TRIGGER_STEMS))
-_VERB_RE = re.compile(r"\b(?:" + "|".join(casualties._VERB_STEMS) + ")")
+_G = casualties.compile_grammar()
+# Patterns tried at the word starts of the verb automaton, on lower-cased text.
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot")
+# Every claim pattern, with the text it runs on (lower-cased or as written).
+_CLAIM_PATTERNS = [(rx, True) for name, rx in _G.lowered.items()
+                   if name not in ("number_start", "negated", "cumulative", "perfect", "head_first")]
+_CLAIM_PATTERNS += [(_G.implied, False), (_G.unnumbered, False), (casualties._NAMED_ONE, False)]
 _ARTICLE_RE = re.compile(r"\b(?:an?|one|another|his|her|their)\s")
 
 
 def _same_as_full_scan(text):
     low = lower_same_length(text)
-    assert casualties._trigger_spans(low) == [m.span() for m in _TRIGGER_RE.finditer(low)]
-    assert word_starts(casualties._VERB_FIRST, low) == [m.start() for m in _VERB_RE.finditer(low)]
+    # the patterns only run around trigger words: every match of every claim pattern holds one
+    for rx, lowered in _CLAIM_PATTERNS:
+        for m in rx.finditer(low if lowered else text):
+            assert any(w in low[m.start():m.end()] for w in _G.trigger_words), (rx.pattern[:60], m.group())
+    for name in _VERB_PATTERNS:
+        rx = _G.lowered[name]
+        assert [m.span() for m in matches_at(rx, low, casualties._verb_starts(_G, low))] == [
+            m.span() for m in rx.finditer(low)], name
     assert word_starts(casualties._ARTICLE_FIRST, low) == [m.start() for m in _ARTICLE_RE.finditer(low)]
-    numbers = matches_at(casualties._NUMBER_START_L, low,
-                         literal_starts(casualties._NUMBER_FIRST, low))
-    assert [m.span() for m in numbers] == [m.span() for m in casualties._NUMBER_START_L.finditer(low)]
-    assert [m.span() for m in casualties._implied(text, low)] == [m.span() for m in casualties._IMPLIED.finditer(text)]
-    assert [m.span() for m in casualties._unnumbered(text, low)] == [
-        m.span() for m in casualties._UNNUMBERED.finditer(text)]
+    numbers = matches_at(_G.lowered["number_start"], low, literal_starts(_G.number_first, low))
+    assert [m.span() for m in numbers] == [m.span() for m in _G.lowered["number_start"].finditer(low)]
+    assert [m.span() for m in casualties._implied(_G, text, low)] == [m.span() for m in _G.implied.finditer(text)]
+    assert [m.span() for m in casualties._unnumbered(_G, text, low)] == [
+        m.span() for m in _G.unnumbered.finditer(text)]
     assert [m.span() for m in dates._candidates(text, 0, len(text))] == [
         m.span() for m in dates._PATTERN.finditer(text)]
     assert [m.span() for m in matches_at(sources._GENERIC, text, word_starts(sources._GENERIC_FIRST, text))] == [
         m.span() for m in sources._GENERIC.finditer(text)]
     assert [m.span() for m in matches_at(sources._ACCORDING, text, word_starts(sources._ACCORDING_FIRST, low))] == [
         m.span() for m in sources._ACCORDING.finditer(text)]
+
+
+def test_trigger_spans_are_leftmost_and_do_not_overlap():
+    low = "a man was shot dead; soldiers died. the homicide of a teen"
+    spans = casualties._trigger_spans(_G, low)
+    assert [low[s:e] for s, e in spans] == ["shot", "dead", "died", "homicide"]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
 def _event_rules_same_as_full_scan(text):
@@ -83,7 +99,9 @@ _words = st.sampled_from(
      "killing", "shot", "wounded", "-", ",", ".", "\u00a0", "\n", "(", "'s", "İ", "The", "war monitor",
      "activists", "said", "according to", "According to", "state media", "reported", "was found shot dead", "fatal", "a deadly attack", "the death of", "Smith", "later died",
      "succumbed to his injuries", "lost his life", "proved fatal", "non-fatal", "clashes", "air strike",
-     "shelling", "IS", "protesters", "arrested", "ceasefire", "earthquake", "gunmen opened fire on"])
+     "shelling", "IS", "protesters", "arrested", "ceasefire", "earthquake", "gunmen opened fire on",
+     "turned the gun on himself", "critical", "in serious condition", "the homicide of", "took the lives of",
+     "death toll rose to", "number of people killed", "committed suicide", "murder-suicide"])
 
 
 @given(st.lists(_words, max_size=40), st.sampled_from([" ", "", "  "]))

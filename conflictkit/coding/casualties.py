@@ -25,229 +25,164 @@ lead and body counts once.
 
 import bisect
 import itertools
+import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ._scan import (
     followed_by_space,
     literal_automaton,
+    literal_prefixes,
     literal_starts,
     lower_same_length,
     matches_at,
     merge_windows,
-    not_word_char,
     word_starts,
     word_starts_in,
 )
-from .counts import NUMBER_PATTERN, NUMBER_WORDS, QUALIFIER_PATTERN, QUALIFIERS, VAGUE, Count, parse_count
+from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
+from .resources import load_resources
 
-__all__ = ["Claim", "find_claims", "reconcile_claims", "OUTCOMES", "MAX_EVENT_COUNT", "CONTEXT_ROLES"]
+__all__ = ["Claim", "CasualtyGrammar", "compile_grammar", "find_claims", "reconcile_claims", "OUTCOMES",
+           "MAX_EVENT_COUNT", "CONTEXT_ROLES"]
 
 NAN = float("nan")
 
 #: Outcomes a claim can have.  ``shot`` is hit by gunfire, killed or not.
 OUTCOMES = ("killed", "injured", "missing", "captured", "displaced", "shot")
 
-_OUTCOME_WORDS = {
-    "killed": r"killed|dead|died|slain|executed|massacred|murdered|shot\s+dead|gunned\s+down|beheaded|"
-              r"lost\s+their\s+lives|lost\s+(?:his|her)\s+life|perished|fatally\s+(?:shot|wounded|injured)|"
-              r"shot\s+and\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|burned\s+to\s+death|"
-              r"crushed\s+to\s+death|confirmed\s+dead|pronounced\s+dead|found\s+dead|"
-              r"(?:was|were)\s+killed",
-    "injured": r"injured|wounded|hurt|grazed|hospitali[sz]ed|(?:in|listed\s+in)\s+(?:critical|serious|stable|fair|"
-               r"good)\s+condition|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds|gunshot\s+wounds)",
-    "missing": r"missing|unaccounted\s+for",
-    "captured": r"captured|abducted|kidnapped|taken\s+(?:prisoner|hostage|captive)|held\s+hostage",
-    "displaced": r"displaced|uprooted|forced\s+to\s+flee|forced\s+from\s+their\s+homes|fled\s+their\s+homes",
-    "shot": r"shot",
-}
-_ACTIVE_WORDS = {
-    "killed": r"killing|killed|kills|kill|slaughtered|slaughtering|executed|executing|massacred|massacring|"
-              r"claimed\s+the\s+lives?\s+of|claiming\s+the\s+lives?\s+of|took\s+the\s+lives?\s+of|"
-              r"left\s+dead|shot\s+dead|"
-              r"shot\s+and\s+killed|fatally\s+shot|fatally\s+shooting|murdered|murdering",
-    "injured": r"injuring|injured|injures|wounding|wounded|wounds|hurting",
-    "captured": r"capturing|captured|abducting|abducted|kidnapping|kidnapped|taking\s+hostage",
-    "displaced": r"displacing|displaced|uprooting|uprooted",
-    "shot": r"shooting|shot",
-}
-_HEAD = (
-    r"people|persons?|civilians?|fighters?|soldiers?|troops|servicem[ae]n|members|militants?|jihadists?|"
-    r"rebels?|insurgents?|combatants?|militiam[ae]n|gunm[ae]n|guards?|officers?|policem[ae]n|"
-    r"police(?:\s+officers?)?|personnel|generals?|commanders?|pilots?|recruits|conscripts|"
-    r"children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|youths?|boys?|girls?|"
-    r"women|woman|men|man|adults?|residents?|villagers?|students?|pupils|schoolchildren|workers?|"
-    r"employees|staff(?:\s+members)?|volunteers?|journalists?|reporters?|doctors?|medics?|paramedics?|"
-    r"nurses?|rescuers?|worshippers|passengers|drivers?|protesters?|demonstrators?|refugees?|migrants?|"
-    r"victims?|relatives|family\s+members|bystanders|individuals|suspects?|shooters?|others|"
-    r"juveniles?|minors?|males?|females?|occupants|patrons|customers|neighbou?rs|"
-    r"deaths|fatalities|casualties|bodies|corpses|Syrians|Iraqis|Kurds|Russians|Turks|Americans|"
-    r"Iranians|Afghans|Palestinians|jihadis|Islamists|extremists|terrorists|loyalists|opponents"
-)
-_SINGULAR_HEAD = (
-    r"(?:\d+|\w+)[\s\-]+(?:year|month|week)[\s\-]+old(?:\s+(?:man|woman|boy|girl|son|daughter|child))?|person|civilian|fighter|soldier|serviceman|member|militant|jihadist|rebel|insurgent|militiaman|"
-    r"gunman|guard|officer|policeman|police\s+officer|general|commander|pilot|child|kid|baby|infant|"
-    r"toddler|teen|teenager|youth|boy|girl|woman|man|adult|resident|villager|student|worker|employee|"
-    r"volunteer|journalist|reporter|doctor|medic|paramedic|nurse|rescuer|passenger|driver|protester|"
-    r"demonstrator|refugee|migrant|victim|relative|bystander|individual|suspect|shooter|mother|father|"
-    r"son|daughter|brother|sister|husband|wife|girlfriend|boyfriend|friend|neighbo(?:u)?r|clerk|"
-    r"customer|security\s+guard|deputy|trooper|sergeant|corporal|private|lieutenant|captain|colonel|"
-    r"major|imam|priest|teacher|nurse|juvenile|minor|male|female|occupant|patron|deceased\s+male|"
-    r"deceased\s+female"
-)
-# Words allowed between a count and its head noun: adjectives, actor names.
-# (not a number: "9 August 2016 Five children" has no count 2016 of children)
-_MOD = (r"(?:(?!\d+\s|(?:" + "|".join(NUMBER_WORDS) + r")\s|"
-        r"(?:were|was|are|is|have|had|has|and|or|in|on|at|by|who|that|when|after|during|killed|dead|"
-        r"injured|wounded|hurt|to|where|which|what|from|with|for|as|than|times|over|into|before|because|if|"
-        r"then|but|so|per|each|every|years?|months?|days?|hours?|minutes?|weeks?|rounds?|shots?|bullets?|"
-        r"miles?|feet|percent|the|calls?)\b)[\w\u2019'\-\.]+\s+)")  # "a 911 call reporting a child …"
-_OF_TAIL = (
-    r"(?:\s+(?:of|from)\s+(?:(?!(?:were|was|are|is|have|had|has|in|on|at|by|who|that|during|after|when|"
-    r"and|killed|dead|injured|wounded|died|since|with|for|as|allied|backed|loyal|to|near|which|while|"
-    r"either|both|including|among)\b)[\w\u2019'\-]+(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?"
-)
-# How badly, or how: "were seriously wounded", "was accidentally shot" ("fatally" is
-# not here: "fatally wounded" is a death).
-_MANNER = r"seriously|critically|severely|badly|gravely|slightly|lightly|moderately|accidentally|apparently"
-_AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|have|has|had|got|reportedly|"
-        r"also|all|later|were\s+all|who\s+were|who\s+was|allegedly|confirmed|now|believed\s+to\s+have|"
-        r"thought\s+to\s+have|said\s+to\s+have|were\s+reported|are\s+reported|reported|" + _MANNER + r")\b)*")
-
-_Q = rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
-_N = rf"(?P<num>{NUMBER_PATTERN})"
-
 
 def _alt(words):
     return "(?:" + words + ")"
 
 
-# "11 civilians including three children were killed": the victims of the count
-# 11 run on past a breakdown of them.
-_INCLUDING = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{NUMBER_PATTERN})\s+{_MOD}{{0,3}}?"
-              rf"(?:{_HEAD})|(?:{NUMBER_PATTERN})\s+of\s+(?:them|whom)(?:\s+{_MOD}{{0,3}}?(?:{_HEAD}))?)\b,?)?")
-_PASSIVE = re.compile(
-    rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+(?:other\s+)?{_MOD}{{0,4}}?(?:{_HEAD})\b{_OF_TAIL}{_INCLUDING})?"
-    rf"(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?"
-    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
-    re.I,
-)
-# A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
-# Without people named, "condition" or a pause must follow ("3 dead, 1 critical in …"):
-# "three critical questions" is no injury.
-_CONDITION = re.compile(
-    rf"(?<![\w\-]){_Q}{_N}(?P<victim>\s+{_MOD}{{0,2}}?(?:{_HEAD})\b)?"
-    r"(?P<aux>(?:\s+(?:are|were|remain|remained|listed|left|hospitalized|in))*)\s+"
-    r"(?P<verb>(?P<p_injured>(?:critical|serious|grave|life-threatening)(?:\s+condition)?))\b"
-    r"(?(victim)|(?:(?<=condition)|(?=\s*(?:[,.;:!?]|$)|\s+(?:in|after|following|at|from|with)\b)))",
-    re.I,
-)
-_ACTIVE = re.compile(
-    r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items())) + r")\s+"
-    rf"(?:(?:a\s+total\s+of|an?\s+estimated|the)\s+)?{_Q}{_N}"
-    rf"(?P<victim>\s+(?:other\s+)?{_MOD}{{0,4}}?(?:{_HEAD})\b{_OF_TAIL})?",
-    re.I,
-)
-_COMPOUND = re.compile(
-    r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items())) + r")\s+"
-    rf"(?P<victim>(?:an?|one)\s+{_MOD}{{0,2}}?(?:{_SINGULAR_HEAD})\s+and\s+(?P<num>{NUMBER_PATTERN})\s+"
-    rf"(?:other\s+)?{_MOD}{{0,3}}?(?:{_HEAD})\b{_OF_TAIL})",
-    re.I,
-)
-_LEFT = re.compile(
-    rf"\b(?:left|leaving|leave|leaves)\s+{_Q}{_N}(?P<victim>\s+{_MOD}{{0,3}}?(?:{_HEAD}))?\s+"
-    r"(?P<verb>(?P<p_killed>dead)|(?P<p_injured>injured|wounded|hurt))\b",
-    re.I,
-)
-_TOLL = re.compile(
-    r"\b(?P<verb>(?P<p_killed>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities))"
-    r"|(?P<p_injured>number\s+of\s+(?:injured|wounded)))"
-    rf"(?:\s+\w+){{0,5}}?\s+(?:to|at|of|reached|is|was|stood\s+at|stands\s+at|hit)\s+{_Q}{_N}\b",
-    re.I,
-)
-_NOUN = re.compile(
-    rf"(?<![\w\-]){_Q}{_N}\s+(?:(?:more|other|further|reported|confirmed|civilian|military)\s+)?"
-    r"(?P<verb>(?P<p_killed>deaths|fatalities|dead)|(?P<p_injured>injuries|injured|wounded))\b",
-    re.I,
-)
+def _words(entries):
+    """A grammar list as a regular-expression alternation: a space in an entry
+    is any run of whitespace."""
+    return "|".join(e.replace(" ", r"\s+") for e in entries)
+
+
+def _by_outcome(mapping, prefix, skip=()):
+    """``(?P<p_killed>…)|(?P<p_injured>…)…``: one named group per outcome."""
+    return _alt("|".join(f"(?P<{prefix}_{k}>{_words(v)})" for k, v in mapping.items() if k not in skip))
+
+
+def _phrases(g):
+    """Regular-expression sources of the parts of phrases: counts, victims, auxiliaries."""
+    number = number_pattern(g)
+    head, single = _words(g["victim_heads"]), _words(g["victim_heads_singular"])
+    # Words allowed between a count and its head noun: adjectives, actor names.
+    # (not a number: "9 August 2016 Five children" has no count 2016 of children)
+    mod = (r"(?:(?!\d+\s|(?:" + "|".join(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
+           r"(?:" + _words(g["modifier_stop_words"]) + r")\b)[\w\u2019'\-\.]+\s+)")
+    of_tail = (r"(?:\s+(?:of|from)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
+               r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?")
+    manner = _words(g["manner_adverbs"])
+    aux = r"(?:\s*,?\s*(?:" + _words(g["auxiliaries"]) + "|" + manner + r")\b)*"
+    # "11 civilians including three children were killed": the victims of the count
+    # 11 run on past a breakdown of them.
+    including = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{number})\s+{mod}{{0,3}}?"
+                 rf"(?:{head})|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
+    return dict(number=number, head=head, single=single, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
+                including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
+                outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
+
+
+def _count_first(g, p):
+    """Sources of the patterns that start with a count."""
+    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b"
+               rf"{p['of_tail']}{p['including']})?(?P<aux>{p['aux']})\s+(?P<verb>(?:shot\s+and\s+)?"
+               + p["outcome"] + r")\b")
+    # A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
+    # Without people named, "condition" or a pause must follow ("3 dead, 1 critical in …"):
+    # "three critical questions" is no injury.
+    condition = (
+        rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,2}}?(?:{p['head']})\b)?"
+        r"(?P<aux>(?:\s+(?:are|were|remain|remained|listed|left|hospitalized|in))*)\s+"
+        r"(?P<verb>(?P<p_injured>(?:" + _words(g["condition_words"]) + r")(?:\s+condition)?))\b"
+        r"(?(victim)|(?:(?<=condition)|(?=\s*(?:[,.;:!?]|$)|\s+(?:in|after|following|at|from|with)\b)))")
+    noun = (rf"(?<![\w\-]){p['q']}{p['n']}\s+(?:(?:more|other|further|reported|confirmed|civilian|military)\s+)?"
+            r"(?P<verb>" + _by_outcome(g["noun_words"], "p")[3:-1] + r")\b")
+    listed = (rf"(?<![\w\-]){p['q']}(?P<num>{p['number']})(?P<victim>\s+{p['mod']}{{0,2}}?(?:{p['head']})"
+              rf"(?:\s*,\s*|\s+and\s+)(?P<num2>{p['number']})\s+{p['mod']}{{0,2}}?(?:{p['head']})\b)"
+              rf"(?P<aux>{p['aux']})\s+(?P<verb>" + p["outcome"] + r")\b")
+    return dict(passive=passive, condition=condition, noun=noun, list=listed)
+
+
+def _verb_first(g, p):
+    """Sources of the patterns that start with a verb or a toll."""
+    active = (r"\b(?P<verb>" + p["active"] + r")\s+"
+              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the)\s+)?{p['q']}{p['n']}"
+              rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b{p['of_tail']})?")
+    compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
+                rf"(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?P<num>{p['number']})\s+"
+                rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b{p['of_tail']})")
+    left = (rf"\b(?:left|leaving|leave|leaves)\s+{p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,3}}?(?:{p['head']}))?\s+"
+            r"(?P<verb>(?P<p_killed>dead)|(?P<p_injured>injured|wounded|hurt))\b")
+    toll = (r"\b(?P<verb>" + _by_outcome(g["toll_words"], "p")[3:-1] + r")"
+            rf"(?:\s+\w+){{0,5}}?\s+(?:to|at|of|reached|is|was|stood\s+at|stands\s+at|hit)\s+{p['q']}{p['n']}\b")
+    fatally = (rf"\b(?:shot|wounded|stabbed|struck|hit)\s*,?\s+(?:{p['q']})?(?P<num>{p['number']})\s+"
+               r"(?:of\s+them\s+|of\s+whom\s+)?(?P<verb>(?P<p_killed>fatally|died|dead|killed))\b")
+    one_active = (r"\b(?P<verb>" + _by_outcome(g["active_words"], "a", skip=("displaced",))
+                  + rf")\s+(?P<victim>(?:(?:an?|one|another|his|her|their|its)\s+|(?=\d+[\s\-]+(?:year|month)))"
+                  rf"{p['mod']}{{0,3}}?(?:{p['single']})\b)(?!\s+and\s+\w+\s+other)")
+    self_killed = r"\b(?P<verb>(?P<p_killed>" + _words(g["self_inflicted"]["killed"]) + r"))\b"
+    self_shot = r"\b(?P<verb>(?P<p_shot>" + _words(g["self_inflicted"]["shot"]) + r"))\b"
+    return dict(active=active, compound=compound, left=left, toll=toll, fatally=fatally, one_active=one_active,
+                self=self_killed, self_shot=self_shot)
+
+
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
 # daughter", "Boy accidentally shot a friend" (the man and the boy are no victims).
 _ACTS_ON = r"(?!(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered)\s+(?:his|her|their|its|an?|the)\b)"
-_PAIR = re.compile(
-    rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\s+and\s+(?:an?|one|another|his|her|their)\s+"
-    rf"{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD}))\b(?P<aux>{_AUX})\s+(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?"
-    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced")) + r")\b",
-    re.I,
-)
-_ONE_PASSIVE = re.compile(
-    rf"\b(?P<victim>(?:an?|one|another)\s+{_MOD}{{0,3}}?(?:{_SINGULAR_HEAD})\b{_OF_TAIL})"
-    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{_AUX})\s+{_ACTS_ON}(?P<verb>(?:shot\s+and\s+)?"
-    + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items() if k != "displaced"))
-    + r")\b(?!\s+(?:himself|herself)\b)",  # "a boy accidentally shot himself" is not passive
-    re.I,
-)
-_ONE_ACTIVE = re.compile(
-    r"\b(?P<verb>" + _alt("|".join(f"(?P<a_{k}>{v})" for k, v in _ACTIVE_WORDS.items() if k != "displaced"))
-    + rf")\s+(?P<victim>(?:(?:an?|one|another|his|her|their|its)\s+|(?=\d+[\s\-]+(?:year|month))){_MOD}{{0,3}}?"
-    rf"(?:{_SINGULAR_HEAD})\b)(?!\s+and\s+\w+\s+other)",
-    re.I,
-)
-_UNNUMBERED = re.compile(
-    rf"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
-    rf"opposition\s+|security\s+|Kurdish\s+)(?:{_HEAD}))"
-    r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all|" + _MANNER + r"))?)\s+"
-    r"(?P<verb>(?P<p_killed>killed)(?:\s+(?:and|or)\s+(?P<also_injured>injured|wounded))?|"
-    r"(?P<p_injured>injured|wounded)(?:\s+(?:and|or)\s+(?P<also_killed>killed))?)\b",
-    re.I,
-)
-_LIST = re.compile(
-    rf"(?<![\w\-]){_Q}(?P<num>{NUMBER_PATTERN})(?P<victim>\s+{_MOD}{{0,2}}?(?:{_HEAD})(?:\s*,\s*|\s+and\s+)"
-    rf"(?P<num2>{NUMBER_PATTERN})\s+{_MOD}{{0,2}}?(?:{_HEAD})\b)"
-    rf"(?P<aux>{_AUX})\s+(?P<verb>" + _alt("|".join(f"(?P<p_{k}>{v})" for k, v in _OUTCOME_WORDS.items())) + r")\b",
-    re.I,
-)
-_IMPLIED = re.compile(
-    r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>(?:fatal|deadly|lethal)\s+(?:shooting|shootings|attack|attacks|stabbing|"
-    r"ambush|bombing|blast|explosion|strike|strikes|raid|clashes|violence|gunfire|incident)"
-    r"|(?:death|murder|killing|slaying|homicide)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\d+-year-old\b|"
-    r"(?:\d+-year-old\s+)?(?:[A-Z][\w'\-]+|man|woman|boy|girl|teen|teenager|child|baby|toddler|infant|student|"
-    r"officer|soldier|civilian|wife|husband|son|daughter|mother|father|brother|sister))"
-    r"|(?:fatal|deadly)(?:\s+[\w.'\-]+){1,3}\s+(?:shooting|stabbing|attack|ambush|bombing|blast|strike)"
-    r"|(?:proves?|proved|was|were)\s+fatal"
-    r"|shooting\s+death|was\s+slain|(?:later\s+|has\s+|had\s+|eventually\s+|subsequently\s+)?(?:died|dies)"
-    r"|(?:was|is)\s+(?:pronounced|declared|confirmed)\s+dead|succumbed\s+to\s+(?:his|her|their)\s+"
-    r"(?:injuries|wounds)|lost\s+(?:his|her)\s+life|(?:was|were)\s+found\s+(?:shot\s+)?dead"
-    r"|found\s+(?:shot\s+to\s+death|fatally\s+shot)))\b",
-)
-_FATALLY = re.compile(
-    rf"\b(?:shot|wounded|stabbed|struck|hit)\s*,?\s+(?:{_Q})?(?P<num>{NUMBER_PATTERN})\s+(?:of\s+them\s+|of\s+whom\s+)?"
-    r"(?P<verb>(?P<p_killed>fatally|died|dead|killed))\b",
-    re.I,
-)
-_SELF = re.compile(
-    r"\b(?P<verb>(?P<p_killed>(?:killed|kills|kill|killing)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|"
-    r"(?:committed|commits|commit|committing)\s+suicide|fatally\s+sho(?:t|ots|oting)\s+(?:himself|herself)|"
-    r"turn(?:ed|ing|s)?\s+the\s+gun\s+on\s+(?:himself|herself)|murder-suicide))\b",
-    re.I,
-)
 # After a bare "shot": what shows it is passive ("Woman shot in foot", "Teen shot,
 # police say"), not a shooter ("Boy shot his friend", "Gunman shot two").
 _NOT_ACTIVE = (r"(?=\s*(?:[,.;:!?\-\u2013\u2014]|$)|\s+(?:in|at|on|by|near|during|after|outside|inside|while|"
                r"multiple|several|twice|once|repeatedly|early|late|last|this|overnight|with|from|allegedly|"
                r"reportedly|accidentally|and(?!\s+(?:killed|wounded|injured)\b))\b)")
-_BARE_ONE = re.compile(
-    rf"(?:^|(?<=[\s\-:]))(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|"
-    rf"after|when|while|as|in|on|at|by)\b)[A-Z][\w'\-]*\s+){{0,3}}(?:{_SINGULAR_HEAD}))(?:'s)?"
-    r"(?:\s*,\s*\d{1,3}\s*,)?"  # an age between: "Boy, 5, shot in ankle"
-    r"\s+(?:(?:is|was)\s+)?(?:(?:" + _MANNER + r")\s+)?"
-    + _ACTS_ON +
-    r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
-    + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
-    r"murdered)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
-    + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)",
-    re.I,
-)
+
+
+def _one_victim(g, p):
+    """Sources of the patterns of one or two victims without a number."""
+    outcome = _by_outcome(g["outcome_words"], "p", skip=("displaced",))
+    pair = (rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']})\s+and\s+"
+            rf"(?:an?|one|another|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}))\b(?P<aux>{p['aux']})\s+"
+            r"(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?" + outcome + r")\b")
+    one_passive = (rf"\b(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,3}}?(?:{p['single']})\b{p['of_tail']})"
+                   rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>(?:shot\s+and\s+)?"
+                   + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
+    unnumbered = (
+        r"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)"
+        r"[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
+        rf"opposition\s+|security\s+|Kurdish\s+)(?:{p['head']}))"
+        r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all|" + p["manner"]
+        + r"))?)\s+(?P<verb>(?P<p_killed>killed)(?:\s+(?:and|or)\s+(?P<also_injured>injured|wounded))?|"
+        r"(?P<p_injured>injured|wounded)(?:\s+(?:and|or)\s+(?P<also_killed>killed))?)\b")
+    bare_one = (
+        r"(?:^|(?<=[\s\-:]))(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|"
+        rf"after|when|while|as|in|on|at|by)\b)[A-Z][\w'\-]*\s+){{0,3}}(?:{p['single']}))(?:'s)?"
+        r"(?:\s*,\s*\d{1,3}\s*,)?"  # an age between: "Boy, 5, shot in ankle"
+        r"\s+(?:(?:is|was)\s+)?(?:(?:" + p["manner"] + r")\s+)?" + _ACTS_ON
+        + r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
+        + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
+        r"murdered)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
+        + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)")
+    return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one)
+
+
+def _context(g, p):
+    """Sources of the patterns that qualify claims: negation, war tolls, implied deaths."""
+    implied = (r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"]) + r"))\b")
+    cumulative = _words(g["cumulative_cues"])
+    perfect = (r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:" + _words(g["running_toll_verbs"]) + r")\b")
+    negated = r"\b(?:" + _words(g["negation_words"]) + r")\b[^.;]{0,25}$"
+    number_start = rf"(?<![\w\-])(?:{qualifier_pattern(g)}\s+)?{p['number']}"
+    return dict(implied=implied, cumulative=cumulative, perfect=perfect, negated=negated, number_start=number_start,
+                head_first=rf"\s+(?:{p['head']})\b")
+
+
 # A person named, then killed: "Rivera was killed in the attack", "Abu Omar al-Shami has been
 # killed" (case-sensitive: a name is capitalised; "Assyrians had been killed" is not one person).
 _NAMED_ONE = re.compile(
@@ -256,10 +191,8 @@ _NAMED_ONE = re.compile(
     r"\s+(?:was|has\s+been)\s+(?:(?:fatally\s+)?shot\s+and\s+)?"  # singular verbs: one person
     r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|shot\s+to\s+death))\b"
 )
-# "accidentally shot himself": hit by his own gun, killed or not (a death is
-# coded by _SELF or by the words that tell it).
-_SELF_SHOT = re.compile(r"\b(?P<verb>(?P<p_shot>sho(?:t|ots|oting)\s+(?:himself|herself)))\b")  # lower-cased
-_NEGATED = re.compile(r"\b(?:no|not|nobody|none|no\s+one|without)\b[^.;]{0,25}$", re.I)
+# "accidentally shot himself" is coded "shot" (by self_inflicted.shot): hit by his own gun,
+# killed or not (a death is coded by self_inflicted.killed or by the words that tell it).
 # What makes a number that looks like a year a year: a month or day before it,
 # or a preposition of time ("in 2016 civilians were killed").
 _AFTER_MONTH = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|"
@@ -267,7 +200,169 @@ _AFTER_MONTH = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|
                           re.I)
 _PLURAL_END = re.compile(r"(?:s|people|children|men|women|police|personnel|staff|youth)$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_HEAD_FIRST = re.compile(rf"\s+(?:{_HEAD})\b", re.I)
+_UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b")  # lower-cased
+# Every match of _UNNUMBERED_CUE starts with one of these.
+_CUE_FIRST = literal_automaton(("been", "were", "are"))
+# Where the pair and one-passive patterns can start: "a", "one", "his" … then a space.
+_ARTICLE_FIRST = literal_automaton(followed_by_space(["a", "an", "one", "another", "his", "her", "their"]))
+
+
+def _lc(source):
+    """A pattern source lower-cased and compiled case-sensitive, for lower-cased
+    text: the same matches as ``re.IGNORECASE`` (these patterns use no
+    upper-case classes or escapes), found much faster."""
+    return re.compile(source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+
+
+# Lists whose words are claims' cores: a sentence without any of them holds no claim.
+_CLAIM_LISTS = ("outcome_words", "active_words", "toll_words", "noun_words", "condition_words", "implied_death",
+                "self_inflicted")
+# Patterns tried where a count starts (the others where a verb does), in the order they are tried.
+_NUMBERED = (("fatally", False), ("passive", True), ("active", False), ("left", False), ("toll", False),
+             ("noun", True), ("condition", True))
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot")
+
+
+class CasualtyGrammar:
+    """The casualty patterns and trigger automata compiled from a grammar.
+
+    Build one with :func:`compile_grammar`; it pickles as its grammar (the
+    compiled patterns are rebuilt where it is unpickled).
+
+    Parameters
+    ----------
+    grammar : dict
+        A grammar as in ``resources/grammar/en.yaml`` (see
+        :func:`~conflictkit.coding.resources.load_resources`).
+    """
+
+    def __init__(self, grammar):
+        self.grammar = grammar
+        p = _phrases(grammar)
+        src = {**_count_first(grammar, p), **_verb_first(grammar, p), **_one_victim(grammar, p),
+               **_context(grammar, p)}
+        #: Patterns run on lower-cased text, by name.
+        self.lowered = {name: _lc(s) for name, s in src.items() if name not in ("implied", "unnumbered")}
+        self.implied = re.compile(src["implied"])  # case-sensitive: "the death of Smith"
+        self.unnumbered = re.compile(src["unnumbered"], re.I)  # on the text as written: "Turkish soldiers"
+        self.head_first = re.compile(src["head_first"], re.I)
+        self.vague, self.qualifiers = vague_amounts(grammar), qualifier_kinds(grammar)
+        common = _common_words(grammar)
+        #: Words of which every claim holds one (the least common word of each entry).
+        self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
+        self.triggers = literal_automaton(self.trigger_words)
+        self.implied_cues = literal_automaton(_reduced(_key_words(grammar["implied_death"], common)))
+        self.verb_first = _first_words([self.lowered[k] for k in _VERB_PATTERNS])
+        self.number_first = literal_automaton(
+            list(self.qualifiers) + list(self.vague) + followed_by_space(["a"]) + ["quarter", "half", "third"]
+            + list("0123456789") + grammar["number_words"]["units"] + grammar["number_words"]["tens"])
+
+    def __reduce__(self):
+        return (CasualtyGrammar, (self.grammar,))
+
+    def find_claims(self, text, sentences, headlines=()):
+        """Casualty claims in the given sentences of ``text`` (see :func:`find_claims`)."""
+        return _find_claims(self, text, sentences, headlines)
+
+
+def _common_words(grammar):
+    words = set()
+    for entry in grammar["common_words"] + grammar["auxiliaries"] + grammar["negation_words"]:
+        words |= {w.split(" ")[0] for w in literal_prefixes(entry.lower(), 40) or ()}
+    return words
+
+
+def _top_tokens(entry):
+    """The parts of a grammar entry that follow one another: its words (split
+    at the spaces outside brackets) and its bracketed groups with their repeats
+    ("turn(?:ed|s)? the gun": "turn", "(?:ed|s)?", "the", "gun")."""
+    tokens, cur, depth, i = [], "", 0, 0
+    while i < len(entry):
+        ch = entry[i]
+        if ch == "\\":
+            cur, i = cur + entry[i:i + 2], i + 2
+            continue
+        if ch == "(" and depth == 0 and cur:
+            tokens.append(cur)
+            cur = ""
+        depth += (ch == "(") - (ch == ")")
+        if ch == " " and depth == 0:
+            tokens.append(cur)
+            cur, i = "", i + 1
+            continue
+        cur += ch
+        i += 1
+        if ch == ")" and depth == 0:
+            repeat = _REPEAT.match(entry, i)
+            tokens.append(cur + repeat.group())
+            cur, i = "", repeat.end()
+    return [t for t in tokens + [cur] if t]
+
+
+_REPEAT = re.compile(r"(?:[?*+]|\{\d*,?\d*\})?\??")
+
+
+def _entries(value):
+    return [e for v in value.values() for e in v] if isinstance(value, dict) else list(value)
+
+
+def _key_words(value, common):
+    """The literal words the coder looks for, one set per entry of a grammar
+    list (or mapping of lists): of the entry's words that are literal and not
+    common, the longest (ties: the first); for "lost their lives", "lives"."""
+    out = set()
+    for entry in _entries(value):
+        best = None
+        for token in _top_tokens(entry.lower()):
+            starts = literal_prefixes(token, 40)
+            words = {s.split(" ")[0] for s in starts or ()}
+            if not words or "" in words or words & common:
+                continue
+            if best is None or min(map(len, words)) > min(map(len, best)):
+                best = words
+        if best is None:
+            raise ValueError(f"grammar entry {entry!r} has no word to look for (all are common or patterns)")
+        out |= best
+    return out
+
+
+def _reduced(words):
+    """The words none of the others is part of, sorted: where a longer one is, a shorter one is too."""
+    return sorted(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _first_words(patterns):
+    """An automaton of the words every match of ``patterns`` starts with, or
+    None when some pattern's first words cannot be read (then every word start is tried)."""
+    prefixes = [literal_prefixes(rx.pattern) for rx in patterns]
+    return None if any(p is None for p in prefixes) else literal_automaton(sorted(set().union(*prefixes)))
+
+
+def compile_grammar(grammar=None):
+    """A :class:`CasualtyGrammar` from a grammar (a dict, or a
+    :class:`~conflictkit.coding.resources.Resources`), compiled once per process.
+
+    Examples
+    --------
+    >>> from conflictkit.coding.resources import load_resources
+    >>> g = compile_grammar(load_resources().grammar)
+    >>> [(c.outcome, c.count.best) for c in g.find_claims("Five fighters were killed.", [(0, 25)])]
+    [('killed', 5)]
+    """
+    if grammar is None:
+        return _bundled()
+    grammar = getattr(grammar, "grammar", grammar)
+    return _compiled(json.dumps(grammar, ensure_ascii=False))
+
+
+@lru_cache(maxsize=4)
+def _compiled(key):
+    return CasualtyGrammar(json.loads(key))
+
+
+@lru_cache(maxsize=1)
+def _bundled():
+    return compile_grammar(load_resources().grammar)
 
 
 @dataclass(frozen=True)
@@ -337,18 +432,18 @@ def _is_age(text, m):
     return bool(_AGE_CUE.search(text[max(0, s - 20):s]))
 
 
-def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
+def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
     if _is_age(m.string, m):
         return None
     raw = m.group("num")
     if _YEARLIKE.match(raw.strip()):
-        victim = m.group("victim") if "victim" in m.re.groupindex else None  # _TOLL and _NOUN have none
-        head = _HEAD_FIRST.match(victim or "")
+        victim = m.group("victim") if "victim" in m.re.groupindex else None  # toll and noun have none
+        head = g.head_first.match(victim or "")
         if (head is None or not _PLURAL_END.search(head.group().rstrip())
                 or _AFTER_MONTH.search(m.string, 0, m.start("num"))):
             return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
     qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
-    count = parse_count(raw, qual)
+    count = parse_count(raw, qual, vague=g.vague, qualifiers=g.qualifiers)
     if count is None:
         return None
     if add:
@@ -360,134 +455,105 @@ def _numbered(m, pattern, offset, add=0, orig=None, sentence=-1):
     return _claim(m, outcome, count, pattern, offset, orig, sentence)
 
 
-_NUMBER_START = re.compile(rf"(?<![\w\-])(?:{QUALIFIER_PATTERN}\s+)?{NUMBER_PATTERN}", re.I)
-# Every match of _NUMBER_START starts with one of these (lower-cased).
-_NUMBER_FIRST = literal_automaton(
-    list(QUALIFIERS) + list(VAGUE) + followed_by_space(["a"]) + ["quarter", "half", "third"]
-    + list("0123456789") + NUMBER_WORDS)
-_UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b", re.I)
-
-# Where a verb-first pattern can start: its first word is one of these.
-_VERB_STEMS = ("kill", "slaughter", "execut", "massacr", "claim", "took", "left", "leav", "shot", "shoot",
-               "fatal", "murder", "injur", "wound", "hurt", "captur", "abduct", "kidnap", "taking", "displac",
-               "uproot", "stabbed", "struck", "hit", "death", "toll", "number", "commit", "turn")
-_VERB_FIRST = literal_automaton(_VERB_STEMS)
-# Where _PAIR and _ONE_PASSIVE can start: "a", "one", "his" … then a space.
-_ARTICLE_FIRST = literal_automaton(followed_by_space(["a", "an", "one", "another", "his", "her", "their"]))
-
-
-def _lc(rx):
-    """The same pattern, lower-cased and case-sensitive, for lower-cased text:
-    the same matches as ``re.IGNORECASE`` (these patterns use no upper-case
-    classes or escapes), found much faster."""
-    pattern = rx.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-    return re.compile(pattern)
-
-
-# The patterns as run: lower-cased, on lower-cased text, compiled once.
-_NUMBER_START_L, _LIST_L, _COMPOUND_L, _PAIR_L, _ONE_PASSIVE_L, _ONE_ACTIVE_L, _SELF_L, _UNNUMBERED_CUE_L, \
-    _NEGATED_L = map(_lc, (_NUMBER_START, _LIST, _COMPOUND, _PAIR, _ONE_PASSIVE, _ONE_ACTIVE, _SELF,
-                           _UNNUMBERED_CUE, _NEGATED))
-_BARE_ONE_L = _lc(_BARE_ONE)
-# Count-first patterns are tried where a count starts, the others where a verb does.
-_NUMBERED_PATTERNS = tuple(
-    (name, _lc(rx), rx is _PASSIVE or rx is _NOUN or rx is _CONDITION)
-    for name, rx in (("fatally", _FATALLY), ("passive", _PASSIVE), ("active", _ACTIVE), ("left", _LEFT),
-                     ("toll", _TOLL), ("noun", _NOUN), ("condition", _CONDITION))
-)
-# Every match of _IMPLIED holds one of these (lower-cased), at most 40
-# characters after its start ("were found shot dead"): it is tried at the
-# word starts there only.
-_IMPLIED_CUES = literal_automaton(("fatal", "dead", "lethal", "death", "murder", "killing", "slaying",
-                                   "homicide", "slain", "died", "dies", "succumbed", "life"))
-_IMPLIED_BEFORE = 40
-# Every match of _UNNUMBERED holds a match of _UNNUMBERED_CUE ("were killed"),
-# which starts with one of _CUE_FIRST and at most 100 characters after the
-# match ("Turkish-backed fighters had been killed"): it is tried at the word
-# starts there only.
-_CUE_FIRST = literal_automaton(("been", "were", "are"))
-_UNNUMBERED_BEFORE = 100
-
 _ONE = Count(1, 1, 1, "", 1)
 _TWO = Count(2, 2, 2, "", 2)
 _TWO_IMPLIED = Count(2, 2, NAN, "implied", 2)
 _AT_LEAST_ONE = Count(1, 1, NAN, "implied", 1)
 _UNKNOWN = Count(NAN, NAN, NAN, "unreported", NAN)
 
+# Every match of the implied pattern holds a cue at most 40 characters after its
+# start ("were found shot dead"); every match of the unnumbered one a cue ("were
+# killed") at most 100 characters after it ("Turkish-backed fighters had been killed").
+_IMPLIED_BEFORE = 40
+_UNNUMBERED_BEFORE = 100
 
-def _unnumbered(text, low):
-    """The matches of _UNNUMBERED in ``text`` (``low`` lower-cased)."""
-    cues = [m.start() for m in matches_at(_UNNUMBERED_CUE_L, low, word_starts(_CUE_FIRST, low))]
+
+def _unnumbered(g, text, low):
+    """The matches of the unnumbered pattern in ``text`` (``low`` lower-cased)."""
+    cues = [m.start() for m in matches_at(_UNNUMBERED_CUE, low, word_starts(_CUE_FIRST, low))]
     windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues)
-    return matches_at(_UNNUMBERED, text, word_starts_in(text, windows))
+    return matches_at(g.unnumbered, text, word_starts_in(text, windows))
 
 
-def _implied(text, low):
-    """The matches of _IMPLIED in ``text`` (``low`` lower-cased)."""
-    windows = merge_windows((max(0, c - _IMPLIED_BEFORE), c + 1) for c in literal_starts(_IMPLIED_CUES, low))
-    return matches_at(_IMPLIED, text, word_starts_in(text, windows))
+def _implied(g, text, low):
+    """The matches of the implied pattern in ``text`` (``low`` lower-cased)."""
+    windows = merge_windows((max(0, c - _IMPLIED_BEFORE), c + 1) for c in literal_starts(g.implied_cues, low))
+    return matches_at(g.implied, text, word_starts_in(text, windows))
 
 
-def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
-    """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
-    in the report; ``sentence_start`` when it starts where the sentence does)."""
-    found = []
-    low = lower_same_length(text)
-    starts = [m.start() for m in matches_at(_NUMBER_START_L, low, literal_starts(_NUMBER_FIRST, low))]
-    verbs = word_starts(_VERB_FIRST, low)
-    articles = word_starts(_ARTICLE_FIRST, low)
+def _verb_starts(g, low):
+    if g.verb_first is None:
+        return word_starts_in(low, [(0, len(low))])
+    return word_starts(g.verb_first, low)
+
+
+def _numbered_claims(g, text, low, offset, sentence):
+    """Claims of the patterns with a number, tried where a count or a verb starts."""
+    rx = g.lowered
+    starts = [m.start() for m in matches_at(rx["number_start"], low, literal_starts(g.number_first, low))]
+    verbs = _verb_starts(g, low)
+
     def listed(m):
-        second = parse_count(m.group("num2"))
+        second = parse_count(m.group("num2"), vague=g.vague, qualifiers=g.qualifiers)
         if second is None or math.isnan(second.best):
             return None
-        return _numbered(m, "list", offset, add=second.best, orig=text, sentence=sentence)
+        return _numbered(g, m, "list", offset, add=second.best, orig=text, sentence=sentence)
 
-    found += matches_at(_LIST_L, low, starts, keep=listed)
-    found += matches_at(_COMPOUND_L, low, verbs,
-                        keep=lambda m: _numbered(m, "compound", offset, add=1, orig=text, sentence=sentence))
-    for name, rx, count_first in _NUMBERED_PATTERNS:
+    found = matches_at(rx["list"], low, starts, keep=listed)
+    found += matches_at(rx["compound"], low, verbs,
+                        keep=lambda m: _numbered(g, m, "compound", offset, add=1, orig=text, sentence=sentence))
+    for name, count_first in _NUMBERED:
         # a match that makes no claim (a year, an age) does not hide the counts inside it
-        found += matches_at(rx, low, starts if count_first else verbs,
-                            keep=lambda m, name=name: _numbered(m, name, offset, orig=text, sentence=sentence))
-    for m in matches_at(_PAIR_L, low, articles):
+        found += matches_at(rx[name], low, starts if count_first else verbs,
+                            keep=lambda m, name=name: _numbered(g, m, name, offset, orig=text, sentence=sentence))
+    return found, verbs
+
+
+def _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start):
+    """Claims of one or two victims, implied deaths and victims without a number."""
+    rx, found = g.lowered, []
+    articles = word_starts(_ARTICLE_FIRST, low)
+    for m in matches_at(rx["pair"], low, articles):
         outcome = _outcome(m)
         if outcome:
             found.append(_claim(m, outcome, _TWO, "pair", offset, text, sentence))
-    for name, matches in (("one-passive", matches_at(_ONE_PASSIVE_L, low, articles)),
-                          ("one-active", matches_at(_ONE_ACTIVE_L, low, verbs))):
-        for m in matches:
-            outcome = _outcome(m)
-            if outcome:
-                found.append(_claim(m, outcome, _ONE, name, offset, text, sentence))
+    for name, matches in (("one-passive", matches_at(rx["one_passive"], low, articles)),
+                          ("one-active", matches_at(rx["one_active"], low, verbs))):
+        found += [_claim(m, _outcome(m), _ONE, name, offset, text, sentence) for m in matches if _outcome(m)]
     # "Man killed in …": anywhere in a headline, at the start of other sentences
     if headline:
-        bare = list(_BARE_ONE_L.finditer(low))
+        bare = list(rx["bare_one"].finditer(low))
     else:
-        bare = [m for m in [_BARE_ONE_L.match(low)] if m] if sentence_start else []
-    for m in bare:
-        found.append(_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence))
-    for m in matches_at(_SELF_L, low, verbs):  # "murder" is a verb start: murder-suicide too
+        bare = [m for m in [rx["bare_one"].match(low)] if m] if sentence_start else []
+    found += [_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence) for m in bare]
+    for m in matches_at(rx["self"], low, verbs):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
     if "was" in low or "been" in low:
-        for m in _NAMED_ONE.finditer(text):
-            found.append(_claim(m, "killed", _ONE, "one-named", offset, None, sentence))
-    for m in matches_at(_SELF_SHOT, low, verbs):
-        found.append(_claim(m, "shot", _ONE, "self", offset, text, sentence))
-    for m in _implied(text, low):
-        found.append(_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence))
-    for m in _unnumbered(text, low):
+        found += [_claim(m, "killed", _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
+    found += [_claim(m, "shot", _ONE, "self", offset, text, sentence) for m in matches_at(rx["self_shot"], low, verbs)]
+    found += [_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence) for m in _implied(g, text, low)]
+    for m in _unnumbered(g, text, low):
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, _UNKNOWN, "unnumbered", offset, None, sentence))
         if m.group("also_injured") or m.group("also_killed"):
             second = "injured" if first == "killed" else "killed"
             found.append(_claim(m, second, _UNKNOWN, "unnumbered", offset, None, sentence))
+    return found
+
+
+def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True):
+    """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
+    in the report; ``sentence_start`` when it starts where the sentence does)."""
+    low = lower_same_length(text)
+    found, verbs = _numbered_claims(g, text, low, offset, sentence)
+    found += _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start)
     # Negated figures ("no one was killed") and overlapping matches: keep
     # the first pattern's claim for each number (or phrase) and outcome.
     kept, seen = [], set()
     for c in found:
         local = c.start - offset
-        if _NEGATED_L.search(low[max(0, local - 30):local]):
+        if g.lowered["negated"].search(low[max(0, local - 30):local]):
             continue
         key = (c.count_start if c.count_start >= 0 else c.start, c.outcome)
         if key in seen or any(
@@ -499,67 +565,16 @@ def _find_in(text, offset, headline=False, sentence=-1, sentence_start=True):
     return kept
 
 
-# Sentences without any of these stems cannot hold a claim: the patterns
-# above only run around them (most sentences have none).
-_TRIGGER_STEMS = (
-    "kill", "dead", "death", "die", "dying", "slain", "slaughter", "execut", "massacr", "murder", "gunned",
-    "behead", "lives", "life", "perish", "fatal", "deadly", "lethal", "toll", "injur", "wound", "hurt",
-    "hospitali", "condition", "treated", "missing", "unaccounted", "captur", "abduct", "kidnap", "hostage",
-    "prisoner", "captive", "displac", "uproot", "flee", "fled", "shot", "shoot", "suicide", "casualt",
-    "bodies", "corpses", "grazed",
-)  # "die" only as died, dies or die, a whole word
-
-
-_TRIGGER_FIRST = literal_automaton(_TRIGGER_STEMS)
-_TRIGGER_RANK = {stem: rank for rank, stem in enumerate(_TRIGGER_STEMS)}
-
-
-def _trigger_spans(lowered):
-    """(start, end) of the trigger stems in lower-cased text, found in one
-    Aho-Corasick pass (4x faster than the equivalent regular expression
-    ``kill|dead|…``), with its semantics: leftmost first, the earliest listed
-    stem at a position, no overlaps."""
-    at = {}
-    for last, length in _TRIGGER_FIRST.iter(lowered):
-        s = last + 1 - length
-        if length == 3:  # "die": died, dies or die, ending a word
-            e = s + 4 if lowered[s + 3:s + 4] in ("d", "s") and not_word_char(lowered, s + 4) else s + 3
-            if not not_word_char(lowered, e):
-                continue  # "diesel", "soldier": no form of die
-        else:
-            e = s + length
-        rank = _TRIGGER_RANK[lowered[s:s + length]]
-        if s not in at or rank < at[s][0]:
-            at[s] = (rank, e)
+def _trigger_spans(g, lowered):
+    """(start, end) of the trigger words in lower-cased text, found in one
+    Aho-Corasick pass, leftmost first, without overlaps (no trigger word
+    holds another, so at most one starts at a position)."""
     spans, last_end = [], -1
-    for s in sorted(at):
+    for s, e in sorted((last + 1 - length, last + 1) for last, length in g.triggers.iter(lowered)):
         if s >= last_end:
-            e = at[s][1]
             spans.append((s, e))
             last_end = e
     return spans
-
-
-# A sentence that states a war's running toll ("the conflict has killed more
-# than 400,000 people since 2011") describes no event: its claims are marked
-# ``cumulative`` and never counted in events or tables.
-_CUMULATIVE = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b|\bsince\s+(?:March\s+)?2011\b|"
-    r"\bsince\s+then\b|\b(?:war|conflict|crisis|uprising|revolt|fighting)\b[^.;]{0,60}\b(?:erupted|began|started|"
-    r"flared|broke\s+out)\b|\b\w+-year(?:-long)?\s+(?:civil\s+)?(?:war|conflict|crisis)\b|"
-    r"\b(?:war|conflict|crisis)\s+(?:[\w\-]+\s+){0,6}?(?:has|have)\s+(?:\w+\s+){0,2}?(?:killed|left|claimed|caused|"
-    r"cost)\b|"
-    r"\b(?:war|conflict|crisis|uprising|revolution|fighting)\s+(?:that\s+)?(?:has|have|had)\s+"
-    r"(?:\w+\s+){0,2}(?:killed|left|claimed|cost|displaced)\b|"
-    r"\b(?:in|during|throughout)\s+the\s+(?:\w+\s+)?(?:war|conflict)\b|\bso\s+far\b|\bto\s+date\b|"
-    r"\bsince\s+(?:(?:early|late|mid)[\s\-])?(?:(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+)?(?:19|20)\d\d\b|"
-    r"\bfrom\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:to|until|till)\b|"
-    r"\b(?:overall|total|cumulative)\s+(?:death\s+)?toll\b|\bin\s+(?:the\s+)?(?:\w+\s+)?years?\s+of\s+"
-    r"(?:war|conflict|fighting)\b|\bsince\s+(?:the\s+)?(?:war|conflict|uprising|revolt)\s+(?:began|started|erupted)|"
-    r"\bsince\s+(?:it|they)\s+(?:began|started|was\s+launched|were\s+launched)\b",  # an offensive's running toll
-    re.I,
-)
 
 
 #: Above these figures no single event has ever been recorded (the deadliest
@@ -571,13 +586,9 @@ MAX_EVENT_COUNT = {"killed": 300_000, "injured": 300_000, "missing": 300_000, "c
                    "shot": 300_000, "displaced": 20_000_000}
 
 #: A toll this large stated in the present perfect ("more than 300,000 people
-#: have been killed") is a war's running toll, not one event's.
-RUNNING_TOLL_MIN = 10_000
-_PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:killed|died|claimed|left|cost)\b",
-                              re.I)
-
-
-_CUMULATIVE_L, _PRESENT_PERFECT_L = _lc(_CUMULATIVE), _lc(_PRESENT_PERFECT)
+#: have been killed") is a war's running toll, not one event's (``running_toll_min``
+#: in the grammar).
+RUNNING_TOLL_MIN = load_resources().grammar["running_toll_min"]
 
 
 _BEFORE, _AFTER = 140, 180
@@ -608,7 +619,11 @@ def _windows(lowered, start, end, triggers):
 
 
 def find_claims(text, sentences, headlines=()):
-    """Casualty claims in the given sentences of ``text``.
+    """Casualty claims in the given sentences of ``text``, by the bundled grammar.
+
+    A sentence that states a war's running toll ("the conflict has killed
+    more than 400,000 people since 2011") describes no event: its claims are
+    marked ``cumulative`` and never counted in events or tables.
 
     Parameters
     ----------
@@ -628,23 +643,28 @@ def find_claims(text, sentences, headlines=()):
     >>> [(c.outcome, c.count.best, c.count.qualifier, c.victim) for c in find_claims(t, [(0, 40), (41, len(t))])]
     [('killed', 28, 'at least', 'fighters')]
     """
+    return compile_grammar().find_claims(text, sentences, headlines)
+
+
+def _find_claims(g, text, sentences, headlines):
     claims = []
     lowered = lower_same_length(text)
     heads = set(headlines)
-    triggers = _trigger_spans(lowered)  # one pass over the whole text
+    triggers = _trigger_spans(g, lowered)  # one pass over the whole text
     for i, (s, e) in enumerate(sentences):
         windows = _windows(lowered, s, e, triggers)
         if not windows:
             continue
         headline = (s, e) in heads
         found = [c for a, b in windows
-                 for c in _find_in(text[a:b], a, headline=headline, sentence=i, sentence_start=a == s)]
+                 for c in _find_in(g, text[a:b], a, headline=headline, sentence=i, sentence_start=a == s)]
         if not found:
             continue
-        cumulative = bool(_CUMULATIVE_L.search(lowered, s, e))
-        perfect = bool(_PRESENT_PERFECT_L.search(lowered, s, e))
+        cumulative = bool(g.lowered["cumulative"].search(lowered, s, e))
+        perfect = bool(g.lowered["perfect"].search(lowered, s, e))
+        least = g.grammar["running_toll_min"]
         for c in found:
-            running = cumulative or (perfect and c.count.best >= RUNNING_TOLL_MIN)
+            running = cumulative or (perfect and c.count.best >= least)
             claims.append(replace(c, role="cumulative") if running else
                           replace(c, role="implausible") if _implausible(c) else c)
     claims.sort(key=lambda c: (c.start, c.end))

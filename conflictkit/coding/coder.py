@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.5.4"
+CODER_VERSION = "0.5.5"
 
 ANNOTATION_COLUMNS = ["report_id", "annotation_id", "label", "start", "end", "text", "value",
                       "detail", "sentence"]

@@ -14,85 +14,59 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Count", "parse_count", "NUMBER_PATTERN", "NUMBER_WORDS", "QUALIFIER_PATTERN", "VAGUE", "QUALIFIERS"]
+from .resources import load_resources
+
+__all__ = ["Count", "parse_count", "NUMBER_PATTERN", "NUMBER_WORDS", "QUALIFIER_PATTERN", "VAGUE", "QUALIFIERS",
+           "number_pattern", "qualifier_pattern", "vague_amounts", "qualifier_kinds"]
 
 NAN = float("nan")
-
-#: Vague amounts: (low, best, high, acled).  ``acled`` is ACLED's coding of
-#: the word (10 for "tens", 12 for "dozens", 100 for "hundreds": ACLED,
-#: "Fatalities", Uses and limitations of ACLED data, 2023, updated 2024).
-VAGUE = {
-    "a couple of": (2, 2, 2, 2),
-    "a couple": (2, 2, 2, 2),
-    "a few": (2, 3, 5, 2),
-    "several": (3, 3, 9, 3),
-    "a number of": (2, 3, 9, 2),
-    "tens of": (20, 20, 99, 10),
-    "tens": (20, 20, 99, 10),
-    "a dozen": (12, 12, 12, 12),
-    "dozen": (12, 12, 12, 12),
-    "dozens of": (24, 24, 99, 12),
-    "dozens": (24, 24, 99, 12),
-    "scores of": (40, 40, 99, 20),
-    "scores": (40, 40, 99, 20),
-    "a score of": (20, 20, 20, 20),
-    "hundreds of": (200, 200, 999, 100),
-    "hundreds": (200, 200, 999, 100),
-    "thousands of": (2000, 2000, 9999, 1000),
-    "thousands": (2000, 2000, 9999, 1000),
-    "tens of thousands of": (20000, 20000, 99999, 10000),
-    "tens of thousands": (20000, 20000, 99999, 10000),
-    "hundreds of thousands of": (200000, 200000, 999999, 100000),
-    "hundreds of thousands": (200000, 200000, 999999, 100000),
-    "millions of": (2_000_000, 2_000_000, 9_999_999, 1_000_000),
-    "millions": (2_000_000, 2_000_000, 9_999_999, 1_000_000),
-}
-
-#: Qualifiers and the range they give a figure N: functions of N.
-QUALIFIERS = {
-    "at least": lambda n: (n, n, NAN),
-    "more than": lambda n: (n, n, NAN),
-    "over": lambda n: (n, n, NAN),
-    "upwards of": lambda n: (n, n, NAN),
-    "in excess of": lambda n: (n, n, NAN),
-    "no fewer than": lambda n: (n, n, NAN),
-    "no less than": lambda n: (n, n, NAN),
-    "up to": lambda n: (1, n, n),
-    "as many as": lambda n: (1, n, n),
-    "at most": lambda n: (1, n, n),
-    "nearly": lambda n: (_round(0.9 * n), n - 1, n - 1),
-    "almost": lambda n: (_round(0.9 * n), n - 1, n - 1),
-    "fewer than": lambda n: (1, n - 1, n - 1),
-    "less than": lambda n: (1, n - 1, n - 1),
-    "about": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
-    "around": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
-    "approximately": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
-    "roughly": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
-    "some": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
-    "an estimated": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
-}
-
 
 def _round(x):
     return int(math.floor(x + 0.5))
 
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SCALES = ["hundred", "thousand", "million", "billion"]
-#: Number words that can begin a written number (units, teens and tens).
-NUMBER_WORDS = _UNITS + _TENS
-_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+#: The range a qualifier of each kind (``qualifiers`` in the grammar) gives a figure N.
+_RANGES = {
+    "at_least": lambda n: (n, n, NAN),
+    "at_most": lambda n: (1, n, n),
+    "just_under": lambda n: (_round(0.9 * n), n - 1, n - 1),
+    "under": lambda n: (1, n - 1, n - 1),
+    "about": lambda n: (_round(0.9 * n), n, _round(1.1 * n)),
+}
+# Qualifiers of these kinds bound a figure from above: ACLED codes the figure
+# stated, not the lower bound.
+_UPPER_BOUNDS = {"at_most", "under"}
 
-_WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s\-](?:" + "|".join(_UNITS[1:10]) + r"))?"
-    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-    r"(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion)"
-    r"(?:\s+(?:and\s+)?(?:" + "|".join(_TENS + _UNITS[1:]) + r")(?:[\s\-](?:" + "|".join(_UNITS[1:10]) + r"))?)?)*"
-)
+
+def vague_amounts(grammar):
+    """``{word: (low, best, high, acled)}`` of the grammar's ``vague_amounts``."""
+    return {k: tuple(v) for k, v in grammar["vague_amounts"].items()}
+
+
+def qualifier_kinds(grammar):
+    """``{qualifier: kind}`` of the grammar's ``qualifiers``."""
+    return dict(grammar["qualifiers"])
+
+
+def number_pattern(grammar):
+    """A regular expression source that matches one written number (digits,
+    the grammar's number words and vague amounts, "a dozen", "a million")."""
+    units, tens, scales = (grammar["number_words"][k] for k in ("units", "tens", "scales"))
+    word_number = (
+        r"(?:(?:" + "|".join(tens) + r")(?:[\s\-](?:" + "|".join(units[1:10]) + r"))?"
+        r"|" + "|".join(sorted(units, key=len, reverse=True)) + r")"
+        r"(?:\s+(?:and\s+)?(?:" + "|".join(scales) + r")"
+        r"(?:\s+(?:and\s+)?(?:" + "|".join(tens + units[1:]) + r")(?:[\s\-](?:" + "|".join(units[1:10]) + r"))?)?)*"
+    )
+    return (r"(?:" + "|".join(re.escape(v) for v in sorted(grammar["vague_amounts"], key=len, reverse=True))
+            + r"|" + _ARTICLE_SCALE + r"|" + _DIGITS + r"|\b" + word_number + r"\b)")
+
+
+def qualifier_pattern(grammar):
+    """A regular expression source for the grammar's qualifiers."""
+    return r"(?:" + "|".join(re.escape(q) for q in sorted(grammar["qualifiers"], key=len, reverse=True)) + r")"
+
+
 _NOT_AGE = r"(?!\s*-?\s*(?:years?|yrs?|months?)[\s\-]+old)(?!-year)"
 # Thousands with commas ("1,200"), or round thousands with spaces ("1 000", "200 000"; a space before
 # other digits is too often two numbers: "September 21 200 people").
@@ -102,14 +76,22 @@ _DIGITS = (r"(?<![\w.,/:\-#$])\d{1,3}(?:,\d{3})+(?![\w,/:%])" + _NOT_AGE
 _FRACTION_SCALE = r"(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)"
 _ARTICLE_SCALE = _FRACTION_SCALE + r"|a\s+(?:hundred|thousand|million)"
 
-#: A regular expression source that matches one written number (digits,
-#: number words, vague plurals, "a dozen", "a million").
-NUMBER_PATTERN = (
-    r"(?:" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-    + r"|" + _ARTICLE_SCALE + r"|" + _DIGITS + r"|\b" + _WORD_NUMBER + r"\b)"
-)
+_GRAMMAR = load_resources().grammar
+#: Vague amounts of the bundled grammar: (low, best, high, acled).  ``acled``
+#: is ACLED's coding of the word (10 for "tens", 12 for "dozens", 100 for
+#: "hundreds": ACLED, "Fatalities", Uses and limitations of ACLED data, 2023).
+VAGUE = vague_amounts(_GRAMMAR)
+#: Qualifiers of the bundled grammar and the range they give a figure N: functions of N.
+_KINDS = qualifier_kinds(_GRAMMAR)
+QUALIFIERS = {q: _RANGES[kind] for q, kind in _KINDS.items()}
+#: Number words that can begin a written number (units, teens and tens).
+NUMBER_WORDS = _GRAMMAR["number_words"]["units"] + _GRAMMAR["number_words"]["tens"]
+_WORD_VALUES = {w: i for i, w in enumerate(_GRAMMAR["number_words"]["units"])} | {
+    w: 10 * (i + 2) for i, w in enumerate(_GRAMMAR["number_words"]["tens"])}
+#: A regular expression source that matches one written number.
+NUMBER_PATTERN = number_pattern(_GRAMMAR)
 #: A regular expression source for the qualifiers of :data:`QUALIFIERS`.
-QUALIFIER_PATTERN = r"(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")"
+QUALIFIER_PATTERN = qualifier_pattern(_GRAMMAR)
 
 
 @dataclass(frozen=True)
@@ -155,7 +137,7 @@ def _number_value(text):
     return parse_number(t)
 
 
-def parse_count(number, qualifier=""):
+def parse_count(number, qualifier="", *, vague=None, qualifiers=None):
     """Read a number as written, with its qualifier, into a :class:`Count`.
 
     Parameters
@@ -164,6 +146,9 @@ def parse_count(number, qualifier=""):
         The number as written: ``"28"``, ``"two"``, ``"a dozen"``, ``"dozens"``.
     qualifier : str, optional
         ``"at least"``, ``"up to"``, ``"nearly"`` … (see :data:`QUALIFIERS`).
+    vague, qualifiers : dict, optional
+        A grammar's :func:`vague_amounts` and :func:`qualifier_kinds`
+        (default: the bundled grammar's).
 
     Returns
     -------
@@ -181,19 +166,20 @@ def parse_count(number, qualifier=""):
     """
     key = " ".join(number.lower().split())
     qual = " ".join(qualifier.lower().split())
-    if key in VAGUE:
-        low, best, high, acled = VAGUE[key]
+    vague = VAGUE if vague is None else vague
+    kind = (_KINDS if qualifiers is None else qualifiers).get(qual)
+    if key in vague:
+        low, best, high, acled = vague[key]
         return Count(low, best, high, qual or key.replace(" of", ""), acled)
     value = _number_value(number)
     if value is None or value != int(value):
         return None  # people come whole: "3.5 people" is no count (but "2.5 million" is)
     value = int(value)
-    if qual in QUALIFIERS:
-        low, best, high = _ordered(*QUALIFIERS[qual](value))
-        acled = low if qual not in ("up to", "as many as", "at most", "fewer than", "less than") else best
+    if kind:
+        low, best, high = _ordered(*_RANGES[kind](value))
         # ACLED codes the most conservative figure reported: the lower bound
         # when one is given, the stated figure otherwise.
-        return Count(low, best, high, qual, acled)
+        return Count(low, best, high, qual, best if kind in _UPPER_BOUNDS else low)
     return Count(value, value, value, "", value)
 
 

@@ -151,7 +151,7 @@ def _resolved(parts, overlays):
 
 def _fingerprint(parts):
     digest = hashlib.sha256()
-    digest.update(json.dumps(parts["grammar"], sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    digest.update(json.dumps(parts["grammar"], ensure_ascii=False).encode("utf-8"))  # order matters: alternation
     for field in ("actors", "places", "sources", "event_rules"):
         digest.update(f"\0{field}\0".encode())
         digest.update(parts[field].to_csv(index=False, lineterminator="\n").encode("utf-8"))

@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass
 
 from ._scan import followed_by_space, literal_automaton, lower_same_length, matches_at, word_starts
+from .resources import load_resources
 
 __all__ = ["SourceMention", "find_generic_sources", "RELAY_KINDS"]
 
 #: Source kinds that carry others' figures rather than originate them.
 RELAY_KINDS = {"news agency", "outlet"}
 
+# Verbs of saying (``saying_verbs`` in the grammar): a source phrase comes with one.
+_SAYING = "|".join(load_resources().grammar["saying_verbs"])
 _GENERIC = re.compile(
     r"\b(?P<src>(?:[Aa]n?|[Tt]he)\s+(?:(?:[A-Z][\w\-]*|local|military|security|medical|rebel|opposition|"
     r"government|Kurdish|Syrian|Russian|Turkish|Iraqi|hospital)\s+)?"
@@ -28,8 +31,8 @@ _GENERIC = re.compile(
     r"|(?:activists|witnesses|officials|medics|rescuers|residents|police|authorities|state\s+media|"
     r"state\s+television|local\s+media|local\s+sources|security\s+sources|medical\s+sources|"
     r"military\s+sources))\b"
-    r"(?=[^.]{0,80}\b(?:said|says|told|reported|reports|stated|announced|confirmed|according)\b"
-    r"|[^.]{0,3}$|\s+(?:said|says|told|reported))",
+    r"(?=[^.]{0,80}\b(?:" + _SAYING + r")\b"
+    r"|[^.]{0,3}$|\s+(?:" + _SAYING + r"))",
 )
 # Every match of _GENERIC starts with one of these words: it is tried there only.
 _GENERIC_FIRST = literal_automaton(
@@ -37,7 +40,7 @@ _GENERIC_FIRST = literal_automaton(
     + ["activists", "witnesses", "officials", "medics", "rescuers", "residents", "police", "authorities", "state",
        "local", "security", "medical", "military"])
 _ACCORDING_FIRST = literal_automaton(["according"])  # on lower-cased text
-_ATTRIBUTION = re.compile(r"said|says|told|report|stated|announced|confirmed|according")  # on lower-cased text
+_ATTRIBUTION = re.compile(_SAYING)  # on lower-cased text
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+|a\s+|an\s+)?[\w\-’' ]{2,60}?)(?=[,.;]|$)", re.I)
 
 
