@@ -247,8 +247,9 @@ def _claim(out, config, overwrite):
     if diffs:  # another coding, removed as asked, or one with no chunk coded yet: nothing to lose
         for name in ours:
             shutil.rmtree(out / name) if (out / name).is_dir() else (out / name).unlink()
-    for tmp in [*out.glob("*.tmp"), *out.glob("*/*.tmp")]:  # left by a killed run (the folder is locked)
-        tmp.unlink(missing_ok=True)
+    for folder in (out, out / "_chunks", *(out / name for name in TABLES)):  # left by a killed run (we hold the lock)
+        for tmp in folder.glob("*.tmp"):
+            tmp.unlink(missing_ok=True)
     _write_manifest(out, dict(config, complete=False, chunks=None))
 
 

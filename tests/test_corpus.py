@@ -180,7 +180,14 @@ def test_a_folder_in_use_is_refused_with_one_line(tmp_path):
         yield from _reports(2, "s")
 
     errors = []
-    first = threading.Thread(target=lambda: ck.code_corpus(slow(), out, chunk_size=2, progress=False))
+
+    def first_run():
+        try:
+            ck.code_corpus(slow(), out, chunk_size=2, progress=False)
+        except Exception as err:  # noqa: BLE001 - reported by the assertion below
+            errors.append(err)
+
+    first = threading.Thread(target=first_run)
     first.start()
     try:
         assert started.wait(60)
@@ -312,19 +319,22 @@ def test_the_manifest_records_source_configuration_and_parts(tmp_path):
     assert not list(out.rglob("*.tmp"))
 
 
-def test_a_script_without_main_guard_is_told_what_to_do(tmp_path):
+@pytest.mark.parametrize("call", ["ck.code_reports(reports, engine='dask', npartitions=2)",
+                                  "ck.code_corpus(reports, 'out', chunk_size=2, engine='dask', progress=False)"])
+def test_a_script_without_main_guard_is_told_what_to_do(tmp_path, call):
     import subprocess
     import sys
 
     script = tmp_path / "script.py"
     script.write_text("import conflictkit as ck\n"
                       "reports = [ck.report_from_text(f'R {i}\\n\\nTwo were killed.', id=str(i)) for i in range(4)]\n"
-                      "ck.code_reports(reports, engine='dask', npartitions=2)\n")
+                      f"{call}\n")
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
                           cwd=tmp_path)
     assert proc.returncode != 0
     last = proc.stderr.strip().splitlines()[-1]
     assert "__main__" in last and "BrokenProcessPool" not in last
+    assert not (tmp_path / "out" / "_lock").exists()  # a failed run leaves the folder free
 
 
 def test_a_run_that_coded_nothing_does_not_hold_the_folder(tmp_path):
@@ -337,3 +347,15 @@ def test_a_run_that_coded_nothing_does_not_hold_the_folder(tmp_path):
     assert not (out / "_lock").exists()
     ck.code_corpus(path, out, progress=False)  # other options, but nothing was coded: no refusal
     assert len(ck.read_coding(out).casualties) == 2
+
+
+def test_temporary_files_of_a_killed_run_are_cleared_and_others_left(tmp_path):
+    out = tmp_path / "out"
+    ck.code_corpus(_reports(2), out, progress=False)
+    leftover = out / "events" / "part-000000.parquet.999-0123456789ab.tmp"
+    leftover.write_bytes(b"half a part")
+    mine = out / "notes" / "draft.tmp"
+    mine.parent.mkdir()
+    mine.write_text("the user's own file")
+    ck.code_corpus(_reports(2), out, progress=False)
+    assert not leftover.exists() and mine.exists()
