@@ -11,6 +11,7 @@ in ``rejects`` with the reason, so rows in = events + rejects.
 """
 
 import hashlib
+import http.client
 import io
 import os
 import re
@@ -393,10 +394,13 @@ def _download(url, path):
     digest, n = hashlib.sha256(), 0
     with urllib.request.urlopen(url, timeout=60) as response, open(path, "wb") as out:  # noqa: S310
         expected = response.headers.get("Content-Length")
-        while chunk := response.read(1 << 20):
-            digest.update(chunk)
-            out.write(chunk)
-            n += len(chunk)
+        try:
+            while chunk := response.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+                n += len(chunk)
+        except http.client.HTTPException as err:  # IncompleteRead: the server closed early
+            raise InputError(url, f"download truncated after {n:,} bytes ({type(err).__name__}); try again") from None
     if expected is not None and expected.isdigit() and int(expected) != n:
         raise InputError(url, f"download truncated: got {n:,} of {int(expected):,} bytes; try again")
     return digest.hexdigest(), n

@@ -125,6 +125,20 @@ def test_a_truncated_download_is_an_error_and_leaves_no_file(tmp_path, monkeypat
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
+def test_a_connection_closed_early_is_a_truncated_download(tmp_path, monkeypatch):
+    import http.client
+    import urllib.request
+
+    class Closed(_Response):
+        def read(self, n=-1):
+            raise http.client.IncompleteRead(b"x" * 10, 90)
+
+    monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: Closed(b"", 100))
+    with pytest.raises(InputError, match="truncated"):
+        ck.fetch("https://example.org/ged.zip", tmp_path / "dest")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
 def test_fetch_checks_the_publishers_size_and_never_calls_a_recorded_hash_verified(tmp_path, monkeypatch):
     import urllib.request
 
