@@ -28,7 +28,7 @@ from .errors import ConflictkitError, InputError
 from .figures import figures_dir, output_dir, save_figure
 from .plotting import (
     caption, house_style, plot_casualty_ranges, plot_comparison_bars, plot_event_map,
-    plot_fatalities_over_time, plot_hbars, plot_small_multiples, plot_stacked_fatalities,
+    plot_fatalities_over_time, plot_hbars, plot_small_multiples, set_theme,
 )
 from .reports import (
     LoadedReports, Report, iter_report_chunks, load_report, load_reports, report_from_text, reports_frame,
@@ -41,7 +41,7 @@ from .tables import (
     source_comparison, style_casualty_table, supporting_claims, validate_events,
 )
 from .text import paragraph_spans, sentence_spans
-from .trends import fatalities_over_time, yearly_totals
+from .trends import events_of_their_time, fatalities_over_time, yearly_totals
 
 __version__ = "0.1.0"
 
@@ -63,8 +63,8 @@ __all__ = [
     "casualty_table", "casualty_units", "reconcile", "supporting_claims", "source_comparison", "match_events",
     "validate_events", "style_casualty_table", "export_table", "safe_for_spreadsheet",
     # trends and figures
-    "fatalities_over_time", "yearly_totals", "plot_fatalities_over_time", "plot_small_multiples",
-    "plot_stacked_fatalities", "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars",
+    "fatalities_over_time", "yearly_totals", "events_of_their_time", "plot_fatalities_over_time", "plot_small_multiples",
+    "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars", "set_theme",
     "house_style", "caption", "save_figure", "figures_dir", "output_dir", "highlight_report",
     # errors and evaluation
     "ConflictkitError", "InputError", "evaluation",

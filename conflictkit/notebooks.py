@@ -4,18 +4,40 @@ This is what ``make reproduce`` runs: every ``NN-*.ipynb`` in a folder, in
 order, with nbclient, in a kernel whose working directory is the notebook's
 folder; figures go where :func:`conflictkit.save_figure` puts them
 (``$CONFLICTKIT_FIGURES``, else ``figures/`` of the checkout).
+
+The kernel draws with matplotlib's inline backend, so every figure a
+notebook makes is also shown on its executed page.  The inline backend
+renders with Agg, like a script, and :func:`conflictkit.save_figure` strips
+metadata, so the saved files stay byte-identical run to run.
 """
 
 import os
 import time
 from pathlib import Path
 
-__all__ = ["notebook_paths", "execute_notebook", "run_notebooks"]
+__all__ = ["notebook_paths", "kernel_env", "execute_notebook", "write_html", "run_notebooks"]
+
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
 def notebook_paths(folder):
     """The numbered notebooks (``01-…ipynb``) of ``folder``, in reading order."""
     return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.ipynb"))
+
+
+def kernel_env(figures=None):
+    """Environment for a notebook kernel: the inline backend (figures appear on
+    the page) and, when given, the folder figures are saved in.
+
+    Examples
+    --------
+    >>> kernel_env()["MPLBACKEND"]
+    'module://matplotlib_inline.backend_inline'
+    """
+    env = {"MPLBACKEND": INLINE_BACKEND}
+    if figures is not None:
+        env["CONFLICTKIT_FIGURES"] = str(Path(figures).resolve())
+    return env
 
 
 def execute_notebook(path, *, timeout=600, env=None):
@@ -47,7 +69,8 @@ def execute_notebook(path, *, timeout=600, env=None):
     return nb
 
 
-def _write_html(nb, out):
+def write_html(nb, out):
+    """Write an executed notebook node as an HTML page (figures embedded)."""
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter().from_notebook_node(nb)
@@ -70,15 +93,13 @@ def run_notebooks(folder="notebooks", *, figures=None, html=None, timeout=600, e
     -------
     list of (path, seconds)
     """
-    env = {"MPLBACKEND": "Agg"}
-    if figures is not None:
-        env["CONFLICTKIT_FIGURES"] = str(Path(figures).resolve())
+    env = kernel_env(figures)
     done = []
     for path in notebook_paths(folder):
         t0 = time.perf_counter()
         nb = execute_notebook(path, timeout=timeout, env=env)
         if html is not None:
-            _write_html(nb, Path(html) / (path.stem + ".html"))
+            write_html(nb, Path(html) / (path.stem + ".html"))
         took = time.perf_counter() - t0
         done.append((path, took))
         echo(f"executed {path} in {took:.1f} s")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["fatalities_over_time", "yearly_totals"]
+__all__ = ["fatalities_over_time", "yearly_totals", "events_of_their_time"]
 
 _MEASURES = ["low", "best", "high"]
 
@@ -72,8 +72,11 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     -------
     DataFrame
         Columns ``period`` (Timestamp at the start of the period), the
-        ``by`` columns, ``low``, ``best``, ``high`` and ``events`` (events
-        contributing).  ``attrs["excluded_events"]`` and
+        ``by`` columns, ``low``, ``best``, ``high``, ``events`` (events
+        contributing) and ``complete``: False for a period the data cover
+        only in part (it starts before the first ``date_start`` or ends
+        after the last ``date_end``, like a December of which a release
+        holds one day); plots leave such periods out.  ``attrs["excluded_events"]`` and
         ``attrs["excluded_best"]`` count the events left out and their deaths.
 
     Examples
@@ -91,6 +94,7 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
             raise InputError("events table", f"no column {c!r} to group by")
     wanted = ["date_start", "date_end", "fatalities_low", "fatalities_best", "fatalities_high", "geo_precision"]
     ev = _prepare(events[[c for c in dict.fromkeys(wanted + by) if c in events.columns]])
+    covered = (ev["date_start"].min(), ev["date_end"].max())
     excluded = ev.iloc[0:0]
     if min_geo_precision is not None and "geo_precision" in ev:
         keep = ev["geo_precision"].astype("Float64") <= min_geo_precision
@@ -138,6 +142,7 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     out = out.reset_index()
     if fill and len(out):
         out = _fill_periods(out, by, freq)
+    out["complete"] = _covered(out["period"], *covered)
     out["period"] = out["period"].dt.start_time
     out = out.sort_values(keys, kind="stable").reset_index(drop=True)
     for m in _MEASURES:
@@ -146,7 +151,16 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     out.attrs["excluded_events"] = int(len(excluded))
     out.attrs["excluded_best"] = float(excluded["best"].sum()) if len(excluded) else 0.0
     out.attrs["spread"] = spread
-    return out[keys + _MEASURES + ["events"]]
+    return out[keys + _MEASURES + ["events", "complete"]]
+
+
+def _covered(periods, first, last):
+    """Whether each period lies wholly within the days from ``first`` to ``last``."""
+    if not len(periods):
+        return pd.Series([], dtype=bool, index=periods.index)
+    starts = periods.dt.start_time
+    ends = periods.dt.end_time.dt.normalize()
+    return (starts >= first) & (ends <= last)
 
 
 def _period_freq(freq):
@@ -173,3 +187,45 @@ def yearly_totals(events, by=None):
     ev = _prepare(events)
     ev["year"] = ev["date_start"].dt.year
     return ev.groupby(["year"] + by, observed=True)[_MEASURES].sum().reset_index()
+
+
+def events_of_their_time(events, reports, *, max_age_days=31):
+    """The coded events a report tells as news, not as background.
+
+    A 2016 article that recalls a 2013 massacre codes an event of 2013; a
+    corpus summed by year would count it as if reported then.  This keeps
+    the events that ended at most ``max_age_days`` before their report was
+    published and did not start after it (a date after publication is a
+    misread).  Events whose report has no date are kept.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Coded events (``report_id``, ``date_start``, ``date_end``).
+    reports : DataFrame
+        :func:`conflictkit.reports_frame` (``id``, ``published``).
+    max_age_days : int
+        How long before publication an event may have ended.
+
+    Returns
+    -------
+    DataFrame
+        The events kept; ``attrs["background_events"]`` and
+        ``attrs["background_best"]`` count those left out and their deaths.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"report_id": ["a", "a"], "date_start": ["2013-08-21", "2016-05-02"],
+    ...                    "date_end": ["2013-08-21", "2016-05-02"], "fatalities_best": [1400, 12]})
+    >>> kept = events_of_their_time(ev, pd.DataFrame({"id": ["a"], "published": ["2016-05-03"]}))
+    >>> kept.fatalities_best.tolist(), kept.attrs["background_best"]
+    ([12], 1400.0)
+    """
+    published = pd.to_datetime(events["report_id"].map(reports.set_index("id")["published"]))
+    start = pd.to_datetime(events["date_start"])
+    end = pd.to_datetime(events["date_end"]).fillna(start)
+    background = published.notna() & (((published - end).dt.days > max_age_days) | (start > published))
+    kept = events[~background].copy()
+    kept.attrs["background_events"] = int(background.sum())
+    kept.attrs["background_best"] = float(events.loc[background, "fatalities_best"].sum())
+    return kept

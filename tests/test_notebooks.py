@@ -4,10 +4,11 @@ figures they regenerate identical to the committed ones."""
 import ast
 import json
 import os
+import re
 
 import pytest
 
-from conflictkit.notebooks import execute_notebook, notebook_paths
+from conflictkit.notebooks import execute_notebook, kernel_env, notebook_paths, write_html
 from conftest import ROOT
 
 NOTEBOOKS = notebook_paths(ROOT / "notebooks")
@@ -35,11 +36,30 @@ def test_notebook_is_committed_clean_and_thin(path):
 
 
 @pytest.fixture(scope="session")
-def regenerated_figures(tmp_path_factory):
-    out = tmp_path_factory.mktemp("figures")
+def executed(tmp_path_factory):
+    """Each notebook executed as ``make reproduce`` does: its HTML page and the figures it saved."""
+    out, pages = tmp_path_factory.mktemp("figures"), tmp_path_factory.mktemp("html")
+    saved = {}
     for path in NOTEBOOKS:
-        execute_notebook(path, env={"CONFLICTKIT_FIGURES": str(out), "MPLBACKEND": "Agg"})
-    return out
+        before = set(out.glob("*.png"))
+        nb = execute_notebook(path, env=kernel_env(out))
+        write_html(nb, pages / f"{path.stem}.html")
+        saved[path.stem] = sorted(set(out.glob("*.png")) - before)
+    return out, pages, saved
+
+
+@pytest.fixture(scope="session")
+def regenerated_figures(executed):
+    return executed[0]
+
+
+def test_every_saved_figure_is_shown_on_its_page(executed):
+    _, pages, saved = executed
+    for stem, pngs in saved.items():
+        html = (pages / f"{stem}.html").read_text()
+        shown = len(re.findall(r'<img [^>]*src="data:image/png;base64,', html))
+        assert shown >= len(pngs), f"{stem}.html shows {shown} images for {len(pngs)} saved figures"
+    assert sum(map(len, saved.values())) >= (3 if os.environ.get("CONFLICTKIT_DATA") else 1)
 
 
 def test_notebooks_execute_and_regenerate_committed_figures(regenerated_figures):
@@ -53,3 +73,8 @@ def test_notebooks_execute_and_regenerate_committed_figures(regenerated_figures)
     if data_present and committed.is_dir():
         missing = sorted({p.name for p in committed.iterdir()} - set(made))
         assert not missing, f"committed figures no notebook made: {missing}"
+
+
+def test_committed_figures_are_under_a_megabyte():
+    sizes = {p.name: p.stat().st_size for p in (ROOT / "figures").iterdir()}
+    assert sizes and max(sizes.values()) < 1_000_000, max(sizes.items(), key=lambda kv: kv[1])

@@ -60,3 +60,32 @@ def test_geo_precision_filter_is_counted(ged):  # noqa: F811
     events, _ = ged
     s = ck.fatalities_over_time(events, min_geo_precision=2)
     assert s.attrs["excluded_events"] == (events.geo_precision > 2).sum()
+
+
+def test_a_period_the_data_cover_in_part_is_marked(ged):  # noqa: F811
+    events, _ = ged
+    s = ck.fatalities_over_time(events)
+    partial = s.loc[~s.complete, "period"].dt.strftime("%Y-%m").tolist()
+    assert partial == ["2019-12"]  # the release's last event ends on 1 December 2019
+    assert s.loc[~s.complete, "best"].item() < 20
+    by_gov = ck.fatalities_over_time(events, by="admin1_name")
+    assert set(by_gov.loc[~by_gov.complete, "period"].dt.strftime("%Y-%m")) == {"2019-12"}
+
+
+def test_periods_outside_the_dates_are_partial_for_any_frequency():
+    ev = pd.DataFrame({"date_start": ["2016-01-01", "2016-03-01"], "date_end": ["2016-01-01", "2016-03-10"],
+                       "fatalities_low": [1, 2], "fatalities_best": [1, 2], "fatalities_high": [1, 2]})
+    assert ck.fatalities_over_time(ev).complete.tolist() == [True, True, False]
+    assert ck.fatalities_over_time(ev, freq="YS").complete.tolist() == [False]
+    assert ck.fatalities_over_time(ev, freq="D").complete.all()
+
+
+def test_background_events_are_told_apart_from_news():
+    events = pd.DataFrame({"report_id": ["r1", "r1", "r1", "r2"],
+                           "date_start": ["2013-08-21", "2016-04-30", "2019-01-01", "2016-01-01"],
+                           "date_end": ["2013-08-21", "2016-05-02", "2019-01-01", "2016-12-31"],
+                           "fatalities_best": [1400, 12, 5, 300]})
+    reports = pd.DataFrame({"id": ["r1", "r2"], "published": ["2016-05-03", None]})
+    news = ck.events_of_their_time(events, reports)
+    assert news.fatalities_best.tolist() == [12, 300]  # recalled massacre and a date after publication out
+    assert (news.attrs["background_events"], news.attrs["background_best"]) == (2, 1405.0)
