@@ -242,7 +242,7 @@ def plot_fatalities_over_time(data, *, x="period", y="best", low="low", high="hi
     _thousands(ax)
     _date_axis(ax)
     if hue is not None:
-        sns.move_legend(ax, "upper right", title=hue.replace("_", " "))
+        sns.move_legend(ax, "upper right", title=hue.replace("_", " "), title_fontsize=9)
     elif any(not h.startswith("_") for h in ax.get_legend_handles_labels()[1]):
         ax.legend(loc="upper right")
     _note(ax, note)

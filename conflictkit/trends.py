@@ -111,6 +111,30 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
     elif spread != "uniform":
         raise ValueError("spread must be 'uniform', 'exclude' or 'start'")
 
+    long = _spread_over_periods(ev, span, freq)
+    for m in _MEASURES:
+        long[m] = long[m] * long["share"]
+    keys = ["period"] + by
+    out = long.groupby(keys, observed=True, dropna=False).agg(
+        low=("low", "sum"), best=("best", "sum"), high=("high", lambda s: s.sum(min_count=len(s))),
+        events=("share", "size"))
+    out = out.reset_index()
+    if fill and len(out):
+        out = _fill_periods(out, by, freq)
+    out["complete"] = _covered(out["period"], *covered)
+    out["period"] = out["period"].dt.start_time
+    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    for m in _MEASURES:
+        out[m] = out[m].round(9)
+    # plain numbers only: pandas compares attrs when frames are combined
+    out.attrs["excluded_events"] = int(len(excluded))
+    out.attrs["excluded_best"] = float(excluded["best"].sum()) if len(excluded) else 0.0
+    out.attrs["spread"] = spread
+    return out[keys + _MEASURES + ["events", "complete"]]
+
+
+def _spread_over_periods(ev, span, freq):
+    """One row per (event, period it touches) with ``share``, its fraction of the event's days."""
     # Periods each event touches; most events touch one, only the others are exploded.
     p_start = ev["date_start"].dt.to_period(_period_freq(freq))
     p_end = ev["date_end"].dt.to_period(_period_freq(freq))
@@ -132,26 +156,7 @@ def fatalities_over_time(events, freq="MS", by=None, *, spread="uniform", max_sp
         days = (hi - lo).astype("timedelta64[D]").astype("int64") + 1
         share = days / span[~one].to_numpy()[rep]
         pieces.append(multi.iloc[rep].reset_index(drop=True).assign(period=periods, share=share))
-    long = pd.concat(pieces, ignore_index=True)
-    for m in _MEASURES:
-        long[m] = long[m] * long["share"]
-    keys = ["period"] + by
-    out = long.groupby(keys, observed=True, dropna=False).agg(
-        low=("low", "sum"), best=("best", "sum"), high=("high", lambda s: s.sum(min_count=len(s))),
-        events=("share", "size"))
-    out = out.reset_index()
-    if fill and len(out):
-        out = _fill_periods(out, by, freq)
-    out["complete"] = _covered(out["period"], *covered)
-    out["period"] = out["period"].dt.start_time
-    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
-    for m in _MEASURES:
-        out[m] = out[m].round(9)
-    # plain numbers only: pandas compares attrs when frames are combined
-    out.attrs["excluded_events"] = int(len(excluded))
-    out.attrs["excluded_best"] = float(excluded["best"].sum()) if len(excluded) else 0.0
-    out.attrs["spread"] = spread
-    return out[keys + _MEASURES + ["events", "complete"]]
+    return pd.concat(pieces, ignore_index=True)
 
 
 def _covered(periods, first, last):
