@@ -63,8 +63,9 @@ __all__ = [
     "casualty_table", "casualty_units", "reconcile", "supporting_claims", "source_comparison", "match_events",
     "validate_events", "style_casualty_table", "export_table", "safe_for_spreadsheet",
     # trends and figures
-    "fatalities_over_time", "yearly_totals", "events_of_their_time", "plot_fatalities_over_time", "plot_small_multiples",
-    "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars", "set_theme",
+    "fatalities_over_time", "yearly_totals", "events_of_their_time", "plot_fatalities_over_time",
+    "plot_small_multiples", "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars",
+    "set_theme",
     "house_style", "caption", "save_figure", "figures_dir", "output_dir", "highlight_report",
     # errors and evaluation
     "ConflictkitError", "InputError", "evaluation",

@@ -265,7 +265,8 @@ def _mark_events(ax, marks, x, y, text):
     for i, row in m.iterrows():
         ax.annotate(template.format(**row), xy=(when[i], row[y]), xytext=(when[i], 0.3 + 0.07 * i),
                     textcoords=("data", "axes fraction"), ha="right", va="bottom", fontsize=8.5, color=_ACCENT,
-                    path_effects=_HALO, arrowprops=dict(arrowstyle="-", color=_ACCENT, lw=0.8, shrinkA=0, shrinkB=3))
+                    path_effects=_HALO,
+                    arrowprops=dict(arrowstyle="-", color=_ACCENT, lw=0.8, shrinkA=0, shrinkB=3))
 
 
 @_shared_docs
@@ -428,7 +429,8 @@ def _circle_events(ax, marks, x, y, size, text):
     ax.scatter(m[x], m[y], s=160, facecolors="none", edgecolors=_ACCENT, linewidths=1.8, zorder=4)
     template = text or f"{{{size}:,.0f}}"
     for i, row in m.iterrows():
-        ax.annotate(template.format(**row), xy=(row[x], row[y]), xytext=(12, 10 - 14 * i), textcoords="offset points",
+        ax.annotate(template.format(**row), xy=(row[x], row[y]), xytext=(12, 10 - 14 * i),
+                    textcoords="offset points",
                     fontsize=8.5, color=_ACCENT, fontweight="bold", zorder=5, path_effects=_HALO)
 
 

@@ -28,7 +28,8 @@ def series():
     periods = pd.date_range("2016-01-01", periods=12, freq="MS")
     return pd.DataFrame({"period": list(periods) * 2, "admin1_name": ["Idlib"] * 12 + ["Raqqa"] * 12,
                          "type_of_violence": ["state-based"] * 12 + ["one-sided"] * 12,
-                         "low": range(24), "best": [x + 1.0 for x in range(24)], "high": [x + 3 for x in range(24)],
+                         "low": range(24), "best": [x + 1.0 for x in range(24)],
+                         "high": [x + 3 for x in range(24)],
                          "complete": [True] * 11 + [False] + [True] * 11 + [False]})
 
 

@@ -41,7 +41,8 @@ def main(src, dst):
 
     def meets(g):
         b = np.array([boxes[i if i >= 0 else ~i] for i in _rings(g)])
-        return b[:, 0].min() <= BOX[2] and b[:, 2].max() >= BOX[0] and b[:, 1].min() <= BOX[3] and b[:, 3].max() >= BOX[1]
+        lo, hi = b[:, :2].min(axis=0), b[:, 2:].max(axis=0)
+        return lo[0] <= BOX[2] and hi[0] >= BOX[0] and lo[1] <= BOX[3] and hi[1] >= BOX[1]
 
     kept = [g for g in geoms if meets(g)]
     used = sorted({i if i >= 0 else ~i for g in kept for i in _rings(g)})
