@@ -323,7 +323,7 @@ def plot_small_multiples(data, *, x="period", y="best", low="low", high="high", 
     for name, ax in g.axes_dict.items():
         if low is not None and high is not None:
             _band(kept[kept[col] == name], x, low, high, ax.lines[0].get_color(), ax)
-        ax.set_title(f"{name} ({share[name]:.0%})", fontsize=9)
+        ax.set_title(f"{name} ({_percent(share[name])})", fontsize=9)
         ax.xaxis.set_major_locator(mdates.YearLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.tick_params(labelbottom=True, labelsize=7.5)
@@ -387,6 +387,8 @@ def plot_event_map(data, *, x="longitude", y="latitude", size="fatalities_best",
                     ax=ax, zorder=3, **kwargs)
     if ax.get_legend() is not None:
         sns.move_legend(ax, "lower right", title="Deaths per event", frameon=True, fontsize=8, title_fontsize=8)
+        for label in ax.get_legend().texts:
+            label.set_text(f"{float(label.get_text()):,.0f}")
     bar = ax.figure.colorbar(ScalarMappable(norm, colormap), ax=ax, shrink=0.55, pad=0.02,
                              label="Deaths per governorate (sum of best estimates)")
     _thousands(bar.ax)
@@ -402,6 +404,11 @@ def plot_event_map(data, *, x="longitude", y="latitude", size="fatalities_best",
     for spine in ax.spines.values():
         spine.set(visible=True, linewidth=0.6, color="#888888")
     return ax
+
+
+def _percent(share):
+    """A share as a whole percentage; "<1%" rather than "0%" for a small but real share."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
 
 
 def _draw_boundaries(ax, country, totals, norm, colormap):

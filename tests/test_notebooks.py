@@ -78,3 +78,19 @@ def test_notebooks_execute_and_regenerate_committed_figures(regenerated_figures)
 def test_committed_figures_are_under_a_megabyte():
     sizes = {p.name: p.stat().st_size for p in (ROOT / "figures").iterdir()}
     assert sizes and max(sizes.values()) < 1_000_000, max(sizes.items(), key=lambda kv: kv[1])
+
+
+def test_committed_csvs_hold_what_the_figures_show():
+    """Known answers of UCDP GED Syria 652.1601.1911: 112,337 deaths 2016-2019, a fifth without a
+    governorate, and a December 2019 the release covers for one day only."""
+    import pandas as pd
+
+    folder = ROOT / "figures"
+    if not (folder / "events-map-by-governorate.csv").exists():
+        pytest.skip("figures not committed")
+    by_place = pd.read_csv(folder / "events-map-by-governorate.csv", keep_default_na=False)
+    assert by_place.best.sum() == pytest.approx(112337)
+    assert 0.2 < by_place.loc[by_place.admin1 == "", "best"].sum() / by_place.best.sum() < 0.25
+    monthly = pd.read_csv(folder / "monthly-fatalities-by-governorate.csv", keep_default_na=False)
+    assert set(monthly.loc[monthly.complete.astype(str) == "False", "period"]) == {"2019-12-01"}
+    assert (monthly.admin1_name == "").sum() == monthly.period.nunique()  # the panel of no governorate

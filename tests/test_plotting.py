@@ -126,6 +126,8 @@ def test_event_map_has_borders_a_sequential_shade_and_a_size_key(events):
     assert lightness["SY-HL"] < lightness["SY-ID"] < lightness["SY-TA"]  # more deaths, darker
     legend = ax.get_legend()
     assert legend.get_title().get_text() == "Deaths per event" and len(legend.texts) >= 3
+    keyed = [float(t.get_text().replace(",", "")) for t in legend.texts]
+    assert keyed == sorted(keyed) and keyed[-1] <= events.fatalities_best.max()
     assert any("no governorate" in t.get_text() and "(10%)" in t.get_text() for t in ax.texts)
 
 
