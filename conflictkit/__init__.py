@@ -11,7 +11,7 @@ datetime.date(2020, 9, 22)
 """
 
 from . import evaluation
-from ._data import data_dir, example_path, sample_report_path
+from ._data import data_dir, data_dirs, example_path, sample_report_path
 from .annotation_io import from_brat, from_doccano, from_label_studio, to_brat, to_doccano, to_label_studio
 from .codebook import codebook_markdown, load_codebook, validate_coding
 from .coding import (
@@ -48,7 +48,7 @@ __version__ = "0.1.0"
 __all__ = [
     # loaders
     "Report", "LoadedReports", "load_report", "load_reports", "iter_report_chunks", "report_from_text",
-    "reports_frame", "paragraph_spans", "sentence_spans", "sample_report_path", "example_path", "data_dir",
+    "reports_frame", "paragraph_spans", "sentence_spans", "sample_report_path", "example_path", "data_dir", "data_dirs",
     "LoadedEvents", "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code", "dataset_path",
     "fetch", "fetch_ucdp_ged", "how_to_get",
     # coding

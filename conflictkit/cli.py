@@ -60,6 +60,10 @@ def _build_parser():
     fetch.add_argument("dataset", choices=["ucdp-ged"], help="which dataset: ucdp-ged (UCDP GED, CSV zip)")
     fetch.add_argument("--version", default="25.1", help="UCDP GED version, e.g. 25.1")
     fetch.add_argument("--dest", help="folder (default: $CONFLICTKIT_DATA/ucdp or data/ucdp)")
+    fetch.add_argument("--country", default="Syria",
+                       help="write this country's 2016-01 to 2019-11 events as ged_<country>_<version>.csv, "
+                            "the file the notebooks read (default Syria; 'all' keeps only the global zip)")
+    fetch.add_argument("--url", help="another address of the GED zip (a mirror or a file:// copy)")
     return parser
 
 
@@ -200,7 +204,8 @@ def _fetch(args):
     from .datasets import fetch_ucdp_ged
 
     try:
-        path = fetch_ucdp_ged(args.version, args.dest)
+        country = None if args.country.lower() == "all" else args.country
+        path = fetch_ucdp_ged(args.version, args.dest, country=country, url=args.url)
     except OSError as err:
         print(f"conflictkit: could not download UCDP GED {args.version}: {err}", file=sys.stderr)
         return 1

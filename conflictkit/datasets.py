@@ -10,6 +10,7 @@ cannot be used (no dates, counts that are not numbers or negative) are kept
 in ``rejects`` with the reason, so rows in = events + rejects.
 """
 
+import contextlib
 import hashlib
 import http.client
 import io
@@ -24,12 +25,13 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._data import data_dir, resource_path
+from ._cache import cached_table
+from ._data import data_dir, data_dirs, resource_path
 from .errors import InputError
 
 __all__ = [
     "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code",
-    "dataset_path", "fetch", "fetch_ucdp_ged", "how_to_get", "DATASET_SOURCES", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
+    "dataset_path", "fetch", "fetch_ucdp_ged", "how_to_get", "DATASET_SOURCES", "UCDP_SYRIA_FILE", "UCDP_SYRIA_PERIOD", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
     "TYPE_OF_VIOLENCE",
 ]
 
@@ -130,6 +132,36 @@ def _read_any_csv(path, usecols_hint=None):
         raise InputError(path, f"malformed CSV ({err})") from None
 
 
+#: ACLED columns that hold numbers; every other column is read as text.
+_ACLED_NUMERIC = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude", "longitude",
+                  "geo_precision", "fatalities", "timestamp"}
+
+
+def _read_acled(path):
+    """An ACLED export as a table, read once with pyarrow (numbers typed,
+    text as text) and then from its Parquet copy (:mod:`conflictkit._cache`)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.stat().st_size == 0:
+        raise InputError(path, "file is empty")
+    if path.suffix.lower() == ".zip":
+        return _read_any_csv(path)
+    return cached_table(path, _read_acled_csv)
+
+
+def _read_acled_csv(path):
+    # A number column with a value that is not a number comes back as text;
+    # the loader rejects those rows.  What pyarrow cannot parse (not UTF-8,
+    # ragged rows) goes to the careful reader, which says what is wrong.
+    try:
+        header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+        text = {c: str for c in header if c not in _ACLED_NUMERIC}
+        return pd.read_csv(path, engine="pyarrow", dtype=text, keep_default_na=False)
+    except (ValueError, pd.errors.ParserError):  # ArrowInvalid and UnicodeDecodeError are ValueErrors
+        return _read_any_csv(path)
+
+
 def _check_columns(frame, required, path):
     missing = [c for c in required if c not in frame.columns]
     if missing:
@@ -140,8 +172,8 @@ def _check_columns(frame, required, path):
 def _numbers(frame, cols, reasons):
     out = {}
     for c in cols:
-        raw = frame[c].astype(str).str.strip()
-        num = pd.to_numeric(raw, errors="coerce")
+        num = frame[c] if pd.api.types.is_numeric_dtype(frame[c]) else \
+            pd.to_numeric(frame[c].astype(str).str.strip(), errors="coerce")
         reasons[num.isna()] += f"{c} is not a number ({c}); "
         reasons[num < 0] += f"{c} is negative; "
         out[c] = num
@@ -255,15 +287,11 @@ def load_acled(path):
     (DataFrame, DataFrame)
         ``events`` (columns :data:`SCHEMA_COLUMNS`) and ``rejects``.
     """
-    raw = _read_any_csv(path)
+    raw = _read_acled(path)
     _check_columns(raw, _ACLED_REQUIRED, path)
     reasons = pd.Series("", index=raw.index, dtype="object")
     nums = _numbers(raw, ["fatalities"], reasons)
-    text = raw["event_date"].str.strip()
-    date = pd.to_datetime(text, format="ISO8601", errors="coerce")
-    retry = date.isna()
-    if retry.any():
-        date[retry] = pd.to_datetime(text[retry], format="%d %B %Y", errors="coerce")
+    date = _acled_dates(raw["event_date"])
     reasons[date.isna()] += "event_date is not a date; "
     tp = pd.to_numeric(raw.get("time_precision", pd.Series("1", index=raw.index)), errors="coerce")
     gp = pd.to_numeric(raw.get("geo_precision", pd.Series("", index=raw.index)), errors="coerce")
@@ -299,6 +327,18 @@ def load_acled(path):
     return _split(raw, reasons, path, events[SCHEMA_COLUMNS])
 
 
+def _acled_dates(values):
+    """ISO (``2020-09-22``) or ACLED's ``22 September 2020`` dates, NaT where
+    neither; each distinct text is parsed once (an export repeats them)."""
+    codes, uniques = pd.factorize(values.astype(str).str.strip())
+    text = pd.Series(uniques)
+    parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    retry = parsed.isna()
+    if retry.any():
+        parsed[retry] = pd.to_datetime(text[retry], format="%d %B %Y", errors="coerce")
+    return pd.Series(parsed.to_numpy()[codes], index=values.index).where(codes >= 0)
+
+
 def coded_events_to_schema(events):
     """Events coded from reports (``coding.events``) in the dataset schema.
 
@@ -324,10 +364,28 @@ def coded_events_to_schema(events):
 
 
 def dataset_path(*parts):
-    """Path of a dataset file under the data folder (``$CONFLICTKIT_DATA``,
-    else ``data/``), or None when it is not there."""
-    path = data_dir().joinpath(*parts)
-    return path if path.exists() else None
+    """Path of a dataset file in the data folders, or None when it is in none.
+
+    The folders are searched in order (:func:`~conflictkit.data_dirs`:
+    ``$CONFLICTKIT_DATA``, then ``data/``).  The last part may be a glob
+    pattern (``"ged_syria_*.csv"``): the last match in sorted order is
+    returned, so of two fetched versions the newer one.
+
+    Examples
+    --------
+    >>> dataset_path("ucdp", "no-such-file.csv") is None
+    True
+    """
+    *folders, name = parts
+    for base in data_dirs():
+        folder = base.joinpath(*folders)
+        if any(ch in name for ch in "*?["):
+            found = sorted(folder.glob(name)) if folder.is_dir() else []
+            if found:
+                return found[-1]
+        elif (folder / name).exists():
+            return folder / name
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -338,24 +396,46 @@ def dataset_path(*parts):
 UCDP_GED_URL = "https://ucdp.uu.se/downloads/ged/ged{version}-csv.zip"
 
 
-#: Where each dataset the notebooks use comes from.
+#: The UCDP GED file the notebooks read first (UCDP's special Syria release
+#: 652.1601.1911, GED 19.1 codebook): the committed figures are made from it.
+UCDP_SYRIA_FILE = "ged_syria_652.1601.1911.csv"
+#: The period that file covers; :func:`fetch_ucdp_ged` extracts the same.
+UCDP_SYRIA_PERIOD = ("2016-01-01", "2019-11-30")
+
+#: Where each dataset the notebooks use comes from: (what, files the
+#: notebooks read, where to get them, command that fetches them).
 DATASET_SOURCES = {
     "ucdp": ("UCDP Georeferenced Event Dataset (GED), CC BY 4.0; cite Sundberg & Melander (2013) and "
-             "Högbladh (2019)", "https://ucdp.uu.se/downloads/", "conflictkit fetch ucdp-ged --version 25.1"),
+             "Högbladh (2019)", [UCDP_SYRIA_FILE, "ged_syria_<version>.csv"], "https://ucdp.uu.se/downloads/",
+             "conflictkit fetch ucdp-ged --version 25.1"),
     "news": ("FA-KES, 804 articles on casualty events in Syria, CC BY 4.0 (Abu Salem et al., ICWSM 2019)",
-             "Zenodo (\"FA-KES: A Fake News Dataset around the Syrian War\")", None),
+             ["fa-kes-syria-804.csv"], "Zenodo (\"FA-KES: A Fake News Dataset around the Syrian War\")", None),
     "gold": ("SemEval-2018 task 5 (GVA) and CASE 2021 task 2 development sets, research use",
+             ["gva-articles-dev.jsonl", "case2021-event-types-dev.tsv"],
              "the SemEval-2018 Task 5 and CASE 2021 shared-task pages", None),
 }
 
 
 def how_to_get(kind):
-    """One paragraph on where to get a dataset the notebooks use, and where to put it."""
-    what, where, command = DATASET_SOURCES[kind]
-    text = (f"{what} is not in {data_dir() / kind}. Download it from {where} and put it there "
-            f"(or point $CONFLICTKIT_DATA at a folder holding {kind}/).")
-    if command:
-        text += f" With internet: `{command}`."
+    """One paragraph on a dataset the notebooks use: the exact files, where
+    conflictkit looks for them, and how to get them.
+
+    Examples
+    --------
+    >>> "conflictkit fetch ucdp-ged --version 25.1" in how_to_get("ucdp")
+    True
+    """
+    what, files, where, command = DATASET_SOURCES[kind]
+    folders = " or ".join(str(d / kind) for d in data_dirs())
+    names = ", else ".join(f"{kind}/{f}" for f in files)
+    text = (f"{what}: the notebooks read {names}, which is not in {folders}. Download it from {where} "
+            f"and put it there (or point $CONFLICTKIT_DATA at a folder holding {kind}/).")
+    if kind == "ucdp":
+        version = "25.1"
+        text += (f" With internet, `{command}` downloads the global GED {version} and writes "
+                 f"{kind}/ged_syria_{version}.csv (Syria, {UCDP_SYRIA_PERIOD[0]} to {UCDP_SYRIA_PERIOD[1]}) "
+                 f"into {data_dir() / kind}; the committed figures come from {UCDP_SYRIA_FILE}, so "
+                 f"yours will differ by UCDP's revisions since that release.")
     return text
 
 
@@ -416,13 +496,75 @@ def _check_download(url, got, n, *, sha256, size):
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
 
 
-def fetch_ucdp_ged(version="25.1", dest=None):
-    """Download a UCDP GED release (CSV zip) from UCDP's download page.
+def fetch_ucdp_ged(version="25.1", dest=None, *, country="Syria", period=UCDP_SYRIA_PERIOD, url=None):
+    """Download a UCDP GED release and write the extract the notebooks read.
 
-    ``version`` is a release number like ``"25.1"``.  UCDP publishes no
-    checksum, so the download is checked against the size its server states
-    (see :func:`fetch`); the ``.sha256`` file records what arrived.
+    Parameters
+    ----------
+    version : str
+        GED version, e.g. ``"25.1"``.
+    dest : path, optional
+        Folder; default ``ucdp/`` of the first data folder
+        (``$CONFLICTKIT_DATA``, else ``data/``).
+    country : str or None
+        Keep this country's events (GED's ``country`` column) and write them
+        to ``ged_<country>_<version>.csv`` (``ged_syria_25.1.csv``, which
+        the notebooks find).  None keeps only the global archive.
+    period : (str, str)
+        First and last ``date_start`` kept (ISO dates); default the period
+        of :data:`UCDP_SYRIA_FILE`.
+    url : str, optional
+        Another address of the archive (a mirror, or a ``file://`` copy).
+
+    Returns
+    -------
+    Path
+        The extract, or the archive (``ged251-csv.zip``, kept beside the
+        extract with its ``.sha256``) when ``country`` is None.  UCDP
+        publishes no checksum, so the download is checked against the size
+        its server states (see :func:`fetch`); the ``.sha256`` file records
+        what arrived.
     """
     if not isinstance(version, str) or not _VERSION.fullmatch(version):
         raise InputError(repr(version), "not a UCDP GED version; give it like 25.1")
-    return fetch(UCDP_GED_URL.format(version=version.replace(".", "")), dest or data_dir() / "ucdp")
+    dest = Path(dest) if dest is not None else data_dir() / "ucdp"
+    archive = fetch(url or UCDP_GED_URL.format(version=version.replace(".", "")), dest)
+    if country is None:
+        return archive
+    slug = re.sub(r"\W+", "_", country.strip().casefold())
+    return _extract_country(archive, dest / f"ged_{slug}_{version}.csv", country, period)
+
+
+def _extract_country(archive, out, country, period):
+    """Stream the rows of one country within ``period`` from a GED archive
+    (zip or CSV) into ``out``; the file appears only when complete."""
+    first, last = period
+    tmp = out.with_name(out.name + ".part")
+    kept = 0
+    with _open_csv_member(archive) as f, open(tmp, "w", encoding="utf-8", newline="") as sink:
+        for i, chunk in enumerate(pd.read_csv(f, dtype=str, keep_default_na=False, chunksize=100_000)):
+            _check_columns(chunk, _UCDP_REQUIRED, archive)
+            day = chunk["date_start"].str.slice(0, 10)
+            rows = chunk[(chunk["country"] == country) & (day >= first) & (day <= last)]
+            rows.to_csv(sink, index=False, header=i == 0)
+            kept += len(rows)
+    if not kept:
+        tmp.unlink()
+        raise InputError(archive, f"no {country} events with date_start {first} to {last}")
+    tmp.replace(out)
+    return out
+
+
+@contextlib.contextmanager
+def _open_csv_member(path):
+    """A text stream of a CSV file, or of the first CSV inside a zip."""
+    if Path(path).suffix.lower() != ".zip":
+        with open(path, encoding="utf-8", newline="") as f:
+            yield f
+        return
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if n.lower().endswith(".csv")]
+        if not names:
+            raise InputError(path, "zip has no CSV file")
+        with z.open(names[0]) as member:
+            yield io.TextIOWrapper(member, encoding="utf-8", newline="")

@@ -48,7 +48,12 @@ def execute_notebook(path, *, timeout=600, env=None):
     """
     import nbformat
     from nbclient import NotebookClient
+    from traitlets.config import Config
 
+    # The kernel talks to us over local IPC sockets, not TCP: ipykernel 7
+    # warns that unencrypted TCP can be read by others on the machine.
+    config = Config()
+    config.KernelManager.transport = "ipc"
     nb = nbformat.read(path, as_version=4)
     old = {k: os.environ.get(k) for k in (env or {})}
     os.environ.update(env or {})
@@ -57,6 +62,7 @@ def execute_notebook(path, *, timeout=600, env=None):
             nb,
             timeout=timeout,
             kernel_name="python3",
+            config=config,
             resources={"metadata": {"path": str(Path(path).parent)}},
         )
         client.execute()

@@ -413,7 +413,11 @@ def load_report(path_or_text, *, id=None, published=None, outlet=None, url=None,
     ----------
     path_or_text : str or pathlib.Path
         A path to a ``.txt``/``.md`` or ``.html`` file, or the report text
-        itself (a string containing a line break or longer than a path).
+        itself.  A ``Path`` is always a path, and so is a string naming an
+        existing file.  Any other string is the text when it has a line
+        break, is longer than 4,096 characters, or reads as words: two or
+        more, no folder separator (``/``, ``\\``) and no file extension at
+        its end.  Else it is a path, and a missing one is an error.
     id : str, optional
         Report id; defaults to the file stem.
     published : date or str, optional
@@ -439,8 +443,10 @@ def load_report(path_or_text, *, id=None, published=None, outlet=None, url=None,
     >>> r = ck.load_report("Two killed in Homs\\n\\nTwo civilians were killed on Monday.")
     >>> r.title, len(r.sentences)
     ('Two killed in Homs', 2)
+    >>> ck.load_report("Two civilians were killed in Homs on Monday.").sentence_texts()
+    ['Two civilians were killed in Homs on Monday.']
     """
-    if isinstance(path_or_text, str) and ("\n" in path_or_text or len(path_or_text) > 4096):
+    if isinstance(path_or_text, str) and _is_report_text(path_or_text):
         text, encoding, notes, where = path_or_text, "utf-8", (), id or "text"
         path = None
     else:
@@ -467,6 +473,23 @@ def load_report(path_or_text, *, id=None, published=None, outlet=None, url=None,
     if report.published is None and fallback is not None:
         report = _replace(report, published=fallback)
     return report
+
+
+_FILE_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+def _is_report_text(value):
+    """Whether a string given to :func:`load_report` is the report itself
+    rather than a path (the rule is in its docstring)."""
+    if "\n" in value or len(value) > 4096:
+        return True
+    try:
+        if Path(value).expanduser().is_file():
+            return False
+    except OSError:  # a name too long for the file system is no file
+        return True
+    return (len(value.split()) >= 2 and not any(sep in value for sep in "/\\")
+            and not _FILE_EXTENSION.search(value.rstrip()))
 
 
 def _replace(report, **changes):

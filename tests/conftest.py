@@ -1,4 +1,11 @@
-"""Shared fixtures: the sample report and the real data in ../shared/data."""
+"""Shared fixtures: the sample report and the real datasets.
+
+Tests find datasets where the library does (:func:`conflictkit.dataset_path`:
+``$CONFLICTKIT_DATA``, then ``data/``); the Makefile and ``.ci/run`` point
+``$CONFLICTKIT_DATA`` at ``../shared/data`` when it is beside the checkout.
+A test that needs a dataset skips when it is absent, except in CI
+(``CI=true``), where a missing dataset fails.
+"""
 
 import os
 from pathlib import Path
@@ -10,26 +17,29 @@ import conflictkit as ck
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _shared_data():
+def in_ci():
+    """Whether the suite runs in CI (``CI`` set to true, 1 or yes)."""
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def data_lookup():
+    """The data folders searched, as a phrase for skip and failure messages."""
     env = os.environ.get("CONFLICTKIT_DATA")
-    candidates = [Path(env)] if env else []
-    candidates.append(ROOT.parent / "shared" / "data")
-    for c in candidates:
-        if (c / "README.md").exists() or (c / "ucdp").is_dir():
-            return c
-    return None
-
-
-SHARED_DATA = _shared_data()
+    where = [f"$CONFLICTKIT_DATA ({env})" if env else "$CONFLICTKIT_DATA (unset)"]
+    where += [str(d) for d in ck.data_dirs() if not env or str(d) != env]
+    return ", then ".join(where)
 
 
 def shared_file(*parts):
-    """Path of a file in ../shared/data; skip (outside CI) when it is absent."""
-    if SHARED_DATA is not None and SHARED_DATA.joinpath(*parts).exists():
-        return SHARED_DATA.joinpath(*parts)
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must have ../shared/data/{'/'.join(parts)}")
-    pytest.skip(f"../shared/data/{'/'.join(parts)} is not on this machine")
+    """Path of a real dataset file found by :func:`conflictkit.dataset_path`;
+    skip when it is absent (fail in CI)."""
+    path = ck.dataset_path(*parts)
+    if path is not None:
+        return path
+    message = f"{'/'.join(parts)} is not in {data_lookup()}; {ck.how_to_get(parts[0])}"
+    if in_ci():
+        pytest.fail(f"CI must have the real data: {message}")
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

@@ -161,3 +161,12 @@ def test_csv_output_neutralises_formulas(tmp_path):
     assert code == 0, err
     ids = set(pd.read_csv(io.StringIO(out)).report_id)
     assert ids == {"'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)"}
+
+
+def test_fetch_ucdp_ged_prints_the_file_it_wrote(tmp_path, capsys):
+    from test_datasets import GED_ROWS, _ged_zip
+
+    src = _ged_zip(tmp_path / "ged251-csv.zip", GED_ROWS)
+    code = main(["fetch", "ucdp-ged", "--version", "25.1", "--dest", str(tmp_path / "ucdp"), "--url", src.as_uri()])
+    assert code == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "ucdp" / "ged_syria_25.1.csv")

@@ -1,6 +1,7 @@
 """Dataset loaders: UCDP GED (real Syria release) and ACLED (a fixture we wrote)."""
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -155,3 +156,126 @@ def test_fetch_checks_the_publishers_size_and_never_calls_a_recorded_hash_verifi
 def test_fetch_ucdp_ged_refuses_a_malformed_version(tmp_path, version):
     with pytest.raises(InputError, match="version"):
         ck.fetch_ucdp_ged(version, tmp_path)
+
+
+def _ged_zip(path, rows):
+    """A small GED-shaped archive (the columns the loader needs)."""
+    cols = ["id", "type_of_violence", "date_start", "date_end", "best", "low", "high", "country",
+            "date_prec", "where_prec", "adm_1"]
+    lines = [",".join(cols)] + [",".join([str(i), "1", day, day, "5", "4", "6", country, "1", "1", "Aleppo"])
+                                for i, (country, day) in enumerate(rows, 1)]
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("GEDEvent_v25_1.csv", "\n".join(lines) + "\n")
+    return path
+
+
+GED_ROWS = [("Syria", "2015-12-31"), ("Syria", "2016-01-01"), ("Iraq", "2017-05-01"),
+            ("Syria", "2019-11-30"), ("Syria", "2019-12-01 00:00:00.000")]
+
+
+def test_fetch_ucdp_ged_writes_the_syria_file_the_notebooks_read(tmp_path, monkeypatch):
+    src = _ged_zip(tmp_path / "ged251-csv.zip", GED_ROWS)
+    monkeypatch.setenv("CONFLICTKIT_DATA", str(tmp_path / "data"))
+    out = ck.fetch_ucdp_ged("25.1", url=src.as_uri())  # file:// address, no network
+    assert out == tmp_path / "data" / "ucdp" / "ged_syria_25.1.csv"
+    assert (out.parent / "ged251-csv.zip.sha256").exists()
+    events, rejects = ck.load_ucdp_ged(out)
+    assert events.event_id.tolist() == ["ucdp-2", "ucdp-4"] and rejects.empty
+    # the notebooks' lookup: the reference release, else a fetched Syria file
+    assert ck.dataset_path("ucdp", ck.datasets.UCDP_SYRIA_FILE) is None
+    assert ck.dataset_path("ucdp", "ged_syria_*.csv") == out
+
+
+def test_fetch_ucdp_ged_without_the_country_says_so(tmp_path):
+    src = _ged_zip(tmp_path / "ged251-csv.zip", [("Iraq", "2017-05-01")])
+    with pytest.raises(InputError, match=r"ged251-csv.zip: no Syria events with date_start 2016-01-01 to 2019-11-30"):
+        ck.fetch_ucdp_ged("25.1", tmp_path / "ucdp", url=src.as_uri())
+    assert not list((tmp_path / "ucdp").glob("ged_syria*"))
+
+
+def test_fetch_ucdp_ged_country_none_keeps_the_global_archive(tmp_path):
+    src = _ged_zip(tmp_path / "ged251-csv.zip", GED_ROWS)
+    got = ck.fetch_ucdp_ged("25.1", tmp_path / "ucdp", country=None, url=src.as_uri())
+    assert got.name == "ged251-csv.zip" and got.read_bytes() == src.read_bytes()
+
+
+@pytest.mark.slow
+def test_extract_of_the_reference_release_is_the_release(ged_path, ged, tmp_path):
+    with zipfile.ZipFile(tmp_path / "ged-syria.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(ged_path, "ged.csv")
+    out = ck.fetch_ucdp_ged("19.1", tmp_path / "ucdp", url=(tmp_path / "ged-syria.zip").as_uri())
+    ours, theirs = ck.load_ucdp_ged(out).events, ged.events
+    assert len(ours) == len(theirs) == 16_566
+    pd.testing.assert_frame_equal(ours, theirs)
+
+
+def test_how_to_get_names_the_files_and_the_command():
+    text = ck.how_to_get("ucdp")
+    assert "ucdp/ged_syria_652.1601.1911.csv" in text and "ucdp/ged_syria_25.1.csv" in text
+    assert "`conflictkit fetch ucdp-ged --version 25.1`" in text
+    assert str(ck.data_dirs()[-1] / "ucdp") in text
+
+
+@pytest.fixture
+def acled_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    folder = tmp_path / "acled"
+    folder.mkdir()
+    path = folder / "acled-export.csv"
+    path.write_bytes(ACLED.read_bytes())
+    return path
+
+
+def _no_csv_reading(monkeypatch):
+    def refuse(path):
+        raise AssertionError(f"{path} was read again")
+
+    monkeypatch.setattr(ck.datasets, "_read_acled_csv", refuse)
+    monkeypatch.setattr(ck.datasets, "_read_any_csv", refuse)
+
+
+def test_acled_second_load_comes_from_the_parquet_copy(acled_copy, monkeypatch):
+    first = ck.load_acled(acled_copy)
+    assert acled_copy.with_name("acled-export.csv.conflictkit.parquet").exists()
+    _no_csv_reading(monkeypatch)
+    again = ck.load_acled(acled_copy)
+    pd.testing.assert_frame_equal(first.events, again.events)
+    pd.testing.assert_frame_equal(first.rejects, again.rejects)
+    assert first.events.fatalities_acled.dtype.kind == "f" and len(first.events) == 4
+
+
+def test_acled_copy_is_replaced_when_the_file_changes(acled_copy):
+    assert len(ck.load_acled(acled_copy).events) == 4
+    lines = acled_copy.read_text().splitlines()
+    acled_copy.write_text("\n".join(lines + [lines[1].replace("SYR100001", "SYR200001")]) + "\n")
+    events, rejects = ck.load_acled(acled_copy)
+    assert len(events) == 5 and events.event_id.iloc[-1] == "acled-SYR200001"
+    stat = acled_copy.stat()  # same size, new time: read again too
+    acled_copy.write_text(acled_copy.read_text().replace("SYR200001", "SYR300001"))
+    os.utime(acled_copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert ck.load_acled(acled_copy).events.event_id.iloc[-1] == "acled-SYR300001"
+
+
+def test_acled_copy_goes_to_the_user_cache_when_the_folder_is_read_only(acled_copy, monkeypatch):
+    import pyarrow.parquet as pq
+
+    write = pq.write_table
+
+    def read_only_folder(table, where, **kw):
+        if Path(where).parent == acled_copy.parent:
+            raise PermissionError(13, "Permission denied", str(where))
+        return write(table, where, **kw)
+
+    monkeypatch.setattr(pq, "write_table", read_only_folder)
+    first = ck.load_acled(acled_copy)
+    assert [p.name for p in acled_copy.parent.iterdir()] == ["acled-export.csv"]
+    assert len(list((acled_copy.parent.parent / "user-cache" / "conflictkit").glob("acled-export.csv-*.parquet"))) == 1
+    _no_csv_reading(monkeypatch)
+    pd.testing.assert_frame_equal(first.events, ck.load_acled(acled_copy).events)
+
+
+def test_acled_malformed_file_still_names_the_problem(tmp_path):
+    f = tmp_path / "acled.csv"
+    f.write_bytes(ACLED.read_bytes().replace(b"Syrian Observatory", b"Syrian\xff Observatory"))
+    events, rejects = ck.load_acled(f)  # not UTF-8: read by the careful reader
+    assert len(events) + len(rejects) == 7

@@ -117,6 +117,30 @@ def test_missing_file(tmp_path):
         ck.load_report(tmp_path / "nope.txt")
 
 
+@pytest.mark.parametrize("text", [
+    "Two civilians were killed in Homs on Monday.",
+    "Shelling kills 3 in Idlib",
+    "At least 12 dead after an air strike on a market in Ariha, activists say",
+])
+def test_one_line_of_words_is_text_not_a_path(text):
+    r = ck.load_report(text)
+    assert r.text == text and r.id == "report"
+    assert r.sentence_texts() == [text]
+
+
+@pytest.mark.parametrize("name", ["nope.txt", "reports/two killed", "Two killed.html", "nope", "a\\b c"])
+def test_a_string_that_reads_as_a_path_must_exist(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match=r"^\S.*: no such file$"):
+        ck.load_report(name)
+
+
+def test_an_existing_file_named_like_words_is_read_as_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "Two killed in Homs").write_text("Report from the file\n\nThree were killed.")
+    assert ck.load_report("Two killed in Homs").title == "Report from the file"
+
+
 def test_non_utf8_is_decoded_with_a_stated_fallback(tmp_path):
     f = tmp_path / "latin.txt"
     f.write_bytes("Attack on Saraqeb\n\nThe caf\xe9 was hit \u2013 two died.".encode("cp1252"))
