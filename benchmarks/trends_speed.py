@@ -4,7 +4,7 @@ then the same rows as an ACLED export: the first load (CSV read with pyarrow,
 Parquet copy written beside it) and the second (from the copy), each in its
 own process so that each peak memory is its own.
 
-Run:  python benchmarks/trends_speed.py [rows]
+Run:  python benchmarks/trends_speed.py [rows] [--acled-only]
 """
 
 import subprocess
@@ -80,7 +80,7 @@ def acled_case(raw, folder):
     load_acled_in_own_process("load_acled, again (from the Parquet copy)", csv)
 
 
-def main(rows=2_000_000):
+def main(rows=2_000_000, acled_only=False):
     path = data_path("ucdp", "ged_syria_652.1601.1911.csv")
     print(f"UCDP GED Syria ({path.name})")
     events, rejects = timed("load_ucdp_ged", lambda: ck.load_ucdp_ged(path))
@@ -91,18 +91,25 @@ def main(rows=2_000_000):
     with tempfile.TemporaryDirectory() as tmp:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False).iloc[pick].reset_index(drop=True)
         raw["id"] = np.arange(len(raw)).astype(str)
-        big_csv = Path(tmp) / "ged-resampled.csv"
-        raw.to_csv(big_csv, index=False)
-        size = big_csv.stat().st_size / 1e9
-        print(f"Resampled to {rows:,} rows ({size:.1f} GB CSV)")
-        big, _ = timed("load_ucdp_ged", lambda: ck.load_ucdp_ged(big_csv))
-        big_csv.unlink()
+        if not acled_only:
+            big = ged_case(raw, tmp)
         acled_case(raw, tmp)
         del raw
-    timed("monthly series (spread over dates)", lambda: ck.fatalities_over_time(big))
-    timed("monthly series by governorate", lambda: ck.fatalities_over_time(big, by="admin1_name"))
-    timed("monthly series by type of violence", lambda: ck.fatalities_over_time(big, by="type_of_violence"))
+    if not acled_only:
+        timed("monthly series (spread over dates)", lambda: ck.fatalities_over_time(big))
+        timed("monthly series by governorate", lambda: ck.fatalities_over_time(big, by="admin1_name"))
+        timed("monthly series by type of violence", lambda: ck.fatalities_over_time(big, by="type_of_violence"))
+
+
+def ged_case(raw, folder):
+    big_csv = Path(folder) / "ged-resampled.csv"
+    raw.to_csv(big_csv, index=False)
+    print(f"Resampled to {len(raw):,} rows ({big_csv.stat().st_size / 1e9:.1f} GB CSV)")
+    big, _ = timed("load_ucdp_ged", lambda: ck.load_ucdp_ged(big_csv))
+    big_csv.unlink()
+    return big
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2_000_000)
+    args = [a for a in sys.argv[1:] if a != "--acled-only"]
+    main(int(args[0]) if args else 2_000_000, acled_only="--acled-only" in sys.argv)

@@ -111,19 +111,20 @@ def admin1_code(names):
     return s.map(lambda n: uniq[n][0]), s.map(lambda n: uniq[n][1])
 
 
-def _read_any_csv(path, usecols_hint=None):
+def _check_file(path):
     path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file")
     if path.stat().st_size == 0:
         raise InputError(path, "file is empty")
+    return path
+
+
+def _read_any_csv(path, usecols_hint=None):
+    path = _check_file(path)
     if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path) as z:
-            names = [n for n in z.namelist() if n.lower().endswith(".csv")]
-            if not names:
-                raise InputError(path, "zip has no CSV file")
-            with z.open(names[0]) as f:
-                return pd.read_csv(io.TextIOWrapper(f, encoding="utf-8"), dtype=str, keep_default_na=False)
+        with _open_csv_member(path) as f:
+            return pd.read_csv(f, dtype=str, keep_default_na=False)
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError:
@@ -140,11 +141,7 @@ _ACLED_NUMERIC = {"year", "time_precision", "inter1", "inter2", "interaction", "
 def _read_acled(path):
     """An ACLED export as a table, read once with pyarrow (numbers typed,
     text as text) and then from its Parquet copy (:mod:`conflictkit._cache`)."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.stat().st_size == 0:
-        raise InputError(path, "file is empty")
+    path = _check_file(path)
     if path.suffix.lower() == ".zip":
         return _read_any_csv(path)
     return cached_table(path, _read_acled_csv)

@@ -36,7 +36,7 @@ def shared_file(*parts):
     path = ck.dataset_path(*parts)
     if path is not None:
         return path
-    message = f"{'/'.join(parts)} is not in {data_lookup()}; {ck.how_to_get(parts[0])}"
+    message = f"{'/'.join(parts)} is not in {data_lookup()} (ck.how_to_get({parts[0]!r}) says where to get it)"
     if in_ci():
         pytest.fail(f"CI must have the real data: {message}")
     pytest.skip(message)

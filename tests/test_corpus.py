@@ -68,6 +68,7 @@ def test_a_report_that_fails_goes_to_rejects(tmp_path):
     assert summary.reports.iloc[0] == 2
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_identical_tables(corpus_csv, tmp_path):
     distributed = pytest.importorskip("distributed")
     path, _ = corpus_csv
@@ -136,6 +137,7 @@ def test_dask_coding_config_names_settings_dask_knows():
             assert dask.config.get(key) == value
 
 
+@pytest.mark.slow
 def test_dask_without_a_client_starts_its_own_local_cluster(corpus_csv, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     started = []

@@ -185,6 +185,7 @@ ck.save_figure(ax, "test-figure", s, folder=sys.argv[1])
 """
 
 
+@pytest.mark.slow
 def test_save_figure_is_byte_identical_across_processes(tmp_path):
     for run in ("a", "b"):
         subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True, timeout=120)

@@ -81,6 +81,7 @@ def _event_rules_same_as_full_scan(text):
         (m.lastgroup, m.span()) for m in rx.finditer(low)]
 
 
+@pytest.mark.slow
 def test_automata_find_what_a_full_scan_finds_in_real_news(real_texts):
     assert len(real_texts) > 3000
     for text in real_texts:

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from conftest import shared_file
 from hypothesis import given, strategies as st
 from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -48,6 +50,7 @@ def test_sentence_spans_slice_back_and_are_ordered(text):
         assert "\n" not in text[s:e]
 
 
+@pytest.mark.slow
 def test_cached_punkt_splits_real_news_exactly_as_punkt():
     # the decision cache must never change a sentence boundary
     reports, _ = ck.load_reports(shared_file("news", "fa-kes-syria-804.csv"))
