@@ -7,6 +7,7 @@ own process so that each peak memory is its own.
 Run:  python benchmarks/trends_speed.py [rows] [--acled-only]
 """
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _shared import data_path, peak_rss_mb
+from _shared import ROOT, data_path, peak_rss_mb
 
 import conflictkit as ck
 
@@ -56,6 +57,7 @@ import re, sys, time
 import conflictkit as ck
 t0, c0 = time.perf_counter(), time.process_time()
 events, rejects = ck.load_acled(sys.argv[1])
+assert ck.__file__.startswith(sys.argv[2]), ck.__file__
 took, cpu = time.perf_counter() - t0, time.process_time() - c0
 # this process's own peak (ru_maxrss would include the parent's, kept across fork and exec)
 peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) / 1024
@@ -64,8 +66,9 @@ print(f"{took:.2f} {cpu:.2f} {peak:.0f} {len(events) + len(rejects)}")
 
 
 def load_acled_in_own_process(label, path):
-    took, cpu, peak, n = subprocess.run([sys.executable, "-c", LOAD_IN_OWN_PROCESS, str(path)], check=True,
-                                        capture_output=True, text=True).stdout.split()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    took, cpu, peak, n = subprocess.run([sys.executable, "-c", LOAD_IN_OWN_PROCESS, str(path), str(ROOT)], check=True,
+                                        capture_output=True, text=True, env=env).stdout.split()
     print(f"  {label:42s} {float(took):7.2f} s   peak RSS {float(peak):6.0f} MB   "
           f"(CPU {float(cpu):.2f} s, {int(n):,} rows)")
 
