@@ -31,8 +31,8 @@ from .errors import InputError
 
 __all__ = [
     "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code",
-    "dataset_path", "fetch", "fetch_ucdp_ged", "how_to_get", "DATASET_SOURCES", "UCDP_SYRIA_FILE", "UCDP_SYRIA_PERIOD", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
-    "TYPE_OF_VIOLENCE",
+    "dataset_path", "fetch", "fetch_ucdp_ged", "how_to_get", "DATASET_SOURCES", "LoadedEvents", "SCHEMA_COLUMNS", "UCDP_DATE_PRECISION", "UCDP_WHERE_PRECISION",
+    "TYPE_OF_VIOLENCE", "UCDP_SYRIA_FILE", "UCDP_SYRIA_PERIOD", "ACLED_CACHE_MIN_BYTES",
 ]
 
 SCHEMA_COLUMNS = [
@@ -138,13 +138,18 @@ _ACLED_NUMERIC = {"year", "time_precision", "inter1", "inter2", "interaction", "
                   "geo_precision", "fatalities", "timestamp"}
 
 
-def _read_acled(path):
-    """An ACLED export as a table, read once with pyarrow (numbers typed,
-    text as text) and then from its Parquet copy (:mod:`conflictkit._cache`)."""
+#: Files at least this large get a Parquet copy from :func:`load_acled` by default.
+ACLED_CACHE_MIN_BYTES = 10_000_000
+
+
+def _read_acled(path, cache=None):
+    """An ACLED export as a table, read with pyarrow (numbers typed, text as
+    text), or from its Parquet copy (:mod:`conflictkit._cache`)."""
     path = _check_file(path)
-    if path.suffix.lower() == ".zip":
-        return _read_any_csv(path)
-    return cached_table(path, _read_acled_csv)
+    read = _read_any_csv if path.suffix.lower() == ".zip" else _read_acled_csv
+    if cache is None:
+        cache = path.stat().st_size >= ACLED_CACHE_MIN_BYTES
+    return cached_table(path, read) if cache else read(path)
 
 
 def _read_acled_csv(path):
@@ -271,7 +276,7 @@ def load_ucdp_ged(path, *, invalid_range="keep"):
     return _split(raw, reasons, path, events[SCHEMA_COLUMNS])
 
 
-def load_acled(path):
+def load_acled(path, *, cache=None):
     """Load an ACLED export CSV into conflictkit's schema.
 
     ACLED gives one ``fatalities`` figure, its conservative estimate: it
@@ -279,12 +284,24 @@ def load_acled(path):
     ``fatalities_acled``.  ``event_date`` may be ISO (``2020-09-22``) or
     ACLED's ``22 September 2020``.
 
+    Parameters
+    ----------
+    path : str or Path
+        The export (CSV, or a zip holding one).
+    cache : bool, optional
+        Keep a Parquet copy of the table beside the file
+        (``<file>.conflictkit.parquet``; in ``~/.cache/conflictkit`` when the
+        folder is read-only) and read it instead while the file's size and
+        modification time are unchanged: a full export (1.3 GB) then loads
+        in seconds.  By default only for files of
+        :data:`ACLED_CACHE_MIN_BYTES` or more.
+
     Returns
     -------
     (DataFrame, DataFrame)
         ``events`` (columns :data:`SCHEMA_COLUMNS`) and ``rejects``.
     """
-    raw = _read_acled(path)
+    raw = _read_acled(path, cache)
     _check_columns(raw, _ACLED_REQUIRED, path)
     reasons = pd.Series("", index=raw.index, dtype="object")
     nums = _numbers(raw, ["fatalities"], reasons)

@@ -235,25 +235,25 @@ def _no_csv_reading(monkeypatch):
 
 
 def test_acled_second_load_comes_from_the_parquet_copy(acled_copy, monkeypatch):
-    first = ck.load_acled(acled_copy)
+    first = ck.load_acled(acled_copy, cache=True)
     assert acled_copy.with_name("acled-export.csv.conflictkit.parquet").exists()
     _no_csv_reading(monkeypatch)
-    again = ck.load_acled(acled_copy)
+    again = ck.load_acled(acled_copy, cache=True)
     pd.testing.assert_frame_equal(first.events, again.events)
     pd.testing.assert_frame_equal(first.rejects, again.rejects)
     assert first.events.fatalities_acled.dtype.kind == "f" and len(first.events) == 4
 
 
 def test_acled_copy_is_replaced_when_the_file_changes(acled_copy):
-    assert len(ck.load_acled(acled_copy).events) == 4
+    assert len(ck.load_acled(acled_copy, cache=True).events) == 4
     lines = acled_copy.read_text().splitlines()
     acled_copy.write_text("\n".join(lines + [lines[1].replace("SYR100001", "SYR200001")]) + "\n")
-    events, rejects = ck.load_acled(acled_copy)
+    events, rejects = ck.load_acled(acled_copy, cache=True)
     assert len(events) == 5 and events.event_id.iloc[-1] == "acled-SYR200001"
     stat = acled_copy.stat()  # same size, new time: read again too
     acled_copy.write_text(acled_copy.read_text().replace("SYR200001", "SYR300001"))
     os.utime(acled_copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    assert ck.load_acled(acled_copy).events.event_id.iloc[-1] == "acled-SYR300001"
+    assert ck.load_acled(acled_copy, cache=True).events.event_id.iloc[-1] == "acled-SYR300001"
 
 
 def test_acled_copy_goes_to_the_user_cache_when_the_folder_is_read_only(acled_copy, monkeypatch):
@@ -267,15 +267,31 @@ def test_acled_copy_goes_to_the_user_cache_when_the_folder_is_read_only(acled_co
         return write(table, where, **kw)
 
     monkeypatch.setattr(pq, "write_table", read_only_folder)
-    first = ck.load_acled(acled_copy)
+    first = ck.load_acled(acled_copy, cache=True)
     assert [p.name for p in acled_copy.parent.iterdir()] == ["acled-export.csv"]
     assert len(list((acled_copy.parent.parent / "user-cache" / "conflictkit").glob("acled-export.csv-*.parquet"))) == 1
     _no_csv_reading(monkeypatch)
-    pd.testing.assert_frame_equal(first.events, ck.load_acled(acled_copy).events)
+    pd.testing.assert_frame_equal(first.events, ck.load_acled(acled_copy, cache=True).events)
 
 
-def test_acled_malformed_file_still_names_the_problem(tmp_path):
+def test_acled_small_file_gets_no_copy_unless_asked(acled_copy):
+    assert acled_copy.stat().st_size < ck.datasets.ACLED_CACHE_MIN_BYTES
+    ck.load_acled(acled_copy)
+    assert [p.name for p in acled_copy.parent.iterdir()] == ["acled-export.csv"]
+    ck.load_acled(acled_copy, cache=False)
+    assert not (acled_copy.parent.parent / "user-cache").exists()
+
+
+def test_acled_file_not_in_utf8_is_still_read(tmp_path):
     f = tmp_path / "acled.csv"
     f.write_bytes(ACLED.read_bytes().replace(b"Syrian Observatory", b"Syrian\xff Observatory"))
-    events, rejects = ck.load_acled(f)  # not UTF-8: read by the careful reader
+    events, rejects = ck.load_acled(f, cache=True)  # pyarrow refuses it; the careful reader decodes it
     assert len(events) + len(rejects) == 7
+    assert "Syrian\xff Observatory for Human Rights" in set(events.source)  # latin-1
+
+
+def test_acled_ragged_file_is_one_line_error(tmp_path):
+    f = tmp_path / "acled.csv"
+    f.write_text(ACLED.read_text() + "SYR9,2020-09-22,2020,1,too,few\n" + "x," * 40 + "x\n")
+    with pytest.raises(InputError, match=r"acled.csv: malformed CSV"):
+        ck.load_acled(f, cache=True)
