@@ -61,6 +61,7 @@ def execute_notebook(path, *, timeout=600, env=None):
         client = NotebookClient(
             nb,
             timeout=timeout,
+            startup_timeout=timeout,  # a loaded machine can take over a minute to start a kernel
             kernel_name="python3",
             config=config,
             resources={"metadata": {"path": str(Path(path).parent)}},

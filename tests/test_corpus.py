@@ -321,6 +321,7 @@ def test_the_manifest_records_source_configuration_and_parts(tmp_path):
     assert not list(out.rglob("*.tmp"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("call", ["ck.code_reports(reports, engine='dask', npartitions=2)",
                                   "ck.code_corpus(reports, 'out', chunk_size=2, engine='dask', progress=False)"])
 def test_a_script_without_main_guard_is_told_what_to_do(tmp_path, call):
