@@ -78,8 +78,8 @@ def acled_case(raw, folder):
     acled_shaped(raw).to_csv(csv, index=False)
     print(f"Same rows as an ACLED export ({csv.stat().st_size / 1e9:.1f} GB CSV, 31 columns)")
     load_acled_in_own_process("load_acled, first (CSV, writes Parquet)", csv)
-    copy = csv.with_name(csv.name + ".conflictkit.parquet")
-    print(f"  {'Parquet copy beside it':42s} {copy.stat().st_size / 1e9:7.2f} GB")
+    copies = sum(p.stat().st_size for p in csv.parent.glob(csv.name + ".conflictkit*.parquet"))
+    print(f"  {'Parquet copies beside it (events, rejects)':42s} {copies / 1e9:7.2f} GB")
     load_acled_in_own_process("load_acled, again (from the Parquet copy)", csv)
 
 

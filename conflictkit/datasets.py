@@ -25,7 +25,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._cache import cached_table
+from ._cache import cached_frames
 from ._data import data_dir, data_dirs, resource_path
 from .errors import InputError
 
@@ -142,14 +142,10 @@ _ACLED_NUMERIC = {"year", "time_precision", "inter1", "inter2", "interaction", "
 ACLED_CACHE_MIN_BYTES = 10_000_000
 
 
-def _read_acled(path, cache=None):
-    """An ACLED export as a table, read with pyarrow (numbers typed, text as
-    text), or from its Parquet copy (:mod:`conflictkit._cache`)."""
+def _read_acled(path):
+    """An ACLED export as a table, read with pyarrow: numbers typed, text as text."""
     path = _check_file(path)
-    read = _read_any_csv if path.suffix.lower() == ".zip" else _read_acled_csv
-    if cache is None:
-        cache = path.stat().st_size >= ACLED_CACHE_MIN_BYTES
-    return cached_table(path, read) if cache else read(path)
+    return _read_any_csv(path) if path.suffix.lower() == ".zip" else _read_acled_csv(path)
 
 
 def _read_acled_csv(path):
@@ -301,7 +297,14 @@ def load_acled(path, *, cache=None):
     (DataFrame, DataFrame)
         ``events`` (columns :data:`SCHEMA_COLUMNS`) and ``rejects``.
     """
-    raw = _read_acled(path, cache)
+    path = _check_file(path)
+    if cache is None:
+        cache = path.stat().st_size >= ACLED_CACHE_MIN_BYTES
+    return LoadedEvents(*cached_frames(path, _load_acled)) if cache else _load_acled(path)
+
+
+def _load_acled(path):
+    raw = _read_acled(path)
     _check_columns(raw, _ACLED_REQUIRED, path)
     reasons = pd.Series("", index=raw.index, dtype="object")
     nums = _numbers(raw, ["fatalities"], reasons)

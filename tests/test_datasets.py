@@ -230,13 +230,13 @@ def _no_csv_reading(monkeypatch):
     def refuse(path):
         raise AssertionError(f"{path} was read again")
 
-    monkeypatch.setattr(ck.datasets, "_read_acled_csv", refuse)
-    monkeypatch.setattr(ck.datasets, "_read_any_csv", refuse)
+    monkeypatch.setattr(ck.datasets, "_read_acled", refuse)
 
 
 def test_acled_second_load_comes_from_the_parquet_copy(acled_copy, monkeypatch):
     first = ck.load_acled(acled_copy, cache=True)
-    assert acled_copy.with_name("acled-export.csv.conflictkit.parquet").exists()
+    assert sorted(p.name for p in acled_copy.parent.iterdir()) == [
+        "acled-export.csv", "acled-export.csv.conflictkit.1.parquet", "acled-export.csv.conflictkit.parquet"]
     _no_csv_reading(monkeypatch)
     again = ck.load_acled(acled_copy, cache=True)
     pd.testing.assert_frame_equal(first.events, again.events)
@@ -269,9 +269,18 @@ def test_acled_copy_goes_to_the_user_cache_when_the_folder_is_read_only(acled_co
     monkeypatch.setattr(pq, "write_table", read_only_folder)
     first = ck.load_acled(acled_copy, cache=True)
     assert [p.name for p in acled_copy.parent.iterdir()] == ["acled-export.csv"]
-    assert len(list((acled_copy.parent.parent / "user-cache" / "conflictkit").glob("acled-export.csv-*.parquet"))) == 1
+    assert len(list((acled_copy.parent.parent / "user-cache" / "conflictkit").glob("acled-export.csv-*.parquet"))) == 2
     _no_csv_reading(monkeypatch)
     pd.testing.assert_frame_equal(first.events, ck.load_acled(acled_copy, cache=True).events)
+
+
+def test_acled_copy_made_by_other_code_is_not_used(acled_copy, monkeypatch):
+    ck.load_acled(acled_copy, cache=True)
+    monkeypatch.setattr(ck._cache, "code_fingerprint", lambda: "another conflictkit")
+    calls = []
+    read = ck.datasets._read_acled
+    monkeypatch.setattr(ck.datasets, "_read_acled", lambda p: calls.append(p) or read(p))
+    assert len(ck.load_acled(acled_copy, cache=True).events) == 4 and len(calls) == 1
 
 
 def test_acled_small_file_gets_no_copy_unless_asked(acled_copy):
