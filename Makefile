@@ -1,4 +1,4 @@
-# conflictkit: two commands on a fresh machine (Python 3.10+ with pip and venv; the lock is made on 3.11).
+# conflictkit: two commands on a fresh machine (Python 3.11+ with pip and venv: the lock is made on 3.11).
 #   make reproduce   install the locked environment, execute every notebook, regenerate figures/ and build/*.html
 #   make test        run the whole test suite, notebooks included (what CI runs)
 #   make test-fast   the edit-test loop: no notebooks, no slow real-data tests (under a minute)

@@ -12,6 +12,7 @@ metadata, so the saved files stay byte-identical run to run.
 """
 
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,6 +41,19 @@ def kernel_env(figures=None):
     return env
 
 
+def _ipc_config(socket_path):
+    """Kernel settings: talk over local IPC sockets at an absolute path, not
+    TCP (ipykernel 7 warns that unencrypted TCP can be read by others on the
+    machine; a relative path would differ for the kernel, which runs in the
+    notebook's folder)."""
+    from traitlets.config import Config
+
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(socket_path)
+    return config
+
+
 def execute_notebook(path, *, timeout=600, env=None):
     """Execute one notebook and return the executed ``nbformat`` node.
 
@@ -48,25 +62,21 @@ def execute_notebook(path, *, timeout=600, env=None):
     """
     import nbformat
     from nbclient import NotebookClient
-    from traitlets.config import Config
 
-    # The kernel talks to us over local IPC sockets, not TCP: ipykernel 7
-    # warns that unencrypted TCP can be read by others on the machine.
-    config = Config()
-    config.KernelManager.transport = "ipc"
     nb = nbformat.read(path, as_version=4)
     old = {k: os.environ.get(k) for k in (env or {})}
     os.environ.update(env or {})
     try:
-        client = NotebookClient(
-            nb,
-            timeout=timeout,
-            startup_timeout=timeout,  # a loaded machine can take over a minute to start a kernel
-            kernel_name="python3",
-            config=config,
-            resources={"metadata": {"path": str(Path(path).parent)}},
-        )
-        client.execute()
+        with tempfile.TemporaryDirectory(prefix="conflictkit-kernel-") as sockets:
+            client = NotebookClient(
+                nb,
+                timeout=timeout,
+                startup_timeout=timeout,  # a loaded machine can take over a minute to start a kernel
+                kernel_name="python3",
+                config=_ipc_config(Path(sockets) / "kernel"),
+                resources={"metadata": {"path": str(Path(path).parent)}},
+            )
+            client.execute()
     finally:
         for k, v in old.items():
             if v is None:
