@@ -4,9 +4,12 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_dir", "data_dirs", "sample_report_path", "resource_path", "example_path"]
+__all__ = ["data_dir", "data_dirs", "sample_report_path", "resource_path", "example_path", "DEFAULT_BUNDLES"]
 
 SAMPLE_REPORT = "2020-09-22-raqqa-clashes.txt"
+
+#: The conflict bundles (folders under ``resources/bundles``) the coder loads by default.
+DEFAULT_BUNDLES = ("syria",)
 
 
 def resource_path(name):

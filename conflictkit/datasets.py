@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ._cache import cached_frames
-from ._data import data_dir, data_dirs, resource_path
+from ._data import DEFAULT_BUNDLES, data_dir, data_dirs, resource_path
 from .errors import InputError
 
 __all__ = [
@@ -73,10 +73,14 @@ def _norm_name(name):
 
 
 def _admin1_index():
-    # the place overlay shipped with the package (read here, not through the
-    # coding layer: loaders do not import higher layers)
-    with resource_path("places.csv").open(encoding="utf-8") as f:
-        places = pd.read_csv(f, dtype=str, keep_default_na=False)
+    # the place tables shipped with the package, general and of the default
+    # bundles (read here, not through the coding layer: loaders do not import
+    # higher layers)
+    tables = []
+    for name in ("places.csv",) + tuple(f"bundles/{b}/places.csv" for b in DEFAULT_BUNDLES):
+        with resource_path(name).open(encoding="utf-8") as f:
+            tables.append(pd.read_csv(f, dtype=str, keep_default_na=False))
+    places = pd.concat(tables, ignore_index=True)
     gov = places[places["kind"] == "governorate"]
     index = {_norm_name(a): (code, name) for a, code, name in zip(gov["alias"], gov["admin1"], gov["place"])}
     import pycountry

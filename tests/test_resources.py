@@ -27,17 +27,41 @@ def _overlay(tmp_path, files):
     return folder
 
 
-def test_bundled_resources_are_the_bundled_files():
+def _bundled_table(name, *folders):
+    base = importlib_resources.files("conflictkit").joinpath("resources")
+    kw = dict(sep="\t", quoting=3) if name.endswith(".tsv") else {}
+    tables = []
+    for folder in folders:
+        path = base.joinpath(*folder.split("/"), name) if folder else base.joinpath(name)
+        if path.is_file():
+            with path.open(encoding="utf-8") as f:
+                tables.append(pd.read_csv(f, dtype=str, keep_default_na=False, **kw))
+    table = pd.concat(tables, ignore_index=True)
+    if "case_sensitive" in table:  # an optional last column: left out, it is 0
+        table["case_sensitive"] = table["case_sensitive"].fillna("").replace("", "0")
+    return table
+
+
+def test_bundled_resources_are_the_bundled_files_then_the_syria_bundle():
     res = load_resources()
     assert load_resources(None) is res and load_resources(res) is res
-    base = importlib_resources.files("conflictkit").joinpath("resources")
+    assert res.bundles == ("syria",) and res.overlays == ()
     for name, field in RESOURCE_FILES.items():
-        if name.endswith(".yaml"):
-            continue
-        kw = dict(sep="\t", quoting=3) if name.endswith(".tsv") else {}
-        with base.joinpath(name).open(encoding="utf-8") as f:
-            pd.testing.assert_frame_equal(getattr(res, field), pd.read_csv(f, dtype=str, keep_default_na=False, **kw))
+        if not name.endswith(".yaml"):
+            pd.testing.assert_frame_equal(getattr(res, field), _bundled_table(name, "", "bundles/syria"))
     assert "killed" in res.grammar["outcome_words"]["killed"]
+
+
+def test_syria_is_a_bundle_not_code():
+    general, syria = load_resources(bundles=()), load_resources()
+    assert "SY" not in set(general.actors.country) and "SY" not in set(general.places.country)
+    assert {"Hayat Tahrir al-Sham", "Military Forces of Syria"} <= set(syria.actors.actor)
+    assert "Idlib" in set(syria.places.place) and "SOHR" in set(syria.sources.alias)
+    assert general.fingerprint != syria.fingerprint
+    assert build_lexicon(resources=general).find("Regime forces shelled Idlib.")["actor"] == []
+    assert [t.text for t in build_lexicon().find("Regime forces shelled Idlib.")["actor"]] == ["Regime forces"]
+    with pytest.raises(InputError, match="no such bundle"):
+        load_resources(bundles=("atlantis",))
 
 
 def test_resources_pickle_and_fingerprint_is_stable_across_processes():
@@ -143,3 +167,15 @@ def test_a_missing_folder_is_an_input_error(tmp_path):
     (tmp_path / "actors.csv").write_text(_NEW_ACTOR)
     with pytest.raises(InputError, match="is a file"):
         load_resources(tmp_path / "actors.csv")
+
+
+def test_optional_columns_may_be_left_out(tmp_path):
+    folder = _overlay(tmp_path, {
+        "actors.csv": "actor,side,actor_type,country,alias\nAnsar al-Fajr,Ansar al-Fajr,Rebel group,SY,Fajr\n",
+        "event_rules.tsv": "event_type\tsub_event_type\tweight\tpattern\n"
+                           "Battles\tArmed clash\t2\t\\bskirmishing\\b\n",
+    })
+    res = load_resources(folder)
+    assert res.actors.iloc[-1][["case_sensitive", "needs_context"]].tolist() == ["0", ""]
+    assert res.event_rules.iloc[-1]["case_sensitive"] == "0"
+    assert list(res.event_rules.columns) == list(load_resources().event_rules.columns)

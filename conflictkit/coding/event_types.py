@@ -21,27 +21,41 @@ __all__ = ["classify_event_type", "event_type_rules", "EVENT_TYPES"]
 
 @lru_cache(maxsize=1)
 def _compiled():
-    """All rules in one alternation, one named group per rule: one pass over
-    the text finds every rule's hits (a position counts for the first rule
-    that matches there)."""
-    rules = event_type_rules()
-    # Rules match case-insensitively.  Matching lower-cased patterns against
-    # lower-cased text is the same and much faster than re.IGNORECASE
-    # (the patterns use no upper-case escapes such as \S or \W).
+    """The rules in two alternations, one named group per rule: the rules that
+    ignore case (run on lower-cased text) and those flagged ``case_sensitive``
+    (run on the text as written: the acronym ``IS`` is not the word "is").
+    One pass of each over a text finds every rule's hits (a position counts
+    for the first rule that matches there).
+
+    Returns
+    -------
+    tuple of (pattern, meta, starts, lowered)
+    """
+    rules = event_type_rules().reset_index(drop=True)
+    sensitive = rules["case_sensitive"].eq("1")
+    return tuple(_alternation(rules[sensitive == flag], lowered=not flag) for flag in (False, True)
+                 if (sensitive == flag).any())
+
+
+def _alternation(rules, lowered):
+    # Matching lower-cased patterns against lower-cased text is the same as
+    # re.IGNORECASE and much faster (the patterns use no upper-case escapes
+    # such as \S or \W).
     # Every rule starts at a word boundary: testing that once, before the
     # alternation, lets the engine skip mid-word positions at once (4x faster).
     # Each rule's group is an empty one at its end, not one around it: an
     # alternative that starts with the rule's own text is rejected on its
     # first character, one that starts by opening a group is not (1.5x).
-    patterns = [_strip_boundary(r.pattern.lower()) for r in rules.itertuples()]
-    parts = [f"(?:{p})(?P<r{i}>)" for i, p in enumerate(patterns)]
-    meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in enumerate(rules.itertuples())}
+    patterns = [_strip_boundary(r.pattern.lower() if lowered else r.pattern) for r in rules.itertuples()]
+    parts = [f"(?:{p})(?P<r{i}>)" for i, p in zip(rules.index, patterns)]
+    meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in zip(rules.index, rules.itertuples())}
     # Where a rule can start: the first six letters of its words, when they can
     # be read from the rule; the rules are then tried at those word starts only
     # (3x faster than trying every word), and at every position otherwise.
     prefixes = [literal_prefixes(p) for p in patterns]
     starts = None if any(p is None for p in prefixes) else literal_automaton(sorted(set().union(*prefixes)))
-    return re.compile(r"\b(?=[a-z])(?:" + "|".join(parts) + ")"), meta, starts
+    letter = "[a-z]" if lowered else "[A-Za-z]"
+    return re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta, starts, lowered
 
 
 def _strip_boundary(pattern):
@@ -51,7 +65,8 @@ def _strip_boundary(pattern):
 
 
 def event_type_rules():
-    """The rule table: ``event_type``, ``sub_event_type``, ``weight``, ``pattern``."""
+    """The rule table: ``event_type``, ``sub_event_type``, ``weight``, ``pattern``,
+    ``case_sensitive`` ("1": the pattern matches as written, not ignoring case)."""
     return load_resources().event_rules.copy()
 
 
@@ -73,11 +88,12 @@ def classify_event_type(text, default=("Battles", "Armed clash")):
     >>> classify_event_type("NLF rebels launched mortar and rocket strikes at regime forces")[:2]
     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
     """
-    rx, meta, starts = _compiled()
-    low = text.lower()
-    hits = {}
-    for m in rx.finditer(low) if starts is None else matches_at(rx, low, word_starts(starts, low)):
-        hits[m.lastgroup] = hits.get(m.lastgroup, 0) + 1
+    low, hits, meta = text.lower(), {}, {}
+    for rx, group_meta, starts, lowered in _compiled():
+        t = low if lowered else text
+        for m in rx.finditer(t) if starts is None else matches_at(rx, t, word_starts(starts, t)):
+            hits[m.lastgroup] = hits.get(m.lastgroup, 0) + 1
+        meta.update(group_meta)
     scores, types = {}, {}
     for rule, n in hits.items():
         event_type, sub, weight = meta[rule]

@@ -8,6 +8,10 @@ Everything the coder knows about a language or a conflict is a file under
 * ``actors.csv``, ``places.csv``, ``sources.csv``: the dictionaries;
 * ``event_rules.tsv``: the event-type rules.
 
+Knowledge of one conflict is a *bundle*: a folder under ``resources/bundles``
+(``syria``: its armed groups, governorates, towns and monitors) laid over the
+general files; :data:`DEFAULT_BUNDLES` are loaded unless told otherwise.
+
 An *overlay* is a folder holding files with the same names (each optional)
 that extend the bundled ones: a table's rows are added to the bundled rows
 (same columns), a grammar's lists are added to the bundled lists (no
@@ -35,10 +39,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .._data import resource_path
+from .._data import DEFAULT_BUNDLES, resource_path
 from ..errors import InputError
 
-__all__ = ["Resources", "load_resources", "RESOURCE_FILES", "QUALIFIER_KINDS"]
+__all__ = ["Resources", "load_resources", "RESOURCE_FILES", "QUALIFIER_KINDS", "DEFAULT_BUNDLES"]
 
 #: The files a resources folder may hold, and the field of :class:`Resources` each extends.
 RESOURCE_FILES = {"grammar/en.yaml": "grammar", "actors.csv": "actors", "places.csv": "places",
@@ -70,6 +74,8 @@ class Resources:
         SHA-256 of all the above: equal fingerprints, equal resources.
     overlays : tuple of str
         The overlay folders applied over the bundled files, in order.
+    bundles : tuple of str
+        The conflict bundles applied first (``resources/bundles/NAME``).
     """
 
     grammar: dict
@@ -79,10 +85,11 @@ class Resources:
     event_rules: pd.DataFrame
     fingerprint: str
     overlays: tuple = ()
+    bundles: tuple = ()
 
     def __repr__(self):
         return (f"Resources({len(self.actors)} actor aliases, {len(self.places)} places, "
-                f"{len(self.sources)} sources, {len(self.event_rules)} event rules, "
+                f"{len(self.sources)} sources, {len(self.event_rules)} event rules, bundles={list(self.bundles)}, "
                 f"overlays={list(self.overlays)}, fingerprint={self.fingerprint[:12]})")
 
     def lexicon(self):
@@ -103,14 +110,17 @@ def _lexicon(res):
     return _LEXICONS[res.fingerprint]
 
 
-def load_resources(resources=None):
-    """The bundled resources, extended by overlay folders.
+def load_resources(resources=None, *, bundles=DEFAULT_BUNDLES):
+    """The bundled resources, extended by conflict bundles and overlay folders.
 
     Parameters
     ----------
     resources : Resources, str, Path or sequence of them, optional
         An overlay folder (or several, applied in order), or a
         :class:`Resources` (returned as is).  None: the bundled resources.
+    bundles : sequence of str
+        The conflict bundles to load (``resources/bundles/NAME``), by
+        default :data:`DEFAULT_BUNDLES`; ``()`` for the general files only.
 
     Returns
     -------
@@ -119,7 +129,7 @@ def load_resources(resources=None):
     Raises
     ------
     InputError
-        A folder that does not exist, or a malformed file in it.
+        A folder or bundle that does not exist, or a malformed file in it.
 
     Examples
     --------
@@ -129,24 +139,29 @@ def load_resources(resources=None):
     """
     if isinstance(resources, Resources):
         return resources
-    if resources is None:
-        return _bundled()
-    folders = [resources] if isinstance(resources, (str, Path)) else list(resources)
-    res = _bundled()
+    res = _bundled(tuple(bundles))
+    folders = [] if resources is None else [resources] if isinstance(resources, (str, Path)) else list(resources)
     for folder in folders:
         res = _apply_overlay(res, Path(folder))
     return res
 
 
-@lru_cache(maxsize=1)
-def _bundled():
+@lru_cache(maxsize=4)
+def _bundled(bundles):
     base = resource_path("")
     parts = {field: _read(base, name, None) for name, field in RESOURCE_FILES.items()}
-    return _resolved(parts, ())
+    res = _resolved(parts, (), ())
+    known = sorted(p.name for p in Path(str(resource_path("bundles"))).iterdir() if p.is_dir())
+    for name in bundles:
+        if name not in known:
+            raise InputError(f"bundle {name!r}", f"no such bundle; the bundles are {', '.join(known)}")
+        res = _apply_overlay(res, Path(str(resource_path("bundles"))) / name)
+        res = _resolved({f: getattr(res, f) for f in RESOURCE_FILES.values()}, (), res.bundles + (name,))
+    return res
 
 
-def _resolved(parts, overlays):
-    return Resources(**parts, fingerprint=_fingerprint(parts), overlays=tuple(overlays))
+def _resolved(parts, overlays, bundles):
+    return Resources(**parts, fingerprint=_fingerprint(parts), overlays=tuple(overlays), bundles=tuple(bundles))
 
 
 def _fingerprint(parts):
@@ -167,7 +182,7 @@ def _apply_overlay(res, folder):
     for name, field in RESOURCE_FILES.items():
         if (folder / name).is_file():
             parts[field] = _read(folder, name, parts[field])
-    return _resolved(parts, res.overlays + (str(folder),))
+    return _resolved(parts, res.overlays + (str(folder),), res.bundles)
 
 
 def _check_names(folder):
@@ -292,6 +307,8 @@ def _table_file(path, text, sep, base, check):
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
+            if all(c in _DEFAULTS for c in header[len(row):]):  # optional last columns left out
+                row = row + [_DEFAULTS[c] for c in header[len(row):]]
             if len(row) != len(header):
                 raise InputError(f"{path}, line {reader.line_num}",
                                  f"{len(row)} fields, the header names {len(header)}")
@@ -304,11 +321,18 @@ def _table_file(path, text, sep, base, check):
         problem = check(row)
         if problem:
             raise InputError(f"{path}, line {line}", problem)
-    return pd.DataFrame([r for _, r in rows], columns=header, dtype=str)
+    table = pd.DataFrame([r for _, r in rows], columns=header, dtype=str)
+    if base is None:
+        return table
+    return table.assign(**{c: _DEFAULTS[c] for c in base.columns if c not in header})[list(base.columns)]
+
+
+#: Columns a table may leave out (all of it, or at the end of a row), and their value then.
+_DEFAULTS = {"case_sensitive": "0", "needs_context": ""}
 
 
 def _check_columns(path, header, expected):
-    missing = [c for c in expected if c not in header]
+    missing = [c for c in expected if c not in header and c not in _DEFAULTS]
     extra = [c for c in header if c not in expected]
     if missing or extra:
         said = "; ".join(s for s in (missing and "missing column(s) " + ", ".join(missing),
