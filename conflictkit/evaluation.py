@@ -192,7 +192,9 @@ def acled_legacy_type(event_type, inter1="", inter2=""):
 
     ``inter1``/``inter2`` are ACLED's actor type codes (5 rioters, 6
     protesters): a "Riots/Protests" event with rioters on either side is a
-    riot, else a protest.  The sub-event type is "" where the old type does
+    riot, else a protest; violence against protesters is today's
+    "Excessive force against protesters", a protest, and violence by
+    rioters against civilians today's "Mob violence", a riot.  The sub-event type is "" where the old type does
     not tell it.
 
     Examples
@@ -201,6 +203,8 @@ def acled_legacy_type(event_type, inter1="", inter2=""):
     ('Riots', '')
     >>> acled_legacy_type("Riots/Protests", "6", "0")
     ('Protests', 'Peaceful protest')
+    >>> acled_legacy_type("Violence against civilians", "1", "6")
+    ('Protests', 'Excessive force against protesters')
     >>> acled_legacy_type("Battle-Government regains territory")
     ('Battles', 'Government regains territory')
     """
@@ -209,6 +213,10 @@ def acled_legacy_type(event_type, inter1="", inter2=""):
         if "5" in codes:
             return "Riots", "Violent demonstration" if codes <= {"5", "0", ""} else ""
         return "Protests", "Peaceful protest" if codes <= {"6", "0", ""} else ""
+    if event_type == "Violence against civilians" and str(inter2) == "6":
+        return "Protests", "Excessive force against protesters"
+    if event_type == "Violence against civilians" and str(inter1) == "5":
+        return "Riots", "Mob violence"
     if event_type not in ACLED_LEGACY_TYPES:
         raise ValueError(f"unknown ACLED event type {event_type!r}")
     return ACLED_LEGACY_TYPES[event_type]

@@ -118,12 +118,12 @@ def test_events(coding):
     raqqa = ev.loc["SY-RA"]
     assert (raqqa.fatalities_low, raqqa.fatalities_best, raqqa.fatalities_acled) == (28, 28, 28)
     assert math.isnan(raqqa.fatalities_high)
-    assert {raqqa.actor1, raqqa.actor2} == {"Islamic State (Syria)", "Military Forces of Syria"}
+    assert {raqqa.actor1, raqqa.actor2} == {"Islamic State (Syria)", "Military Forces of Syria (2000-)"}
     assert raqqa.event_type == "Battles"
     assert (raqqa.date_start, raqqa.date_end) == (dt.date(2020, 9, 21), dt.date(2020, 9, 22))
     deir = ev.loc["SY-DY"]
     assert deir.fatalities_best == 3 and deir.date_precision == "month" and deir.geo_precision == 2
-    assert {deir.actor1, deir.actor2} == {"Islamic State (Syria)", "Military Forces of Russia"}
+    assert {deir.actor1, deir.actor2} == {"Islamic State (Syria)", "Military Forces of Russia (2000-)"}
     idlib = coding.events[coding.events.notes.str.contains("without a number")].iloc[0]
     assert idlib.admin1 == "SY-ID" and math.isnan(idlib.fatalities_best)
     assert idlib.fatalities_acled == ck.coding.ACLED_UNKNOWN_FATALITIES

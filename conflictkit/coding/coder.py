@@ -13,9 +13,14 @@ Coding runs in stages, each a function you can call and test alone:
    :class:`~conflictkit.coding.attribution.ReportContext` per report gives
    each claim its place, date, source and victims.
 3. **reconcile** (:func:`reconcile`): totals, parts, repeats, cumulative tolls.
-4. **group into events** (:func:`conflictkit.coding.events.group_events`).
+4. **group into events** (:func:`conflictkit.coding.events.group_events`),
+   then **detect** the events told without casualties (a protest, an arrest,
+   a clash with no deaths) from their event cues
+   (:func:`conflictkit.coding.detection.find_cue_events`).
 5. **tabulate**: annotation, casualty and event rows
-   (:func:`conflictkit.coding.events.event_row`), then DataFrames.
+   (:func:`conflictkit.coding.events.claim_event`,
+   :func:`~conflictkit.coding.events.cue_event`: actors named ACLED's way by
+   their role, :mod:`conflictkit.coding.actors`), then DataFrames.
 """
 
 import math
@@ -28,7 +33,8 @@ from ..errors import InputError
 from ..reports import Report, report_from_text
 from .attribution import attribute_claims, report_context
 from .casualties import reconcile_claims
-from .events import ACLED_UNKNOWN_FATALITIES, CodedClaim, event_row, group_events
+from .detection import find_cue_events, report_cues
+from .events import ACLED_UNKNOWN_FATALITIES, CodedClaim, claim_event, cue_event, group_events
 from .extraction import extract
 from .lexicon import default_lexicon
 
@@ -38,7 +44,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.5.5"
+CODER_VERSION = "0.6.0"
 
 ANNOTATION_COLUMNS = ["report_id", "annotation_id", "label", "start", "end", "text", "value",
                       "detail", "sentence"]
@@ -133,13 +139,22 @@ def _code_rows(report, lex):
     claims = reconcile(found.claims, attributions)
     coded = [CodedClaim(k, f"{report.id}:c{k + 1}", c, at)
              for k, (c, at) in enumerate(zip(claims, attributions))]
-    event_rows, event_of = [], {}
+    event_rows, event_of, event_ann, covered, cues = [], {}, [], {}, report_cues(ctx)
     for n, members in enumerate(group_events(claims)):
         eid = f"{report.id}:e{n + 1}"
         event_of.update((k, eid) for k in members)
-        event_rows.append(event_row(ctx, eid, [coded[k] for k in members]))
+        row, ann = claim_event(ctx, eid, [coded[k] for k in members], cues)
+        event_rows.append(row)
+        event_ann += ann
+        covered.update((coded[k].claim.sentence, row["event_type"]) for k in members)
+    for m in coded:  # a war's running toll is no event, and no cue near it makes one
+        covered.setdefault(m.claim.sentence, "cumulative" if m.claim.role == "cumulative" else "")
+    for found in find_cue_events(ctx, cues, covered):  # events told without casualties
+        row, ann = cue_event(ctx, f"{report.id}:e{len(event_rows) + 1}", found, cues)
+        event_rows.append(row)
+        event_ann += ann
     cas_rows = [_casualty_row(ctx, m, coded, event_of.get(m.index, "")) for m in coded]
-    return _annotations(ctx, coded), cas_rows, event_rows
+    return _annotations(ctx, coded, event_ann), cas_rows, event_rows
 
 
 #: The longest report coded, in characters of news content (title, stand-first,
@@ -224,8 +239,9 @@ def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
     return coding
 
 
-def _annotations(ctx, coded):
-    """The annotation rows (dicts of :data:`ANNOTATION_COLUMNS`) of a report, by offset."""
+def _annotations(ctx, coded, event_annotations=()):
+    """The annotation rows (dicts of :data:`ANNOTATION_COLUMNS`) of a report, by offset:
+    its claims and terms, and the event cues and actors of ``event_annotations``."""
     rid, text = ctx.report.id, ctx.text
     rows = [("casualty", m.claim.start, m.claim.end, f"{m.claim.outcome} {_fmt_count(m.claim.count)}",
              f"role={m.claim.role}", m.claim_id) for m in coded]
@@ -242,6 +258,8 @@ def _annotations(ctx, coded):
         rows.append(("date", d.start, d.end, span, f"{d.precision}; {d.role}", None))
     for m in ctx.sources:
         rows.append(("source", m.start, m.end, m.source, f"{m.role}; {m.kind}", None))
+    rows += [(a["label"], a["start"], a["end"], a["value"], a["detail"], a["annotation_id"])
+             for a in event_annotations]
     rows.sort(key=lambda r: (r[1], r[2], r[0]))
     return [dict(report_id=rid, annotation_id=aid or f"{rid}:a{n + 1}", label=label, start=s, end=e,
                  text=text[s:e], value=value, detail=detail, sentence=ctx.sentence_of(s))

@@ -10,13 +10,23 @@ labels outside ACLED (natural and man-made disasters, diplomacy, organised
 crime, attribution) let the classifier say "not political violence".
 """
 
+import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from ._scan import literal_automaton, literal_prefixes, matches_at, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at, word_starts
 from .resources import load_resources
 
-__all__ = ["classify_event_type", "event_type_rules", "EVENT_TYPES"]
+__all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
+           "event_sentences", "TRIGGER_WEIGHT"]
+
+#: A cue of at least this weight, of one of ACLED's six event types, says on
+#: its own that a sentence reports an event (weaker cues only help to type one).
+TRIGGER_WEIGHT = 1.5
+
+_ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
+                "Strategic developments")
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +88,11 @@ def _event_types():
 EVENT_TYPES = _event_types()
 
 
-def classify_event_type(text, default=("Battles", "Armed clash")):
+def classify_event_type(text, default=("Battles", "Armed clash"), types=None):
     """``(event_type, sub_event_type, score)`` for a sentence or snippet.
+
+    ``types`` (optional) limits the answer to these event types (ACLED's
+    six, say); ``default`` is the answer when no rule of them matches.
 
     Examples
     --------
@@ -88,18 +101,127 @@ def classify_event_type(text, default=("Battles", "Armed clash")):
     >>> classify_event_type("NLF rebels launched mortar and rocket strikes at regime forces")[:2]
     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
     """
-    low, hits, meta = text.lower(), {}, {}
-    for rx, group_meta, starts, lowered in _compiled():
-        t = low if lowered else text
-        for m in rx.finditer(t) if starts is None else matches_at(rx, t, word_starts(starts, t)):
-            hits[m.lastgroup] = hits.get(m.lastgroup, 0) + 1
-        meta.update(group_meta)
-    scores, types = {}, {}
-    for rule, n in hits.items():
-        event_type, sub, weight = meta[rule]
-        scores[sub] = scores.get(sub, 0.0) + weight * (1 + 0.25 * (n - 1))
-        types[sub] = event_type
+    return score_cues(find_event_cues(text), default, types)
+
+
+def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=()):
+    """``(event_type, sub_event_type, score)`` from the :class:`EventCue`
+    list of a text: each sub-type scores the weights of its rules that hit
+    (a rule hit n times counts 1 + 0.25 (n - 1) times); the highest wins.
+    Cues of the ``context`` (the sentences around) count half.  ``types``
+    and ``default`` as in :func:`classify_event_type`."""
+    scores = _sub_scores(cues, types, 1.0)
+    for sub, score in _sub_scores(context, types, 0.5).items():
+        scores[sub] = scores.get(sub, 0.0) + score
     if not scores:
         return default[0], default[1], 0.0
     best = max(scores, key=scores.get)
-    return types[best], best, scores[best]
+    return EVENT_TYPES[best], best, scores[best]
+
+
+def _sub_scores(cues, types, factor):
+    hits = {}
+    for c in cues:
+        hits[c.rule] = hits.get(c.rule, 0) + 1
+    meta = {k: v for group in _compiled() for k, v in group[1].items()}
+    scores = {}
+    for rule, n in hits.items():
+        event_type, sub, weight = meta[rule]
+        if types is None or event_type in types:
+            scores[sub] = scores.get(sub, 0.0) + factor * weight * (1 + 0.25 * (n - 1))
+    return scores
+
+
+class EventCue(NamedTuple):
+    """A rule hit: the words that suggest an event, with offsets into the text."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    weight: float
+    rule: str = ""  # the rule that hit (its group in the compiled rules)
+
+    @property
+    def trigger(self):
+        """Does this cue on its own say an ACLED event happened?"""
+        return self.weight >= TRIGGER_WEIGHT and self.event_type in _ACLED_TYPES
+
+
+def find_event_cues(text, start=0, end=None):
+    """Every event-type rule hit in ``text[start:end]``, as :class:`EventCue`
+    in text order (a position counts for the first rule that matches there).
+
+    Examples
+    --------
+    >>> [(c.text, c.sub_event_type, c.trigger) for c in find_event_cues("Hundreds of students protested in Accra.")]
+    [('protested', 'Peaceful protest', True)]
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    low = chunk.lower()
+    out = []
+    for rx, meta, starts, lowered in _compiled():
+        t = low if lowered else chunk
+        for m in rx.finditer(t) if starts is None else matches_at(rx, t, word_starts(starts, t)):
+            event_type, sub, weight = meta[m.lastgroup]
+            out.append(EventCue(start + m.start(), start + m.end(), text[start + m.start():start + m.end()],
+                                event_type, sub, weight, m.lastgroup))
+    return sorted(out)
+
+
+# Words before, in or just after a cue that make it no report of an event: a modal, a plan, a threat, a call.
+_UNREAL_RX = re.compile(r"\b(?:would|could|should|might|must|will|shall|may|can|cannot|won't|wouldn't|"
+                        r"(?:plan|threaten|vow|intend|promise|pledge|call|urge|want|hope|seek|refuse)(?:s|ed)?"
+                        r"(?: not)? to|calls? for|called for|if|unless|whether|never)\b")
+_UNREAL_AFTER_RX = re.compile(r"\W*(?:\w+\W+){0,2}?(?:would|could|should|might|must|will|shall|may|can)\b")
+# A past tense or a day: the sentence tells of something that happened.
+_HAPPENED_RX = re.compile(
+    r"\b(?:(?!(?:arm|unit|alleg|bas|relat|call|suppos|need|concern|interest|involv|organi[sz])ed\b)\w{3,}ed\b|"
+    r"took|fought|shot|threw|burnt|held|struck|hit|broke|began|went|came|fled|stole|led|blew|met|ran|made|"
+    r"caught|brought|sent|overran|overrun|set (?:up|fire|ablaze)|yesterday|last (?:night|week|month)|"
+    r"(?:on|since|late|early) (?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}/\d{1,2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? "
+    r"(?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+# People who act: "Doctors protest over salaries" tells of an event, "Protest is a right" does not.
+_PEOPLE_RX = re.compile(r"\b(?:[a-z]+ers|[a-z]+ists|[a-z]+ants|students|doctors|nurses|residents|villagers|youths|"
+                        r"employees|staff|unions?|workers|civil servants|police|soldiers|troops|forces|militants|"
+                        r"gunmen|"
+                        r"rebels|supporters|members|people|crowds?|mobs?|protesters|demonstrators)\b")
+# A name or a number past the sentence's first word: the sentence is about someone, somewhere, some people.
+_PARTICULAR_RX = re.compile(r"(?<=\s)(?:(?!(?:I|The|A|An|It|This|That|These|Those|We|They|He|She)\b)[A-Z][\w'-]+|\d+)")
+
+
+def event_sentences(text, sentences, cues=None):
+    """``{sentence index: [trigger cues]}`` for the sentences that report an
+    event: a trigger cue (:attr:`EventCue.trigger`) not under a modal, plan,
+    threat or condition ("protesters threatened to march"), in a sentence
+    with a past tense, a day, a name, a number or people who act (not a
+    general statement: "protest is the lifeblood of democracy").
+
+    Examples
+    --------
+    >>> t = "Protests are a right. Police dispersed a rally in Lagos. Unions will strike if pay is cut."
+    >>> spans = [(0, 21), (22, 56), (57, 88)]
+    >>> {i: [c.text for c in cs] for i, cs in event_sentences(t, spans).items()}
+    {1: ['Police dispersed', 'rally']}
+    """
+    cues = find_event_cues(text, sentences[0][0], sentences[-1][1]) if cues is None and sentences else cues or []
+    starts = [s for s, _ in sentences]
+    out, told = {}, {}
+    for c in cues:
+        if not c.trigger:
+            continue
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0 or c.start >= sentences[i][1]:
+            continue
+        s, e = sentences[i]
+        low = lower_same_length(text[s:e])  # the patterns are lower case: faster than re.IGNORECASE
+        if _UNREAL_RX.search(low, 0, c.end - s) or _UNREAL_AFTER_RX.match(low, c.end - s):
+            continue
+        if i not in told:
+            told[i] = bool(_HAPPENED_RX.search(low) or _PARTICULAR_RX.search(text, s, e) or _PEOPLE_RX.search(low))
+        if told[i]:
+            out.setdefault(i, []).append(c)
+    return out

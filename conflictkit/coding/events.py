@@ -10,10 +10,13 @@ the report's :class:`~conflictkit.coding.attribution.ReportContext`.
 import math
 from typing import NamedTuple
 
+from .actors import acled_actor_name
 from .casualties import CONTEXT_ROLES
-from .event_types import classify_event_type
+from .detection import describe_event, report_cues
+from .event_types import score_cues
 
-__all__ = ["CodedClaim", "group_events", "event_row", "ACLED_UNKNOWN_FATALITIES", "GEO_PRECISION_CODE"]
+__all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "ACLED_UNKNOWN_FATALITIES",
+           "GEO_PRECISION_CODE"]
 
 #: The conservative figure conflictkit codes for ``fatalities_acled`` when a
 #: report says people were killed but gives no number.  ACLED documents its
@@ -109,8 +112,9 @@ def _figures(claims, outcome):
             sum(known) if known else ACLED_UNKNOWN_FATALITIES)
 
 
-def _event_actors(ctx, sentences):
-    """The first two sides named in the sentences, each as its first actor."""
+def _event_actors(ctx, sentences, place=None, year=None):
+    """The first two sides named in the sentences, each as its first actor,
+    in ACLED's naming (regime years, the country of civilians)."""
     actors_t = ctx.lexicon.rows["actor"]
     seen, named = set(), []
     for i in sentences:
@@ -120,11 +124,22 @@ def _event_actors(ctx, sentences):
                 seen.add(row["actor"])
                 named.append(row)
     sides, actors = [], []
+    country = place["country"] if place else ""
     for row in named:
         if row["side"] not in sides:
             sides.append(row["side"])
-            actors.append(row["actor"])
+            actors.append(acled_actor_name("named", country, year, actor=row["actor"]))
     return (actors + ["", ""])[:2]
+
+
+def _victim_actor(victims, actor1, actor2, place, year):
+    """The named fighters the claims say were killed ("killed two soldiers
+    of the Russian army": the Russian military is acted on), else actor2."""
+    named = [at.victim_actor for at in victims if at.victim_actor and at.victim_category == "combatant"]
+    if not named:
+        return actor2
+    name = acled_actor_name("named", place["country"] if place else "", year, actor=named[0]["actor"])
+    return name if name != actor1 else actor2
 
 
 def _event_when(ctx, ordered):
@@ -146,8 +161,16 @@ def _place_columns(place):
                 geo_precision=GEO_PRECISION_CODE.get(place["precision"]))
 
 
-def event_row(ctx, event_id, members):
-    """One row of the events table (a dict of :data:`EVENT_COLUMNS`).
+def event_row(ctx, event_id, members, cues=None):
+    """One row of the events table (a dict of :data:`EVENT_COLUMNS`): the
+    row of :func:`claim_event`."""
+    return claim_event(ctx, event_id, members, cues)[0]
+
+
+def claim_event(ctx, event_id, members, cues=None):
+    """The event of casualty claims: its row of the events table (a dict of
+    :data:`EVENT_COLUMNS`) and its annotation rows (the event cue and
+    actors, :func:`~conflictkit.coding.detection.describe_event`).
 
     Parameters
     ----------
@@ -155,18 +178,31 @@ def event_row(ctx, event_id, members):
     event_id : str
     members : list of CodedClaim
         The event's claims, in order of index.
+    cues : dict, optional
+        The report's event cues by sentence
+        (:func:`~conflictkit.coding.detection.report_cues`).
     """
     sentences = sorted({m.claim.sentence for m in members})
     context = sorted(set(sentences) | {m.at.place_sentence for m in members})
-    spans, text = ctx.spans, ctx.text
-    snippet = " ".join(text[spans[i][0]:spans[i][1]] for i in context if 0 <= i < len(spans))
-    event_type, sub_event_type, _ = classify_event_type(snippet)
+    cues = report_cues(ctx) if cues is None else cues
+    paragraphs = {ctx.para_of[i] for i in sentences}  # the rest of their paragraphs counts half
+    event_type, sub_event_type, _ = score_cues(
+        [c for i in context for c in cues.get(i, ())],
+        context=[c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs])
+    victims = [m.at for m in members if m.claim.role in _COUNTED]
+    if event_type == "Violence against civilians" and victims and all(
+            at.victim_category == "combatant" for at in victims):
+        event_type, sub_event_type = "Battles", "Armed clash"  # the dead are fighters: no violence against civilians
     # place, date and source: the counted claims' first, then any member's
     ordered = sorted(members, key=lambda m: (m.claim.role not in _COUNTED, m.claim.start))
     place = next((m.at.place for m in ordered if m.at.place), None)
     date_start, date_end, precision, dated = _event_when(ctx, ordered)
     orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
-    actor1, actor2 = _event_actors(ctx, context)
+    year = date_start.year if date_start else None
+    parts = describe_event(ctx, cues, event_id, context, event_type, sub_event_type, place, year)
+    actor1, actor2 = ((parts.actor1, parts.actor2) if parts.actor1 or parts.actor2
+                      else _event_actors(ctx, context, place, year))
+    actor2 = _victim_actor(victims, actor1, actor2, place, year)
     counted = [m.claim for m in members if m.claim.role in _COUNTED]
     f_low, f_best, f_high, f_acled = _figures(counted, "killed")
     i_low, i_best, i_high, _ = _figures(counted, "injured")
@@ -176,11 +212,44 @@ def event_row(ctx, event_id, members):
     if not dated:
         notes.append("no event date in the text: publication date used")
     ids = " ".join(m.claim_id for m in members)
-    return dict(
+    row = dict(
         report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
-        date_end=date_end, date_precision=precision, event_type=event_type, sub_event_type=sub_event_type,
+        date_end=date_end, date_precision=precision, event_type=event_type, sub_event_type=parts.sub_event_type,
         actor1=actor1, actor2=actor2, **_place_columns(place),
         fatalities_low=f_low, fatalities_best=f_best, fatalities_high=f_high, fatalities_acled=f_acled,
         injured_low=i_low, injured_best=i_best, injured_high=i_high, source=orig, relay=relay,
-        outlet=ctx.report.outlet or "", claim_ids=ids, annotation_ids=ids, notes="; ".join(notes),
+        outlet=ctx.report.outlet or "", claim_ids=ids,
+        annotation_ids=" ".join([ids] + [a["annotation_id"] for a in parts.annotations]),
+        notes="; ".join(notes + parts.notes),
     )
+    return row, parts.annotations
+
+
+def cue_event(ctx, event_id, found, cues):
+    """The row of the events table of an event found from its cues (``found``, a
+    :class:`~conflictkit.coding.detection.CueEvent`; ``cues``: the report's
+    event cues by sentence), and its annotation rows.
+
+    No casualty claim: fatalities and injuries are 0 (none reported).  Place,
+    date and source are those of the cue's sentence.
+    """
+    i = found.sentence
+    place, _ = ctx.place_for(i)
+    d = ctx.date_for(i)
+    published = ctx.report.published
+    date_start, date_end = (d.date_start, d.date_end) if d else (published, published)
+    parts = describe_event(ctx, cues, event_id, [i], found.event_type, found.sub_event_type, place,
+                           date_start.year if date_start else None)
+    orig, relay = ctx.source_for(i)
+    notes = ["no casualties reported"] + ([] if d else ["no event date in the text: publication date used"])
+    row = dict(
+        report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
+        date_end=date_end, date_precision=d.precision if d else ("publication" if published else ""),
+        event_type=found.event_type, sub_event_type=parts.sub_event_type, actor1=parts.actor1,
+        actor2=parts.actor2, **_place_columns(place),
+        fatalities_low=0.0, fatalities_best=0.0, fatalities_high=0.0, fatalities_acled=0.0,
+        injured_low=0.0, injured_best=0.0, injured_high=0.0, source=orig, relay=relay,
+        outlet=ctx.report.outlet or "", claim_ids="",
+        annotation_ids=" ".join(a["annotation_id"] for a in parts.annotations), notes="; ".join(notes + parts.notes),
+    )
+    return row, parts.annotations

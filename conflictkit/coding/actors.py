@@ -1,0 +1,428 @@
+"""Actors in ACLED's naming, for any country, and who acts on whom.
+
+ACLED names state forces by country and regime ("Military Forces of Kenya
+(2013-)", "Police Forces of Afghanistan (2014-)"), unnamed groups by what
+they do and where ("Protesters (Ghana)", "Rioters (Kenya)", "Unidentified
+Armed Group (Nigeria)", "Civilians (Kenya)") and organisations by their
+names (Al Shabaab, Taliban, Boko Haram; the bundled actor dictionary).
+
+* :func:`find_generic_actors` finds the unnamed actors of a sentence
+  ("Kenyan police", "gunmen", "villagers", "soldiers believed to be
+  Russian") with their offsets, the country their words name (demonyms and
+  country names from ``countryinfo``) and any hedge on the attribution.
+* :func:`acled_actor_name` writes an actor ACLED's way for a country and
+  date; the regime years come from ``resources/regimes.csv``.
+* :func:`assign_roles` reads who acts (actor1) and who is acted on (actor2)
+  from the sentence around an event cue: the agent of the cue verb, "by X"
+  after a passive, "between X and Y"; civilians are never the actor1 of
+  violence against them.
+"""
+
+import bisect
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from .._data import resource_path
+from ._scan import lower_same_length
+
+__all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
+           "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors",
+           "ACTOR_KINDS"]
+
+#: Kinds of actor mention, and the ACLED name pattern of the unnamed ones.
+ACTOR_KINDS = {
+    "military": "Military Forces of {country}",
+    "police": "Police Forces of {country}",
+    "armed_group": "Unidentified Armed Group ({country})",
+    "protesters": "Protesters ({country})",
+    "rioters": "Rioters ({country})",
+    "civilians": "Civilians ({country})",
+    "named": "{actor}",
+}
+
+# ACLED writes these countries differently from the common English name.
+_ACLED_COUNTRY = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+                  "US": "the United States", "GB": "the United Kingdom", "SZ": "eSwatini",
+                  "CI": "Ivory Coast", "PS": "Palestine", "KR": "South Korea", "KP": "North Korea"}
+
+
+class ActorMention(NamedTuple):
+    """An actor named in a text.
+
+    ``kind`` is one of :data:`ACTOR_KINDS`; ``country`` the ISO 3166-1
+    alpha-2 code its words name ("" when they name none); ``hedge`` the
+    words that make the attribution uncertain ("believed to be"), "" if none.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    country: str = ""
+    actor: str = ""
+    hedge: str = ""
+
+    @property
+    def suspected(self):
+        return bool(self.hedge)
+
+
+@lru_cache(maxsize=1)
+def _countries():
+    """``(names, codes)``: ACLED country name by ISO code, and ISO codes by
+    lower-cased country name or demonym ("kenyan" -> ["KE"])."""
+    from countryinfo import CountryInfo
+
+    try:
+        table = CountryInfo.all()  # countryinfo >= 1.0: a class method
+    except TypeError:
+        table = CountryInfo().all()  # countryinfo 0.1 (Python 3.10)
+    names, codes = {}, {}
+    for info in table.values():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if not iso or not info.get("name"):
+            continue
+        names[iso] = _ACLED_COUNTRY.get(iso, info["name"])
+        words = {info["name"], names[iso].removeprefix("the "), info.get("demonym") or ""}
+        for w in words - {""}:
+            codes.setdefault(w.lower(), []).append(iso)
+    return names, codes
+
+
+def acled_country_name(code):
+    """ACLED's name of a country given its ISO 3166-1 alpha-2 code.
+
+    Examples
+    --------
+    >>> acled_country_name("KE"), acled_country_name("CD")
+    ('Kenya', 'Democratic Republic of Congo')
+    """
+    return _countries()[0].get(code, "")
+
+
+def country_code(word, prefer=""):
+    """The ISO code a country name or demonym names ("" if none); of two
+    countries sharing a demonym ("Congolese") the ``prefer`` one.
+
+    Examples
+    --------
+    >>> country_code("Nigerian"), country_code("Somali"), country_code("Congolese", prefer="CG")
+    ('NG', 'SO', 'CG')
+    """
+    hits = _countries()[1].get(word.lower().removesuffix("'s").removesuffix("\u2019s"), [])
+    return prefer if prefer in hits else (hits[0] if hits else "")
+
+
+@lru_cache(maxsize=1)
+def _regimes():
+    with resource_path("regimes.csv").open(encoding="utf-8") as f:
+        table = pd.read_csv(f, dtype=str, keep_default_na=False)
+    out = {}
+    for row in table.itertuples():
+        out.setdefault(row.country, []).append((int(row.start), int(row.end) if row.end else None))
+    return out
+
+
+def regime_years(code, year=None):
+    """The regime-year suffix ACLED gives a country's state forces in
+    ``year`` (default: the latest regime), as ACLED wrote it while the regime
+    lasted: ``"(2013-)"``; "" where the bundled table does not know.
+
+    Examples
+    --------
+    >>> regime_years("KE", 2016), regime_years("KE", 2023), regime_years("SD", 2016)
+    ('(2013-)', '(2022-)', '(1989-)')
+    """
+    periods = _regimes().get(code, [])
+    if year is not None:
+        periods = [p for p in periods if p[0] <= year and (p[1] is None or year <= p[1])]
+        periods = periods[-1:] if periods and periods[-1][1] != year else periods[:1]
+    return f"({periods[-1][0]}-)" if periods else ""
+
+
+def acled_actor_name(kind, country="", year=None, actor=""):
+    """An actor's ACLED name: ``kind`` (:data:`ACTOR_KINDS`) in ``country``
+    (ISO alpha-2) in ``year``.  A named actor keeps its name, except that a
+    dictionary's "Military Forces of Syria" gets its regime years and
+    "Civilians" its country.
+
+    Examples
+    --------
+    >>> acled_actor_name("military", "KE", 2016)
+    'Military Forces of Kenya (2013-)'
+    >>> acled_actor_name("protesters", "GH")
+    'Protesters (Ghana)'
+    >>> acled_actor_name("named", "SY", 2019, actor="Military Forces of Syria")
+    'Military Forces of Syria (2000-)'
+    >>> acled_actor_name("civilians")
+    'Civilians'
+    """
+    if kind == "named":
+        m = re.fullmatch(r"(Military|Police) Forces of (.+)", actor)
+        code = country_code(m.group(2)) if m else ""
+        if code:
+            return f"{actor} {regime_years(code, year)}".rstrip()
+        if actor in ("Civilians", "Protesters", "Rioters") and country:
+            return f"{actor} ({acled_country_name(country)})"
+        return actor
+    name = acled_country_name(country)
+    if not name:
+        return ACTOR_KINDS[kind].split(" ({")[0].replace(" of {country}", "")
+    out = ACTOR_KINDS[kind].format(country=name)
+    if kind in ("military", "police"):
+        out = f"{out} {regime_years(country, year)}".rstrip()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Unnamed actors in a sentence
+
+_NOUNS = {
+    "military": r"soldiers?|troops|army|military|armed forces|defen[cs]e forces|servicem[ae]n|navy|marines|"
+                r"security forces|government forces|state forces|forces|warplanes?|war ?planes?|jets?|aircraft|"
+                r"helicopters?|gunships?|air ?force|drones?|air ?strikes?|air ?raids?|artillery|shelling",
+    "police": r"police(?:m[ae]n| officers| forces)?|riot police|anti-riot police|gendarmes?|gendarmerie|cops",
+    "armed_group": r"gunmen|gunman|armed men|armed man|assailants?|attackers?|bandits|armed groups?|"
+                   r"militants|militiam[ae]n|unidentified men|unknown men|masked men|kidnappers|abductors",
+    "protesters": r"protesters|protestors|demonstrators|marchers|strikers",
+    "rioters": r"rioters|mobs?|angry youths?|irate youths?",
+    "civilians": r"civilians?|villagers?|residents?|people|persons|individuals|m[ae]n|wom[ae]n|boys?|girls?|"
+                 r"child(?:ren)?|farmers?|herders?|traders?|students?|teachers?|pupils?|passengers?|drivers?|"
+                 r"worshippers|journalists?|famil(?:y|ies)|chiefs?|pastors?|priests?|imams?|nurses?|doctors?|"
+                 r"businessm[ae]n|workers?|refugees|motorists|fishermen|miners|shopkeepers?|a local|supporters|"
+                 r"activists",
+}
+# nouns that name state forces only with a country before them ("Kenyan forces", "Russian jets")
+_NEED_COUNTRY = re.compile(r"forces|warplanes?|war ?planes?|jets?|aircraft|helicopters?|gunships?|drones?|"
+                           r"air ?strikes?|air ?raids?|artillery|shelling|militants")
+_STATE_BEFORE = re.compile(r"\b(?:government|state|security|army|regime)\s+$")
+# lower case, matched against lower-cased text (much faster than re.IGNORECASE)
+_NOUN_RX = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _NOUNS.items()) + r")\b")
+_HEDGE_RX = re.compile(r"\b(believed to be|thought to be|said to be|suspected(?: of being)?|allegedly|reportedly|"
+                       r"presumably|presumed|probably|possibly|likely|apparently|purportedly)"
+                       r"(?:\s+(?:by|to be|the|a|an))?\s+(?:\w+\s+){0,2}$", re.I)
+_HEDGE_WORD_RX = re.compile(r"\b(?:believed to|thought to|said to|suspected|allegedly|reportedly|presum|probably|"
+                            r"possibly|likely|apparently|purported)")
+_WORD_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){1,3})$")
+_DEMONYM_RX = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+
+
+def _qualifier(text, start, prefer):
+    """The country named by the capitalised words just before ``start``
+    ("Kenyan", "South Sudanese", "Nigeria's"), and where they start."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return "", start
+    words = m.group(1).split()
+    for k in range(len(words)):
+        code = country_code(" ".join(words[k:]), prefer)
+        if code:
+            return code, start - len(" ".join(words[k:])) - 1
+    return "", start
+
+
+def _hedge(text, start):
+    m = _HEDGE_RX.search(text, max(0, start - 45), start)
+    return m.group(1) if m else ""
+
+
+def find_generic_actors(text, start=0, end=None, country=""):
+    """The unnamed actors in ``text[start:end]`` (:class:`ActorMention` list).
+
+    ``country`` (ISO alpha-2) is preferred where a demonym names two
+    countries.  A bare demonym after a hedge ("warplanes believed to be
+    Russian") names that country's military.
+
+    Examples
+    --------
+    >>> [(m.text, m.kind, m.country) for m in find_generic_actors("Kenyan police dispersed protesters")]
+    [('Kenyan police', 'police', 'KE'), ('protesters', 'protesters', '')]
+    >>> [(m.text, m.kind, m.country, m.hedge) for m in find_generic_actors(
+    ...     "an air strike by jets believed to be Russian")][-1]
+    ('Russian', 'military', 'RU', 'believed to be')
+    """
+    end = len(text) if end is None else end
+    low = lower_same_length(text[start:end])
+    out = []
+    for m in _NOUN_RX.finditer(low):
+        ms, me, word = start + m.start(), start + m.end(), m.group(0)
+        code, s = _qualifier(text, ms, country)
+        if not code and _NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not _STATE_BEFORE.search(
+                low, max(0, m.start() - 12), m.start()) and word not in ("security forces", "government forces"):
+            continue  # "forces", "jets": whose?
+        if code and word == "militants":
+            continue  # "Somali militants" are not an unidentified group of Somalia
+        out.append(ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=_hedge(text, s)))
+    hedged = _HEDGE_WORD_RX.search(low) is not None
+    for m in _DEMONYM_RX.finditer(text, start, end) if hedged else ():
+        hedge = _hedge(text, m.start())
+        code = country_code(m.group(0), country) if hedge else ""
+        if code and not any(a.start <= m.start() < a.end for a in out):
+            out.append(ActorMention(m.start(), m.end(), m.group(0), "military", code, hedge=hedge))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------
+# Roles: who acts, who is acted on
+
+_PASSIVE_RX = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|\w+\s+and\s+)?$", re.I)
+_BETWEEN_RX = re.compile(r"\bbetween\b", re.I)
+_BY_RX = re.compile(r"\b(?:by|from)\s+(?:[\w-]+\s+){0,5}$", re.I)  # the agent of a passive or a noun
+
+
+class _Role(NamedTuple):
+    agent: object
+    patient: object
+
+
+def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
+    """``(agent, patient)`` mentions of the event cue at
+    ``text[cue_start:cue_end]`` (either may be None).
+
+    ``mentions`` are the actor mentions of the sentence (anything with
+    ``start``/``end``), ``sentence`` its span.  The patient of a passive
+    ("were attacked by gunmen") is before the cue and its agent after "by";
+    "clashes between X and Y" make X the agent and Y the patient; in the
+    active voice the agent is the nearest mention before the cue and the
+    patient the first one after it.
+
+    Examples
+    --------
+    >>> t = "Three farmers were killed by gunmen in Zamfara."
+    >>> ms = [m for m in find_generic_actors(t)]
+    >>> a, p = assign_roles(t, t.index("killed"), t.index("killed") + 6, ms)
+    >>> a.text, p.text
+    ('gunmen', 'farmers')
+    """
+    s0, s1 = sentence[0], len(text) if sentence[1] is None else sentence[1]
+    mentions = sorted(m for m in mentions if s0 <= m.start and m.end <= s1)
+    starts = [m.start for m in mentions]
+    i = bisect.bisect_left(starts, cue_end)
+    before = [m for m in mentions[:i] if m.end <= cue_start]
+    after = [m for m in mentions[i:] if m.start >= cue_end]
+    by = next((m for m in after if _BY_RX.search(text[max(cue_end, m.start - 50):m.start])), None)
+    between = _BETWEEN_RX.search(text, cue_start, min(s1, cue_end + 40))
+    if between:
+        pair = [m for m in after if m.start > between.end()][:2]
+        if len(pair) == 2:
+            return _Role(pair[0], pair[1])
+    if _PASSIVE_RX.search(text, max(s0, cue_start - 30), cue_start):
+        return _Role(by, before[-1] if before else next((m for m in after if m is not by), None))
+    agent = by or (before[-1] if before else None)
+    return _Role(agent, next((m for m in after if m is not agent), None))
+
+
+# ---------------------------------------------------------------------------
+# An event's actor1 and actor2 in ACLED's conventions
+
+_STATE = ("military", "police")
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+class EventActors(NamedTuple):
+    """An event's actors: ACLED names, the mentions they come from (None
+    when the name follows from the event type alone, e.g. "Protesters
+    (Ghana)" for a protest whose protesters are "students") and hedges."""
+
+    actor1: str
+    actor2: str
+    mention1: object
+    mention2: object
+
+    @property
+    def notes(self):
+        return [f"{role} suspected ('{m.hedge}')" for role, m in (("actor1", self.mention1), ("actor2", self.mention2))
+                if m is not None and m.hedge]
+
+
+def dictionary_mention(term, row):
+    """An :class:`ActorMention` from a dictionary hit (a lexicon ``Term``
+    and its actor row): civilians, protesters and state forces keep their
+    kind, every other actor is ``named``."""
+    name = row["actor"]
+    if name == "Civilians":
+        kind = "protesters" if "protest" in row["alias"].lower() else "civilians"
+        return ActorMention(term.start, term.end, term.text, kind, row["country"])
+    return ActorMention(term.start, term.end, term.text, "named", row["country"], name)
+
+
+def _name(mention, country, year):
+    if mention is None:
+        return ""
+    code = mention.country or country
+    return acled_actor_name(mention.kind, code, year, actor=mention.actor)
+
+
+def merge_mentions(named, generic, text):
+    """Dictionary mentions, and the generic ones that neither overlap them nor
+    follow them as their noun ("Al Shabaab militants": one mention).
+
+    Examples
+    --------
+    >>> t = "Al Shabaab militants attacked"
+    >>> named = [ActorMention(0, 10, "Al Shabaab", "named", "SO", "Al Shabaab")]
+    >>> [m.text for m in merge_mentions(named, find_generic_actors(t), t)]
+    ['Al Shabaab']
+    """
+    spans = [(m.start, m.end) for m in named]
+    keep = [g for g in generic
+            if not any(s < g.end and g.start <= e + 1 and not text[e:g.start].strip() for s, e in spans)]
+    return sorted(list(named) + keep)
+
+
+def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, country="", year=None):
+    """actor1 and actor2 of an event (an :class:`EventActors`).
+
+    ``cue`` is the event cue (``start``/``end``) in the sentence span
+    ``sentence``; ``mentions`` the :class:`ActorMention` list of the
+    sentence (dictionary and generic); ``country`` (ISO alpha-2) the event's
+    country, used where a mention names none.  ACLED's conventions: a
+    protest's actor1 is Protesters, a riot's Rioters, with the state forces
+    that intervene as actor2; violence against civilians has Civilians as
+    actor2, never actor1, and an unnamed perpetrator is an Unidentified
+    Armed Group; otherwise the agent of the cue acts on its patient.
+
+    Examples
+    --------
+    >>> t = "Police fired tear gas at students protesting in Accra."
+    >>> ms = find_generic_actors(t)
+    >>> ea = event_actors(t, ms[1], (0, len(t)), ms, "Protests", "Protest with intervention", "GH", 2016)
+    >>> ea.actor1, ea.actor2
+    ('Protesters (Ghana)', 'Police Forces of Ghana (2009-)')
+    """
+    mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
+    head = re.match(r"[\w'-]+", text[cue.start:cue.end])  # the cue's verb or noun: its object is a patient
+    agent, patient = assign_roles(text, cue.start, cue.start + (head.end() if head else 0) or cue.end, mentions,
+                                  sentence)
+    state = next((m for m in mentions if m.kind in _STATE or _is_state(m)), None)
+    if event_type in ("Protests", "Riots"):
+        kind = "protesters" if event_type == "Protests" else "rioters"
+        crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
+        if event_type == "Protests" and sub_event_type == "Peaceful protest":
+            other = None
+        elif sub_event_type == "Mob violence":
+            other = next((m for m in mentions if m.kind == "civilians"), None) or state
+        else:
+            other = state
+        a1 = crowd._replace(kind=kind) if crowd is not None else None
+        return EventActors(acled_actor_name(kind, country, year) if a1 is None else _name(a1, country, year),
+                           _name(other, country, year), a1, other)
+    if agent is not None and agent.kind == "civilians" and event_type in _VIOLENT:
+        agent, patient = (patient if patient is not None and patient.kind != "civilians" else None), agent
+    if event_type == "Violence against civilians":
+        victims = patient if patient is not None and patient.kind == "civilians" else None
+        agent = agent or next((m for m in mentions if m.kind not in ("civilians", "protesters")), None)
+        a1 = _name(agent, country, year) or acled_actor_name("armed_group", country, year)
+        a2 = _name(victims, country, year) or acled_actor_name("civilians", country, year)
+        return EventActors(a1, a2, agent, victims)
+    if agent is None and patient is None and mentions:
+        agent = mentions[0]
+        patient = next((m for m in mentions[1:] if _name(m, country, year) != _name(agent, country, year)), None)
+    return EventActors(_name(agent, country, year), _name(patient, country, year), agent, patient)
+
+
+def _is_state(mention):
+    return mention.kind == "named" and mention.actor.startswith(("Military Forces of", "Police Forces of"))

@@ -1,0 +1,179 @@
+"""Event detection: events from what a report says happened, with or without casualties.
+
+A protest, a riot, an arrest, a base taken over or a clash with no deaths
+has no casualty claim to hang an event on.  This stage finds the sentences
+that report an event from their event cues
+(:func:`~conflictkit.coding.event_types.event_sentences`: "protested",
+"clashes between", "arrested", "seized control of", with offsets), keeps
+those that no casualty event already covers (one event per paragraph), and
+types each event from its paragraph, in ACLED's six types only.  It also
+names the actors of every event (:func:`event_actors`), claim-based or not.
+"""
+
+from typing import NamedTuple
+
+from .actors import EventActors, dictionary_mention, event_actors as _event_actors, find_generic_actors, merge_mentions
+from .event_types import event_sentences, find_event_cues, score_cues
+
+__all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
+           "describe_event", "ACLED_TYPES"]
+
+#: ACLED's six event types: an event found from cues alone is one of them.
+ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
+               "Strategic developments")
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+class CueEvent(NamedTuple):
+    """An event found from its cues: the sentence that reports it, its
+    trigger cues (:class:`~conflictkit.coding.event_types.EventCue`) and its
+    type and sub-type."""
+
+    sentence: int
+    cues: list
+    event_type: str
+    sub_event_type: str
+
+
+def report_cues(ctx):
+    """The event cues of a report's sentences: ``{sentence index: [EventCue]}``
+    (found in one pass over the report)."""
+    out = {}
+    if not ctx.spans:
+        return out
+    for c in find_event_cues(ctx.text, ctx.spans[0][0], ctx.spans[-1][1]):
+        i = ctx.sentence_of(c.start)
+        if i >= 0:  # not in a caption or link between paragraphs
+            out.setdefault(i, []).append(c)
+    return out
+
+
+def find_cue_events(ctx, cues, covered=None):
+    """The events a report tells of beyond those ``covered``.
+
+    ``covered`` maps the sentences of the events already coded (from
+    casualty claims) to their event types.  At most one event per paragraph,
+    at the first sentence that reports one; in a paragraph with a casualty
+    event, only a sentence of another event type, typed alone ("Police
+    dispersed protesters. Gunmen killed three farmers.").
+
+    Parameters
+    ----------
+    ctx : ReportContext
+    cues : dict
+        The report's cues by sentence (:func:`report_cues`).
+    covered : dict, optional
+        ``{sentence index: event type}``.
+
+    Returns
+    -------
+    list of CueEvent
+    """
+    spans, covered = ctx.spans, covered or {}
+    if not spans:
+        return []
+    found = event_sentences(ctx.text, spans, [c for i in sorted(cues) for c in cues[i]])
+    para_types = {}
+    for i, event_type in covered.items():
+        para_types.setdefault(ctx.para_of[i], set()).add(event_type)
+    out, done = [], set()
+    for i in sorted(found):
+        para = ctx.para_of[i]
+        if para in done or i in covered:
+            continue
+        told = [c for k in ([i] if para in para_types else [k for k in cues if ctx.para_of[k] == para])
+                for c in cues[k]]
+        event_type, sub, _ = score_cues(told, (None, None), ACLED_TYPES)
+        if event_type is None:
+            event_type, sub = found[i][0].event_type, found[i][0].sub_event_type
+        if event_type in para_types.get(para, ()):
+            continue
+        done.add(para)
+        out.append(CueEvent(i, found[i], event_type, sub))
+    return out
+
+
+def event_cue(cues, sentences, sub_event_type):
+    """The cue of an event told in ``sentences`` (``cues`` by sentence): the strongest (first of
+    the strongest) of its sub-type, else of the triggers, else of all cues;
+    None when there is none."""
+    cues = [c for i in sorted(sentences) for c in cues.get(i, ())]
+    same = [c for c in cues if c.sub_event_type == sub_event_type]
+    triggers = [c for c in cues if c.trigger]
+    best = same or triggers or cues
+    return max(best, key=lambda c: c.weight) if best else None
+
+
+def _country(ctx, place):
+    if place and place.get("country"):
+        return place["country"]
+    countries = [ctx.place_infos[t]["country"] for t in ctx.terms["place"] if ctx.place_infos[t]["kind"] == "country"]
+    return countries[0] if countries else ""
+
+
+def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
+    """``(EventActors, sub_event_type)`` of an event around ``cue``.
+
+    The mentions are the dictionary actors and the unnamed ones
+    (:func:`~conflictkit.coding.actors.find_generic_actors`) of the cue's
+    sentence; the country is the event place's, else the first country the
+    report names, else the first a mention names ("Kenyan police").  A
+    territory change is the government's when its agent is a state force,
+    else a non-state actor's.
+    """
+    country = _country(ctx, place)
+    if cue is None:
+        return EventActors("", "", None, None), sub_event_type
+    i = ctx.sentence_of(cue.start)
+    s, e = ctx.spans[i]
+    actors_t = ctx.lexicon.rows["actor"]
+    named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])]
+    mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
+    country = country or next((m.country for m in mentions if m.country), "")
+    got = _event_actors(ctx.text, cue, (s, e), mentions, event_type, sub_event_type, country, year)
+    if sub_event_type in _TERRITORY and got.mention1 is not None:
+        state = got.mention1.kind in ("military", "police") or got.actor1.startswith(("Military Forces",
+                                                                                       "Police Forces"))
+        sub_event_type = _TERRITORY[0] if state else _TERRITORY[1]
+    return got, sub_event_type
+
+
+class EventParts(NamedTuple):
+    """Who did what to whom in an event, with provenance: ``actor1``,
+    ``actor2`` and ``sub_event_type`` (ACLED), ``notes`` (hedged
+    attributions) and ``annotations``: rows (dicts with ``annotation_id``,
+    ``label``, ``start``, ``end``, ``value``, ``detail``) for the event cue
+    and the actor mentions the actors come from."""
+
+    actor1: str
+    actor2: str
+    sub_event_type: str
+    notes: list
+    annotations: list
+
+
+def describe_event(ctx, cues, event_id, sentences, event_type, sub_event_type, place=None, year=None):
+    """The :class:`EventParts` of an event told in ``sentences`` (``cues``:
+    the report's, :func:`report_cues`).
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> coding = ck.code_report(ck.report_from_text(
+    ...     "On 3 March 2016, Kenyan police dispersed protesters in Nairobi.", find_header=False))
+    >>> coding.events[["event_type", "actor1", "actor2"]].values.tolist()
+    [['Protests', 'Protesters (Kenya)', 'Police Forces of Kenya (2013-)']]
+    """
+    cue = event_cue(cues, sentences, sub_event_type)
+    got, sub = event_actors(ctx, cue, event_type, sub_event_type, place, year)
+    rows = []
+    if cue is not None:
+        rows.append(dict(annotation_id=f"{event_id}:cue", label="event", start=cue.start, end=cue.end, value=sub,
+                         detail=f"event={event_id}; {event_type}"))
+    for role, name, m in (("actor1", got.actor1, got.mention1), ("actor2", got.actor2, got.mention2)):
+        if m is not None:
+            hedge = f"; suspected ('{m.hedge}')" if m.hedge else ""
+            rows.append(dict(annotation_id=f"{event_id}:{role}", label="actor", start=m.start, end=m.end,
+                             value=name, detail=f"event={event_id}; role={role}; kind={m.kind}{hedge}"))
+    return EventParts(got.actor1, got.actor2, sub, got.notes, rows)

@@ -1,0 +1,114 @@
+"""Actors in ACLED's naming and their roles (conflictkit.coding.actors)."""
+
+import pytest
+
+from conflictkit.coding import actors as ac
+
+
+@pytest.mark.parametrize("kind, country, year, name", [
+    ("military", "KE", 2016, "Military Forces of Kenya (2013-)"),
+    ("police", "AF", 2016, "Police Forces of Afghanistan (2014-)"),
+    ("police", "AF", 2022, "Police Forces of Afghanistan (2021-)"),
+    ("protesters", "GH", None, "Protesters (Ghana)"),
+    ("rioters", "KE", None, "Rioters (Kenya)"),
+    ("armed_group", "NG", None, "Unidentified Armed Group (Nigeria)"),
+    ("civilians", "CD", None, "Civilians (Democratic Republic of Congo)"),
+    ("military", "BT", 2016, "Military Forces of Bhutan"),  # no regime years known: no suffix
+    ("protesters", "", None, "Protesters"),
+])
+def test_acled_names(kind, country, year, name):
+    assert ac.acled_actor_name(kind, country, year) == name
+
+
+def test_dictionary_state_forces_get_regime_years():
+    syria = ac.acled_actor_name("named", "SY", 2017, actor="Military Forces of Syria")
+    assert syria == "Military Forces of Syria (2000-)"
+    assert ac.acled_actor_name("named", "SO", 2016, actor="Al Shabaab") == "Al Shabaab"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan police fired tear gas", [("Kenyan police", "police", "KE")]),
+    ("South Sudanese soldiers looted the market", [("South Sudanese soldiers", "military", "SS")]),
+    ("Nigeria's army said", [("Nigeria's army", "military", "NG")]),
+    ("unknown gunmen abducted two traders", [("gunmen", "armed_group", ""), ("traders", "civilians", "")]),
+    ("Russian warplanes struck", [("Russian warplanes", "military", "RU")]),
+    ("warplanes struck", []),  # aircraft of no named country are no actor
+])
+def test_generic_mentions(text, expected):
+    assert [(m.text, m.kind, m.country) for m in ac.find_generic_actors(text)] == expected
+
+
+def test_generic_mentions_keep_offsets():
+    text = "On Monday, Ghanaian police arrested 12 protesters."
+    for m in ac.find_generic_actors(text):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, hedge, country", [
+    ("an air strike by jets believed to be Russian", "believed to be", "RU"),
+    ("suspected Turkish drones hit the village", "suspected", "TR"),
+    ("allegedly Ethiopian soldiers opened fire", "allegedly", "ET"),
+])
+def test_hedged_attribution_is_suspected(text, hedge, country):
+    m = [m for m in ac.find_generic_actors(text) if m.country][-1]
+    assert (m.country, m.hedge, m.suspected) == (country, hedge, True)
+
+
+def test_unhedged_demonym_alone_is_no_armed_actor():
+    assert [(m.kind, m.country) for m in ac.find_generic_actors("a Russian journalist said")] == [("civilians", "RU")]
+    assert ac.find_generic_actors("the Russian position is clear") == []
+
+
+def _roles(text, cue):
+    ms = ac.find_generic_actors(text)
+    s = text.index(cue)
+    a, p = ac.assign_roles(text, s, s + len(cue), ms)
+    return (a.text if a else None, p.text if p else None)
+
+
+@pytest.mark.parametrize("text, cue, agent, patient", [
+    ("Gunmen killed three farmers near the market.", "killed", "Gunmen", "farmers"),
+    ("Three farmers were killed by gunmen near the market.", "killed", "gunmen", "farmers"),
+    ("Two teachers have reportedly been abducted by bandits.", "abducted", "bandits", "teachers"),
+    ("Clashes erupted between Malian soldiers and militants.", "Clashes", "Malian soldiers", "militants"),
+    ("An attack on villagers left four dead.", "attack", None, "villagers"),
+])
+def test_agent_and_patient(text, cue, agent, patient):
+    assert _roles(text, cue) == (agent, patient)
+
+
+class _Cue:
+    def __init__(self, text, word):
+        self.start = text.index(word)
+        self.end = self.start + len(word)
+
+
+@pytest.mark.parametrize("text, cue, event_type, sub, country, actor1, actor2", [
+    ("Hundreds of nurses protested in Accra over unpaid allowances.", "protested", "Protests", "Peaceful protest",
+     "GH", "Protesters (Ghana)", ""),
+    ("Police fired tear gas to disperse demonstrators in Nairobi.", "disperse", "Protests",
+     "Protest with intervention", "KE", "Protesters (Kenya)", "Police Forces of Kenya (2013-)"),
+    ("Rioters torched shops and cars in Kisumu.", "torched", "Riots", "Violent demonstration", "KE",
+     "Rioters (Kenya)", ""),
+    ("Villagers were attacked by gunmen in Kaduna.", "attacked", "Violence against civilians", "Attack", "NG",
+     "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    # civilians are not the actor1 of violence against them, whatever the word order
+    ("Civilians fled after soldiers shot at them in Beni.", "shot", "Violence against civilians", "Attack", "CD",
+     "Military Forces of Democratic Republic of Congo (2001-)", "Civilians (Democratic Republic of Congo)"),
+    ("Afghan police officers arrested two men in Kandahar.", "arrested", "Strategic developments", "Arrests", "AF",
+     "Police Forces of Afghanistan (2014-)", "Civilians (Afghanistan)"),
+])
+def test_event_actors_follow_acled_conventions(text, cue, event_type, sub, country, actor1, actor2):
+    ms = ac.find_generic_actors(text, country=country)
+    got = ac.event_actors(text, _Cue(text, cue), (0, len(text)), ms, event_type, sub, country, 2016)
+    assert (got.actor1, got.actor2) == (actor1, actor2)
+
+
+def test_event_actors_note_a_hedged_perpetrator():
+    text = "A market in Idlib was hit by air strikes from jets believed to be Russian."
+    ms = ac.find_generic_actors(text, country="SY")
+    got = ac.event_actors(text, _Cue(text, "air strikes"), (0, len(text)), ms, "Explosions/Remote violence",
+                          "Air/drone strike", "SY", 2019)
+    assert got.actor1 == "Military Forces of Russia (2000-)"
+    assert got.notes == ["actor1 suspected ('believed to be')"]
+    assert text[got.mention1.start:got.mention1.end] == "Russian"

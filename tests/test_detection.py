@@ -1,0 +1,81 @@
+"""Events without casualties, end to end (conflictkit.coding.detection through code_report)."""
+
+import math
+
+import pytest
+
+import conflictkit as ck
+
+
+def _events(text, published="2016-03-07"):
+    return ck.code_report(ck.report_from_text(text, find_header=False, published=published)).events
+
+
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("Hundreds of nurses protested outside the health ministry in Accra on Monday over unpaid allowances.",
+     "Protests", "Peaceful protest"),
+    ("Youths burned tyres and threw stones at police in Kisumu on Sunday.", "Riots", "Violent demonstration"),
+    ("Police arrested five opposition officials in Harare on Tuesday.", "Strategic developments", "Arrests"),
+    ("Al Shabaab fighters seized control of the town of Moqokori on Monday after government troops withdrew.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("The two militias signed a ceasefire agreement in Juba on Saturday.", "Strategic developments", "Agreement"),
+    ("Soldiers and rebels clashed near Bambari on Friday. No casualties were reported.", "Battles", "Armed clash"),
+])
+def test_a_report_without_casualties_has_its_event(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist() == [[event_type, sub_event_type]]
+    assert ev.fatalities_best.tolist() == [0.0] and ev.fatalities_acled.tolist() == [0.0]  # none reported
+
+
+def test_deaths_without_a_number_are_unknown_not_zero():
+    ev = _events("Government troops were killed and injured in rebel attacks on Bambari on Friday.")
+    assert len(ev) == 1 and math.isnan(ev.fatalities_best.iloc[0])
+
+
+def test_an_opinion_piece_has_no_event():
+    text = ("Protest is the lifeblood of democracy. Governments that ban demonstrations should expect more anger, "
+            "not less, and leaders who fear crowds will find that repression breeds the riots they dread.")
+    assert _events(text).empty
+
+
+def test_two_events_in_one_paragraph_of_different_types():
+    ev = _events("Kenyan police dispersed protesters in Nairobi on Monday. Gunmen killed three villagers in Zamfara.")
+    assert sorted(ev.event_type) == ["Protests", "Violence against civilians"]
+
+
+def test_actors_roles_and_provenance():
+    coding = ck.code_report(ck.report_from_text(
+        "On 3 March 2016, Kenyan police fired tear gas to disperse students protesting in Nairobi.", find_header=False))
+    (event,) = coding.events.itertuples()
+    assert (event.actor1, event.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya (2013-)")
+    ann = coding.annotations.set_index("annotation_id")
+    for aid in event.annotation_ids.split():
+        row = ann.loc[aid]
+        assert coding.reports[event.report_id].text[row.start:row.end] == row.text
+    assert ann.loc[f"{event.event_id}:actor2", "text"] == "Kenyan police"
+
+
+def test_civilians_are_not_actor1_of_an_attack_on_them():
+    ev = _events("Civilians fled after Nigerian soldiers shot at them in Maiduguri on Sunday.")
+    assert ev.actor1.tolist() == ["Military Forces of Nigeria (2015-)"]
+    assert ev.actor2.tolist() == ["Civilians (Nigeria)"]
+
+
+def test_a_hedged_attribution_is_kept_as_suspected():
+    coding = ck.code_report(ck.report_from_text(
+        "A market in Idlib was hit on Sunday by air strikes from jets believed to be Russian.", find_header=False,
+        published="2020-09-21"))
+    (event,) = coding.events.itertuples()
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert "actor1 suspected ('believed to be')" in event.notes
+    ann = coding.annotations.set_index("annotation_id").loc[f"{event.event_id}:actor1"]
+    assert ann.text == "Russian" and "suspected" in ann.detail
+
+
+def test_the_syrian_coalition_is_not_the_us_led_coalition():
+    coding = ck.code_report(ck.report_from_text(
+        "The Syrian Coalition condemned the air strikes on Idlib on Monday.", find_header=False,
+        published="2020-09-21"))
+    actors = coding.annotations[coding.annotations.label == "actor"]
+    assert "US-led Coalition" not in set(actors.value)
+    assert "Syrian National Coalition" in set(actors.value)

@@ -1,0 +1,76 @@
+"""Event cues and types in ACLED's taxonomy (conflictkit.coding.event_types)."""
+
+import pytest
+
+from conflictkit.coding.event_types import classify_event_type, event_sentences, find_event_cues
+from conflictkit.reports import report_from_text
+
+
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    # protests
+    ("Hundreds of nurses protested outside the health ministry in Accra over unpaid allowances.",
+     "Protests", "Peaceful protest"),
+    ("Workers at the cement factory went on strike in Tema on Monday.", "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse students demonstrating in Kampala.", "Protests", "Protest with intervention"),
+    ("Soldiers opened fire on protesters in Ambo, killing two.", "Protests", "Excessive force against protesters"),
+    # riots
+    ("Youths burned tyres and threw stones at police in Kisumu.", "Riots", "Violent demonstration"),
+    ("A mob lynched a suspected thief in Lagos.", "Riots", "Mob violence"),
+    # arrests, agreements, territory, bases
+    ("Police arrested five opposition officials in Harare on Tuesday.", "Strategic developments", "Arrests"),
+    ("The two militias signed a ceasefire agreement in Juba.", "Strategic developments", "Agreement"),
+    ("Al Shabaab fighters seized control of the town of Moqokori after government troops withdrew.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("Government troops recaptured the village of Kubi from Boko Haram.", "Battles", "Government regains territory"),
+    ("The army set up a new military base near Beni.", "Strategic developments", "Headquarters or base established"),
+    # violence
+    ("Clashes between soldiers and rebels broke out near Bambari; no casualties were reported.",
+     "Battles", "Armed clash"),
+    ("Gunmen shot dead three farmers in Zamfara.", "Violence against civilians", "Attack"),
+    ("Three villagers were hacked to death by militiamen in Ituri.", "Violence against civilians", "Attack"),
+    ("Militants attacked an army checkpoint near Arish.", "Battles", "Armed clash"),
+    ("SAF bombed Golo on Monday.", "Explosions/Remote violence", "Air/drone strike"),
+])
+def test_event_types_by_class(text, event_type, sub_event_type):
+    assert classify_event_type(text)[:2] == (event_type, sub_event_type)
+
+
+def test_a_month_is_no_march():
+    types = {c.sub_event_type for c in find_event_cues("On 24 March 2023, clashes took place in Aleppo.")}
+    assert types == {"Armed clash"}
+    assert "Peaceful protest" in {c.sub_event_type for c in find_event_cues("Teachers marched in Accra.")}
+
+
+def test_cues_keep_offsets():
+    text = "Late on Monday, hundreds of traders protested in Kumasi."
+    for c in find_event_cues(text):
+        assert text[c.start:c.end] == c.text
+
+
+def _event_sentences(text):
+    r = report_from_text(text, find_header=False)
+    return {r.text[r.sentences[i][0]:r.sentences[i][1]]: [c.sub_event_type for c in cs]
+            for i, cs in event_sentences(r.text, list(r.sentences)).items()}
+
+
+@pytest.mark.parametrize("text", [
+    # opinion and analysis: no event
+    "Protest is the lifeblood of democracy. Governments that ban demonstrations should expect more anger, not less.",
+    "Why do riots happen? Economists argue that food prices matter more than ideology.",
+    # plans, threats and conditions are not events
+    "Unions threatened to strike if the pay rise is not paid. Teachers will march next week.",
+])
+def test_no_event_without_a_report_of_one(text):
+    assert _event_sentences(text) == {}
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Analysts worry about the economy. On Monday, traders protested in Kumasi against new taxes.",
+     "On Monday, traders protested in Kumasi against new taxes."),
+    ("Al Shabaab forces attack a police outpost at Garsoor on 19/03.",
+     "Al Shabaab forces attack a police outpost at Garsoor on 19/03."),
+    ("Students demonstrate in Bangui against cuts to grants.",
+     "Students demonstrate in Bangui against cuts to grants."),
+])
+def test_a_reported_event_is_found_without_casualties(text, sentence):
+    assert list(_event_sentences(text)) == [sentence]
