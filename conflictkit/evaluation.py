@@ -8,7 +8,6 @@ validation notebook.
 """
 
 import csv
-import json
 import math
 import re
 from functools import lru_cache
@@ -68,26 +67,19 @@ def report_counts(casualties):
 def evaluate_gva(path, limit=None):
     """Per-article killed/injured counts against the GVA gold.
 
+    The articles are coded together (:func:`code_gold`), as a corpus.
+
     Returns a DataFrame: ``doc_id``, ``title``, ``gold_killed``,
     ``coded_killed``, ``naive_killed`` and the same for injured.
     """
-    from .coding import code_report
-    from .reports import report_from_text
-
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if limit is not None and n >= limit:
-                break
-            r = json.loads(line)
-            report = report_from_text(r["title"] + "\n\n" + r["content"], id=r["doc_id"], published=r["dct"])
-            got = report_counts(code_report(report).casualties)
-            base = naive_counts(r["title"] + "\n" + r["content"])
-            rows.append(dict(doc_id=r["doc_id"], title=r["title"], gold_killed=r["gold_num_killed"],
-                             coded_killed=got["killed"], naive_killed=base["killed"],
-                             gold_injured=r["gold_num_injured"], coded_injured=got["injured"],
-                             naive_injured=base["injured"]))
-    return pd.DataFrame(rows)
+    gold = _read_gva(path)
+    coded = code_gold(gold if limit is None else gold.head(limit))
+    return pd.DataFrame({
+        "doc_id": coded["id"], "title": coded["text"].str.split("\n\n", n=1).str[0],
+        **{f"{kind}_{outcome}": coded[f"{kind}_{outcome}"] for outcome in ("killed", "injured")
+           for kind in ("gold", "coded", "naive")},
+    }).reset_index(drop=True)[["doc_id", "title", "gold_killed", "coded_killed", "naive_killed", "gold_injured",
+                               "coded_injured", "naive_injured"]]
 
 
 def evaluate_case(path):
@@ -535,10 +527,12 @@ def _report_totals(casualties, events):
     best = c["count_best"].fillna(1)
     by = {k: best[c["outcome"] == k].groupby(c.loc[c["outcome"] == k, "report_id"]).sum()
           for k in ("killed", "injured", "shot")}
-    out = pd.DataFrame(by).reindex(columns=["killed", "injured", "shot"]).fillna(0.0)
+    acled = events.groupby("report_id")["fatalities_acled"].sum()
+    out = pd.DataFrame(by).reindex(columns=["killed", "injured", "shot"])
+    out = out.reindex(out.index.union(acled.index)).fillna(0.0)
     out["injured"] = out["injured"].where(out["injured"] >= out["shot"] - out["killed"],
                                           out["shot"] - out["killed"])
-    out["acled"] = events.groupby("report_id")["fatalities_acled"].sum()
+    out["acled"] = acled
     return out.fillna(0.0)
 
 

@@ -109,8 +109,10 @@ def casualty_units(coding, *, combine_reports=True):
     unattributed remainder (total minus parts) when the parts fall short.
     With ``combine_reports``, when several reports describe the same
     incident only one report's figures are used for it (the most detailed
-    breakdown), never their sum; :func:`source_comparison` shows every
-    source's figure and the range across them.
+    breakdown), never their sum, and its ``low``/``high`` widen to the range
+    across the reports (SANA's 20 and SOHR's 28 for one clash: 20 to 28);
+    :func:`source_comparison` shows every source's figure.  A unit is dated
+    by its event's date (the date of the incident, not the report's).
 
     Returns
     -------
@@ -161,7 +163,7 @@ def casualty_units(coding, *, combine_reports=True):
 
 def _unit(row, ev, claim_ids):
     e = ev.loc[row.event_id] if row.event_id in ev.index else None
-    date = row.date_start
+    date = e["date_start"] if e is not None and not pd.isna(e["date_start"]) else row.date_start
     unknown = bool(np.isnan(row.count_best))
     acled = row.count_acled
     if unknown and row.outcome == "killed":
@@ -182,8 +184,10 @@ def _combine_sources(units):
     """One report's units per (incident, outcome): never a sum across reports.
 
     Of the reports describing an incident, the one with the most detailed
-    breakdown (most units with a side; then the most figures) is used; the
-    others' figures are kept by :func:`source_comparison`.
+    breakdown (most units with a side; then the most figures) is used; its
+    first unit's ``low``/``high`` widen so that the incident's total spans the
+    range across the reports.  The others' figures are kept by
+    :func:`source_comparison`.
     """
     keep = []
     for _, g in units.groupby(["incident_id", "outcome"], sort=False):
@@ -191,10 +195,30 @@ def _combine_sources(units):
             keep.append(g)
             continue
         detail = g.groupby("report_id").agg(sided=("victim_side", lambda s: int((s != "").sum())),
-                                             n=("best", "size"), total=("best", "sum"))
+                                             n=("best", "size"), total=("best", "sum"),
+                                             low=("low", "sum"), high=("high", _sum_open))
         chosen = detail.sort_values(["sided", "n", "total"], ascending=False).index[0]
-        keep.append(g[g["report_id"] == chosen])
+        keep.append(_widened(g[g["report_id"] == chosen], detail["low"].min(), _max_open(detail["high"])))
     return pd.concat(keep, ignore_index=True) if keep else units
+
+
+def _max_open(highs):
+    """The largest high; open (NaN) when any is open."""
+    return np.nan if highs.isna().any() else highs.max()
+
+
+def _widened(chosen, low, high):
+    """The chosen report's units with the first one widened so that their
+    low and high sums reach ``low`` and ``high`` (the range across reports)."""
+    out = chosen.copy()
+    first = out.index[0]
+    out.loc[first, "low"] = max(out.at[first, "low"] - max(out["low"].sum() - low, 0.0), 0.0)
+    own_high = _sum_open(out["high"])
+    if np.isnan(high) or np.isnan(own_high):
+        out.loc[first, "high"] = np.nan
+    else:
+        out.loc[first, "high"] = out.at[first, "high"] + max(high - own_high, 0.0)
+    return out
 
 
 def source_comparison(coding):

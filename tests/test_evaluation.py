@@ -150,8 +150,13 @@ def test_code_gold_reads_best_acled_and_naive_per_text():
                             "Clashes took place; regime soldiers were killed.",
                             "Nothing happened."))
     assert coded["coded_killed"].tolist() == [28, 1, 0]  # a claim without a number counts one
-    assert coded["coded_acled"].tolist()[0] == 28 and coded["coded_acled"].tolist()[2] == 0
+    assert coded["coded_acled"].tolist() == [28, 3, 0]  # ACLED's default for deaths without a number
     assert coded["naive_killed"].tolist() == [28, 0, 0]
+
+
+def test_code_gold_acled_figure_without_a_counted_claim():
+    coded = code_gold(_gold("Clashes took place in Idlib. Unknown fatalities coded as 10."))
+    assert coded[["coded_killed", "coded_acled"]].values.tolist() == [[0, 10]]
 
 
 def test_load_gold_rejects_unknown_names():

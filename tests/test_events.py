@@ -70,5 +70,5 @@ def test_event_without_a_date_uses_the_publication_date():
     ctx, claims, coded = _coded("Two soldiers were killed in Homs.")
     row = event_row(ctx, "e1", [coded[0]])
     assert row["date_precision"] == "publication" and str(row["event_date"]) == "2020-09-22"
-    assert row["fatalities_best"] == 2 and row["injured_best"] == 0
+    assert row["fatalities_best"] == 2 and math.isnan(row["injured_best"])  # injured not reported: unknown
     assert row["geo_precision"] == 1 and row["location"] == "Homs"

@@ -201,3 +201,17 @@ def test_bad_events_tables():
     assert good.event_id.tolist() == ["a"] and len(good) + len(rejects) == len(bad)
     assert dict(zip(rejects.event_id, rejects.reason)) == {
         "b": "fatalities_low is negative", "c": "low > best", "d": "fatalities_best is not a number"}
+
+
+def test_two_sources_for_one_clash_give_a_range_never_a_sum():
+    sana = ck.load_report("Clashes in Saraqeb\n\nOn 3 May 2020, 20 terrorists were killed in clashes in the town "
+                          "of Saraqeb in Idlib, SANA said.\n", id="sana", published=dt.date(2020, 5, 4))
+    sohr = ck.load_report("Fighting in Saraqeb\n\nOn 3 May 2020, 28 fighters were killed in clashes in the town "
+                          "of Saraqeb in Idlib, the Syrian Observatory for Human Rights said.\n", id="sohr",
+                          published=dt.date(2020, 5, 5))
+    both = ck.code_reports([sana, sohr], progress=False)
+    t = ck.casualty_table(both, by="admin1", totals=False)
+    row = _row(t, admin1="SY-ID")
+    assert (row.killed_low, row.killed_best, row.killed_high) == (20, 28, 28)
+    units = ck.casualty_units(both)
+    assert set(units.date.astype(str)) == {"2020-05-03"}  # the event's date, not the reports'

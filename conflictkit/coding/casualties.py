@@ -84,7 +84,7 @@ def _phrases(g):
     # "11 civilians including three children were killed": the victims of the count
     # 11 run on past a breakdown of them.
     including = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{number})\s+{mod}{{0,3}}?"
-                 rf"(?:{head})|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
+                 rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
     return dict(number=number, head=head, single=single, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
                 including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
                 outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
@@ -106,15 +106,15 @@ def _count_first(g, p):
     noun = (rf"(?<![\w\-]){p['q']}{p['n']}\s+(?:(?:more|other|further|reported|confirmed|civilian|military)\s+)?"
             r"(?P<verb>" + _by_outcome(g["noun_words"], "p")[3:-1] + r")\b")
     listed = (rf"(?<![\w\-]){p['q']}(?P<num>{p['number']})(?P<victim>\s+{p['mod']}{{0,2}}?(?:{p['head']})"
-              rf"(?:\s*,\s*|\s+and\s+)(?P<num2>{p['number']})\s+{p['mod']}{{0,2}}?(?:{p['head']})\b)"
-              rf"(?P<aux>{p['aux']})\s+(?P<verb>" + p["outcome"] + r")\b")
+              rf"(?:\s*,\s*|\s+and\s+|\s+(?=\d))(?P<num2>{p['number']})(?!\s+of\s+(?:them|whom)\b)\s+"
+              rf"{p['mod']}{{0,2}}?(?:{p['head']})\b)(?P<aux>{p['aux']})\s+(?P<verb>" + p["outcome"] + r")\b")
     return dict(passive=passive, condition=condition, noun=noun, list=listed)
 
 
 def _verb_first(g, p):
     """Sources of the patterns that start with a verb or a toll."""
     active = (r"\b(?P<verb>" + p["active"] + r")\s+"
-              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the)\s+)?{p['q']}{p['n']}"
+              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all)\s+)?{p['q']}{p['n']}{_NO_OBJECT}"
               rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b{p['of_tail']})?")
     compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
                 rf"(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?P<num>{p['number']})\s+"
@@ -126,14 +126,21 @@ def _verb_first(g, p):
     fatally = (rf"\b(?:shot|wounded|stabbed|struck|hit)\s*,?\s+(?:{p['q']})?(?P<num>{p['number']})\s+"
                r"(?:of\s+them\s+|of\s+whom\s+)?(?P<verb>(?P<p_killed>fatally|died|dead|killed))\b")
     one_active = (r"\b(?P<verb>" + _by_outcome(g["active_words"], "a", skip=("displaced",))
-                  + rf")\s+(?P<victim>(?:(?:an?|one|another|his|her|their|its)\s+|(?=\d+[\s\-]+(?:year|month)))"
-                  rf"{p['mod']}{{0,3}}?(?:{p['single']})\b)(?!\s+and\s+\w+\s+other)")
+                  + rf")\s+(?P<victim>(?:(?:an?|one|another|his|her|their|its|the)\s+|(?=\d+[\s\-]+(?:year|month)))"
+                  rf"{p['mod']}{{0,5}}?(?:{p['single']})\b|(?:him|her)\b(?!self))(?!\s+and\s+\w+\s+other)")
+    # "killing 3 soldiers and 2 militants": the objects of one verb add up
+    active_list = (r"\b(?P<verb>" + p["active"] + r")\s+"
+                   rf"{p['q']}(?P<num>{p['number']})(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})"
+                   rf"(?:\s*,\s*|\s*,?\s+and\s+)(?P<num2>{p['number']})(?!\s+of\s+(?:them|whom)\b)\s+"
+                   rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b)")
     self_killed = r"\b(?P<verb>(?P<p_killed>" + _words(g["self_inflicted"]["killed"]) + r"))\b"
     self_shot = r"\b(?P<verb>(?P<p_shot>" + _words(g["self_inflicted"]["shot"]) + r"))\b"
     return dict(active=active, compound=compound, left=left, toll=toll, fatally=fatally, one_active=one_active,
-                self=self_killed, self_shot=self_shot)
+                self=self_killed, self_shot=self_shot, active_list=active_list)
 
 
+# After an active verb, a number followed by an outcome is no object: "Killed 110 Injured".
+_NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
 # daughter", "Boy accidentally shot a friend" (the man and the boy are no victims).
 _ACTS_ON = r"(?!(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered)\s+(?:his|her|their|its|an?|the)\b)"
@@ -169,7 +176,11 @@ def _one_victim(g, p):
         + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
         r"murdered)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
         + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)")
-    return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one)
+    # "a woman and her two daughters were killed": one and a number
+    pair_n = (rf"\b(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?:his|her|their)\s+"
+              rf"(?P<num>{p['number']})\s+{p['mod']}{{0,2}}?(?:{p['head']}))\b(?P<aux>{p['aux']})\s+(?P<verb>"
+              + outcome + r")\b")
+    return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n)
 
 
 def _context(g, p):
@@ -186,7 +197,8 @@ def _context(g, p):
 # A person named, then killed: "Rivera was killed in the attack", "Abu Omar al-Shami has been
 # killed" (case-sensitive: a name is capitalised; "Assyrians had been killed" is not one person).
 _NAMED_ONE = re.compile(
-    r"(?<![\w\-])(?P<victim>(?!(?:The|A|An|This|That|He|She|It|They|One|Police|Security|Army|Regime)\b)"
+    r"(?<![\w\-])(?P<victim>(?!(?:The|A|An|This|That|He|She|It|They|One|Police|Security|Army|Regime|Nobody|None|"
+    r"No)\b)"
     r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|al-[A-Z][a-z'\-]+|bin|ibn|de|van)){0,3})"
     r"\s+(?:was|has\s+been)\s+(?:(?:fatally\s+)?shot\s+and\s+)?"  # singular verbs: one person
     r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|shot\s+to\s+death))\b"
@@ -500,6 +512,9 @@ def _numbered_claims(g, text, low, offset, sentence):
         return _numbered(g, m, "list", offset, add=second.best, orig=text, sentence=sentence)
 
     found = matches_at(rx["list"], low, starts, keep=listed)
+    found += matches_at(rx["active_list"], low, verbs, keep=listed)
+    found += matches_at(rx["pair_n"], low, word_starts(_ARTICLE_FIRST, low),
+                        keep=lambda m: _numbered(g, m, "pair", offset, add=1, orig=text, sentence=sentence))
     found += matches_at(rx["compound"], low, verbs,
                         keep=lambda m: _numbered(g, m, "compound", offset, add=1, orig=text, sentence=sentence))
     for name, count_first in _NUMBERED:
@@ -542,10 +557,23 @@ def _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start)
     return found
 
 
+# "IS" in capitals is the Islamic State, never the verb: lower-cased it would end a victim
+# phrase ("17 IS members were killed", "a member of IS was killed"), so it becomes a name.
+_IS_NAME = re.compile(r"(?<![\w\-])IS(?![\w\-])")
+
+
+def _lower_names(text):
+    """``text`` lower-cased (same offsets), "IS" as a name ("i_")."""
+    low = lower_same_length(text)
+    for m in _IS_NAME.finditer(text):
+        low = low[:m.start()] + "i_" + low[m.end():]
+    return low
+
+
 def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True):
     """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
     in the report; ``sentence_start`` when it starts where the sentence does)."""
-    low = lower_same_length(text)
+    low = _lower_names(text)
     found, verbs = _numbered_claims(g, text, low, offset, sentence)
     found += _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start)
     # Negated figures ("no one was killed") and overlapping matches: keep
@@ -828,7 +856,7 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
 
 #: Roles set when a claim is found, kept by reconciliation: claims that are
 #: context (a war's running toll) or impossible as one event's figure.
-CONTEXT_ROLES = ("cumulative", "implausible")
+CONTEXT_ROLES = ("cumulative", "implausible", "convention")
 
 
 def _keys_match(a, b):

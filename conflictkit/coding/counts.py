@@ -1,7 +1,8 @@
 """Counts as written in news copy, turned into low/best/high ranges.
 
 "28", "1,200", "two", "twenty-three", "a dozen", "dozens", "hundreds",
-"over a million", "at least 28", "up to 40", "nearly 30" each become a
+"over a million", "at least 28", "up to 40", "nearly 30", "10-15", "two or
+three" each become a
 :class:`Count` with ``low``, ``best`` and ``high`` (``high`` is ``nan`` when
 the report leaves it open) and the qualifier that set the range.  Number
 words are read by the ``number-parser`` package; the vague plurals and the
@@ -50,7 +51,8 @@ def qualifier_kinds(grammar):
 
 def number_pattern(grammar):
     """A regular expression source that matches one written number (digits,
-    the grammar's number words and vague amounts, "a dozen", "a million")."""
+    the grammar's number words and vague amounts, "a dozen", "a million") or
+    a range of two ("10-15", "two or three", "between 10 and 15")."""
     units, tens, scales = (grammar["number_words"][k] for k in ("units", "tens", "scales"))
     word_number = (
         r"(?:(?:" + "|".join(tens) + r")(?:[\s\-](?:" + "|".join(units[1:10]) + r"))?"
@@ -59,7 +61,20 @@ def number_pattern(grammar):
         r"(?:\s+(?:and\s+)?(?:" + "|".join(tens + units[1:]) + r")(?:[\s\-](?:" + "|".join(units[1:10]) + r"))?)?)*"
     )
     return (r"(?:" + "|".join(re.escape(v) for v in sorted(grammar["vague_amounts"], key=len, reverse=True))
-            + r"|" + _ARTICLE_SCALE + r"|" + _DIGITS + r"|\b" + word_number + r"\b)")
+            + r"|" + _range(word_number) + r"|" + _ARTICLE_SCALE + r"|" + _DIGITS + r"|\b" + word_number + r"\b)")
+
+
+def _range(word_number):
+    """A range: "10-15", "two or three", "10 to 15", "between 10 and 15" (the numbers
+    after "between"); never years ("2011-2016"), ages ("ages 20-27") nor "from 19 to
+    43" (a change)."""
+    end = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+|\b" + word_number + r"\b)"
+    return (r"(?<![\w.,/:\-#$])(?<!from\s)(?<!ages\s)(?<!aged\s)(?<!ages\sof\s)(?<!between\sthe\sages\s)"
+            + end + r"(?:\s*[\-\u2013\u2014]\s*|\s+(?:to|or)\s+)" + end + r"(?![\w/:%])" + _NOT_AGE
+            + r"|(?<=between\s)" + end + r"\s+and\s+" + end + r"(?![\w/:%])" + _NOT_AGE)
+
+
+_RANGE_SPLIT = re.compile(r"\s+(?:to|or|and)\s+|(?<=\d)\s*[\-\u2013\u2014]\s*(?=\d)|\s*[\u2013\u2014]\s*|\s+-\s+")
 
 
 def qualifier_pattern(grammar):
@@ -137,6 +152,17 @@ def _number_value(text):
     return parse_number(t)
 
 
+def _range_bounds(key):
+    """(low, high) of a range as written ("10-15", "two or three"), or None."""
+    ends = _RANGE_SPLIT.split(key, maxsplit=1)
+    if len(ends) != 2:
+        return None
+    low, high = (_number_value(e) for e in ends)
+    if low is None or high is None or not low < high or low != int(low) or high != int(high):
+        return None
+    return int(low), int(high)
+
+
 def parse_count(number, qualifier="", *, vague=None, qualifiers=None):
     """Read a number as written, with its qualifier, into a :class:`Count`.
 
@@ -163,9 +189,18 @@ def parse_count(number, qualifier="", *, vague=None, qualifiers=None):
     Count(low=24, best=24, high=99, qualifier='dozens', acled=12)
     >>> parse_count("a million", "over").low
     1000000
+
+    A range is low and high with the middle as best; ACLED codes the low:
+
+    >>> parse_count("10-15", "some")
+    Count(low=10, best=12, high=15, qualifier='range', acled=10)
     """
     key = " ".join(number.lower().split())
     qual = " ".join(qualifier.lower().split())
+    bounds = _range_bounds(key)
+    if bounds is not None:
+        low, high = bounds
+        return Count(low, (low + high) // 2, high, "range", low)
     vague = VAGUE if vague is None else vague
     kind = (_KINDS if qualifiers is None else qualifiers).get(qual)
     if key in vague:

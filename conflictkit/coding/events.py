@@ -76,6 +76,10 @@ def _event_links(claims):
     for ks in by_sentence.values():
         for i, a in enumerate(ks):
             yield from ((a, b) for b in ks[i + 1:] if claims[a].outcome != claims[b].outcome)
+    # a note's coding remark is ACLED's figure for the deaths the note tells of
+    for r in (k for k, c in enumerate(claims) if c.role == "convention"):
+        yield from ((r, k) for k, c in enumerate(claims)
+                    if c.outcome == "killed" and c.role not in CONTEXT_ROLES)
 
 
 def group_events(claims):
@@ -83,7 +87,8 @@ def group_events(claims):
 
     Claims linked by role (part of a total, repeat) or told in one sentence
     with different outcomes are one event; cumulative tolls and implausible
-    figures are in none.
+    figures are in none.  A note's coding remark (role ``convention``) is in
+    the event of the deaths the note tells of.
     Events are in order of their first claim.
 
     Examples
@@ -97,16 +102,24 @@ def group_events(claims):
     roots = _roots(len(claims), list(_event_links(claims)))
     groups = {}
     for k, c in enumerate(claims):
-        if c.role not in CONTEXT_ROLES:
+        if c.role not in CONTEXT_ROLES or c.role == "convention":
             groups.setdefault(roots[k], []).append(k)
     return [members for _, members in sorted(groups.items())]
 
 
-def _figures(claims, outcome):
-    """(low, best, high, acled) summed over the counted claims of an outcome."""
+def _figures(claims, outcome, remarks=()):
+    """(low, best, high, acled) summed over the counted claims of an outcome.
+
+    None reported: 0 deaths, but injured unknown (nan), never 0.  A coding
+    remark (``remarks``: ``convention`` claims) sets ``acled``; the text's
+    own figures stay what it reports (unknown when it gives none).
+    """
     ks = [c for c in claims if c.outcome == outcome]
+    if remarks and outcome == "killed":
+        low, best, high, _ = _figures(claims, outcome) if ks else (math.nan,) * 4
+        return low, best, high, sum(r.count.acled for r in remarks)
     if not ks:
-        return 0.0, 0.0, 0.0, 0.0  # none reported
+        return (0.0, 0.0, 0.0, 0.0) if outcome == "killed" else (math.nan,) * 4  # none reported
     known = [c.count.acled for c in ks if not math.isnan(c.count.acled)]
     return (sum(c.count.low for c in ks), sum(c.count.best for c in ks), sum(c.count.high for c in ks),
             sum(known) if known else ACLED_UNKNOWN_FATALITIES)
@@ -204,7 +217,8 @@ def claim_event(ctx, event_id, members, cues=None):
                       else _event_actors(ctx, context, place, year))
     actor2 = _victim_actor(victims, actor1, actor2, place, year)
     counted = [m.claim for m in members if m.claim.role in _COUNTED]
-    f_low, f_best, f_high, f_acled = _figures(counted, "killed")
+    remarks = [m.claim for m in members if m.claim.role == "convention"]
+    f_low, f_best, f_high, f_acled = _figures(counted, "killed", remarks)
     i_low, i_best, i_high, _ = _figures(counted, "injured")
     notes = []
     if any(math.isnan(c.count.best) for c in counted):

@@ -10,6 +10,7 @@ import bisect
 from typing import NamedTuple
 
 from .casualties import find_claims
+from .conventions import remark_claim
 from .dates import find_dates
 from .sources import find_generic_sources
 
@@ -54,8 +55,15 @@ def extract(report, lexicon):
         terms=resolve_terms(text, segments, lexicon),
         dates=[d for s, e in segments for d in find_dates(text, report.published, s, e, spans)],
         generic_sources=[g for s, e in segments for g in find_generic_sources(text, s, e)],
-        claims=find_claims(text, spans, headlines=headlines),
+        claims=_with_remark(find_claims(text, spans, headlines=headlines), text, spans),
     )
+
+
+def _with_remark(claims, text, spans):
+    """The claims and, in text order, a note's coding remark ("Unknown
+    fatalities coded as 10") as a ``convention`` claim."""
+    remark = remark_claim(text, spans)
+    return claims if remark is None else sorted(claims + [remark], key=lambda c: (c.start, c.end))
 
 
 def _actor_context(report_terms, lex):

@@ -1,0 +1,193 @@
+"""A data set's own coding remarks in its notes: ACLED's fatality conventions.
+
+ACLED's analysts write in the notes how they coded a count the sources did
+not give: "Unknown fatalities coded as 10", "Total fatalities coded to 19",
+and how a count reported for several places was shared out between the
+events it spans: "Fatalities coded to 10, and split between both locations 5
+each", "Total fatalities coded to 32 and spread evenly across the four
+events".  These remarks are not what the text reports happened (that stays
+``fatalities_best``); they are ACLED's figure for the event, which
+``fatalities_acled`` follows.
+
+:func:`find_remarks` reads them; :func:`remark_share` gives the figure one
+event of the split carries; :func:`remark_claim` makes it a claim of role
+``convention``: never counted in the text's reading, it sets the event's
+``fatalities_acled``.
+"""
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .casualties import Claim
+from .counts import NUMBER_PATTERN, Count, parse_count
+
+__all__ = ["Remark", "find_remarks", "remark_share", "remark_claim"]
+
+_N = rf"(?P<n>{NUMBER_PATTERN})"
+_FATALITIES = r"(?:fatalit(?:y|ies)|deaths|casualties|killed)"
+# "Unknown fatalities coded as 10", "Total fatalities coded to 19", "fatalities, coded as ten,",
+# "the unknown number coded as 10", "Dozens, coded as 12, were reported killed", "Coded 3 fatalities"
+_CODED = tuple(re.compile(p, re.I) for p in (
+    rf"\b(?:{_FATALITIES}|number|total|dozens|several|sides)\b[^.;]{{0,60}}?\bcoded(?:\s+(?:as|to|at))?"
+    rf"\s+{_N}(?!\s*(?:/|each|to\s+each|fatalit(?:y|ies)\s+(?:to\s+)?each|for\s+each|coded\s+to\s+each))\b",
+    rf"\bcoded\s+{_N}\s+{_FATALITIES}\b",
+    rf"\btotal\s+(?:number\s+of\s+)?fatalities\s+(?:of\s+)?{_N}\s+(?:are\s+|were\s+|is\s+|was\s+)?"
+    rf"(?:split|divided|distributed|spread|allocated)\b",
+    rf"\b{_N}\s+(?:total\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|divided|distributed|spread)\b",
+))
+# A total stated after the figures it sums overrides them: "Unknown number of IS fatalities coded to 10.
+# Total fatalities coded to 30.", "coded to 10 for a total (fatality count) of 18"
+_TOTAL = tuple(re.compile(p, re.I) for p in (
+    rf"\btotal\s+(?:number\s+of\s+)?(?:fatalities|deaths)\s+(?:(?:was|were|are|is)\s+)?(?:coded|recorded)"
+    rf"(?:\s+(?:as|to|at))?\s+{_N}\b",
+    rf"\bfor\s+a\s+total\s+(?:fatality\s+count\s+)?of\s+{_N}\b",
+))
+# "5 each", "1 fatality for each location", "with 23 coded to each", "3 coded to this event"
+_EACH = tuple(re.compile(p, re.I) for p in (
+    rf"\b{_N}\s+(?:fatalit(?:y|ies)\s+)?(?:(?:coded\s+|allocated\s+)?(?:to\s+|for\s+|in\s+)?each\b)",
+    rf"\b{_N}\s+(?:fatalit(?:y|ies)\s+)?(?:coded|allocated)\s+to\s+this\s+(?:event|location)\b",
+    rf"\beach\s+(?:event|location)\s+allocated\s+{_N}\b",
+))
+# "split between both locations", "spread evenly across the four events", "split between the 2 locations"
+_EVENLY = re.compile(
+    r"\b(?:split|divided|distributed|spread)\s+(?:evenly\s+)?(?:between|across|among|over)\s+(?:the\s+)?"
+    r"(?P<k>both|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:events|locations|areas|places|days)\b",
+    re.I,
+)
+# "divided on Hober and Burda", "split between Arbin, Zamalka and Otaya": the places counted
+_PLACES = re.compile(r"\b(?:split|divided|distributed|spread)\s+(?:evenly\s+)?(?:between|across|among|over|on)\s+"
+                     r"(?P<places>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:\s*,\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)*"
+                     r"\s*,?\s+and\s+[A-Z][\w'\-]*)")
+# "divided 3/3/2/2 across", "split as follows: 2 Alia, 2 Leylan, 1 Arish"
+_LISTED = re.compile(r"\b(?:\d+/)+\d+\b|(?<=[:,;])\s*(\d+)\s+(?:in\s+)?[A-Z]|[A-Z][\w'\-]*\s+\(?(\d+)\)?(?=\s*[,;.]|\s+and\b)"
+                     r"|\b(\d+)\s+(?:fatalities\s+)?(?:coded|allocated)\s+to\b(?!\s+(?:each|this)\b)")
+_CUE = re.compile(r"\b(?:coded|split|divided|distributed|spread|allocated)\b", re.I)
+_SPLIT_WORD = re.compile(r"\b(?:split|divided|distributed|spread|allocated)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A coding remark: ``total`` is the figure coded for all the events the
+    note spans (nan when only the share is given), ``share`` the figure one
+    event carries (nan when not stated), ``parts`` the number of events the
+    total is spread over evenly (0 when not stated), ``listed`` the figures
+    a note lists per place."""
+
+    start: int
+    end: int
+    total: float
+    share: float = float("nan")
+    parts: int = 0
+    listed: tuple = ()
+
+
+def _value(text):
+    count = parse_count(text)
+    return float(count.best) if count is not None else float("nan")
+
+
+def _first(patterns, text):
+    found = [m for m in (rx.search(text) for rx in patterns) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _last(patterns, text):
+    found = [m for rx in patterns for m in rx.finditer(text)]
+    return max(found, key=lambda m: m.start()) if found else None
+
+
+def find_remarks(text):
+    """ACLED's coding remarks in a note, one per note at most (the first
+    stated total with the share its sentences give).
+
+    Returns
+    -------
+    Remark or None
+
+    Examples
+    --------
+    >>> find_remarks("Clashes took place. Unknown fatalities coded as 10.").total
+    10.0
+    >>> r = find_remarks("Fatalities coded to 10, and split between both locations 5 each.")
+    >>> r.total, r.share
+    (10.0, 5.0)
+    >>> find_remarks("Total fatalities coded to 32 and spread evenly across the four events.").parts
+    4
+    >>> find_remarks("Five regime soldiers were killed.") is None
+    True
+    """
+    if not _CUE.search(text):
+        return None  # most texts: no remark, one quick look
+    total = _last(_TOTAL, text)
+    coded = total or _first(_CODED, text)
+    each = _first(_EACH, text)
+    split = _SPLIT_WORD.search(text)
+    if each is None and total is not None and split is not None and total.start() > split.start():
+        each = total  # "Total fatalities of 63 are split over 31 locations as follows: … Total fatalities coded as 2."
+    if coded is None and not (each and split):
+        return None
+    found = [m for m in (coded, each, split) if m is not None]
+    start, end = min(m.start() for m in found), max(m.end() for m in found)
+    return Remark(start, end, _value(coded.group("n")) if coded else float("nan"),
+                  _value(each.group("n")) if each else float("nan"), _parts(text[start:]),
+                  _listed(text[split.start():]) if split is not None else ())
+
+
+def _parts(tail):
+    """How many events a total is spread over evenly: "across the four events",
+    "between Hober and Burda" (0 when not said)."""
+    evenly = _EVENLY.search(tail)
+    if evenly:
+        k = evenly.group("k").lower()
+        return 2 if k == "both" else int(_value(k))
+    places = _PLACES.search(tail)
+    return len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", places.group("places"))) if places else 0
+
+
+def _listed(rest):
+    """The figures listed per place after a split: "3/3/2/2", "2 Alia, 2 Leylan"."""
+    return tuple(float(x) for m in _LISTED.finditer(rest)
+                 for x in (m.group().split("/") if "/" in m.group() else [next(g for g in m.groups() if g)]))
+
+
+def remark_share(remark):
+    """The figure one event of the note carries: the stated share, else the
+    total spread evenly, else the most frequent listed figure, else the total.
+
+    >>> remark_share(Remark(0, 1, 32.0, parts=4))
+    8
+    >>> remark_share(Remark(0, 1, 9.0, listed=(2.0, 2.0, 1.0)))
+    2
+    >>> remark_share(Remark(0, 1, 10.0))
+    10
+    """
+    if remark.share == remark.share:
+        return int(remark.share)
+    if remark.parts and remark.total == remark.total:
+        return int(remark.total / remark.parts + 0.5)
+    if remark.listed:
+        return int(Counter(remark.listed).most_common(1)[0][0])
+    return int(remark.total) if remark.total == remark.total else None
+
+
+def remark_claim(text, sentences):
+    """The coding remark of a note as a ``convention`` claim (or None): its
+    count is unknown to the text (``best`` nan) and ``acled`` is the share.
+
+    >>> t = "Clashes took place. Unknown fatalities coded as 10."
+    >>> c = remark_claim(t, [(0, 19), (20, len(t))])
+    >>> c.role, c.count.acled, c.sentence, t[c.start:c.end]
+    ('convention', 10, 1, 'fatalities coded as 10')
+    """
+    remark = find_remarks(text)
+    share = remark_share(remark) if remark is not None else None
+    if share is None:
+        return None
+    starts = [s for s, _ in sentences]
+    sentence = max(bisect.bisect_right(starts, remark.start) - 1, 0)
+    nan = float("nan")
+    return Claim(start=remark.start, end=remark.end, outcome="killed",
+                 count=Count(nan, nan, nan, "unreported", share), pattern="acled-remark", sentence=sentence,
+                 role="convention")
