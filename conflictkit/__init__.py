@@ -15,7 +15,7 @@ from ._data import data_dir, data_dirs, example_path, sample_report_path
 from .annotation_io import from_brat, from_doccano, from_label_studio, to_brat, to_doccano, to_label_studio
 from .codebook import codebook_markdown, load_codebook, validate_coding
 from .coding import (
-    Coding, build_lexicon, classify_event_type, code_report, code_reports, find_claims, find_dates,
+    Coder, Coding, build_lexicon, classify_event_type, code_report, code_reports, find_claims, find_dates,
     load_actors, load_places, load_sources, parse_count,
 )
 from .corpus import DASK_CODING_CONFIG, code_corpus, read_coding
@@ -52,8 +52,8 @@ __all__ = [
     "LoadedEvents", "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code", "dataset_path",
     "fetch", "fetch_ucdp_ged", "how_to_get",
     # coding
-    "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "DASK_CODING_CONFIG", "find_claims",
-    "find_dates",
+    "Coder", "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "DASK_CODING_CONFIG",
+    "find_claims", "find_dates",
     "classify_event_type", "parse_count", "build_lexicon", "load_actors", "load_places", "load_sources",
     "load_codebook", "codebook_markdown", "validate_coding",
     # human coding

@@ -54,6 +54,11 @@ def _build_parser():
     code.add_argument("--title-column", help="column of a table holding titles (default: title …; "
                                              "else the first line of the text)")
     code.add_argument("--rejects", metavar="FILE", help="write unusable rows and reports here (CSV)")
+    code.add_argument("--resources", metavar="DIR", action="append",
+                      help="a folder extending the bundled grammar, dictionaries and event rules "
+                           "(grammar/en.yaml, actors.csv, places.csv, sources.csv, event_rules.tsv); repeatable")
+    code.add_argument("--engine", choices=["serial", "dask"], default="serial",
+                      help="dask: code each chunk's reports in parallel worker processes")
     code.add_argument("-o", "--output", metavar="OUT",
                       help="output file in an existing folder, not an input (default: stdout)")
     fetch = sub.add_parser("fetch", help="download a dataset from its publisher (needs internet)")
@@ -168,11 +173,11 @@ def _code(args):
     """Stream the inputs chunk by chunk: constant memory on a large corpus."""
     import pandas as pd
 
-    from .coding import code_reports
-
+    from .coding import Coder, code_reports
     from .tables import safe_for_spreadsheet
 
     outputs = _check_outputs(args)
+    coder = Coder(args.resources)  # one coder for every chunk; a bad overlay fails here, before any output
     n_reports = 0
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(_replaced_on_success(outputs["-o"])) if args.output else sys.stdout
@@ -182,9 +187,8 @@ def _code(args):
             for r in reports:
                 for note in r.notes:
                     print(f"conflictkit: note: {note}", file=sys.stderr)
-            coding = code_reports(reports, progress=False)
-            failed = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
-            all_rejects = pd.concat([r for r in (rejects, failed[rejects.columns]) if len(r)] or [rejects],
+            coding = code_reports(reports, coder=coder, progress=False, engine=args.engine)
+            all_rejects = pd.concat([r for r in (rejects, coding.rejects[rejects.columns]) if len(r)] or [rejects],
                                     ignore_index=True)
             for rec in all_rejects.itertuples():
                 where = f"{rec.source}" + (f" row {rec.row}" if not pd.isna(rec.row) else "")

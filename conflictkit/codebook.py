@@ -3,8 +3,21 @@
 Shipped as ``resources/codebook.yaml``; :func:`codebook_markdown` renders it
 (the committed ``docs/codebook.md`` is that rendering), and
 :func:`validate_coding` checks a coding against it.
+
+The values the coder writes are typed: :class:`Outcome`, :class:`Role`,
+:class:`VictimCategory`, :class:`DatePrecision`, :class:`PlacePrecision` and
+:class:`GeoPrecision` are enums generated from the codebook's sections, so a
+value the codebook does not define cannot be written by name.  The string
+enums are ``str`` (equal to, hashed and formatted as their value), and the
+DataFrames carry their plain values.
+
+>>> Role.TOTAL == "total", f"{Outcome.KILLED}", "total" in COUNTED_ROLES
+(True, 'killed', True)
+>>> GeoPrecision(PLACE_GEO_PRECISION[PlacePrecision.NEAR_TOWN])
+<GeoPrecision.NEAR_TOWN: 2>
 """
 
+from enum import Enum, IntEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +25,9 @@ import yaml
 
 from ._data import resource_path
 
-__all__ = ["load_codebook", "codebook_markdown", "validate_coding", "CODEBOOK_FIELDS"]
+__all__ = ["load_codebook", "codebook_markdown", "validate_coding", "CODEBOOK_FIELDS", "CodeValue", "Outcome",
+           "Role", "VictimCategory", "DatePrecision", "PlacePrecision", "GeoPrecision", "COUNTED_ROLES",
+           "PLACE_GEO_PRECISION"]
 
 #: Coding columns and the codebook section their values must come from.
 CODEBOOK_FIELDS = {
@@ -30,6 +45,43 @@ CODEBOOK_FIELDS = {
 def _bundled():
     with resource_path("codebook.yaml").open(encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+class CodeValue(str, Enum):
+    """A value of a codebook section: a ``str`` that compares, hashes and
+    formats as its value (``"total" in {Role.TOTAL}`` holds)."""
+
+    __str__ = str.__str__
+    __format__ = str.__format__
+    __hash__ = str.__hash__
+
+
+def _member_name(value):
+    return str(value).upper().replace(" ", "_").replace("-", "_")
+
+
+def _values_enum(name, section, doc):
+    values = _bundled()[section]
+    enum = CodeValue(name, [(_member_name(v), str(v)) for v in values], module=__name__, qualname=name)
+    enum.__doc__ = f"{doc} (the codebook's ``{section}``)."
+    return enum
+
+
+Outcome = _values_enum("Outcome", "outcomes", "What happened to the people a claim counts")
+Role = _values_enum("Role", "roles", "How a claim's figure relates to the report's other figures")
+VictimCategory = _values_enum("VictimCategory", "victim_categories", "Who the victims are")
+DatePrecision = _values_enum("DatePrecision", "date_precision", "How precise an event date is")
+PlacePrecision = _values_enum("PlacePrecision", "place_precision",
+                              "How precise a place is, from the most to the least specific")
+GeoPrecision = IntEnum("GeoPrecision", [(_member_name(e["name"]), int(k)) for k, e in
+                                        _bundled()["geo_precision"].items()], module=__name__,
+                       qualname="GeoPrecision")
+GeoPrecision.__doc__ = "ACLED's geo_precision codes (the codebook's ``geo_precision``)."
+
+#: The roles whose figures add up to a report's casualties (``counted: true``).
+COUNTED_ROLES = frozenset(Role(k) for k, e in _bundled()["roles"].items() if (e or {}).get("counted"))
+#: The ACLED geo_precision code of each place precision.
+PLACE_GEO_PRECISION = {PlacePrecision(k): int(e["geo_precision"]) for k, e in _bundled()["place_precision"].items()}
 
 
 def load_codebook(extra=None):

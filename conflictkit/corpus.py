@@ -19,18 +19,17 @@ import json
 import os
 import shutil
 import socket
-import sys
 import uuid
 import warnings
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from .coding.coder import (
-    ANNOTATION_COLUMNS, CASUALTY_COLUMNS, CODER_VERSION, EVENT_COLUMNS, Coding, _frames, code_reports,
+    ANNOTATION_COLUMNS, CASUALTY_COLUMNS, CODER_VERSION, EVENT_COLUMNS, Coding, _coder, code_reports,
 )
+from .coding._dask import NO_MAIN_GUARD, current_client, refuse_in_spawned_child, sorted_table
 from .errors import InputError
 from .reports import REJECT_COLUMNS, Report, _build_reports, _iter_chunk_items, _rejects_frame, _Row
 
@@ -114,18 +113,14 @@ _LOCK = "_lock"
 _OWN = (*TABLES, "_chunks", _MANIFEST)
 _COLUMNS = {"annotations": ANNOTATION_COLUMNS, "casualties": CASUALTY_COLUMNS, "events": EVENT_COLUMNS,
             "rejects": REJECT_COLUMNS}
-_NO_MAIN_GUARD = ("engine='dask' starts worker processes, which rerun a script's top level: call conflictkit "
-                  "under `if __name__ == \"__main__\":` (or start your own dask.distributed Client there)")
 
-
-def _code_chunk(index, items, load_rejects, key, out):
+def _code_chunk(index, items, load_rejects, key, out, coder):
     """Build and code one chunk and write its Parquet parts and its record (runs on a worker)."""
     reports, failed = _build_reports(items)
     if failed:
         load_rejects = pd.concat([load_rejects, _rejects_frame(failed)], ignore_index=True)
-    coding = code_reports(reports, progress=False)
-    coder_rejects = coding.rejects.rename(columns={"report_id": "id"}).assign(source="coder", row=pd.NA)
-    rejects = pd.concat([load_rejects.astype({"row": "Int64"}), coder_rejects[REJECT_COLUMNS].astype({"row": "Int64"})],
+    coding = code_reports(reports, coder=coder, progress=False)
+    rejects = pd.concat([load_rejects.astype({"row": "Int64"}), coding.rejects.astype({"row": "Int64"})],
                         ignore_index=True)
     tables = {"annotations": coding.annotations, "casualties": coding.casualties, "events": coding.events,
               "rejects": rejects.astype({"source": "string", "id": "string", "reason": "string"})}
@@ -204,8 +199,10 @@ def _done(out, index, key):
 # the folder: manifest, lock
 
 
-def _configuration(source, chunk_size, columns, coder):
-    """What a folder belongs to: the source, chunk_size, loading options and the coder fingerprint."""
+def _configuration(source, chunk_size, columns, coder, resources=None):
+    """What a folder belongs to: the source, chunk_size, loading options and the coder fingerprint
+    (``resources``, the overlays and their fingerprint, is recorded but not compared: a changed
+    overlay recodes the chunks, whose keys hold it)."""
     if isinstance(source, (str, Path)):
         path = Path(source).resolve()
         stat = path.stat() if path.exists() else None
@@ -214,7 +211,7 @@ def _configuration(source, chunk_size, columns, coder):
     else:
         record = dict(path=None, size=None, mtime_ns=None)  # reports given in memory
     config = dict(format=1, source=record, chunk_size=chunk_size, options=dict(sorted(columns.items())),
-                  coder=coder)
+                  coder=coder, resources=resources)
     return json.loads(json.dumps(config, default=str))
 
 
@@ -313,7 +310,7 @@ def _prune(out, n_chunks):
 
 
 def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True, max_chunks=None,
-                overwrite=False, **columns):
+                overwrite=False, resources=None, coder=None, **columns):
     """Code a corpus too large for memory, chunk by chunk, into Parquet parts.
 
     Parameters
@@ -338,6 +335,11 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
         script that starts one must do it under ``if __name__ == "__main__":``.
     max_chunks : int, optional
         Stop after this many chunks (coded or skipped); for tests and trials.
+    resources : str, Path or sequence of them, optional
+        Overlay folder(s) extending the bundled grammar, dictionaries and
+        event rules (see :class:`~conflictkit.coding.coder.Coder`).
+    coder : Coder, optional
+        A coder built beforehand (instead of ``resources``).
     overwrite : bool
         A folder that holds the coding of another source (path) or
         configuration (``chunk_size``, options, coder) is refused with a
@@ -360,8 +362,9 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     Notes
     -----
     A rerun of the same source and configuration resumes: a chunk is
-    skipped when its record's key matches (report ids, text hashes and
-    coder) and each of its parts exists with the recorded SHA-256;
+    skipped when its record's key matches (report ids, text hashes and the
+    coder's fingerprint: its version, resolved resources and options, so
+    editing an overlay or a bundled file recodes) and each of its parts exists with the recorded SHA-256;
     otherwise it is recoded.  An edited source file is the same source:
     changed chunks are recoded, and chunks past its new end removed.
     Parts are written under temporary names and moved into place.
@@ -394,12 +397,14 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     if isinstance(source, (str, Path)) and not Path(source).exists():
         raise InputError(source, "no such file or folder")
     out.mkdir(parents=True, exist_ok=True)
-    coder = coder_fingerprint()
-    config = _configuration(source, chunk_size, columns, coder)
+    coder = _coder(coder, resources)
+    config = _configuration(source, chunk_size, columns, coder_fingerprint(),
+                            dict(overlays=list(coder.resources.overlays), fingerprint=coder.resources.fingerprint))
     with _locked(out):
         _claim(out, config, overwrite)
         state = {}
-        rows = _run(engine, _todo(source, out, chunk_size, columns, max_chunks, coder, state), out, progress)
+        rows = _run(engine, _todo(source, out, chunk_size, columns, max_chunks, coder, state), out, progress,
+                    coder)
         if state.get("complete"):
             _prune(out, len(rows))
             _write_manifest(out, dict(config, complete=True, chunks=len(rows)))
@@ -408,23 +413,23 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
     return summary.sort_values("chunk").reset_index(drop=True)
 
 
-def _run(engine, todo, out, progress):
+def _run(engine, todo, out, progress, coder):
     from tqdm.auto import tqdm
 
     with tqdm(disable=not progress, desc="coding corpus", unit="chunk") as bar:
         if engine == "serial":
-            return _code_here(todo, out, bar)
-        if (client := _current_client()) is not None:
-            return _code_on_cluster(client, todo, out, bar)
+            return _code_here(todo, out, bar, coder)
+        if (client := current_client()) is not None:
+            return _code_on_cluster(client, todo, out, bar, coder)
         with _local_client() as client:
-            return _code_on_cluster(client, todo, out, bar)
+            return _code_on_cluster(client, todo, out, bar, coder)
 
 
-def _code_here(todo, out, bar):
+def _code_here(todo, out, bar, coder):
     rows = []
     for index, items, rejects, key, done in todo:
         if done is None:
-            rows.append(dict(_code_chunk(index, items, rejects, key, out), status="coded"))
+            rows.append(dict(_code_chunk(index, items, rejects, key, out, coder), status="coded"))
         else:
             rows.append(dict(done, status="skipped"))
         bar.update()
@@ -437,24 +442,9 @@ def _todo(source, out, chunk_size, columns, max_chunks, coder, state):
     for index, (items, rejects) in enumerate(_chunks(source, chunk_size, columns)):
         if max_chunks is not None and index >= max_chunks:
             return
-        key = chunk_key(items, coder)
+        key = chunk_key(items, f"{coder_fingerprint()} {coder.fingerprint}")
         yield index, items, rejects, key, _done(out, index, key)
     state["complete"] = True
-
-
-def _current_client():
-    try:
-        from distributed import get_client
-
-        return get_client()
-    except (ImportError, ValueError):
-        return None
-
-
-def _refuse_in_spawned_child():
-    """In a worker process spawned from a script without a main guard, say so instead of recursing."""
-    if getattr(sys.modules.get("__main__"), "__name__", None) == "__mp_main__":
-        raise RuntimeError(_NO_MAIN_GUARD)
 
 
 @contextmanager
@@ -463,17 +453,17 @@ def _local_client():
     import dask
     from distributed import Client, LocalCluster
 
-    _refuse_in_spawned_child()
+    refuse_in_spawned_child()
     with dask.config.set(DASK_CODING_CONFIG):
         try:
             cluster = LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None)
         except RuntimeError as err:
-            raise RuntimeError(f"could not start Dask workers ({err}); {_NO_MAIN_GUARD}") from None
+            raise RuntimeError(f"could not start Dask workers ({err}); {NO_MAIN_GUARD}") from None
         with cluster, Client(cluster, set_as_default=False) as client:
             yield client
 
 
-def _code_on_cluster(client, todo, out, bar):
+def _code_on_cluster(client, todo, out, bar, coder):
     """Pipeline on a dask.distributed cluster: the driver reads the next chunk
     while the workers code the previous ones (at most two chunks per worker
     in flight, so memory stays bounded).  Waits through this client, never
@@ -489,7 +479,7 @@ def _code_on_cluster(client, todo, out, bar):
             bar.update()
             continue
         [chunk] = client.scatter([(items, rejects)], direct=direct, hash=False)
-        running.add(client.submit(_code_scattered_chunk, index, chunk, key, str(out), pure=False))
+        running.add(client.submit(_code_scattered_chunk, index, chunk, key, str(out), coder, pure=False))
         if running.count() >= limit:
             rows.append(dict(next(running).result(), status="coded"))
             bar.update()
@@ -499,9 +489,9 @@ def _code_on_cluster(client, todo, out, bar):
     return rows
 
 
-def _code_scattered_chunk(index, chunk, key, out):
+def _code_scattered_chunk(index, chunk, key, out, coder):
     items, rejects = chunk
-    return _code_chunk(index, items, rejects, key, out)
+    return _code_chunk(index, items, rejects, key, out, coder)
 
 
 def read_coding(out, *, reports=None):
@@ -539,8 +529,7 @@ def read_coding(out, *, reports=None):
         parts = [_read_part(out, c["parts"][name]) for c in chunks]
         frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_COLUMNS[name])
         frames[name] = _sorted(frame, name)
-    rejects = frames["rejects"].rename(columns={"id": "report_id"})
-    return Coding(frames["annotations"], frames["casualties"], frames["events"], rejects, reports or {})
+    return Coding(frames["annotations"], frames["casualties"], frames["events"], frames["rejects"], reports or {})
 
 
 def _records(out, manifest):
@@ -567,46 +556,12 @@ def _read_part(out, part):
 
 
 def _sorted(frame, name):
-    keys = {"annotations": ["report_id", "start", "end", "label", "annotation_id"],
-            "casualties": ["report_id", "start", "end", "claim_id"],
-            "events": ["report_id", "event_id"], "rejects": ["source", "row", "id"]}[name]
-    keys = [k for k in keys if k in frame.columns]
-    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if len(frame) else frame
+    return sorted_table(frame, name)
 
 
-def _code_partition(reports):
-    from .coding.coder import _code_many
-
-    ann, cas, ev, rej, _ = _code_many(reports)
-    return [(ann, cas, ev, rej)]
-
-
-def code_reports_dask(reports, *, npartitions=None):
-    """:func:`conflictkit.code_reports` on Dask: partitions of reports are
-    coded in parallel (on the current ``dask.distributed`` cluster when a
-    Client is active) and the tables gathered, sorted like :func:`read_coding`."""
-    import dask.bag as db
-
-    reports = list(reports)
-    if not reports:
-        return _frames([], [], [], [], {})
-    npartitions = npartitions or max(1, min(len(reports) // 50, 64))
-    bag = db.from_sequence(reports, npartitions=npartitions).map_partitions(_code_partition)
-    if _current_client() is None:
-        _refuse_in_spawned_child()
-    try:
-        parts = bag.compute()
-    except BrokenProcessPool:
-        raise RuntimeError(f"Dask's worker processes died; {_NO_MAIN_GUARD}") from None
-    ann, cas, ev, rej = [], [], [], []
-    for a, c, e, r in parts:
-        ann += a
-        cas += c
-        ev += e
-        rej += r
-    rejected = {r["report_id"] for r in rej}
-    coding = _frames(ann, cas, ev, rej, {r.id: r for r in reports if r.id not in rejected})
-    coding.annotations = _sorted(coding.annotations, "annotations")
-    coding.casualties = _sorted(coding.casualties, "casualties")
-    coding.events = _sorted(coding.events, "events")
-    return coding
+def code_reports_dask(reports, *, npartitions=None, resources=None, coder=None):
+    """:func:`conflictkit.code_reports` on Dask (``engine="dask"``): partitions
+    of reports are coded in parallel (on the current ``dask.distributed``
+    cluster when a Client is active) and the tables gathered, sorted like
+    :func:`read_coding`."""
+    return code_reports(reports, resources=resources, coder=coder, engine="dask", npartitions=npartitions)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codebook import COUNTED_ROLES, Role
 from .coding.coder import Coding
 from .errors import InputError
 
@@ -134,7 +135,7 @@ def apply_review(coding, log):
             for col in REVIEW_FIELDS[rec.field]:
                 cas.at[i, col] = rec.new
             if rec.field == "role":
-                cas.at[i, "counted"] = rec.new in ("total", "standalone")
+                cas.at[i, "counted"] = rec.new in COUNTED_ROLES
     return Coding(coding.annotations, cas, coding.events, coding.rejects, coding.reports)
 
 
@@ -309,12 +310,12 @@ def coding_from_annotations(annotations, reports=None):
             if m:
                 fields = {"outcome": m.group(1), "count": m.group(2) if m.group(2)[0].isdigit() else ""}
         count = float(fields["count"]) if fields.get("count") not in (None, "", "unknown") else math.nan
-        role = fields.get("role", "standalone")
+        role = fields.get("role", Role.STANDALONE.value)
         cas.append(dict(report_id=r.report_id, claim_id=f"{r.report_id}:{r.annotation_id}", event_id="",
                         outcome=fields.get("outcome", ""), count_low=count, count_best=count, count_high=count,
                         count_acled=count, qualifier="", victim="", victim_actor=fields.get("actor", ""),
                         victim_side=fields.get("side", ""), victim_category="unknown", role=role, total_id="",
-                        repeat_id="", part_kind="", counted=role in ("total", "standalone"), source="", relay="",
+                        repeat_id="", part_kind="", counted=role in COUNTED_ROLES, source="", relay="",
                         admin1=fields.get("place", ""), location="", date_start=None, date_end=None,
                         start=int(r.start), end=int(r.end), text=r.text, sentence=-1, pattern="human"))
     ann = [dict(report_id=r.report_id, annotation_id=r.annotation_id, label=r.label, start=int(r.start),

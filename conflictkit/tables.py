@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .codebook import Outcome, Role
 from .coding.casualties import breakdown_status
 from .coding.coder import ACLED_UNKNOWN_FATALITIES, Coding
 from .errors import InputError
@@ -132,12 +133,12 @@ def casualty_units(coding, *, combine_reports=True):
     by_id = cas.set_index("claim_id")
     parts_of = {}
     for row in cas.itertuples():
-        if row.role == "part" and row.total_id:
+        if row.role == Role.PART and row.total_id:
             parts_of.setdefault(row.total_id, []).append(row)
     for row in cas.itertuples():
         if not row.counted:
             continue
-        if row.role == "total" and row.claim_id in parts_of:
+        if row.role == Role.TOTAL and row.claim_id in parts_of:
             parts = parts_of[row.claim_id]
             for p in parts:
                 units.append(_unit(p, ev, [p.claim_id, row.claim_id]))
@@ -166,7 +167,7 @@ def _unit(row, ev, claim_ids):
     date = e["date_start"] if e is not None and not pd.isna(e["date_start"]) else row.date_start
     unknown = bool(np.isnan(row.count_best))
     acled = row.count_acled
-    if unknown and row.outcome == "killed":
+    if unknown and row.outcome == Outcome.KILLED:
         acled = ACLED_UNKNOWN_FATALITIES
     return dict(
         report_id=row.report_id, incident_id=e["incident_id"] if e is not None else row.event_id,
@@ -308,7 +309,7 @@ def casualty_table(coding_or_events, by="side", *, outcomes=("killed", "injured"
             f"{outcome}_high": g["high"].agg(_sum_open),
             f"{outcome}_unreported": g["unreported"].sum(),
         })
-        if outcome == "killed":
+        if outcome == Outcome.KILLED:
             t["fatalities_acled"] = g["acled"].sum(min_count=1)
         frames.append(t)
     table = pd.concat(frames, axis=1).astype(float) if frames else pd.DataFrame()
@@ -417,7 +418,7 @@ def reconcile(coding):
         ``parts short of total`` or ``no breakdown``.
     """
     cas = _as_coding(coding).casualties
-    parts = cas[cas["role"] == "part"]
+    parts = cas[cas["role"] == Role.PART.value]
     rows = []
     for t in cas[cas["counted"]].itertuples():
         p = parts[parts["total_id"] == t.claim_id]

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import conflictkit as ck
 from conflictkit.coding.counts import parse_count
 from conflictkit.coding.dates import find_dates
+from conflictkit.reports import REJECT_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -292,7 +293,8 @@ def test_code_reports_keeps_failures_in_rejects(sample_report):
         text = None
 
     coding = ck.code_reports([sample_report, Broken()], progress=False)
-    assert coding.rejects.report_id.tolist() == ["broken"]
+    assert coding.rejects.id.tolist() == ["broken"] and coding.rejects.source.tolist() == ["coder"]
+    assert list(coding.rejects.columns) == REJECT_COLUMNS  # one rejects schema everywhere
     assert set(coding.casualties.report_id) == {sample_report.id}
 
 

@@ -113,7 +113,7 @@ def test_a_report_longer_than_any_news_report_is_refused_in_one_line():
         ck.code_report(ck.report_from_text(text, id="big"))
     coding = ck.code_reports([ck.report_from_text(text, id="big"), ck.report_from_text(text[:450], id="ok")],
                              progress=False)
-    assert coding.rejects.report_id.tolist() == ["big"]  # refused, not lost: a reject with its reason
+    assert coding.rejects.id.tolist() == ["big"]  # refused, not lost: a reject with its reason
     assert "split it" in coding.rejects.reason.iloc[0]
     assert coding.events.report_id.tolist() == ["ok"]
 

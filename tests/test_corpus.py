@@ -63,7 +63,7 @@ def test_a_report_that_fails_goes_to_rejects(tmp_path):
     object.__setattr__(broken, "text", None)
     summary = ck.code_corpus([good, broken], tmp_path / "out", progress=False)
     coding = ck.read_coding(tmp_path / "out")
-    assert coding.rejects.report_id.tolist() == ["broken"] and "Error" in coding.rejects.reason.iloc[0]
+    assert coding.rejects.id.tolist() == ["broken"] and "Error" in coding.rejects.reason.iloc[0]
     assert coding.casualties.count_best.tolist() == [3]
     assert summary.reports.iloc[0] == 2
 
@@ -120,7 +120,7 @@ def test_a_table_row_that_cannot_be_read_goes_to_rejects(tmp_path, monkeypatch):
     summary = ck.code_corpus(path, tmp_path / "out", progress=False)
     coding = ck.read_coding(tmp_path / "out")
     assert sorted(coding.casualties.count_best) == [2, 3]
-    rejects = coding.rejects.set_index("report_id")
+    rejects = coding.rejects.set_index("id")
     assert "ValueError: cannot segment this" in rejects.loc["r1", "reason"] and rejects.loc["r1", "row"] == 3
     assert rejects.loc["r3", "reason"] == "empty text"
     assert summary.reports.sum() + summary.rejects.sum() == 4  # every row accounted for

@@ -13,13 +13,14 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..codebook import PlacePrecision, VictimCategory
 from .sources import RELAY_KINDS, SourceMention
 
 __all__ = ["ReportContext", "report_context", "Attribution", "attribute_claims", "victim_category",
            "PRECISION_RANK"]
 
 #: Place precisions from the most to the least specific.
-PRECISION_RANK = {"town": 0, "near town": 1, "region": 2, "governorate": 3, "country": 4}
+PRECISION_RANK = {p.value: rank for rank, p in enumerate(PlacePrecision)}
 
 
 class Attribution(NamedTuple):
@@ -199,12 +200,12 @@ def victim_category(actor_type, victim):
     v = victim.lower()
     if actor_type == "Civilians" or any(w in v for w in ("civilian", "children", "women", "resident",
                                                           "villager", "student", "worker")):
-        return "civilian"
+        return VictimCategory.CIVILIAN.value
     if actor_type or any(w in v for w in ("fighter", "soldier", "troop", "militant", "jihadist", "rebel",
                                           "insurgent", "combatant", "officer", "general", "commander",
                                           "militiam", "gunm", "personnel", "members of")):
-        return "combatant"
-    return "unknown"
+        return VictimCategory.COMBATANT.value
+    return VictimCategory.UNKNOWN.value
 
 
 def _place_info(text, term, lex):
@@ -227,10 +228,10 @@ def _place_info(text, term, lex):
                                                       "outskirts of", "near the village of",
                                                       "countryside of", "south of", "north of",
                                                       "east of", "west of", "around")):
-        precision = "near town"
+        precision = PlacePrecision.NEAR_TOWN.value
     if kind in ("region",) and not row["admin1"]:
         # the Badia "of Raqqa": a region placed in the governorate named next
-        precision = "region"
+        precision = PlacePrecision.REGION.value
     return dict(place=row["place"], kind=kind, precision=precision, country=row["country"],
                 admin1=row["admin1"] or "", admin1_name=row["admin1_name"] or "",
                 latitude=row["latitude"], longitude=row["longitude"], start=term.start, end=term.end,

@@ -23,23 +23,29 @@ Coding runs in stages, each a function you can call and test alone:
    their role, :mod:`conflictkit.coding.actors`), then DataFrames.
 """
 
+import hashlib
+import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from ..codebook import COUNTED_ROLES
 from ..errors import InputError
-from ..reports import Report, report_from_text
+from ..reports import Report, _rejects_frame, report_from_text
 from .attribution import attribute_claims, report_context
-from .casualties import reconcile_claims
+from .casualties import compile_grammar, reconcile_claims
 from .detection import find_cue_events, report_cues
 from .events import ACLED_UNKNOWN_FATALITIES, CodedClaim, claim_event, cue_event, group_events
 from .extraction import extract
 from .lexicon import default_lexicon
+from .resources import load_resources
 
 __all__ = [
-    "Coding", "code_report", "code_reports", "CODER_VERSION",
+    "Coder", "Coding", "code_report", "code_reports", "CODER_VERSION",
     "ANNOTATION_COLUMNS", "CASUALTY_COLUMNS", "EVENT_COLUMNS", "ACLED_UNKNOWN_FATALITIES",
 ]
 
@@ -79,7 +85,10 @@ class Coding:
     events : DataFrame
         One row per event (columns :data:`EVENT_COLUMNS`).
     rejects : DataFrame
-        Reports that failed to code: ``report_id``, ``reason``.
+        Rows and reports not coded, with the columns of every rejects table
+        (:data:`~conflictkit.reports.REJECT_COLUMNS`): ``source`` (a file,
+        or ``coder`` for a report that failed to code), ``row``, ``id``,
+        ``reason``.
     reports : dict
         ``report_id -> Report`` for provenance look-ups.
     """
@@ -87,7 +96,7 @@ class Coding:
     annotations: pd.DataFrame
     casualties: pd.DataFrame
     events: pd.DataFrame
-    rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["report_id", "reason"]))
+    rejects: pd.DataFrame = field(default_factory=lambda: _rejects_frame([]))
     reports: dict = field(default_factory=dict, repr=False)
 
     def __repr__(self):
@@ -96,7 +105,148 @@ class Coding:
                 f"{len(self.rejects)} rejects)")
 
 
-def code_report(report, *, published=None, lexicon=None):
+class Coder:
+    """A coder built once from its resources and options.
+
+    Parameters
+    ----------
+    resources : str, Path, sequence of them, or Resources, optional
+        Overlay folder(s) extending the bundled grammar, dictionaries and
+        event rules (see :func:`~conflictkit.coding.resources.load_resources`);
+        None: the bundled resources.
+    lexicon : Lexicon, optional
+        Actor, place and source dictionaries to use instead of those of the
+        resources (an option: it is part of the fingerprint).
+
+    Attributes
+    ----------
+    resources : Resources
+        The resolved resources.
+    fingerprint : str
+        SHA-256 of the coder version, the resources' fingerprint and the
+        options: equal fingerprints code alike.  :func:`conflictkit.code_corpus`
+        keys its chunks by it, so editing an overlay or a bundled file recodes.
+
+    Notes
+    -----
+    A coder is picklable: it travels as its overlay folders (or resources)
+    and options, and a worker process rebuilds its compiled parts (the
+    dictionaries' automata, the casualty grammar) once per process.  A
+    worker whose overlay folders no longer resolve to the same fingerprint
+    refuses to code.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> import conflictkit as ck
+    >>> coder = ck.Coder()
+    >>> coding = coder.code(ck.load_report(ck.sample_report_path()))
+    >>> int(coding.casualties.query("outcome == 'killed' and counted").count_best.sum())
+    31
+    >>> pickle.loads(pickle.dumps(coder)).fingerprint == coder.fingerprint
+    True
+    """
+
+    def __init__(self, resources=None, *, lexicon=None):
+        self.resources = load_resources(resources)
+        if isinstance(resources, (list, tuple)):
+            resources = tuple(str(p) for p in resources)
+        self._spec = str(resources) if isinstance(resources, Path) else resources
+        self._options = dict(lexicon=lexicon)
+        self._compiled = None
+        options = dict(lexicon=_lexicon_digest(lexicon) if lexicon is not None else None)
+        digest = hashlib.sha256(f"{CODER_VERSION}\0{self.resources.fingerprint}\0".encode())
+        digest.update(json.dumps(options, sort_keys=True).encode())
+        self.fingerprint = digest.hexdigest()
+
+    def __repr__(self):
+        return f"Coder(version {CODER_VERSION}, {self.resources!r}, fingerprint={self.fingerprint[:12]})"
+
+    def __reduce__(self):
+        return (_rebuild, (self._spec, self._options, self.fingerprint))
+
+    @property
+    def lexicon(self):
+        """The compiled dictionaries (built on first use, once per process)."""
+        if self._compiled is None:
+            given = self._options["lexicon"]
+            bundled = self.resources is load_resources()
+            self._compiled = given or (default_lexicon() if bundled else self.resources.lexicon())
+        return self._compiled
+
+    @property
+    def grammar(self):
+        """The compiled casualty grammar (:class:`~conflictkit.coding.casualties.CasualtyGrammar`)."""
+        return compile_grammar(None if self.resources is load_resources() else self.resources.grammar)
+
+    def code(self, report, *, published=None):
+        """Code one report (a :class:`~conflictkit.reports.Report` or a text) into a :class:`Coding`.
+
+        ``published`` overrides the report's publication date.  A report that
+        fails to code raises (:meth:`code_many` sets it aside instead).
+        """
+        return _frames(*_run(self, [_as_report(report, published)], strict=True))
+
+    def code_many(self, reports):
+        """Rows of many reports: (annotations, casualties, events, rejects, reports kept).
+
+        The one run function every engine calls: a report that fails to code
+        (any exception) goes to the rejects (columns
+        :data:`~conflictkit.reports.REJECT_COLUMNS`, source ``coder``).
+        """
+        return _run(self, reports)
+
+
+#: Coders by fingerprint, one per process: a worker rebuilds a pickled coder once.
+_COMPILED = {}
+
+
+def _rebuild(spec, options, fingerprint):
+    coder = _COMPILED.get(fingerprint)
+    if coder is None:
+        coder = Coder(spec, **options)
+        if coder.fingerprint != fingerprint:
+            raise InputError(spec, "the resources changed since the coder was built (its fingerprint "
+                                   "differs); build the Coder again")
+        if len(_COMPILED) >= 4:  # a coder holds large tables: keep a few
+            _COMPILED.pop(next(iter(_COMPILED)))
+        _COMPILED[fingerprint] = coder
+    return coder
+
+
+def _lexicon_digest(lexicon):
+    digest = hashlib.sha256()
+    for kind in ("actor", "place", "source"):
+        digest.update(lexicon.tables[kind].to_csv(index=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _default_coder():
+    return Coder()
+
+
+def _coder(coder=None, resources=None, lexicon=None):
+    """The coder to run: the one given, else one of ``resources`` and ``lexicon``."""
+    if coder is not None:
+        if resources is not None or lexicon is not None:
+            raise ValueError("pass either a coder or resources/lexicon, not both")
+        return coder
+    if resources is None and lexicon is None:
+        return _default_coder()
+    return Coder(resources, lexicon=lexicon)
+
+
+def _as_report(report, published):
+    if not isinstance(report, Report):
+        report = report_from_text(str(report), published=published)
+    if published is not None:
+        report = replace(report, published=published if isinstance(published, date)
+                         else pd.Timestamp(published).date())
+    return report
+
+
+def code_report(report, *, published=None, lexicon=None, resources=None, coder=None):
     """Code one report into annotations, casualty claims and events.
 
     Parameters
@@ -107,6 +257,10 @@ def code_report(report, *, published=None, lexicon=None):
         Overrides the report's publication date (the anchor of relative dates).
     lexicon : Lexicon, optional
         Actor, place and source dictionaries (default: the bundled ones).
+    resources : str, Path or Resources, optional
+        Overlay folder(s) extending the bundled resources (see :class:`Coder`).
+    coder : Coder, optional
+        A coder built beforehand (instead of ``resources``/``lexicon``).
 
     Returns
     -------
@@ -119,21 +273,14 @@ def code_report(report, *, published=None, lexicon=None):
     >>> int(coding.casualties.query("outcome == 'killed' and counted").count_best.sum())
     31
     """
-    if not isinstance(report, Report):
-        report = report_from_text(str(report), published=published)
-    if published is not None:
-        from dataclasses import replace
-        report = replace(report, published=published if isinstance(published, date)
-                         else pd.Timestamp(published).date())
-    ann, cas, ev = _code_rows(report, lexicon or default_lexicon())
-    return _frames(ann, cas, ev, [], {report.id: report})
+    return _coder(coder, resources, lexicon).code(report, published=published)
 
 
-def _code_rows(report, lex):
+def _code_rows(report, lex, grammar=None):
     """The annotation, casualty and event rows (lists of dicts) of one report:
     extract → attribute → reconcile → group into events → tabulate."""
     _check_length(report)
-    found = extract(report, lex)
+    found = extract(report, lex, grammar)
     ctx = report_context(report, found, lex)
     attributions = attribute_claims(found.claims, ctx)
     claims = reconcile(found.claims, attributions)
@@ -199,7 +346,7 @@ def _casualty_row(ctx, m, coded, event_id):
         victim_category=at.victim_category,
         role=c.role, total_id=coded[c.total_of].claim_id if c.total_of >= 0 else "",
         repeat_id=coded[c.repeat_of].claim_id if c.repeat_of >= 0 else "", part_kind=c.part_kind,
-        counted=c.role in ("total", "standalone"), source=at.source, relay=at.relay,
+        counted=c.role in COUNTED_ROLES, source=at.source, relay=at.relay,
         admin1=p["admin1"] if p else "", location=p["place"] if p else "",
         date_start=d.date_start if d else published, date_end=d.date_end if d else published,
         start=c.start, end=c.end, text=ctx.text[c.start:c.end], sentence=c.sentence, pattern=c.pattern,
@@ -226,7 +373,7 @@ def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
         frame(ann_rows, ANNOTATION_COLUMNS, "annotations"),
         frame(cas_rows, CASUALTY_COLUMNS, "casualties"),
         frame(event_rows, EVENT_COLUMNS, "events"),
-        pd.DataFrame(rejects, columns=["report_id", "reason"]),
+        _rejects_frame(rejects),
         reports,
     )
     from ..codebook import validate_coding  # the coder's output must conform to the codebook
@@ -274,7 +421,8 @@ def _fmt_count(count):
     return f"{q}{count.best:g} (low {count.low:g}, high {high})"
 
 
-def code_reports(reports, *, lexicon=None, progress=True, engine="serial", npartitions=None):
+def code_reports(reports, *, lexicon=None, resources=None, coder=None, progress=True, engine="serial",
+                 npartitions=None):
     """Code many reports into one :class:`Coding`.
 
     A report that fails to code (any exception) goes to ``rejects`` with
@@ -283,6 +431,8 @@ def code_reports(reports, *, lexicon=None, progress=True, engine="serial", npart
     Parameters
     ----------
     reports : iterable of Report
+    lexicon, resources, coder
+        As for :func:`code_report`.
     progress : bool
         Show a tqdm progress bar (serial engine).
     engine : {"serial", "dask"}
@@ -291,31 +441,35 @@ def code_reports(reports, *, lexicon=None, progress=True, engine="serial", npart
         are the same as the serial ones after sorting by report and offset.
         For corpora that do not fit in memory use :func:`conflictkit.code_corpus`.
     """
+    coder = _coder(coder, resources, lexicon)
     if engine == "dask":
-        from ..corpus import code_reports_dask
+        from ._dask import code_reports_dask
 
-        return code_reports_dask(reports, npartitions=npartitions)
+        return code_reports_dask(reports, coder=coder, npartitions=npartitions)
     if engine != "serial":
         raise ValueError("engine must be 'serial' or 'dask'")
     from tqdm.auto import tqdm
 
-    rows = _code_many(tqdm(reports, disable=not progress, desc="coding", unit="report"), lexicon)
-    return _frames(*rows)
+    return _frames(*coder.code_many(tqdm(reports, disable=not progress, desc="coding", unit="report")))
 
 
-def _code_many(reports, lexicon=None):
+def _run(coder, reports, strict=False):
     """Rows of many reports: (annotations, casualties, events, rejects, reports kept).
 
-    A report that fails to code (any exception) goes to the rejects with its
-    id and the error; the rest are coded.
+    Every way of coding runs through here.  A report that fails to code
+    (any exception) goes to the rejects with its id and the error (with
+    ``strict``, the error is raised); the rest are coded.
     """
-    lex = lexicon or default_lexicon()
+    lex, grammar = coder.lexicon, coder.grammar
     ann, cas, ev, rejects, kept = [], [], [], [], {}
     for r in reports:
         try:
-            a, c, e = _code_rows(r, lex)
+            a, c, e = _code_rows(r, lex, grammar)
         except Exception as err:  # noqa: BLE001 - one bad report must not stop a corpus
-            rejects.append(dict(report_id=getattr(r, "id", "?"), reason=f"{type(err).__name__}: {err}"))
+            if strict:
+                raise
+            rejects.append(dict(source="coder", row=None, id=getattr(r, "id", "?"),
+                                reason=f"{type(err).__name__}: {err}"))
             continue
         ann += a
         cas += c

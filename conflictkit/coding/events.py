@@ -10,6 +10,7 @@ the report's :class:`~conflictkit.coding.attribution.ReportContext`.
 import math
 from typing import NamedTuple
 
+from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcome
 from .actors import acled_actor_name
 from .casualties import CONTEXT_ROLES
 from .detection import describe_event, report_cues
@@ -25,10 +26,9 @@ __all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event"
 ACLED_UNKNOWN_FATALITIES = 3
 
 #: ACLED geo_precision codes: 1 town, 2 near town / district, 3 province.
-GEO_PRECISION_CODE = {"town": 1, "near town": 2, "region": 2, "governorate": 3, "country": 3}
+GEO_PRECISION_CODE = {p.value: code for p, code in PLACE_GEO_PRECISION.items()}
 
-_DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_COUNTED = ("total", "standalone")
+_DATE_PRECISION_RANK = {p.value: rank for rank, p in enumerate(DatePrecision)}
 
 
 class CodedClaim(NamedTuple):
@@ -160,7 +160,7 @@ def _event_when(ctx, ordered):
     dates = [m.at.date for m in ordered if m.at.date]
     if not dates:
         published = ctx.report.published
-        return published, published, "publication" if published else "", False
+        return published, published, DatePrecision.PUBLICATION.value if published else "", False
     d = min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
     return d.date_start, d.date_end, d.precision, True
 
@@ -202,12 +202,12 @@ def claim_event(ctx, event_id, members, cues=None):
     event_type, sub_event_type, _ = score_cues(
         [c for i in context for c in cues.get(i, ())],
         context=[c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs])
-    victims = [m.at for m in members if m.claim.role in _COUNTED]
+    victims = [m.at for m in members if m.claim.role in COUNTED_ROLES]
     if event_type == "Violence against civilians" and victims and all(
             at.victim_category == "combatant" for at in victims):
         event_type, sub_event_type = "Battles", "Armed clash"  # the dead are fighters: no violence against civilians
     # place, date and source: the counted claims' first, then any member's
-    ordered = sorted(members, key=lambda m: (m.claim.role not in _COUNTED, m.claim.start))
+    ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start))
     place = next((m.at.place for m in ordered if m.at.place), None)
     date_start, date_end, precision, dated = _event_when(ctx, ordered)
     orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
@@ -216,10 +216,10 @@ def claim_event(ctx, event_id, members, cues=None):
     actor1, actor2 = ((parts.actor1, parts.actor2) if parts.actor1 or parts.actor2
                       else _event_actors(ctx, context, place, year))
     actor2 = _victim_actor(victims, actor1, actor2, place, year)
-    counted = [m.claim for m in members if m.claim.role in _COUNTED]
+    counted = [m.claim for m in members if m.claim.role in COUNTED_ROLES]
     remarks = [m.claim for m in members if m.claim.role == "convention"]
-    f_low, f_best, f_high, f_acled = _figures(counted, "killed", remarks)
-    i_low, i_best, i_high, _ = _figures(counted, "injured")
+    f_low, f_best, f_high, f_acled = _figures(counted, Outcome.KILLED, remarks)
+    i_low, i_best, i_high, _ = _figures(counted, Outcome.INJURED)
     notes = []
     if any(math.isnan(c.count.best) for c in counted):
         notes.append("casualties reported without a number")

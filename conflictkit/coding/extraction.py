@@ -35,8 +35,12 @@ class Extraction(NamedTuple):
     claims: list
 
 
-def extract(report, lexicon):
+def extract(report, lexicon, grammar=None):
     """Claims, terms, dates and generic sources of a report's content.
+
+    ``lexicon`` finds the terms, ``grammar`` (a compiled
+    :class:`~conflictkit.coding.casualties.CasualtyGrammar`; default the
+    bundled one) the claims.
 
     Examples
     --------
@@ -55,7 +59,8 @@ def extract(report, lexicon):
         terms=resolve_terms(text, segments, lexicon),
         dates=[d for s, e in segments for d in find_dates(text, report.published, s, e, spans)],
         generic_sources=[g for s, e in segments for g in find_generic_sources(text, s, e)],
-        claims=_with_remark(find_claims(text, spans, headlines=headlines), text, spans),
+        claims=_with_remark((grammar.find_claims if grammar is not None else find_claims)(text, spans, headlines),
+                            text, spans),
     )
 
 

@@ -1,0 +1,152 @@
+"""One Coder, one run path: resources overlays reach every way of coding, and
+the resume key follows the resources."""
+
+import pickle
+
+import pandas as pd
+
+import conflictkit as ck
+from conflictkit.cli import main
+from conflictkit.coding import coder as coder_mod
+
+_GROUP = "Saraya al-Fajr al-Jadid"
+_TEXT = (f"Raid near Saraqeb\n\nFive fighters of {_GROUP} were killed in clashes with the Syrian army "
+         "near Saraqeb on Monday, the Syrian Observatory for Human Rights said.")
+_ACTORS = ("actor,side,actor_type,country,alias,case_sensitive,needs_context\n"
+           f"{_GROUP},{_GROUP},Rebel group,SY,{_GROUP},0,\n")
+_WORD = "liquidated"  # not a word of the bundled grammar
+_NEW_WORD_TEXT = (f"Clashes near Saraqeb\n\nFive fighters of {_GROUP} were {_WORD} in clashes with the Syrian "
+                  "army near Saraqeb on Monday, the Syrian Observatory for Human Rights said.")
+
+
+def _overlay(folder, actors=_ACTORS, grammar=None):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "actors.csv").write_text(actors, encoding="utf-8")
+    if grammar is not None:
+        (folder / "grammar").mkdir(exist_ok=True)
+        (folder / "grammar" / "en.yaml").write_text(grammar, encoding="utf-8")
+    return folder
+
+
+def _five_killed_by_group(coding):
+    """Five killed, the new group among the event's actors (issue 13: done when)."""
+    ev = coding.events[coding.events.fatalities_best > 0]  # (a clash cue may make an event of its own)
+    return (ev.fatalities_best.tolist() == [5] and _GROUP in set(ev.actor1) | set(ev.actor2)
+            and coding.casualties.query("counted").outcome.tolist() == ["killed"])
+
+
+def _report():
+    return ck.report_from_text(_TEXT, id="fajr", published="2021-03-03")
+
+
+def test_coder_codes_like_code_report_and_survives_pickling(sample_report):
+    coder = ck.Coder()
+    coding = coder.code(sample_report)
+    pd.testing.assert_frame_equal(coding.casualties, ck.code_report(sample_report).casualties)
+    again = pickle.loads(pickle.dumps(coder))
+    assert again.fingerprint == coder.fingerprint and len(pickle.dumps(coder)) < 1000  # travels as options
+    pd.testing.assert_frame_equal(again.code(sample_report).events, coding.events)
+
+
+def test_fingerprint_follows_resources_and_version(tmp_path, monkeypatch):
+    bundled = ck.Coder()
+    folder = _overlay(tmp_path / "ov")
+    overlaid = ck.Coder(folder)
+    assert overlaid.fingerprint != bundled.fingerprint
+    assert ck.Coder(str(folder)).fingerprint == overlaid.fingerprint  # same contents, same fingerprint
+    monkeypatch.setattr(coder_mod, "CODER_VERSION", "0.0.0-test")
+    assert ck.Coder().fingerprint != bundled.fingerprint
+
+
+def test_a_worker_refuses_an_overlay_edited_since_the_coder_was_built(tmp_path):
+    folder = _overlay(tmp_path / "ov")
+    data = pickle.dumps(ck.Coder(folder))
+    _overlay(folder, _ACTORS + "Other Group,Other Group,Rebel group,SY,Other Group,0,\n")
+    try:
+        pickle.loads(data)
+    except ck.InputError as err:
+        assert "resources changed" in str(err)
+    else:
+        raise AssertionError("a stale coder was rebuilt")
+
+
+def _group_coded(coding):
+    ev = coding.events
+    return (_GROUP in set(ev.actor1) | set(ev.actor2)) and _GROUP in set(coding.casualties.victim_actor)
+
+
+def test_an_actor_overlay_reaches_code_report_and_code_reports(tmp_path):
+    folder = _overlay(tmp_path / "ov")
+    assert not _group_coded(ck.code_report(_report()))
+    assert _group_coded(ck.code_report(_report(), resources=folder))
+    assert _group_coded(ck.code_reports([_report()], resources=folder, progress=False))
+    assert _group_coded(ck.code_reports([_report()], coder=ck.Coder(folder), engine="dask", npartitions=1))
+
+
+def test_cli_takes_resources(tmp_path):
+    folder = _overlay(tmp_path / "ov")
+    report = tmp_path / "fajr.txt"
+    report.write_text(_TEXT, encoding="utf-8")
+    out = tmp_path / "events.csv"
+    assert main(["code", str(report), "--resources", str(folder), "-o", str(out)]) == 0
+    events = pd.read_csv(out, keep_default_na=False)
+    assert _GROUP in set(events.actor1) | set(events.actor2)
+    assert main(["code", str(report), "-o", str(out)]) == 0
+    assert _GROUP not in set(pd.read_csv(out, keep_default_na=False).actor1)
+
+
+def test_cli_names_a_bad_overlay_in_one_line(tmp_path, capsys):
+    folder = _overlay(tmp_path / "ov", "actor,side\nX,Y\n")
+    assert main(["code", str(ck.sample_report_path()), "--resources", str(folder)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "actors.csv, line 1" in err
+
+
+def test_resumed_corpus_recodes_when_an_overlay_changes(tmp_path):
+    folder = _overlay(tmp_path / "ov", _ACTORS.splitlines()[0] + "\n")
+    corpus, out = tmp_path / "corpus.csv", tmp_path / "out"
+    pd.DataFrame(dict(id=["a", "b"], text=[_TEXT, "Two soldiers were killed in Homs."],
+                      date="2021-03-03")).to_csv(corpus, index=False)
+    first = ck.code_corpus(corpus, out, resources=folder, chunk_size=1, progress=False)
+    assert first.status.tolist() == ["coded", "coded"] and not _group_coded(ck.read_coding(out))
+    again = ck.code_corpus(corpus, out, resources=folder, chunk_size=1, progress=False)
+    assert again.status.tolist() == ["skipped", "skipped"]
+    _overlay(folder)  # the overlay gains the group: every chunk's key changes
+    edited = ck.code_corpus(corpus, out, resources=folder, chunk_size=1, progress=False)
+    assert edited.status.tolist() == ["coded", "coded"] and _group_coded(ck.read_coding(out))
+
+
+def _new_word_overlay(tmp_path):
+    return _overlay(tmp_path / "ov", grammar=f"outcome_words:\n  killed: [{_WORD}]\n")
+
+
+def test_a_new_outcome_word_and_group_count_through_code_report(tmp_path):
+    report = ck.report_from_text(_NEW_WORD_TEXT, id="w", published="2021-03-03")
+    assert ck.code_report(report).casualties.empty  # the bundled grammar has no such word
+    folder = _new_word_overlay(tmp_path)
+    assert _five_killed_by_group(ck.code_report(report, resources=folder))
+    assert _five_killed_by_group(ck.code_reports([report], coder=ck.Coder(folder), engine="dask", npartitions=1))
+
+
+def test_a_new_outcome_word_and_group_count_through_the_cli(tmp_path):
+    folder = _new_word_overlay(tmp_path)
+    report = tmp_path / "w.txt"
+    report.write_text(_NEW_WORD_TEXT, encoding="utf-8")
+    out = tmp_path / "events.csv"
+    assert main(["code", str(report), "--resources", str(folder), "-o", str(out)]) == 0
+    events = pd.read_csv(out, keep_default_na=False).query("fatalities_best > 0")
+    assert events.fatalities_best.tolist() == [5] and _GROUP in set(events.actor1) | set(events.actor2)
+
+
+def test_a_new_outcome_word_and_group_count_through_code_corpus(tmp_path):
+    corpus, out = tmp_path / "corpus.csv", tmp_path / "out"
+    pd.DataFrame(dict(id=["w"], text=[_NEW_WORD_TEXT], date="2021-03-03")).to_csv(corpus, index=False)
+    folder = _overlay(tmp_path / "ov", grammar="outcome_words:\n  killed: [slain]\n")
+    ck.code_corpus(corpus, out, resources=folder, progress=False)
+    assert ck.read_coding(out).casualties.empty
+    _new_word_overlay(tmp_path)  # edit the overlay: the resumed run recodes
+    summary = ck.code_corpus(corpus, out, resources=folder, progress=False)
+    assert summary.status.tolist() == ["coded"] and _five_killed_by_group(ck.read_coding(out))
+    for engine in ("serial", "dask"):
+        ck.code_corpus(corpus, tmp_path / engine, resources=folder, engine=engine, progress=False)
+        assert _five_killed_by_group(ck.read_coding(tmp_path / engine))
