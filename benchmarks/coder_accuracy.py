@@ -10,7 +10,7 @@ One table, one row per dev set and outcome:
 
 Columns: exact match overall and where the gold is nonzero, coded sum / gold
 sum, then the same for the naive rule "sum every number next to 'killed'"
-(:func:`conflictkit.evaluation.naive_counts`).  Then two sanity lines: the
+(:func:`conflictkit.analysis.evaluation.naive_counts`).  Then two sanity lines: the
 FA-KES coded deaths (no gold: an expert's blind reading of 40 articles found
 ~3,206 deaths where the coder had 4,734) and the sample report's 28 = 13 + 15.
 Last, the CASE 2021 event sub-type accuracy.
@@ -24,7 +24,7 @@ import time
 from _shared import data_path
 
 import conflictkit as ck
-from conflictkit.evaluation import GOLD_SETS, accuracy_table, evaluate_case, report_counts
+from conflictkit.analysis.evaluation import GOLD_SETS, accuracy_table, evaluate_case, report_counts
 
 
 def _fmt(x, digits=3):

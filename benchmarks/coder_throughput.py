@@ -16,7 +16,7 @@ import time
 from _shared import data_path, peak_rss_mb
 
 import conflictkit as ck
-from conflictkit import text as _text
+from conflictkit.io import text as _text
 from conflictkit.coding import counts as _counts, dates as _dates
 
 

@@ -5,7 +5,7 @@ codes it with ck.code_corpus into Parquet parts and prints reports/s, MB/s and
 peak memory for each engine, the speed-up of 2 workers over one, and the
 floor: one pass of one compiled regular expression over the same texts.
 Each engine runs in a fresh process so its peak RSS is its own.  The Dask
-cluster runs under ck.DASK_CODING_CONFIG (profiler off, slower housekeeping);
+cluster runs under ck.workflow.DASK_CODING_CONFIG (profiler off, slower housekeeping);
 --with-defaults also runs it with Dask's default settings, to show their cost.
 Runs on this shared 2-core machine vary by 10% and more from one minute to the
 next; --repeat=K runs K rounds, each engine once a round, and prints the
@@ -35,7 +35,7 @@ t0 = time.perf_counter()
 if engine == "dask":
     import dask
     from distributed import Client, LocalCluster
-    dask.config.set(ck.DASK_CODING_CONFIG if tuned == "tuned" else {})
+    dask.config.set(ck.workflow.DASK_CODING_CONFIG if tuned == "tuned" else {})
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         summary = ck.code_corpus(path, out, chunk_size=chunk, engine="dask", progress=False)

@@ -6,7 +6,7 @@ Each note is coded as a report with no publication date (column ``no pub.
 date``) and again with the gold date as its publication date (``gold date
 as pub.``); the first coded event of a note is compared with the gold.
 ACLED's pre-2019 types are mapped to today's six
-(:func:`conflictkit.evaluation.acled_legacy_type`).
+(:func:`conflictkit.analysis.evaluation.acled_legacy_type`).
 
 Run:  python benchmarks/event_accuracy.py [--limit N] [--no-published]
 """
@@ -17,7 +17,7 @@ import pandas as pd
 from _shared import data_path
 
 import conflictkit as ck
-from conflictkit.evaluation import code_event_gold, event_scores, load_event_gold
+from conflictkit.analysis.evaluation import code_event_gold, event_scores, load_event_gold
 
 DEV_SETS = {
     "ACLED Africa 2016 dev": ("gold", "acled-africa-2016-dev.csv"),

@@ -1,8 +1,20 @@
 """conflictkit: code armed-conflict news reports into traceable casualty data.
 
-Layered as the data flows: loaders (``reports``, ``datasets``) → coding
-(``coding``, ``corpus``) → tables (``tables``, ``review``) → trends and
-figures (``trends``, ``plotting``, ``figures``).
+Layered as the data flows, one subpackage per layer; a lower layer never
+imports a higher one:
+
+* :mod:`conflictkit.io` — loaders: reports, event datasets (UCDP GED,
+  ACLED), annotation formats;
+* :mod:`conflictkit.coding` — the coder: claims, actors, places, dates,
+  sources, event types, events (:class:`Coder`);
+* :mod:`conflictkit.workflow` — corpora in resumable chunks (serial or
+  Dask), the command line, the notebooks;
+* :mod:`conflictkit.analysis` — casualty tables, trends, review, evaluation;
+* :mod:`conflictkit.viz` — plots and figure files.
+
+The names a researcher uses every day are here at the top; everything else
+is reachable from its subpackage (``ck.io.fetch``, ``ck.viz.caption``,
+``ck.analysis.evaluation``).
 
 >>> import conflictkit as ck
 >>> report = ck.load_report(ck.sample_report_path())
@@ -10,63 +22,38 @@ figures (``trends``, ``plotting``, ``figures``).
 datetime.date(2020, 9, 22)
 """
 
-from . import evaluation
-from ._data import data_dir, data_dirs, example_path, sample_report_path
-from .annotation_io import from_brat, from_doccano, from_label_studio, to_brat, to_doccano, to_label_studio
-from .codebook import codebook_markdown, load_codebook, validate_coding
-from .coding import (
-    Coder, Coding, build_lexicon, classify_event_type, code_report, code_reports, find_claims, find_dates,
-    load_actors, load_places, load_sources, parse_count,
-)
-from .corpus import DASK_CODING_CONFIG, code_corpus, read_coding
-from .datasets import (
-    LoadedEvents, admin1_code, coded_events_to_schema, dataset_path, fetch, fetch_ucdp_ged, how_to_get,
-    load_acled, load_ucdp_ged,
-)
-from .display import highlight_report
+from . import analysis, codebook, coding, io, viz, workflow
+from ._data import sample_report_path
+from .analysis import casualty_table, export_table, fatalities_over_time, reconcile, source_comparison
+from .coding import Coder, code_report, code_reports
 from .errors import ConflictkitError, InputError
-from .figures import figures_dir, output_dir, save_figure
-from .plotting import (
-    caption, house_style, plot_casualty_ranges, plot_comparison_bars, plot_event_map,
-    plot_fatalities_over_time, plot_hbars, plot_small_multiples, set_theme,
+from .io import (
+    Report, dataset_path, from_brat, from_doccano, from_label_studio, load_acled, load_report, load_reports,
+    load_ucdp_ged, report_from_text, to_brat, to_doccano, to_label_studio,
 )
-from .reports import (
-    LoadedReports, Report, iter_report_chunks, load_report, load_reports, report_from_text, reports_frame,
+from .viz import (
+    highlight_report, plot_casualty_ranges, plot_comparison_bars, plot_event_map, plot_fatalities_over_time,
+    plot_small_multiples, save_figure, set_theme,
 )
-from .review import (
-    ReviewLog, agreement, apply_review, coding_from_annotations, match_claims, read_review_log, review_widget,
-)
-from .tables import (
-    casualty_table, casualty_units, export_table, match_events, reconcile, safe_for_spreadsheet,
-    source_comparison, style_casualty_table, supporting_claims, validate_events,
-)
-from .text import paragraph_spans, sentence_spans
-from .trends import events_of_their_time, fatalities_over_time, yearly_totals
+from .workflow import code_corpus, read_coding
 
 __version__ = "0.1.0"
 
 __all__ = [
-    # loaders
-    "Report", "LoadedReports", "load_report", "load_reports", "iter_report_chunks", "report_from_text",
-    "reports_frame", "paragraph_spans", "sentence_spans", "sample_report_path", "example_path", "data_dir", "data_dirs",
-    "LoadedEvents", "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code", "dataset_path",
-    "fetch", "fetch_ucdp_ged", "how_to_get",
+    # reading
+    "Report", "load_report", "load_reports", "report_from_text", "sample_report_path",
+    "load_ucdp_ged", "load_acled", "dataset_path",
     # coding
-    "Coder", "Coding", "code_report", "code_reports", "code_corpus", "read_coding", "DASK_CODING_CONFIG",
-    "find_claims", "find_dates",
-    "classify_event_type", "parse_count", "build_lexicon", "load_actors", "load_places", "load_sources",
-    "load_codebook", "codebook_markdown", "validate_coding",
-    # human coding
-    "to_brat", "from_brat", "to_doccano", "from_doccano", "to_label_studio", "from_label_studio", "ReviewLog",
-    "read_review_log", "review_widget", "apply_review", "agreement", "match_claims", "coding_from_annotations",
-    # tables
-    "casualty_table", "casualty_units", "reconcile", "supporting_claims", "source_comparison", "match_events",
-    "validate_events", "style_casualty_table", "export_table", "safe_for_spreadsheet",
-    # trends and figures
-    "fatalities_over_time", "yearly_totals", "events_of_their_time", "plot_fatalities_over_time",
-    "plot_small_multiples", "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars",
-    "set_theme",
-    "house_style", "caption", "save_figure", "figures_dir", "output_dir", "highlight_report",
-    # errors and evaluation
-    "ConflictkitError", "InputError", "evaluation",
+    "Coder", "code_report", "code_reports", "code_corpus", "read_coding",
+    # tables and trends
+    "casualty_table", "reconcile", "source_comparison", "export_table", "fatalities_over_time",
+    # figures
+    "set_theme", "plot_fatalities_over_time", "plot_small_multiples", "plot_event_map", "plot_casualty_ranges",
+    "plot_comparison_bars", "highlight_report", "save_figure",
+    # hand coding round trips
+    "to_brat", "from_brat", "to_doccano", "from_doccano", "to_label_studio", "from_label_studio",
+    # errors
+    "ConflictkitError", "InputError",
+    # layers
+    "io", "coding", "workflow", "analysis", "viz", "codebook",
 ]

@@ -104,7 +104,7 @@ def codebook_markdown(codebook=None):
     """The codebook rendered as a Markdown page."""
     book = codebook or load_codebook()
     lines = [f"# {book.get('title', 'Codebook')} (version {book.get('version', '')})", "",
-             "Generated from `conflictkit/resources/codebook.yaml` by `ck.codebook_markdown()`.", ""]
+             "Generated from `conflictkit/resources/codebook.yaml` by `ck.codebook.codebook_markdown()`.", ""]
     for section, entries in book.items():
         if not isinstance(entries, dict):
             continue

@@ -26,7 +26,7 @@ def data_lookup():
     """The data folders searched, as a phrase for skip and failure messages."""
     env = os.environ.get("CONFLICTKIT_DATA")
     where = [f"$CONFLICTKIT_DATA ({env})" if env else "$CONFLICTKIT_DATA (unset)"]
-    where += [str(d) for d in ck.data_dirs() if not env or str(d) != env]
+    where += [str(d) for d in ck.io.data_dirs() if not env or str(d) != env]
     return ", then ".join(where)
 
 
@@ -36,7 +36,7 @@ def shared_file(*parts):
     path = ck.dataset_path(*parts)
     if path is not None:
         return path
-    message = f"{'/'.join(parts)} is not in {data_lookup()} (ck.how_to_get({parts[0]!r}) says where to get it)"
+    message = f"{'/'.join(parts)} is not in {data_lookup()} (ck.io.how_to_get({parts[0]!r}) says where to get it)"
     if in_ci():
         pytest.fail(f"CI must have the real data: {message}")
     pytest.skip(message)

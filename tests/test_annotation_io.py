@@ -88,7 +88,7 @@ def test_malformed_doccano_and_label_studio(tmp_path):
 @pytest.mark.parametrize("rid", ["../../x", "/abs/x", "a/b", "..", ".", "a\\b", "", "x\0y"])
 def test_to_brat_refuses_ids_that_leave_its_folder(tmp_path, rid):
     report = ck.load_report("Shelling\n\nTwo soldiers were killed.", id="ok", published="2020-01-01")
-    report = ck.reports._replace(report, id=rid)
+    report = ck.io.reports._replace(report, id=rid)
     folder = tmp_path / "a" / "b"
     with pytest.raises(ck.InputError, match="plain file name"):
         ck.to_brat(report, ck.code_report(report).annotations, folder)

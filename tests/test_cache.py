@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from conflictkit._cache import cached_frames
+from conflictkit.io._cache import cached_frames
 
 
 def test_copy_gives_back_the_same_frames_and_dtypes(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import conflictkit as ck
-from conflictkit.cli import main
+from conflictkit.workflow.cli import main
 
 
 def run(*args, stdin=None):
@@ -145,7 +145,7 @@ def test_a_malformed_fetch_version_is_one_line():
 
 
 def test_every_option_has_a_help_line():
-    from conflictkit.cli import _build_parser
+    from conflictkit.workflow.cli import _build_parser
 
     parser = _build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command").choices

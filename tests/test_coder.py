@@ -6,7 +6,7 @@ import pickle
 import pandas as pd
 
 import conflictkit as ck
-from conflictkit.cli import main
+from conflictkit.workflow.cli import main
 from conflictkit.coding import coder as coder_mod
 
 _GROUP = "Saraya al-Fajr al-Jadid"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import conflictkit as ck
 from conflictkit.coding.counts import parse_count
 from conflictkit.coding.dates import find_dates
-from conflictkit.reports import REJECT_COLUMNS
+from conflictkit.io.reports import REJECT_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -353,7 +353,7 @@ def test_a_case_sensitive_event_rule_keeps_the_acronym_is_apart_from_the_word(mo
     monkeypatch.setattr(event_types, "event_type_rules", lambda: rules)
     event_types._compiled.cache_clear()
     try:
-        assert ck.classify_event_type("IS fighters captured the hill overnight.")[2] >= 9
-        assert ck.classify_event_type("The situation is now calm after it captured the hill.")[2] < 9
+        assert ck.coding.classify_event_type("IS fighters captured the hill overnight.")[2] >= 9
+        assert ck.coding.classify_event_type("The situation is now calm after it captured the hill.")[2] < 9
     finally:
         event_types._compiled.cache_clear()

@@ -105,7 +105,7 @@ def test_changed_table_row_is_recoded(tmp_path):
 
 
 def test_a_table_row_that_cannot_be_read_goes_to_rejects(tmp_path, monkeypatch):
-    import conflictkit.reports as reports_module
+    import conflictkit.io.reports as reports_module
 
     real = reports_module.report_from_text
 
@@ -131,7 +131,7 @@ def test_a_table_row_that_cannot_be_read_goes_to_rejects(tmp_path, monkeypatch):
 def test_dask_coding_config_names_settings_dask_knows():
     dask = pytest.importorskip("dask")
     pytest.importorskip("distributed")
-    for key, value in ck.DASK_CODING_CONFIG.items():
+    for key, value in ck.workflow.DASK_CODING_CONFIG.items():
         assert dask.config.get(key) is not None, key  # a renamed setting would be silently ignored
         with dask.config.set({key: value}):
             assert dask.config.get(key) == value

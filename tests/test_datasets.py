@@ -85,12 +85,12 @@ def test_acled_fixture():
     assert events.date_start.dt.strftime("%Y-%m-%d").tolist() == ["2020-09-21", "2020-09-21", "2020-09-21", "2020-08-15"]
     assert events.fatalities_acled.tolist() == [13, 15, 0, 3]
     assert events.date_precision.astype(str).tolist() == ["day", "day", "week", "week"]
-    assert list(events.columns) == ck.datasets.SCHEMA_COLUMNS
+    assert list(events.columns) == ck.io.datasets.SCHEMA_COLUMNS
 
 
 def test_coded_events_share_the_schema(sample_report):
-    ev = ck.coded_events_to_schema(ck.code_report(sample_report).events)
-    assert list(ev.columns) == ck.datasets.SCHEMA_COLUMNS
+    ev = ck.io.coded_events_to_schema(ck.code_report(sample_report).events)
+    assert list(ev.columns) == ck.io.datasets.SCHEMA_COLUMNS
     assert ev.set_index("admin1").loc["SY-RA", "fatalities_best"] == 28
 
 
@@ -101,11 +101,11 @@ def test_fetch_writes_file_and_checksum(tmp_path):
     import hashlib
 
     good = hashlib.sha256(b"payload").hexdigest()
-    got = ck.fetch(src.as_uri(), tmp_path / "dest", sha256=good)  # a local file:// address, no network
+    got = ck.io.fetch(src.as_uri(), tmp_path / "dest", sha256=good)  # a local file:// address, no network
     assert got.read_bytes() == b"payload"
     assert got.with_name("ged.zip.sha256").read_text().startswith(good)
     with pytest.raises(InputError, match="checksum mismatch"):
-        ck.fetch(src.as_uri(), tmp_path / "dest2", sha256="0" * 64)
+        ck.io.fetch(src.as_uri(), tmp_path / "dest2", sha256="0" * 64)
     assert not (tmp_path / "dest2" / "ged.zip").exists()
 
 
@@ -122,7 +122,7 @@ def test_a_truncated_download_is_an_error_and_leaves_no_file(tmp_path, monkeypat
 
     monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: _Response(b"x" * 50, 100))
     with pytest.raises(InputError, match="truncated.*50 of 100 bytes"):
-        ck.fetch("https://example.org/ged.zip", tmp_path / "dest")
+        ck.io.fetch("https://example.org/ged.zip", tmp_path / "dest")
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
@@ -136,7 +136,7 @@ def test_a_connection_closed_early_is_a_truncated_download(tmp_path, monkeypatch
 
     monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: Closed(b"", 100))
     with pytest.raises(InputError, match="truncated"):
-        ck.fetch("https://example.org/ged.zip", tmp_path / "dest")
+        ck.io.fetch("https://example.org/ged.zip", tmp_path / "dest")
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
@@ -144,18 +144,18 @@ def test_fetch_checks_the_publishers_size_and_never_calls_a_recorded_hash_verifi
     import urllib.request
 
     monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: _Response(b"x" * 100, 100))
-    got = ck.fetch("https://example.org/ged.zip", tmp_path / "dest")
+    got = ck.io.fetch("https://example.org/ged.zip", tmp_path / "dest")
     record = got.with_name("ged.zip.sha256").read_text()
     assert got.read_bytes() == b"x" * 100 and "verified" not in record.lower()
     with pytest.raises(InputError, match="size"):
-        ck.fetch("https://example.org/ged.zip", tmp_path / "d2", size=99)
+        ck.io.fetch("https://example.org/ged.zip", tmp_path / "d2", size=99)
     assert not (tmp_path / "d2" / "ged.zip").exists()
 
 
 @pytest.mark.parametrize("version", ["25 .1", "../25.1", "", "25"])
 def test_fetch_ucdp_ged_refuses_a_malformed_version(tmp_path, version):
     with pytest.raises(InputError, match="version"):
-        ck.fetch_ucdp_ged(version, tmp_path)
+        ck.io.fetch_ucdp_ged(version, tmp_path)
 
 
 def _ged_zip(path, rows):
@@ -176,26 +176,26 @@ GED_ROWS = [("Syria", "2015-12-31"), ("Syria", "2016-01-01"), ("Iraq", "2017-05-
 def test_fetch_ucdp_ged_writes_the_syria_file_the_notebooks_read(tmp_path, monkeypatch):
     src = _ged_zip(tmp_path / "ged251-csv.zip", GED_ROWS)
     monkeypatch.setenv("CONFLICTKIT_DATA", str(tmp_path / "data"))
-    out = ck.fetch_ucdp_ged("25.1", url=src.as_uri())  # file:// address, no network
+    out = ck.io.fetch_ucdp_ged("25.1", url=src.as_uri())  # file:// address, no network
     assert out == tmp_path / "data" / "ucdp" / "ged_syria_25.1.csv"
     assert (out.parent / "ged251-csv.zip.sha256").exists()
     events, rejects = ck.load_ucdp_ged(out)
     assert events.event_id.tolist() == ["ucdp-2", "ucdp-4"] and rejects.empty
     # the notebooks' lookup: the reference release, else a fetched Syria file
-    assert ck.dataset_path("ucdp", ck.datasets.UCDP_SYRIA_FILE) is None
+    assert ck.dataset_path("ucdp", ck.io.datasets.UCDP_SYRIA_FILE) is None
     assert ck.dataset_path("ucdp", "ged_syria_*.csv") == out
 
 
 def test_fetch_ucdp_ged_without_the_country_says_so(tmp_path):
     src = _ged_zip(tmp_path / "ged251-csv.zip", [("Iraq", "2017-05-01")])
     with pytest.raises(InputError, match=r"ged251-csv.zip: no Syria events with date_start 2016-01-01 to 2019-11-30"):
-        ck.fetch_ucdp_ged("25.1", tmp_path / "ucdp", url=src.as_uri())
+        ck.io.fetch_ucdp_ged("25.1", tmp_path / "ucdp", url=src.as_uri())
     assert not list((tmp_path / "ucdp").glob("ged_syria*"))
 
 
 def test_fetch_ucdp_ged_country_none_keeps_the_global_archive(tmp_path):
     src = _ged_zip(tmp_path / "ged251-csv.zip", GED_ROWS)
-    got = ck.fetch_ucdp_ged("25.1", tmp_path / "ucdp", country=None, url=src.as_uri())
+    got = ck.io.fetch_ucdp_ged("25.1", tmp_path / "ucdp", country=None, url=src.as_uri())
     assert got.name == "ged251-csv.zip" and got.read_bytes() == src.read_bytes()
 
 
@@ -203,17 +203,17 @@ def test_fetch_ucdp_ged_country_none_keeps_the_global_archive(tmp_path):
 def test_extract_of_the_reference_release_is_the_release(ged_path, ged, tmp_path):
     with zipfile.ZipFile(tmp_path / "ged-syria.zip", "w", zipfile.ZIP_DEFLATED) as z:
         z.write(ged_path, "ged.csv")
-    out = ck.fetch_ucdp_ged("19.1", tmp_path / "ucdp", url=(tmp_path / "ged-syria.zip").as_uri())
+    out = ck.io.fetch_ucdp_ged("19.1", tmp_path / "ucdp", url=(tmp_path / "ged-syria.zip").as_uri())
     ours, theirs = ck.load_ucdp_ged(out).events, ged.events
     assert len(ours) == len(theirs) == 16_566
     pd.testing.assert_frame_equal(ours, theirs)
 
 
 def test_how_to_get_names_the_files_and_the_command():
-    text = ck.how_to_get("ucdp")
+    text = ck.io.how_to_get("ucdp")
     assert "ucdp/ged_syria_652.1601.1911.csv" in text and "ucdp/ged_syria_25.1.csv" in text
     assert "`conflictkit fetch ucdp-ged --version 25.1`" in text
-    assert str(ck.data_dirs()[-1] / "ucdp") in text
+    assert str(ck.io.data_dirs()[-1] / "ucdp") in text
 
 
 @pytest.fixture
@@ -230,7 +230,7 @@ def _no_csv_reading(monkeypatch):
     def refuse(path):
         raise AssertionError(f"{path} was read again")
 
-    monkeypatch.setattr(ck.datasets, "_read_acled", refuse)
+    monkeypatch.setattr(ck.io.datasets, "_read_acled", refuse)
 
 
 def test_acled_second_load_comes_from_the_parquet_copy(acled_copy, monkeypatch):
@@ -276,15 +276,15 @@ def test_acled_copy_goes_to_the_user_cache_when_the_folder_is_read_only(acled_co
 
 def test_acled_copy_made_by_other_code_is_not_used(acled_copy, monkeypatch):
     ck.load_acled(acled_copy, cache=True)
-    monkeypatch.setattr(ck._cache, "code_fingerprint", lambda: "another conflictkit")
+    monkeypatch.setattr(ck.io._cache, "code_fingerprint", lambda: "another conflictkit")
     calls = []
-    read = ck.datasets._read_acled
-    monkeypatch.setattr(ck.datasets, "_read_acled", lambda p: calls.append(p) or read(p))
+    read = ck.io.datasets._read_acled
+    monkeypatch.setattr(ck.io.datasets, "_read_acled", lambda p: calls.append(p) or read(p))
     assert len(ck.load_acled(acled_copy, cache=True).events) == 4 and len(calls) == 1
 
 
 def test_acled_small_file_gets_no_copy_unless_asked(acled_copy):
-    assert acled_copy.stat().st_size < ck.datasets.ACLED_CACHE_MIN_BYTES
+    assert acled_copy.stat().st_size < ck.io.datasets.ACLED_CACHE_MIN_BYTES
     ck.load_acled(acled_copy)
     assert [p.name for p in acled_copy.parent.iterdir()] == ["acled-export.csv"]
     ck.load_acled(acled_copy, cache=False)

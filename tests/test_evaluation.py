@@ -1,4 +1,4 @@
-"""Scoring against gold (conflictkit.evaluation): ACLED-style events, and the
+"""Scoring against gold (conflictkit.analysis.evaluation): ACLED-style events, and the
 casualty counts of every dev set (gold loading, coding, scoring)."""
 
 import math
@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from conftest import shared_file
 
-from conflictkit import evaluation as ev
-from conflictkit.evaluation import (
+from conflictkit.analysis import evaluation as ev
+from conflictkit.analysis.evaluation import (
     GOLD_COLUMNS,
     GOLD_SETS,
     code_gold,

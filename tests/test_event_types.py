@@ -3,7 +3,7 @@
 import pytest
 
 from conflictkit.coding.event_types import classify_event_type, event_sentences, find_event_cues
-from conflictkit.reports import report_from_text
+from conflictkit.io.reports import report_from_text
 
 
 @pytest.mark.parametrize("text, event_type, sub_event_type", [

@@ -9,8 +9,8 @@ import re
 import pytest
 
 import conflictkit as ck
-from conflictkit.datasets import UCDP_SYRIA_FILE
-from conflictkit.notebooks import execute_notebook, kernel_env, notebook_paths, write_html
+from conflictkit.io.datasets import UCDP_SYRIA_FILE
+from conflictkit.workflow.notebooks import execute_notebook, kernel_env, notebook_paths, write_html
 from conftest import ROOT, in_ci
 
 NOTEBOOKS = notebook_paths(ROOT / "notebooks")

@@ -93,7 +93,7 @@ def test_comparison_bars_leave_unknown_out_and_say_so():
 
 def test_hbars_say_how_many_each_rate_rests_on():
     d = pd.DataFrame({"type": ["Armed clash", "Riot"], "accuracy": [0.8, 0.0], "snippets": [25, 3]})
-    ax = ck.plot_hbars(d, x="accuracy", y="type", n="snippets")
+    ax = ck.viz.plot_hbars(d, x="accuracy", y="type", n="snippets")
     assert [p.get_width() for p in ax.patches] == [0.8, 0.0]
     assert [t.get_text() for t in ax.texts] == ["0.80  (n = 25)", "0.00  (n = 3)"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Armed clash", "Riot"]
@@ -132,7 +132,7 @@ def test_event_map_has_borders_a_sequential_shade_and_a_size_key(events):
 
 
 def _syria_ring_codes():
-    from conflictkit._boundaries import load_boundaries
+    from conflictkit.viz._boundaries import load_boundaries
 
     units, _ = load_boundaries()
     rings = [(u["iso_3166_2"]) for u in units if u["adm0_a3"] == "SYR" for _ in u["rings"]]
@@ -157,7 +157,7 @@ def test_caption_does_not_widen_the_figure(series):
     ax = ck.plot_fatalities_over_time(series[series.admin1_name == "Idlib"])
     fig = ax.figure
     before = fig.get_tightbbox(fig.canvas.get_renderer()).width
-    ck.caption(ax, "Source: a long source line. " * 20)
+    ck.viz.caption(ax, "Source: a long source line. " * 20)
     after = fig.get_tightbbox(fig.canvas.get_renderer()).width
     assert after <= before + 0.05
 
@@ -169,7 +169,7 @@ def test_set_theme_is_the_users_choice(series):
         assert matplotlib.rcParams["axes.titleweight"] == "normal"  # a plot imposes no style
         ck.set_theme()
         assert matplotlib.rcParams["axes.titleweight"] == "bold"
-    with ck.house_style():
+    with ck.viz.house_style():
         assert matplotlib.rcParams["axes.spines.right"] is False
 
 

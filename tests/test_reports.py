@@ -244,7 +244,7 @@ def test_a_row_with_a_field_too_many_is_a_reject_named_by_row(tmp_path):
 def test_a_ragged_row_streams_the_same(tmp_path):
     f = tmp_path / "ragged.tsv"
     f.write_text("id\ttext\nx\tTwo killed.\textra\ny\tThree killed.\n\nz\tOne killed.\n")
-    chunks = list(ck.iter_report_chunks(f, chunk_size=1))
+    chunks = list(ck.io.iter_report_chunks(f, chunk_size=1))
     ids = [r.id for c in chunks for r in c.reports]
     rows = [row for c in chunks for row in c.rejects.row]
     assert ids == ["y", "z"] and rows == [2]

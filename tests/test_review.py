@@ -6,18 +6,18 @@ import pytest
 
 import conflictkit as ck
 
-SECOND = ck.example_path("second-coder", "2020-09-22-raqqa-clashes.ann")
+SECOND = ck.io.example_path("second-coder", "2020-09-22-raqqa-clashes.ann")
 
 
 def test_review_log_appends_and_survives(sample_report, tmp_path):
     coding = ck.code_report(sample_report)
-    log = ck.ReviewLog(tmp_path / "log.csv", "alice", clock=lambda: "2026-01-01T00:00:00+00:00")
+    log = ck.analysis.ReviewLog(tmp_path / "log.csv", "alice", clock=lambda: "2026-01-01T00:00:00+00:00")
     claim = coding.casualties.claim_id.iloc[5]
     log.reject(claim)
     # a new session (as after a kernel restart) appends to the same file
-    again = ck.ReviewLog(tmp_path / "log.csv", "alice", clock=lambda: "2026-01-01T00:01:00+00:00")
+    again = ck.analysis.ReviewLog(tmp_path / "log.csv", "alice", clock=lambda: "2026-01-01T00:01:00+00:00")
     again.correct(coding.casualties.claim_id.iloc[6], "count", 3, 4)
-    rows = ck.read_review_log(tmp_path / "log.csv")
+    rows = ck.analysis.read_review_log(tmp_path / "log.csv")
     assert rows[["field", "new", "coder"]].values.tolist() == [["decision", "reject", "alice"], ["count", "4", "alice"]]
     with pytest.raises(ck.InputError, match="not a reviewable field"):
         log.correct(claim, "colour", "", "red")
@@ -26,7 +26,7 @@ def test_review_log_appends_and_survives(sample_report, tmp_path):
 def test_apply_review_never_changes_the_machine_coding(sample_report):
     coding = ck.code_report(sample_report)
     before = coding.casualties.copy()
-    reviewed = ck.apply_review(coding, ck.example_path("review-log.csv"))
+    reviewed = ck.analysis.apply_review(coding, ck.io.example_path("review-log.csv"))
     pd.testing.assert_frame_equal(coding.casualties, before)
     cas = reviewed.casualties.set_index("claim_id")
     assert cas.loc["2020-09-22-raqqa-clashes:c6", "role"] == "rejected"
@@ -40,7 +40,7 @@ def _coding(rows):
     ann = pd.DataFrame([dict(report_id="r", annotation_id=c, label="casualty", start=s, end=e, text="x" * (e - s),
                              value=f"outcome={o}; count={n}; side={side}; role={role}")
                         for c, s, e, o, n, side, role in rows])
-    return ck.coding_from_annotations(ann)
+    return ck.analysis.coding_from_annotations(ann)
 
 
 def test_agreement_known_answers():
@@ -48,7 +48,7 @@ def test_agreement_known_answers():
                  ("T3", 20, 25, "killed", 1, "", "part")])
     b = _coding([("T1", 0, 5, "killed", 3, "IS", "total"), ("T2", 11, 15, "killed", 2, "SDF", "part"),
                  ("T3", 20, 25, "killed", 1, "", "part")])
-    scores, dis = ck.agreement(a, b)
+    scores, dis = ck.analysis.agreement(a, b)
     side = scores.set_index("field").loc["victim_side"]
     # sides: IS/IS, IS/SDF, none/none. Ao = 2/3; Cohen: Pe = (2/3)(1/3) + (1/3)(1/3) = 1/3, kappa = (2/3-1/3)/(2/3) = 0.5
     assert side.exact == pytest.approx(2 / 3) and side.kappa == pytest.approx(0.5)
@@ -64,7 +64,7 @@ def test_agreement_matches_nltk_directly():
 
     a = _coding([(f"T{i}", 10 * i, 10 * i + 5, "killed", n, "", "standalone") for i, n in enumerate([1, 2, 3, 4, 5])])
     b = _coding([(f"T{i}", 10 * i, 10 * i + 5, "killed", n, "", "standalone") for i, n in enumerate([1, 2, 3, 9, 5])])
-    scores, _ = ck.agreement(a, b)
+    scores, _ = ck.analysis.agreement(a, b)
     task = AnnotationTask(data=[(c, str(i), str(v)) for c, vals in (("a", [1, 2, 3, 4, 5]), ("b", [1, 2, 3, 9, 5]))
                                 for i, v in enumerate(vals)])
     count = scores.set_index("field").loc["count_best"]
@@ -74,7 +74,7 @@ def test_agreement_matches_nltk_directly():
 def test_machine_against_the_second_coder(sample_report):
     human, problems = ck.from_brat(SECOND)
     assert problems == []
-    scores, dis = ck.agreement(ck.code_report(sample_report), ck.coding_from_annotations(human, [sample_report]),
+    scores, dis = ck.analysis.agreement(ck.code_report(sample_report), ck.analysis.coding_from_annotations(human, [sample_report]),
                                names=("machine", "coder"))
     s = scores.set_index("field")
     assert s.loc["count_best", "exact"] == pytest.approx(0.9)  # 9 of 10 matched claim pairs agree
@@ -84,9 +84,9 @@ def test_machine_against_the_second_coder(sample_report):
 
 def test_review_widget_builds_and_logs(sample_report, tmp_path):
     coding = ck.code_report(sample_report)
-    widget = ck.review_widget(coding, tmp_path / "log.csv", "bob")
+    widget = ck.analysis.review_widget(coding, tmp_path / "log.csv", "bob")
     accept = widget.children[1].children[0]
     accept.click()
-    log = ck.read_review_log(tmp_path / "log.csv")
+    log = ck.analysis.read_review_log(tmp_path / "log.csv")
     assert log[["item", "new", "coder"]].values.tolist() == [[coding.casualties.claim_id.iloc[0], "accept", "bob"]]
     assert "<mark>" in widget.children[0].value  # the next claim's sentence, highlighted

@@ -50,7 +50,7 @@ def test_reconciliation_view(coding):
 
 
 def test_provenance_of_a_cell(coding, sample_report):
-    claims = ck.supporting_claims(coding, by="side", side="Syrian government", outcome="killed")
+    claims = ck.analysis.supporting_claims(coding, by="side", side="Syrian government", outcome="killed")
     assert "killing 13 members of regime forces" in claims.text.tolist()
     for row in claims.itertuples():
         assert sample_report.text[row.start:row.end] == row.text
@@ -90,7 +90,7 @@ def test_exports(coding, tmp_path):
     assert md.startswith("| side") and notes in md
     tex = ck.export_table(t, tmp_path / "t.tex", notes=notes).read_text()
     assert "\\begin{tabular}" in tex and "Coded by conflictkit" in tex
-    html = ck.style_casualty_table(t, caption="Killed by side").to_html()
+    html = ck.analysis.style_casualty_table(t, caption="Killed by side").to_html()
     assert "not reported" in html and "font-weight: bold" in html and "Killed by side" in html
 
 
@@ -121,7 +121,7 @@ _LATEX_TOKENS = re.compile(r"\\textbackslash\{\}|\\textasciitilde\{\}|\\textasci
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list(_SPECIALS) + ["a", " ", "é", "1"]), max_size=30))
 def test_latex_escape_round_trips(text):
-    from conflictkit.tables import _latex_escape
+    from conflictkit.analysis.tables import _latex_escape
 
     escaped = _latex_escape(text)
     tokens = _LATEX_TOKENS.findall(escaped)
@@ -143,14 +143,14 @@ def test_markdown_export_keeps_one_cell_per_column(tmp_path_factory, cells):
 
 @pytest.mark.parametrize("value", [" =1+1", "\n=1+1", "\t=1", "\r=1", "  @SUM(A1)", " -2", "\r\n+1"])
 def test_spreadsheet_guard_sees_through_leading_whitespace(value):
-    guarded = ck.safe_for_spreadsheet(pd.DataFrame({"x": [value, "a=b"]})).x.tolist()
+    guarded = ck.analysis.safe_for_spreadsheet(pd.DataFrame({"x": [value, "a=b"]})).x.tolist()
     assert guarded == ["'" + value, "a=b"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("=+-@ \t\r\na1")), max_size=8))
 def test_spreadsheet_guard_is_a_prefix_or_nothing(value):
-    [guarded] = ck.safe_for_spreadsheet(pd.DataFrame({"x": [value]})).x.tolist()
+    [guarded] = ck.analysis.safe_for_spreadsheet(pd.DataFrame({"x": [value]})).x.tolist()
     risky = value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r")
     assert guarded == ("'" + value if risky else value)
 
@@ -158,7 +158,7 @@ def test_spreadsheet_guard_is_a_prefix_or_nothing(value):
 def test_styled_table_escapes_html():
     t = pd.DataFrame({"report_id": ["<script>alert(1)</script>", "Total"], "killed_low": [1, 1],
                       "killed_best": [1, 1], "killed_high": [1, 1]})
-    html = ck.style_casualty_table(t, caption="<b>caption</b>").to_html()
+    html = ck.analysis.style_casualty_table(t, caption="<b>caption</b>").to_html()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<b>caption</b>" not in html and "&lt;b&gt;caption&lt;/b&gt;" in html
 
@@ -197,7 +197,7 @@ def test_bad_events_tables():
                         "fatalities_high": [3, 1, 4, 2]})
     with pytest.raises(InputError, match=r"3 bad rows \(event_id b, c, d\)"):
         ck.casualty_table(bad, by="admin1")
-    good, rejects = ck.validate_events(bad)
+    good, rejects = ck.analysis.validate_events(bad)
     assert good.event_id.tolist() == ["a"] and len(good) + len(rejects) == len(bad)
     assert dict(zip(rejects.event_id, rejects.reason)) == {
         "b": "fatalities_low is negative", "c": "low > best", "d": "fatalities_best is not a number"}
@@ -213,5 +213,5 @@ def test_two_sources_for_one_clash_give_a_range_never_a_sum():
     t = ck.casualty_table(both, by="admin1", totals=False)
     row = _row(t, admin1="SY-ID")
     assert (row.killed_low, row.killed_best, row.killed_high) == (20, 28, 28)
-    units = ck.casualty_units(both)
+    units = ck.analysis.casualty_units(both)
     assert set(units.date.astype(str)) == {"2020-05-03"}  # the event's date, not the reports'

@@ -7,8 +7,8 @@ from hypothesis import given, strategies as st
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import conflictkit as ck
-from conflictkit import text as T
-from conflictkit.text import line_spans, paragraph_spans, sentence_spans
+from conflictkit.io import text as T
+from conflictkit.io.text import line_spans, paragraph_spans, sentence_spans
 
 
 def test_abbreviations_do_not_split_sentences():

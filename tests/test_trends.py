@@ -86,6 +86,6 @@ def test_background_events_are_told_apart_from_news():
                            "date_end": ["2013-08-21", "2016-05-02", "2019-01-01", "2016-12-31"],
                            "fatalities_best": [1400, 12, 5, 300]})
     reports = pd.DataFrame({"id": ["r1", "r2"], "published": ["2016-05-03", None]})
-    news = ck.events_of_their_time(events, reports)
+    news = ck.analysis.events_of_their_time(events, reports)
     assert news.fatalities_best.tolist() == [12, 300]  # recalled massacre and a date after publication out
     assert (news.attrs["background_events"], news.attrs["background_best"]) == (2, 1405.0)

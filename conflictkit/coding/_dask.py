@@ -1,7 +1,7 @@
 """Coding reports in memory on Dask (``code_reports(engine="dask")``).
 
 In the coding layer so that :mod:`conflictkit.coding.coder` needs nothing
-from :mod:`conflictkit.corpus` (which builds on this).
+from :mod:`conflictkit.workflow.corpus` (which builds on this).
 """
 
 import sys

@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..codebook import COUNTED_ROLES
 from ..errors import InputError
-from ..reports import Report, _rejects_frame, report_from_text
+from ..io.reports import Report, _rejects_frame, report_from_text
 from .attribution import attribute_claims, report_context
 from .casualties import compile_grammar, reconcile_claims
 from .detection import find_cue_events, report_cues
@@ -86,7 +86,7 @@ class Coding:
         One row per event (columns :data:`EVENT_COLUMNS`).
     rejects : DataFrame
         Rows and reports not coded, with the columns of every rejects table
-        (:data:`~conflictkit.reports.REJECT_COLUMNS`): ``source`` (a file,
+        (:data:`~conflictkit.io.reports.REJECT_COLUMNS`): ``source`` (a file,
         or ``coder`` for a report that failed to code), ``row``, ``id``,
         ``reason``.
     reports : dict
@@ -180,7 +180,7 @@ class Coder:
         return compile_grammar(None if self.resources is load_resources() else self.resources.grammar)
 
     def code(self, report, *, published=None):
-        """Code one report (a :class:`~conflictkit.reports.Report` or a text) into a :class:`Coding`.
+        """Code one report (a :class:`~conflictkit.io.reports.Report` or a text) into a :class:`Coding`.
 
         ``published`` overrides the report's publication date.  A report that
         fails to code raises (:meth:`code_many` sets it aside instead).
@@ -192,7 +192,7 @@ class Coder:
 
         The one run function every engine calls: a report that fails to code
         (any exception) goes to the rejects (columns
-        :data:`~conflictkit.reports.REJECT_COLUMNS`, source ``coder``).
+        :data:`~conflictkit.io.reports.REJECT_COLUMNS`, source ``coder``).
         """
         return _run(self, reports)
 

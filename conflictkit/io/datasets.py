@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from ._cache import cached_frames
-from ._data import DEFAULT_BUNDLES, data_dir, data_dirs, resource_path
-from .errors import InputError
+from .._data import DEFAULT_BUNDLES, data_dir, data_dirs, resource_path
+from ..errors import InputError
 
 __all__ = [
     "load_ucdp_ged", "load_acled", "coded_events_to_schema", "admin1_code",

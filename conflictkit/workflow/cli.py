@@ -17,7 +17,7 @@ import uuid
 import warnings
 from pathlib import Path
 
-from .errors import ConflictkitError
+from ..errors import ConflictkitError
 
 __all__ = ["main"]
 
@@ -73,7 +73,7 @@ def _build_parser():
 
 
 def _show(args):
-    from .reports import load_report
+    from ..io.reports import load_report
 
     report = load_report(args.input)
     print(f"id:        {report.id}")
@@ -100,8 +100,8 @@ def _input_chunks(args, chunk_size=1000):
 
     import pandas as pd
 
-    from .errors import InputError
-    from .reports import REJECT_COLUMNS, _decode, iter_report_chunks, load_report
+    from ..errors import InputError
+    from ..io.reports import REJECT_COLUMNS, _decode, iter_report_chunks, load_report
 
     none = pd.DataFrame(columns=REJECT_COLUMNS)
     for item in args.inputs:
@@ -125,7 +125,7 @@ def _input_chunks(args, chunk_size=1000):
 
 
 def _write_table(table, out, fmt, first):
-    from .tables import safe_for_spreadsheet
+    from ..analysis.tables import safe_for_spreadsheet
 
     if fmt == "csv":
         safe_for_spreadsheet(table).to_csv(out, index=False, header=first)
@@ -140,7 +140,7 @@ def _write_table(table, out, fmt, first):
 def _check_outputs(args):
     """``{"-o": path, "--rejects": path}`` of the outputs given, each checked:
     a file name in an existing folder, not an input, not the other output."""
-    from .errors import InputError
+    from ..errors import InputError
 
     inputs = [Path(i).resolve() for i in args.inputs if i != "-"]
     outputs = {flag: Path(p) for flag, p in (("-o", args.output), ("--rejects", args.rejects)) if p}
@@ -173,8 +173,8 @@ def _code(args):
     """Stream the inputs chunk by chunk: constant memory on a large corpus."""
     import pandas as pd
 
-    from .coding import Coder, code_reports
-    from .tables import safe_for_spreadsheet
+    from ..coding import Coder, code_reports
+    from ..analysis.tables import safe_for_spreadsheet
 
     outputs = _check_outputs(args)
     coder = Coder(args.resources)  # one coder for every chunk; a bad overlay fails here, before any output
@@ -205,7 +205,7 @@ def _code(args):
 
 
 def _fetch(args):
-    from .datasets import fetch_ucdp_ged
+    from ..io.datasets import fetch_ucdp_ged
 
     try:
         country = None if args.country.lower() == "all" else args.country

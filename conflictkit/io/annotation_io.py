@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .codebook import load_codebook
-from .errors import InputError
+from ..codebook import load_codebook
+from ..errors import InputError
 
 __all__ = ["to_brat", "from_brat", "to_doccano", "from_doccano", "to_label_studio", "from_label_studio",
            "IO_COLUMNS"]

@@ -16,7 +16,7 @@ def figures_dir():
     env = os.environ.get("CONFLICTKIT_FIGURES")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "figures"
+    here = Path(__file__).resolve().parents[2] / "figures"
     return here if here.parent.joinpath("pyproject.toml").exists() else Path.cwd() / "figures"
 
 

@@ -30,7 +30,7 @@ _DTYPES = b"conflictkit.dtypes"
 def code_fingerprint():
     """A hash of conflictkit's code and bundled data and of the versions of
     the libraries its loaders lean on."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for f in sorted(root.rglob("*")):
         if f.is_file() and "__pycache__" not in f.parts:

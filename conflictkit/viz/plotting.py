@@ -28,7 +28,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import Normalize
 
 from ._boundaries import BOUNDARY_ATTRIBUTION, load_boundaries
-from ._data import resource_path
+from .._data import resource_path
 
 __all__ = ["set_theme", "house_style", "caption", "plot_fatalities_over_time", "plot_small_multiples",
            "plot_event_map", "plot_casualty_ranges", "plot_comparison_bars", "plot_hbars"]
@@ -343,7 +343,7 @@ def plot_event_map(data, *, x="longitude", y="latitude", size="fatalities_best",
     Governorates are shaded on a sequential palette by the sum of ``size``
     over their events (:obj:`region` holds ISO 3166-2 codes), with their
     borders and the country borders of the bundled boundary file (Natural
-    Earth; see :data:`conflictkit._boundaries.BOUNDARY_ATTRIBUTION`).  Events
+    Earth; see :data:`conflictkit.viz._boundaries.BOUNDARY_ATTRIBUTION`).  Events
     are drawn with :func:`seaborn.scatterplot`, area by ``size``, with a key;
     points are rasterised in SVG so the file stays small.
 

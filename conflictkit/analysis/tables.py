@@ -24,10 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .codebook import Outcome, Role
-from .coding.casualties import breakdown_status
-from .coding.coder import ACLED_UNKNOWN_FATALITIES, Coding
-from .errors import InputError
+from ..codebook import Outcome, Role
+from ..coding.casualties import breakdown_status
+from ..coding.coder import ACLED_UNKNOWN_FATALITIES, Coding
+from ..errors import InputError
 
 __all__ = [
     "casualty_units", "casualty_table", "reconcile", "supporting_claims", "validate_events",
@@ -384,7 +384,7 @@ def _table_from_events(events, by, totals):
     if len(rejects):
         rows = ", ".join(map(str, rejects["event_id"].head(10)))
         raise InputError("events table", f"{len(rejects)} bad rows (event_id {rows}): "
-                         f"{rejects['reason'].iloc[0]}; use ck.validate_events to set them aside")
+                         f"{rejects['reason'].iloc[0]}; use ck.analysis.validate_events to set them aside")
     for c in by:
         if c not in good.columns:
             raise InputError("events table", f"no column {c!r} to group by")
@@ -458,7 +458,7 @@ def supporting_claims(coding, by="side", **cell):
     --------
     >>> import conflictkit as ck
     >>> coding = ck.code_report(ck.load_report(ck.sample_report_path()))
-    >>> ck.supporting_claims(coding, side="IS", outcome="killed").text.tolist()  # the part and its total
+    >>> ck.analysis.supporting_claims(coding, side="IS", outcome="killed").text.tolist()  # the part and its total
     ['killing 15 jihadists', 'At least 28 fighters were killed']
     """
     coding = _as_coding(coding)

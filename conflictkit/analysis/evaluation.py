@@ -85,7 +85,7 @@ def evaluate_gva(path, limit=None):
 def evaluate_case(path):
     """Predicted and gold sub-event types for the CASE snippets: ``id``,
     ``snippet``, ``gold``, ``predicted``, ``correct``."""
-    from .coding import classify_event_type
+    from ..coding import classify_event_type
 
     d = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str)
     pred = [classify_event_type(t, default=("Strategic developments", "Other"))[1] for t in d["EventSnippet"]]
@@ -255,7 +255,7 @@ def _gold_frame(**columns):
 
 
 def _sub_to_type():
-    from .coding import event_types
+    from ..coding import event_types
 
     return event_types.EVENT_TYPES
 
@@ -271,8 +271,8 @@ def code_event_gold(gold, *, with_published=False, lexicon=None):
     """
     import time
 
-    from .coding import code_reports
-    from .reports import report_from_text
+    from ..coding import code_reports
+    from ..io.reports import report_from_text
 
     reports = [report_from_text(t, id=str(i), find_header=False,
                                 published=(d.date() if with_published and pd.notna(d) else None))
@@ -551,8 +551,8 @@ def code_gold(gold, lexicon=None):
     >>> code_gold(gold)[["coded_killed", "coded_injured", "naive_killed"]].values.tolist()
     [[7.0, 3.0, 7.0]]
     """
-    from .coding import code_reports
-    from .reports import report_from_text
+    from ..coding import code_reports
+    from ..io.reports import report_from_text
 
     ids = [f"{n}:{i}" for n, i in enumerate(gold["id"])]
     reports = [report_from_text(t, id=i, published=p, find_header=bool(h))

@@ -19,7 +19,7 @@ January and invents a spike (16,517 deaths in the Syria release).
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["fatalities_over_time", "yearly_totals", "events_of_their_time"]
 

@@ -26,12 +26,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .coding.coder import (
+from ..coding.coder import (
     ANNOTATION_COLUMNS, CASUALTY_COLUMNS, CODER_VERSION, EVENT_COLUMNS, Coding, _coder, code_reports,
 )
-from .coding._dask import NO_MAIN_GUARD, current_client, refuse_in_spawned_child, sorted_table
-from .errors import InputError
-from .reports import REJECT_COLUMNS, Report, _build_reports, _iter_chunk_items, _rejects_frame, _Row
+from ..coding._dask import NO_MAIN_GUARD, current_client, refuse_in_spawned_child, sorted_table
+from ..errors import InputError
+from ..io.reports import REJECT_COLUMNS, Report, _build_reports, _iter_chunk_items, _rejects_frame, _Row
 
 __all__ = ["code_corpus", "read_coding", "code_reports_dask", "chunk_key", "coder_fingerprint", "TABLES",
            "DASK_CODING_CONFIG"]
@@ -385,7 +385,7 @@ def code_corpus(source, out, *, chunk_size=1000, engine="serial", progress=True,
 
     >>> import dask
     >>> from distributed import Client, LocalCluster
-    >>> with dask.config.set(ck.DASK_CODING_CONFIG), LocalCluster(n_workers=2, threads_per_worker=1) as cluster, \\
+    >>> with dask.config.set(ck.workflow.DASK_CODING_CONFIG), LocalCluster(n_workers=2, threads_per_worker=1) as cluster, \\
     ...         Client(cluster):  # doctest: +SKIP
     ...     summary = ck.code_corpus("corpus.csv", "coded/", engine="dask")
     """

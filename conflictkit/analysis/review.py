@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .codebook import COUNTED_ROLES, Role
-from .coding.coder import Coding
-from .errors import InputError
+from ..codebook import COUNTED_ROLES, Role
+from ..coding.coder import Coding
+from ..errors import InputError
 
 __all__ = ["ReviewLog", "apply_review", "review_widget", "agreement", "match_claims", "read_review_log",
            "coding_from_annotations", "REVIEW_FIELDS", "LOG_COLUMNS"]
@@ -299,7 +299,7 @@ def coding_from_annotations(annotations, reports=None):
     """
     import re
 
-    from .coding.coder import CASUALTY_COLUMNS, _frames
+    from ..coding.coder import CASUALTY_COLUMNS, _frames
 
     cas = []
     for r in annotations[annotations["label"] == "casualty"].itertuples():

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .errors import InputError
+from ..errors import InputError
 from .text import paragraph_spans, sentence_spans
 
 __all__ = [

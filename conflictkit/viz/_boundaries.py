@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ._data import resource_path
+from .._data import resource_path
 
 __all__ = ["load_boundaries", "BOUNDARY_ATTRIBUTION"]
 
