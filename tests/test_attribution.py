@@ -58,3 +58,9 @@ def test_victim_category_reads_actor_type_before_words():
     assert victim_category("State forces", "five people") == "combatant"
     assert victim_category("", "two gunmen") == "combatant"
     assert victim_category("", "two people") == "unknown"
+
+
+def test_victims_of_both_kinds_are_unknown():
+    assert victim_category("", "12 insurgents and three civilians") == "unknown"
+    assert victim_category("Rebel group", "40 fighters and two children") == "unknown"
+    assert victim_category("Civilians", "two civilians and a soldier") == "unknown"

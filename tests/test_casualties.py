@@ -117,3 +117,76 @@ def test_injured_not_reported_is_unknown_never_zero():
     (event,) = ck.code_report(ck.report_from_text("Two soldiers were killed in Homs.",
                                                   find_header=False)).events.itertuples()
     assert event.fatalities_best == 2 and math.isnan(event.injured_best)
+
+
+# --- victims the grammar does not list: any plural noun but things, animals, times ------
+
+@pytest.mark.parametrize("text, best", [
+    ("Nine fishermen were killed when their boat was shelled off the coast.", 9),
+    ("At least 14 herders have been killed in the raid on the camp.", 14),
+    ("Four Yazidis died in the attack on the shrine.", 4),
+    ("Eleven traders and porters were killed on the market road.", 11),  # two nouns, one count
+    ("Gunmen killed six pilgrims on the highway.", 6),
+])
+def test_unlisted_plural_victims_are_counted(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Three mortar shells killed two shepherds near the border.", 2),  # the shells killed, they did not die
+    ("Two armed men wounded a guard and killed four customers.", 4),
+    ("The raiders burnt ten huts and killed 30 cattle.", None),  # animals
+])
+def test_things_and_animals_are_no_victims(text, best):
+    got = _counted(text)
+    assert (got[1] if got else None) == best
+
+
+# --- bodies found are deaths --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, best", [
+    ("Villagers discovered a pit holding 18 bodies outside the town.", 18),
+    ("The remains were identified after 6 corpses were recovered from the river.", 6),
+    ("The bodies of four of the abducted herders were found on Monday.", 4),
+    ("A body was found in a ditch near the checkpoint.", 1),
+])
+def test_bodies_found_are_deaths(text, best):
+    assert _counted(text)[1] == best
+
+
+# --- one victim and a number in one phrase ------------------------------------------------
+
+@pytest.mark.parametrize("text, best", [
+    ("A local chief and three guards were killed in the ambush.", 4),
+    ("One nurse and two patients died when the clinic was hit.", 3),
+])
+def test_one_and_a_number_add_up(text, best):
+    assert _counted(text)[1] == best
+
+
+# --- context: tolls of a war, a campaign, a period or a past year are never the event ------
+
+@pytest.mark.parametrize("text", [
+    "The insurgency, which began a decade ago, has cost the lives of 45,000 people.",  # any toll this large
+    "Despite the deaths of over 20,000 people the talks went on.",
+    "Thousands were displaced and 800 civilians were killed in the long civil war.",
+    "The army's campaign in the south has killed more than 900 people, a monitor said.",
+    "Some 75 fighters were killed over the past two weeks in the province.",
+    "About 300 villagers died in three months of fighting around the town.",
+])
+def test_running_and_past_tolls_are_context(text):
+    assert _counted(text) is None
+
+
+def test_the_event_beside_a_past_toll_is_counted():
+    text = ("Two soldiers were killed on Tuesday in an ambush near the dam. "
+            "Over the past three months about 200 troops have died in the province.")
+    assert _counted(text)[1] == 2
+
+
+def test_a_headline_figure_is_inside_the_mixed_list_it_heads():
+    text = ("Air strikes kill 30 militants in the north\n\n"
+            "Air strikes killed 30 militants and four civilians in the north on Tuesday, a monitor said.")
+    cas = ck.code_report(ck.report_from_text(text)).casualties
+    counted = cas[cas.counted & (cas.outcome == "killed")]
+    assert counted.count_best.sum() == 34

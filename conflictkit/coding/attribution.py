@@ -194,18 +194,28 @@ def attribute_claims(claims, ctx):
 def victim_category(actor_type, victim):
     """civilian, combatant or unknown, from the victims' actor type and phrase.
 
+    A phrase naming both ("50 militants and eight civilians") is unknown: a
+    figure of either kind may be part of it.
+
     >>> victim_category("", "three children"), victim_category("Rebel group", "5"), victim_category("", "2 men")
     ('civilian', 'combatant', 'unknown')
+    >>> victim_category("Rebel group", "50 militants and eight civilians")
+    'unknown'
     """
     v = victim.lower()
-    if actor_type == "Civilians" or any(w in v for w in ("civilian", "children", "women", "resident",
-                                                          "villager", "student", "worker")):
+    civilian, combatant = (any(w in v for w in words) for words in (_CIVILIAN_WORDS, _COMBATANT_WORDS))
+    if civilian and combatant:
+        return VictimCategory.UNKNOWN.value
+    if civilian or actor_type == "Civilians":
         return VictimCategory.CIVILIAN.value
-    if actor_type or any(w in v for w in ("fighter", "soldier", "troop", "militant", "jihadist", "rebel",
-                                          "insurgent", "combatant", "officer", "general", "commander",
-                                          "militiam", "gunm", "personnel", "members of")):
+    if actor_type or combatant:
         return VictimCategory.COMBATANT.value
     return VictimCategory.UNKNOWN.value
+
+
+_CIVILIAN_WORDS = ("civilian", "children", "women", "resident", "villager", "student", "worker")
+_COMBATANT_WORDS = ("fighter", "soldier", "troop", "militant", "jihadist", "rebel", "insurgent", "combatant",
+                    "officer", "general", "commander", "militiam", "gunm", "personnel", "members of")
 
 
 def _place_info(text, term, lex):

@@ -72,7 +72,10 @@ def _by_outcome(mapping, prefix, skip=()):
 def _phrases(g):
     """Regular-expression sources of the parts of phrases: counts, victims, auxiliaries."""
     number = number_pattern(g)
-    head, single = _words(g["victim_heads"]), _words(g["victim_heads_singular"])
+    named, single = _words(g["victim_heads"]), _words(g["victim_heads_singular"])
+    # any other plural noun, unless a thing, an animal or a time ("two rockets", "20 goats", "10 days")
+    things = rf"(?!\s+(?:{_words(g['non_victim_plurals'])})\b)"  # "killed 20 goats": no victims
+    head = f"{named}|(?!(?:{_words(g['non_victim_plurals'])})\\b){g['victim_heads_generic']}"
     # Words allowed between a count and its head noun: adjectives, actor names.
     # (not a number: "9 August 2016 Five children" has no count 2016 of children)
     mod = (r"(?:(?!\d+\s|(?:" + "|".join(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
@@ -85,14 +88,16 @@ def _phrases(g):
     # 11 run on past a breakdown of them.
     including = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{number})\s+{mod}{{0,3}}?"
                  rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
-    return dict(number=number, head=head, single=single, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
+    return dict(number=number, head=head, named=named, things=things, single=single, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
                 including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
                 outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
 
 
 def _count_first(g, p):
     """Sources of the patterns that start with a count."""
+    # "13 soldiers and militiamen were killed": one count of both
     passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b"
+               rf"(?:\s+(?:and|or)\s+(?!(?:an?|the|one|his|her|their)\s){p['mod']}{{0,2}}?(?:{p['head']})\b)?"
                rf"{p['of_tail']}{p['including']})?(?P<aux>{p['aux']})\s+(?P<verb>(?:shot\s+and\s+)?"
                + p["outcome"] + r")\b")
     # A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
@@ -114,7 +119,7 @@ def _count_first(g, p):
 def _verb_first(g, p):
     """Sources of the patterns that start with a verb or a toll."""
     active = (r"\b(?P<verb>" + p["active"] + r")\s+"
-              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all)\s+)?{p['q']}{p['n']}{_NO_OBJECT}"
+              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
               rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b{p['of_tail']})?")
     compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
                 rf"(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?P<num>{p['number']})\s+"
@@ -163,7 +168,7 @@ def _one_victim(g, p):
     unnumbered = (
         r"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)"
         r"[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
-        rf"opposition\s+|security\s+|Kurdish\s+)(?:{p['head']}))"
+        rf"opposition\s+|security\s+|Kurdish\s+)(?:{p['named']}))"
         r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all|" + p["manner"]
         + r"))?)\s+(?P<verb>(?P<p_killed>killed)(?:\s+(?:and|or)\s+(?P<also_injured>injured|wounded))?|"
         r"(?P<p_injured>injured|wounded)(?:\s+(?:and|or)\s+(?P<also_killed>killed))?)\b")
@@ -176,8 +181,8 @@ def _one_victim(g, p):
         + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
         r"murdered)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
         + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)")
-    # "a woman and her two daughters were killed": one and a number
-    pair_n = (rf"\b(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?:his|her|their)\s+"
+    # "a woman and her two daughters were killed", "a priest and four officers were killed": one and a number
+    pair_n = (rf"\b(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?:(?:his|her|their)\s+)?"
               rf"(?P<num>{p['number']})\s+{p['mod']}{{0,2}}?(?:{p['head']}))\b(?P<aux>{p['aux']})\s+(?P<verb>"
               + outcome + r")\b")
     return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n)
@@ -187,10 +192,9 @@ def _context(g, p):
     """Sources of the patterns that qualify claims: negation, war tolls, implied deaths."""
     implied = (r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"]) + r"))\b")
     cumulative = _words(g["cumulative_cues"])
-    perfect = (r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:" + _words(g["running_toll_verbs"]) + r")\b")
     negated = r"\b(?:" + _words(g["negation_words"]) + r")\b[^.;]{0,25}$"
     number_start = rf"(?<![\w\-])(?:{qualifier_pattern(g)}\s+)?{p['number']}"
-    return dict(implied=implied, cumulative=cumulative, perfect=perfect, negated=negated, number_start=number_start,
+    return dict(implied=implied, cumulative=cumulative, negated=negated, number_start=number_start,
                 head_first=rf"\s+(?:{p['head']})\b")
 
 
@@ -462,9 +466,26 @@ def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
         count = Count(count.low + add, count.best + add, count.high + add, count.qualifier,
                       count.acled + add)
     outcome = _outcome(m)
-    if outcome is None:
+    if outcome is None or _acts_on_object(m):
         return None
     return _claim(m, outcome, count, pattern, offset, orig, sentence)
+
+
+# An object after the verb: "two rockets killed five people", "Two gunmen wounded a guard".
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:at\s+least|more\s+than|over|some|about|nearly|up\s+to)\s+)?"
+    r"(?:an?|his|her|their|its|the(?!\s+(?:same|previous|next|following|day|night|morning|evening|week)\b)|"
+    r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b"
+    r"(?!\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|dead|killed|died|were|are)\b)")
+
+
+def _acts_on_object(m):
+    """Does a count-first match end in a verb acting on an object ("Two gunmen
+    killed five people": the gunmen are no victims)?  Only when no auxiliary
+    stands before the verb ("were killed" is passive)."""
+    if "aux" not in m.re.groupindex or (m.group("aux") or "").strip():
+        return False
+    return _OBJECT_AFTER.match(m.string, m.end()) is not None
 
 
 _ONE = Count(1, 1, 1, "", 1)
@@ -613,9 +634,9 @@ def _trigger_spans(g, lowered):
 MAX_EVENT_COUNT = {"killed": 300_000, "injured": 300_000, "missing": 300_000, "captured": 300_000,
                    "shot": 300_000, "displaced": 20_000_000}
 
-#: A toll this large stated in the present perfect ("more than 300,000 people
-#: have been killed") is a war's running toll, not one event's (``running_toll_min``
-#: in the grammar).
+#: A figure this large ("more than 300,000 people have been killed", "despite
+#: the killing of 100,000 people") is a war's running toll, not one event's
+#: (``running_toll_min`` in the grammar); displacements excepted.
 RUNNING_TOLL_MIN = load_resources().grammar["running_toll_min"]
 
 
@@ -689,10 +710,9 @@ def _find_claims(g, text, sentences, headlines):
         if not found:
             continue
         cumulative = bool(g.lowered["cumulative"].search(lowered, s, e))
-        perfect = bool(g.lowered["perfect"].search(lowered, s, e))
         least = g.grammar["running_toll_min"]
         for c in found:
-            running = cumulative or (perfect and c.count.best >= least)
+            running = cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
             claims.append(replace(c, role="cumulative") if running else
                           replace(c, role="implausible") if _implausible(c) else c)
     claims.sort(key=lambda c: (c.start, c.end))
