@@ -43,3 +43,38 @@ def test_remark_keeps_total_and_share_apart():
 
 def test_share_without_any_figure_is_none():
     assert remark_share(Remark(0, 0, math.nan)) is None
+
+
+def _ungated(text, monkeypatch):
+    """find_remarks with every pattern searched in every text (no gate)."""
+    from conflictkit.coding import conventions
+
+    with monkeypatch.context() as m:
+        m.setattr(conventions, "_may_remark", lambda words, text: True)
+        m.setattr(conventions, "_words_in", lambda text: {w for _, needs in conventions._CODED
+                                                          + conventions._TOTAL + conventions._EACH for w in needs})
+        return conventions.find_remarks(text)
+
+
+@pytest.mark.parametrize("note", [
+    "Fighting left dozens dead; 12 fatalities were divided between the two villages.",
+    "For a total of 14 people, the number was coded as seven each.",
+    "A total of 5 deaths recorded, spread over the district, 1 each.",
+    "Regime forces split the town; each side lost men. Total deaths recorded at 40.",
+    "Unknown number coded as 10 and split between Tall Rifaat and Mare'.",
+    "The convoy was divided and each truck was hit; total losses unknown.",
+    "fatalİties CODED AS 3 and ſplit evenly across the two events.",
+])
+def test_the_gate_never_hides_a_remark(note, monkeypatch):
+    assert repr(find_remarks(note)) == repr(_ungated(note, monkeypatch))  # repr: nan == nan
+
+
+def test_the_gate_never_hides_a_remark_in_acled_notes(monkeypatch):
+    import pandas as pd
+    from conftest import shared_file
+
+    notes = pd.read_csv(shared_file("gold", "acled-syria-battles-dev.tsv"), sep="\t", usecols=["notes"],
+                        dtype=str, keep_default_na=False, quoting=3)["notes"]
+    found = [repr(find_remarks(n)) for n in notes]
+    assert sum(r != "None" for r in found) > 100  # the dev notes are full of remarks
+    assert found == [repr(_ungated(n, monkeypatch)) for n in notes]

@@ -34,7 +34,7 @@ def real_texts():
 
 _G = casualties.compile_grammar()
 # Patterns tried at the word starts of the verb automaton, on lower-cased text.
-_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot")
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot", "active_list")
 # Every claim pattern, with the text it runs on (lower-cased or as written).
 _CLAIM_PATTERNS = [(rx, True) for name, rx in _G.lowered.items()
                    if name not in ("number_start", "negated", "cumulative", "perfect", "head_first")]
@@ -48,12 +48,16 @@ def _same_as_full_scan(text):
     for rx, lowered in _CLAIM_PATTERNS:
         for m in rx.finditer(low if lowered else text):
             assert any(w in low[m.start():m.end()] for w in _G.trigger_words), (rx.pattern[:60], m.group())
+    at, channels = casualties._pattern_starts(_G, low), casualties._channel_starts(_G, low)
     for name in _VERB_PATTERNS:
         rx = _G.lowered[name]
-        assert [m.span() for m in matches_at(rx, low, casualties._verb_starts(_G, low))] == [
-            m.span() for m in rx.finditer(low)], name
-    assert word_starts(casualties._ARTICLE_FIRST, low) == [m.start() for m in _ARTICLE_RE.finditer(low)]
-    numbers = matches_at(_G.lowered["number_start"], low, literal_starts(_G.number_first, low))
+        assert [m.span() for m in matches_at(rx, low, at[name])] == [m.span() for m in rx.finditer(low)], name
+    # a window is searched for a pattern only when it holds a word of the list the pattern needs
+    for name in casualties._NEEDS:
+        for m in _G.lowered[name].finditer(low):
+            assert "need:" + name in casualties._channel_starts(_G, m.group()), (name, m.group())
+    assert channels.get("article", []) == [m.start() for m in _ARTICLE_RE.finditer(low)]
+    numbers = matches_at(_G.lowered["number_start"], low, channels.get("number", []))
     assert [m.span() for m in numbers] == [m.span() for m in _G.lowered["number_start"].finditer(low)]
     assert [m.span() for m in casualties._implied(_G, text, low)] == [m.span() for m in _G.implied.finditer(text)]
     assert [m.span() for m in casualties._unnumbered(_G, text, low)] == [

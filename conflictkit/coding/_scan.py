@@ -46,6 +46,8 @@ def matches_at(rx, text, starts, endpos=None, keep=None):
     With ``keep``, returns ``keep(match)`` for each match where it is truthy,
     and a match it drops does not hide the starts inside it.
     """
+    if not starts:
+        return []
     out, last = [], -1
     endpos = len(text) if endpos is None else endpos
     for p in starts:

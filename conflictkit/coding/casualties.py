@@ -31,15 +31,16 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import ahocorasick
+
 from ._scan import (
     followed_by_space,
     literal_automaton,
     literal_prefixes,
-    literal_starts,
     lower_same_length,
     matches_at,
     merge_windows,
-    word_starts,
+    not_word_char,
     word_starts_in,
 )
 from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
@@ -216,11 +217,8 @@ _AFTER_MONTH = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|
                           re.I)
 _PLURAL_END = re.compile(r"(?:s|people|children|men|women|police|personnel|staff|youth)$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+# Every match starts with "been", "were" or "are" (the ``cue`` channel of _channel_words).
 _UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b")  # lower-cased
-# Every match of _UNNUMBERED_CUE starts with one of these.
-_CUE_FIRST = literal_automaton(("been", "were", "are"))
-# Where the pair and one-passive patterns can start: "a", "one", "his" … then a space.
-_ARTICLE_FIRST = literal_automaton(followed_by_space(["a", "an", "one", "another", "his", "her", "their"]))
 
 
 def _lc(source):
@@ -234,9 +232,9 @@ def _lc(source):
 _CLAIM_LISTS = ("outcome_words", "active_words", "toll_words", "noun_words", "condition_words", "implied_death",
                 "self_inflicted")
 # Patterns tried where a count starts (the others where a verb does), in the order they are tried.
-_NUMBERED = (("fatally", False), ("passive", True), ("active", False), ("left", False), ("toll", False),
-             ("noun", True), ("condition", True))
-_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot")
+_NUMBERED = ("fatally", "passive", "active", "left", "toll", "noun", "condition")
+# Patterns that start with a verb (or a toll).
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot", "active_list")
 
 
 class CasualtyGrammar:
@@ -267,11 +265,11 @@ class CasualtyGrammar:
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         self.triggers = literal_automaton(self.trigger_words)
-        self.implied_cues = literal_automaton(_reduced(_key_words(grammar["implied_death"], common)))
-        self.verb_first = _first_words([self.lowered[k] for k in _VERB_PATTERNS])
-        self.number_first = literal_automaton(
-            list(self.qualifiers) + list(self.vague) + followed_by_space(["a"]) + ["quarter", "half", "third"]
-            + list("0123456789") + grammar["number_words"]["units"] + grammar["number_words"]["tens"])
+        #: One automaton for all the words a window is scanned for (see :func:`_channel_words`).
+        words = _channel_words(self, grammar, common)
+        self.channels, self.channel_groups = _channel_automaton(words)
+        #: The verb patterns whose first words are known (the others are tried at every word).
+        self.verb_words = {k for k in _VERB_PATTERNS if words["verb:" + k] is not None}
 
     def __reduce__(self):
         return (CasualtyGrammar, (self.grammar,))
@@ -347,11 +345,57 @@ def _reduced(words):
     return sorted(w for w in words if not any(o != w and o in w for o in words))
 
 
-def _first_words(patterns):
-    """An automaton of the words every match of ``patterns`` starts with, or
-    None when some pattern's first words cannot be read (then every word start is tried)."""
-    prefixes = [literal_prefixes(rx.pattern) for rx in patterns]
-    return None if any(p is None for p in prefixes) else literal_automaton(sorted(set().union(*prefixes)))
+# The grammar lists of which every match of a pattern holds a word: a window without one of
+# their key words is not searched for that pattern.
+_NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_words",
+          "one_passive": "outcome_words", "pair_n": "outcome_words", "noun": "noun_words",
+          "condition": "condition_words"}
+# Channels whose hits count only where a word starts (the others wherever they are).
+_WORD_CHANNELS = ("article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
+
+
+def _channel_words(cg, grammar, common):
+    """``{channel: words}`` of the one automaton run over each window:
+
+    * ``number``: where a count can start (a digit, a number word, a qualifier);
+    * ``article``: "a", "one", "his" … then a space (the pair and one-victim patterns);
+    * ``cue``: the first words of the unnumbered cue ("were killed");
+    * ``implied``: the key words of the implied deaths;
+    * ``verb:NAME``: the words every match of the verb pattern NAME starts
+      with (None: it can start at any word);
+    * ``need:NAME``: the key words of the list every match of pattern NAME holds (:data:`_NEEDS`).
+    """
+    words = {
+        "number": list(cg.qualifiers) + list(cg.vague) + followed_by_space(["a"]) + ["quarter", "half", "third"]
+        + list("0123456789") + grammar["number_words"]["units"] + grammar["number_words"]["tens"],
+        "article": followed_by_space(["a", "an", "one", "another", "his", "her", "their"]),
+        "cue": ["been", "were", "are"],
+        "implied": _reduced(_key_words(grammar["implied_death"], common)),
+    }
+    words.update(("verb:" + k, literal_prefixes(cg.lowered[k].pattern)) for k in _VERB_PATTERNS)
+    words.update(("need:" + k, _key_words(grammar[key], common)) for k, key in _NEEDS.items())
+    return words
+
+
+def _channel_automaton(channel_words):
+    """An automaton of the words of every channel (a channel without words,
+    None, is left out), and the channels of each group: a hit's value is
+    ``(length, group)``, where words of the same channels share a group.
+
+    Returns
+    -------
+    (ahocorasick.Automaton, list of tuple of str)
+    """
+    by_word = {}
+    for channel, words in channel_words.items():
+        for w in words or ():
+            by_word.setdefault(w, set()).add(channel)
+    groups = sorted({tuple(sorted(c)) for c in by_word.values()})
+    automaton = ahocorasick.Automaton()
+    for w, channels in by_word.items():
+        automaton.add_word(w, (len(w), groups.index(tuple(sorted(channels)))))
+    automaton.make_automaton()
+    return automaton, groups
 
 
 def compile_grammar(grammar=None):
@@ -408,12 +452,16 @@ class Claim:
 
 
 def _outcome(m):
-    for k in OUTCOMES:
-        for prefix in ("p_", "a_"):
-            name = prefix + k
-            if name in m.re.groupindex and m.group(name):
-                return k
+    for name, k in _outcome_groups(m.re):
+        if m.group(name):
+            return k
     return None
+
+
+@lru_cache(maxsize=256)
+def _outcome_groups(rx):
+    """``[(group name, outcome)]`` of the outcome groups of a pattern, in the order they are tried."""
+    return [(prefix + k, k) for k in OUTCOMES for prefix in ("p_", "a_") if prefix + k in rx.groupindex]
 
 
 def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
@@ -501,30 +549,65 @@ _IMPLIED_BEFORE = 40
 _UNNUMBERED_BEFORE = 100
 
 
-def _unnumbered(g, text, low):
-    """The matches of the unnumbered pattern in ``text`` (``low`` lower-cased)."""
-    cues = [m.start() for m in matches_at(_UNNUMBERED_CUE, low, word_starts(_CUE_FIRST, low))]
+def _unnumbered(g, text, low, at=None):
+    """The matches of the unnumbered pattern in ``text`` (``low`` lower-cased;
+    ``at``: its :func:`_pattern_starts`)."""
+    at = _pattern_starts(g, low) if at is None else at
+    cues = [m.start() for m in matches_at(_UNNUMBERED_CUE, low, at["cue"])]
     windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues)
     return matches_at(g.unnumbered, text, word_starts_in(text, windows))
 
 
-def _implied(g, text, low):
-    """The matches of the implied pattern in ``text`` (``low`` lower-cased)."""
-    windows = merge_windows((max(0, c - _IMPLIED_BEFORE), c + 1) for c in literal_starts(g.implied_cues, low))
+def _implied(g, text, low, at=None):
+    """The matches of the implied pattern in ``text`` (``low`` lower-cased;
+    ``at``: its :func:`_pattern_starts`)."""
+    at = _pattern_starts(g, low) if at is None else at
+    windows = merge_windows((max(0, c - _IMPLIED_BEFORE), c + 1) for c in at["implied"])
     return matches_at(g.implied, text, word_starts_in(text, windows))
 
 
-def _verb_starts(g, low):
-    if g.verb_first is None:
-        return word_starts_in(low, [(0, len(low))])
-    return word_starts(g.verb_first, low)
+def _channel_starts(g, low):
+    """``{channel: sorted starts}`` of the words of each channel in ``low``
+    (one pass of :attr:`CasualtyGrammar.channels`); a word channel keeps the
+    starts where a word starts."""
+    by_group = {}
+    for last, (n, group) in g.channels.iter(low):
+        by_group.setdefault(group, []).append(last + 1 - n)
+    found = {}
+    for group, starts in by_group.items():
+        for c in g.channel_groups[group]:
+            found.setdefault(c, []).extend(starts)
+    out = {c: sorted(set(starts)) for c, starts in found.items()}
+    for c in _WORD_CHANNELS:
+        if c in out:
+            out[c] = [p for p in out[c] if p == 0 or not_word_char(low, p - 1)]
+    return out
 
 
-def _numbered_claims(g, text, low, offset, sentence):
+#: Patterns tried where a count starts, and where "a", "one", "his" … start.
+_COUNT_FIRST = ("list", "passive", "noun", "condition")
+_ARTICLE_PATTERNS = ("pair", "one_passive", "pair_n")
+
+
+def _pattern_starts(g, low):
+    """Where each pattern is tried in ``low`` (lower-cased window text):
+    ``{name: sorted starts}``, by pattern name and for the ``cue`` of the
+    unnumbered pattern and the ``implied`` cues.  Each pattern is tried only
+    where one of its first words starts, and only when the window holds a
+    word of the list its matches need (:data:`_NEEDS`)."""
+    ch = _channel_starts(g, low)
+    numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, ch.get("number", ()))]
+    at = {"cue": ch.get("cue", []), "implied": ch.get("implied", [])}
+    for k in _VERB_PATTERNS:
+        at[k] = ch.get("verb:" + k, []) if k in g.verb_words else word_starts_in(low, [(0, len(low))])
+    for k in _COUNT_FIRST + _ARTICLE_PATTERNS:
+        at[k] = (numbers if k in _COUNT_FIRST else ch.get("article", [])) if "need:" + k in ch else []
+    return at
+
+
+def _numbered_claims(g, text, low, offset, sentence, at):
     """Claims of the patterns with a number, tried where a count or a verb starts."""
     rx = g.lowered
-    starts = [m.start() for m in matches_at(rx["number_start"], low, literal_starts(g.number_first, low))]
-    verbs = _verb_starts(g, low)
 
     def listed(m):
         second = parse_count(m.group("num2"), vague=g.vague, qualifiers=g.qualifiers)
@@ -532,29 +615,28 @@ def _numbered_claims(g, text, low, offset, sentence):
             return None
         return _numbered(g, m, "list", offset, add=second.best, orig=text, sentence=sentence)
 
-    found = matches_at(rx["list"], low, starts, keep=listed)
-    found += matches_at(rx["active_list"], low, verbs, keep=listed)
-    found += matches_at(rx["pair_n"], low, word_starts(_ARTICLE_FIRST, low),
+    found = matches_at(rx["list"], low, at["list"], keep=listed)
+    found += matches_at(rx["active_list"], low, at["active_list"], keep=listed)
+    found += matches_at(rx["pair_n"], low, at["pair_n"],
                         keep=lambda m: _numbered(g, m, "pair", offset, add=1, orig=text, sentence=sentence))
-    found += matches_at(rx["compound"], low, verbs,
+    found += matches_at(rx["compound"], low, at["compound"],
                         keep=lambda m: _numbered(g, m, "compound", offset, add=1, orig=text, sentence=sentence))
-    for name, count_first in _NUMBERED:
+    for name in _NUMBERED:
         # a match that makes no claim (a year, an age) does not hide the counts inside it
-        found += matches_at(rx[name], low, starts if count_first else verbs,
+        found += matches_at(rx[name], low, at[name],
                             keep=lambda m, name=name: _numbered(g, m, name, offset, orig=text, sentence=sentence))
-    return found, verbs
+    return found
 
 
-def _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start):
+def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     """Claims of one or two victims, implied deaths and victims without a number."""
     rx, found = g.lowered, []
-    articles = word_starts(_ARTICLE_FIRST, low)
-    for m in matches_at(rx["pair"], low, articles):
+    for m in matches_at(rx["pair"], low, at["pair"]):
         outcome = _outcome(m)
         if outcome:
             found.append(_claim(m, outcome, _TWO, "pair", offset, text, sentence))
-    for name, matches in (("one-passive", matches_at(rx["one_passive"], low, articles)),
-                          ("one-active", matches_at(rx["one_active"], low, verbs))):
+    for name, matches in (("one-passive", matches_at(rx["one_passive"], low, at["one_passive"])),
+                          ("one-active", matches_at(rx["one_active"], low, at["one_active"]))):
         found += [_claim(m, _outcome(m), _ONE, name, offset, text, sentence) for m in matches if _outcome(m)]
     # "Man killed in …": anywhere in a headline, at the start of other sentences
     if headline:
@@ -562,14 +644,16 @@ def _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start)
     else:
         bare = [m for m in [rx["bare_one"].match(low)] if m] if sentence_start else []
     found += [_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence) for m in bare]
-    for m in matches_at(rx["self"], low, verbs):  # "murder" is a verb start: murder-suicide too
+    for m in matches_at(rx["self"], low, at["self"]):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
     if "was" in low or "been" in low:
         found += [_claim(m, "killed", _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
-    found += [_claim(m, "shot", _ONE, "self", offset, text, sentence) for m in matches_at(rx["self_shot"], low, verbs)]
-    found += [_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence) for m in _implied(g, text, low)]
-    for m in _unnumbered(g, text, low):
+    found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
+              for m in matches_at(rx["self_shot"], low, at["self_shot"])]
+    found += [_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence)
+              for m in _implied(g, text, low, at)]
+    for m in _unnumbered(g, text, low, at):
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, _UNKNOWN, "unnumbered", offset, None, sentence))
         if m.group("also_injured") or m.group("also_killed"):
@@ -595,8 +679,9 @@ def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True):
     """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
     in the report; ``sentence_start`` when it starts where the sentence does)."""
     low = _lower_names(text)
-    found, verbs = _numbered_claims(g, text, low, offset, sentence)
-    found += _one_claims(g, text, low, offset, verbs, headline, sentence, sentence_start)
+    at = _pattern_starts(g, low)
+    found = _numbered_claims(g, text, low, offset, sentence, at)
+    found += _one_claims(g, text, low, offset, at, headline, sentence, sentence_start)
     # Negated figures ("no one was killed") and overlapping matches: keep
     # the first pattern's claim for each number (or phrase) and outcome.
     kept, seen = [], set()

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import _scan
 from .casualties import Claim
 from .counts import NUMBER_PATTERN, Count, parse_count
 
@@ -27,29 +28,39 @@ __all__ = ["Remark", "find_remarks", "remark_share", "remark_claim"]
 
 _N = rf"(?P<n>{NUMBER_PATTERN})"
 _FATALITIES = r"(?:fatalit(?:y|ies)|deaths|casualties|killed)"
+
+
+def _patterns(*rules):
+    """``(pattern, words)`` pairs from ``(words, source)`` rules: the pattern
+    is searched only in a text holding one of its ``words`` (see :func:`_words_in`)."""
+    return tuple((re.compile(source, re.I), words) for words, source in rules)
+
+
 # "Unknown fatalities coded as 10", "Total fatalities coded to 19", "fatalities, coded as ten,",
 # "the unknown number coded as 10", "Dozens, coded as 12, were reported killed", "Coded 3 fatalities"
-_CODED = tuple(re.compile(p, re.I) for p in (
-    rf"\b(?:{_FATALITIES}|number|total|dozens|several|sides)\b[^.;]{{0,60}}?\bcoded(?:\s+(?:as|to|at))?"
-    rf"\s+{_N}(?!\s*(?:/|each|to\s+each|fatalit(?:y|ies)\s+(?:to\s+)?each|for\s+each|coded\s+to\s+each))\b",
-    rf"\bcoded\s+{_N}\s+{_FATALITIES}\b",
-    rf"\btotal\s+(?:number\s+of\s+)?fatalities\s+(?:of\s+)?{_N}\s+(?:are\s+|were\s+|is\s+|was\s+)?"
-    rf"(?:split|divided|distributed|spread|allocated)\b",
-    rf"\b{_N}\s+(?:total\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|divided|distributed|spread)\b",
-))
+_CODED = _patterns(
+    (("coded",), rf"\b(?:{_FATALITIES}|number|total|dozens|several|sides)\b[^.;]{{0,60}}?\bcoded(?:\s+(?:as|to|at))?"
+                 rf"\s+{_N}(?!\s*(?:/|each|to\s+each|fatalit(?:y|ies)\s+(?:to\s+)?each|for\s+each|"
+                 r"coded\s+to\s+each))\b"),
+    (("coded",), rf"\bcoded\s+{_N}\s+{_FATALITIES}\b"),
+    (("fatalities",), rf"\btotal\s+(?:number\s+of\s+)?fatalities\s+(?:of\s+)?{_N}\s+(?:are\s+|were\s+|is\s+|was\s+)?"
+                      rf"(?:split|divided|distributed|spread|allocated)\b"),
+    (("fatalities",), rf"\b{_N}\s+(?:total\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|divided|distributed|spread)\b"),
+)
 # A total stated after the figures it sums overrides them: "Unknown number of IS fatalities coded to 10.
 # Total fatalities coded to 30.", "coded to 10 for a total (fatality count) of 18"
-_TOTAL = tuple(re.compile(p, re.I) for p in (
-    rf"\btotal\s+(?:number\s+of\s+)?(?:fatalities|deaths)\s+(?:(?:was|were|are|is)\s+)?(?:coded|recorded)"
-    rf"(?:\s+(?:as|to|at))?\s+{_N}\b",
-    rf"\bfor\s+a\s+total\s+(?:fatality\s+count\s+)?of\s+{_N}\b",
-))
+_TOTAL = _patterns(
+    (("total",), rf"\btotal\s+(?:number\s+of\s+)?(?:fatalities|deaths)\s+(?:(?:was|were|are|is)\s+)?(?:coded|recorded)"
+                 rf"(?:\s+(?:as|to|at))?\s+{_N}\b"),
+    (("total",), rf"\bfor\s+a\s+total\s+(?:fatality\s+count\s+)?of\s+{_N}\b"),
+)
 # "5 each", "1 fatality for each location", "with 23 coded to each", "3 coded to this event"
-_EACH = tuple(re.compile(p, re.I) for p in (
-    rf"\b{_N}\s+(?:fatalit(?:y|ies)\s+)?(?:(?:coded\s+|allocated\s+)?(?:to\s+|for\s+|in\s+)?each\b)",
-    rf"\b{_N}\s+(?:fatalit(?:y|ies)\s+)?(?:coded|allocated)\s+to\s+this\s+(?:event|location)\b",
-    rf"\beach\s+(?:event|location)\s+allocated\s+{_N}\b",
-))
+_EACH = _patterns(
+    (("each",), rf"\b{_N}\s+(?:fatalit(?:y|ies)\s+)?(?:(?:coded\s+|allocated\s+)?(?:to\s+|for\s+|in\s+)?each\b)"),
+    (("coded", "allocated"),
+     rf"\b{_N}\s+(?:fatalit(?:y|ies)\s+)?(?:coded|allocated)\s+to\s+this\s+(?:event|location)\b"),
+    (("each",), rf"\beach\s+(?:event|location)\s+allocated\s+{_N}\b"),
+)
 # "split between both locations", "spread evenly across the four events", "split between the 2 locations"
 _EVENLY = re.compile(
     r"\b(?:split|divided|distributed|spread)\s+(?:evenly\s+)?(?:between|across|among|over)\s+(?:the\s+)?"
@@ -64,6 +75,14 @@ _PLACES = re.compile(r"\b(?:split|divided|distributed|spread)\s+(?:evenly\s+)?(?
 _LISTED = re.compile(r"\b(?:\d+/)+\d+\b|(?<=[:,;])\s*(\d+)\s+(?:in\s+)?[A-Z]|[A-Z][\w'\-]*\s+\(?(\d+)\)?(?=\s*[,;.]|\s+and\b)"
                      r"|\b(\d+)\s+(?:fatalities\s+)?(?:coded|allocated)\s+to\b(?!\s+(?:each|this)\b)")
 _CUE = re.compile(r"\b(?:coded|split|divided|distributed|spread|allocated)\b", re.I)
+# The words without which no pattern above matches (each pattern names its own), found in one
+# Aho-Corasick pass over the lower-cased text: most news copy holds none, or not the pairs a remark needs.
+_GATE = _scan.literal_automaton(("coded", "fatalities", "allocated", "total", "recorded", "each", "split",
+                                 "divided", "distributed", "spread"))
+_SPLIT_WORDS = {"split", "divided", "distributed", "spread", "allocated"}
+_FOR_A_TOTAL = re.compile(r"for\s+a\s+total", re.I)
+# Letters that re.IGNORECASE matches with an ASCII letter but str.lower() does not make one.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 _SPLIT_WORD = re.compile(r"\b(?:split|divided|distributed|spread|allocated)\b", re.I)
 
 
@@ -88,13 +107,13 @@ def _value(text):
     return float(count.best) if count is not None else float("nan")
 
 
-def _first(patterns, text):
-    found = [m for m in (rx.search(text) for rx in patterns) if m is not None]
+def _first(patterns, text, words):
+    found = [m for m in (rx.search(text) for rx, needs in patterns if words.intersection(needs)) if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _last(patterns, text):
-    found = [m for rx in patterns for m in rx.finditer(text)]
+def _last(patterns, text, words):
+    found = [m for rx, needs in patterns if words.intersection(needs) for m in rx.finditer(text)]
     return max(found, key=lambda m: m.start()) if found else None
 
 
@@ -118,11 +137,12 @@ def find_remarks(text):
     >>> find_remarks("Five regime soldiers were killed.") is None
     True
     """
-    if not _CUE.search(text):
-        return None  # most texts: no remark, one quick look
-    total = _last(_TOTAL, text)
-    coded = total or _first(_CODED, text)
-    each = _first(_EACH, text)
+    words = _words_in(text)
+    if not (_may_remark(words, text) and _CUE.search(text)):
+        return None  # most texts: no remark, two quick looks
+    total = _last(_TOTAL, text, words)
+    coded = total or _first(_CODED, text, words)
+    each = _first(_EACH, text, words)
     split = _SPLIT_WORD.search(text)
     if each is None and total is not None and split is not None and total.start() > split.start():
         each = total  # "Total fatalities of 63 are split over 31 locations as follows: … Total fatalities coded as 2."
@@ -133,6 +153,21 @@ def find_remarks(text):
     return Remark(start, end, _value(coded.group("n")) if coded else float("nan"),
                   _value(each.group("n")) if each else float("nan"), _parts(text[start:]),
                   _listed(text[split.start():]) if split is not None else ())
+
+
+def _words_in(text):
+    """The words of ``_GATE`` in ``text`` (as ``re.IGNORECASE`` finds them)."""
+    low = text.translate(_ASCII_FOLD).lower()
+    return {low[end + 1 - n:end + 1] for end, n in _GATE.iter(low)}
+
+
+def _may_remark(words, text):
+    """Can :func:`find_remarks` find a remark in a text holding ``words``
+    (:func:`_words_in`)?  Only with "coded", "fatalities" or "allocated"
+    (_CODED, _TOTAL, _EACH), "total" with "recorded" or after "for a" (_TOTAL),
+    or "each" with a split word (a share without a total needs a split)."""
+    return (bool(words & {"coded", "fatalities", "allocated"}) or ("each" in words and words & _SPLIT_WORDS)
+            or ("total" in words and ("recorded" in words or _FOR_A_TOTAL.search(text) is not None)))
 
 
 def _parts(tail):
