@@ -150,3 +150,22 @@ def test_a_new_outcome_word_and_group_count_through_code_corpus(tmp_path):
     for engine in ("serial", "dask"):
         ck.code_corpus(corpus, tmp_path / engine, resources=folder, engine=engine, progress=False)
         assert _five_killed_by_group(ck.read_coding(tmp_path / engine))
+
+
+_RULE = ("event_type\tsub_event_type\tweight\tpattern\n"
+         "Strategic developments\tChange to group/activity\t9\t\\b(?:swore fealty)\\b\n")
+_FEALTY = "On 3 May 2021, the Ansar brigade swore fealty to the Islamic State in Deir ez-Zor."
+
+
+def test_an_event_rule_overlay_reaches_every_use(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "event_rules.tsv").write_text(_RULE, encoding="utf-8")
+    res = ck.coding.resources.load_resources(folder)
+    assert ck.coding.classify_event_type(_FEALTY)[1] != "Change to group/activity"
+    assert ck.coding.classify_event_type(_FEALTY, rules=res)[1:] == ("Change to group/activity", 9.0)
+    report = ck.report_from_text(_FEALTY, id="fealty", find_header=False)
+    assert "Change to group/activity" not in set(ck.code_report(report).events.sub_event_type)
+    for coding in (ck.code_report(report, resources=folder),
+                   ck.code_reports([report], coder=ck.Coder(folder), engine="dask", npartitions=1)):
+        assert coding.events.sub_event_type.tolist() == ["Change to group/activity"]

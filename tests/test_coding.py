@@ -342,18 +342,13 @@ def test_compiled_grammar_pickles_and_module_find_claims_uses_the_bundled_one():
     assert [(c.outcome, c.count.best) for c in find_claims(text, [(0, len(text))])] == [("killed", 40), ("injured", 12)]
 
 
-def test_a_case_sensitive_event_rule_keeps_the_acronym_is_apart_from_the_word(monkeypatch):
-    import pandas as pd
-
-    from conflictkit.coding import event_types
-
-    rule = dict(event_type="Battles", sub_event_type="Non-state actor overtakes territory", weight="9",
-                pattern=r"\b(?:IS|ISIS)\b[^.]{0,60}\b(?:seiz|captur)\w*", case_sensitive="1")
-    rules = pd.concat([event_types.event_type_rules(), pd.DataFrame([rule])], ignore_index=True)
-    monkeypatch.setattr(event_types, "event_type_rules", lambda: rules)
-    event_types._compiled.cache_clear()
-    try:
-        assert ck.coding.classify_event_type("IS fighters captured the hill overnight.")[2] >= 9
-        assert ck.coding.classify_event_type("The situation is now calm after it captured the hill.")[2] < 9
-    finally:
-        event_types._compiled.cache_clear()
+def test_a_case_sensitive_overlay_rule_keeps_an_acronym_apart_from_the_word(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "event_rules.tsv").write_text(
+        "event_type\tsub_event_type\tweight\tpattern\tcase_sensitive\n"
+        "Explosions/Remote violence\tAir/drone strike\t9\t\\bUS\\b[^.]{0,60}\\bstruck\\b\t1\n",
+        encoding="utf-8")
+    rules = ck.coding.resources.load_resources(folder)
+    assert ck.coding.classify_event_type("US aircraft struck the hill overnight.", rules=rules)[2] >= 9
+    assert ck.coding.classify_event_type("Villagers told us that aircraft struck the hill.", rules=rules)[2] < 9

@@ -74,3 +74,28 @@ def test_no_event_without_a_report_of_one(text):
 ])
 def test_a_reported_event_is_found_without_casualties(text, sentence):
     assert list(_event_sentences(text)) == [sentence]
+
+
+@pytest.mark.parametrize("text, takeover", [
+    ("The situation is now calm after it captured the hill.", False),
+    ("It is said the army captured the ridge.", False),
+    ("IS fighters captured the hill overnight.", True),
+    ("Militants of IS seized two villages near Palmyra.", True),
+])
+def test_the_bundled_is_rule_is_the_acronym_not_the_word(text, takeover):
+    cues = [c for c in find_event_cues(text) if c.sub_event_type == "Non-state actor overtakes territory"]
+    assert any(c.text.startswith("IS") for c in cues) is takeover
+    assert not any(c.text.startswith("is") for c in cues)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2021, traders protested in Kumasi against new taxes.",
+    "Traders protested in Kumasi on May 3 against new taxes.",
+    "In May, nurses went on strike in Tamale.",
+])
+def test_the_month_may_is_no_modal(text):
+    assert list(_event_sentences(text)) == [text]
+
+
+def test_the_modal_may_still_makes_no_event():
+    assert _event_sentences("Teachers may strike in Accra if pay is cut.") == {}

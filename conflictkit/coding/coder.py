@@ -39,6 +39,7 @@ from ..io.reports import Report, _rejects_frame, report_from_text
 from .attribution import attribute_claims, report_context
 from .casualties import compile_grammar, reconcile_claims
 from .detection import find_cue_events, report_cues
+from .event_types import compile_event_rules
 from .events import ACLED_UNKNOWN_FATALITIES, CodedClaim, claim_event, cue_event, group_events
 from .extraction import extract
 from .lexicon import default_lexicon
@@ -179,6 +180,12 @@ class Coder:
         """The compiled casualty grammar (:class:`~conflictkit.coding.casualties.CasualtyGrammar`)."""
         return compile_grammar(None if self.resources is load_resources() else self.resources.grammar)
 
+    @property
+    def event_rules(self):
+        """The compiled event-type rules, bundled and overlays
+        (:class:`~conflictkit.coding.event_types.EventRules`)."""
+        return compile_event_rules(self.resources)
+
     def code(self, report, *, published=None):
         """Code one report (a :class:`~conflictkit.io.reports.Report` or a text) into a :class:`Coding`.
 
@@ -276,7 +283,7 @@ def code_report(report, *, published=None, lexicon=None, resources=None, coder=N
     return _coder(coder, resources, lexicon).code(report, published=published)
 
 
-def _code_rows(report, lex, grammar=None):
+def _code_rows(report, lex, grammar=None, rules=None):
     """The annotation, casualty and event rows (lists of dicts) of one report:
     extract → attribute → reconcile → group into events → tabulate."""
     _check_length(report)
@@ -286,7 +293,7 @@ def _code_rows(report, lex, grammar=None):
     claims = reconcile(found.claims, attributions)
     coded = [CodedClaim(k, f"{report.id}:c{k + 1}", c, at)
              for k, (c, at) in enumerate(zip(claims, attributions))]
-    event_rows, event_of, event_ann, covered, cues = [], {}, [], {}, report_cues(ctx)
+    event_rows, event_of, event_ann, covered, cues = [], {}, [], {}, report_cues(ctx, rules)
     for n, members in enumerate(group_events(claims)):
         eid = f"{report.id}:e{n + 1}"
         event_of.update((k, eid) for k in members)
@@ -460,11 +467,11 @@ def _run(coder, reports, strict=False):
     (any exception) goes to the rejects with its id and the error (with
     ``strict``, the error is raised); the rest are coded.
     """
-    lex, grammar = coder.lexicon, coder.grammar
+    lex, grammar, rules = coder.lexicon, coder.grammar, coder.event_rules
     ann, cas, ev, rejects, kept = [], [], [], [], {}
     for r in reports:
         try:
-            a, c, e = _code_rows(r, lex, grammar)
+            a, c, e = _code_rows(r, lex, grammar, rules)
         except Exception as err:  # noqa: BLE001 - one bad report must not stop a corpus
             if strict:
                 raise

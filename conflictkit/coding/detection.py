@@ -36,13 +36,14 @@ class CueEvent(NamedTuple):
     sub_event_type: str
 
 
-def report_cues(ctx):
+def report_cues(ctx, rules=None):
     """The event cues of a report's sentences: ``{sentence index: [EventCue]}``
-    (found in one pass over the report)."""
+    (found in one pass over the report; ``rules``: the compiled event rules,
+    :func:`~conflictkit.coding.event_types.compile_event_rules`, default the bundled ones)."""
     out = {}
     if not ctx.spans:
         return out
-    for c in find_event_cues(ctx.text, ctx.spans[0][0], ctx.spans[-1][1]):
+    for c in find_event_cues(ctx.text, ctx.spans[0][0], ctx.spans[-1][1], rules):
         i = ctx.sentence_of(c.start)
         if i >= 0:  # not in a caption or link between paragraphs
             out.setdefault(i, []).append(c)

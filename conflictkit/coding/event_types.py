@@ -15,36 +15,75 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import pandas as pd
+
 from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at, word_starts
 from .resources import load_resources
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
-           "event_sentences", "TRIGGER_WEIGHT"]
+           "event_sentences", "TRIGGER_WEIGHT", "EventRules", "compile_event_rules"]
 
 #: A cue of at least this weight, of one of ACLED's six event types, says on
 #: its own that a sentence reports an event (weaker cues only help to type one).
 TRIGGER_WEIGHT = 1.5
 
+_RULE_COLUMNS = ("event_type", "sub_event_type", "weight", "pattern", "case_sensitive")
+
 _ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
                 "Strategic developments")
 
 
-@lru_cache(maxsize=1)
-def _compiled():
-    """The rules in two alternations, one named group per rule: the rules that
-    ignore case (run on lower-cased text) and those flagged ``case_sensitive``
-    (run on the text as written: the acronym ``IS`` is not the word "is").
-    One pass of each over a text finds every rule's hits (a position counts
-    for the first rule that matches there).
+def _compiled(rules=None):
+    """The compiled alternations of ``rules`` (see :func:`compile_event_rules`)."""
+    return compile_event_rules(rules).alternations
 
-    Returns
-    -------
-    tuple of (pattern, meta, starts, lowered)
+
+class EventRules(NamedTuple):
+    """Event rules compiled for matching: ``alternations`` holds, for the
+    rules that ignore case (run on lower-cased text) and those flagged
+    ``case_sensitive`` (run on the text as written: the acronym ``IS`` is not
+    the word "is"), a tuple ``(pattern, meta, starts, lowered)``: one
+    alternation with one named group per rule, so that one pass finds every
+    rule's hits (a position counts for the first rule that matches there)."""
+
+    alternations: tuple
+
+
+def compile_event_rules(rules=None):
+    """:class:`EventRules` from a rule table (columns as
+    :func:`event_type_rules`), a :class:`~conflictkit.coding.resources.Resources`
+    (its ``event_rules``: bundled rules and overlays) or an
+    :class:`EventRules` (returned as is); None: the bundled rules.  Compiled
+    once per process and table.
+
+    Examples
+    --------
+    >>> from conflictkit.coding.resources import load_resources
+    >>> compile_event_rules(load_resources()) is compile_event_rules()
+    True
     """
-    rules = event_type_rules().reset_index(drop=True)
+    if isinstance(rules, EventRules):
+        return rules
+    if rules is None or rules is load_resources():
+        return _bundled_rules()
+    return _compile_table(_table_key(getattr(rules, "event_rules", rules)))
+
+
+def _table_key(table):
+    return tuple(tuple(str(v) for v in row) for row in table[list(_RULE_COLUMNS)].itertuples(index=False))
+
+
+@lru_cache(maxsize=1)
+def _bundled_rules():
+    return _compile_table(_table_key(load_resources().event_rules))
+
+
+@lru_cache(maxsize=4)
+def _compile_table(key):
+    rules = pd.DataFrame(list(key), columns=list(_RULE_COLUMNS))
     sensitive = rules["case_sensitive"].eq("1")
-    return tuple(_alternation(rules[sensitive == flag], lowered=not flag) for flag in (False, True)
-                 if (sensitive == flag).any())
+    return EventRules(tuple(_alternation(rules[sensitive == flag], lowered=not flag) for flag in (False, True)
+                            if (sensitive == flag).any()))
 
 
 def _alternation(rules, lowered):
@@ -88,11 +127,13 @@ def _event_types():
 EVENT_TYPES = _event_types()
 
 
-def classify_event_type(text, default=("Battles", "Armed clash"), types=None):
+def classify_event_type(text, default=("Battles", "Armed clash"), types=None, rules=None):
     """``(event_type, sub_event_type, score)`` for a sentence or snippet.
 
     ``types`` (optional) limits the answer to these event types (ACLED's
-    six, say); ``default`` is the answer when no rule of them matches.
+    six, say); ``default`` is the answer when no rule of them matches;
+    ``rules`` the rules to use (as :func:`compile_event_rules` takes them:
+    a Resources with overlays, say; default the bundled rules).
 
     Examples
     --------
@@ -101,7 +142,7 @@ def classify_event_type(text, default=("Battles", "Armed clash"), types=None):
     >>> classify_event_type("NLF rebels launched mortar and rocket strikes at regime forces")[:2]
     ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
     """
-    return score_cues(find_event_cues(text), default, types)
+    return score_cues(find_event_cues(text, rules=rules), default, types)
 
 
 def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=()):
@@ -110,26 +151,30 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
     (a rule hit n times counts 1 + 0.25 (n - 1) times); the highest wins.
     Cues of the ``context`` (the sentences around) count half.  ``types``
     and ``default`` as in :func:`classify_event_type`."""
-    scores = _sub_scores(cues, types, 1.0)
-    for sub, score in _sub_scores(context, types, 0.5).items():
+    scores, type_of = _sub_scores(cues, types, 1.0)
+    context_scores, context_type_of = _sub_scores(context, types, 0.5)
+    for sub, score in context_scores.items():
         scores[sub] = scores.get(sub, 0.0) + score
     if not scores:
         return default[0], default[1], 0.0
     best = max(scores, key=scores.get)
-    return EVENT_TYPES[best], best, scores[best]
+    return {**context_type_of, **type_of}[best], best, scores[best]
 
 
 def _sub_scores(cues, types, factor):
-    hits = {}
+    """``({sub_event_type: score}, {sub_event_type: event_type})`` of cues (each
+    carries its rule's type, sub-type and weight)."""
+    hits, first = {}, {}
     for c in cues:
         hits[c.rule] = hits.get(c.rule, 0) + 1
-    meta = {k: v for group in _compiled() for k, v in group[1].items()}
-    scores = {}
+        first.setdefault(c.rule, c)
+    scores, type_of = {}, {}
     for rule, n in hits.items():
-        event_type, sub, weight = meta[rule]
-        if types is None or event_type in types:
-            scores[sub] = scores.get(sub, 0.0) + factor * weight * (1 + 0.25 * (n - 1))
-    return scores
+        c = first[rule]
+        if types is None or c.event_type in types:
+            scores[c.sub_event_type] = scores.get(c.sub_event_type, 0.0) + factor * c.weight * (1 + 0.25 * (n - 1))
+            type_of[c.sub_event_type] = c.event_type
+    return scores, type_of
 
 
 class EventCue(NamedTuple):
@@ -149,9 +194,10 @@ class EventCue(NamedTuple):
         return self.weight >= TRIGGER_WEIGHT and self.event_type in _ACLED_TYPES
 
 
-def find_event_cues(text, start=0, end=None):
+def find_event_cues(text, start=0, end=None, rules=None):
     """Every event-type rule hit in ``text[start:end]``, as :class:`EventCue`
     in text order (a position counts for the first rule that matches there).
+    ``rules``: as :func:`compile_event_rules` takes them (default: the bundled rules).
 
     Examples
     --------
@@ -162,7 +208,7 @@ def find_event_cues(text, start=0, end=None):
     chunk = text[start:end]
     low = chunk.lower()
     out = []
-    for rx, meta, starts, lowered in _compiled():
+    for rx, meta, starts, lowered in compile_event_rules(rules).alternations:
         t = low if lowered else chunk
         for m in rx.finditer(t) if starts is None else matches_at(rx, t, word_starts(starts, t)):
             event_type, sub, weight = meta[m.lastgroup]
@@ -172,10 +218,12 @@ def find_event_cues(text, start=0, end=None):
 
 
 # Words before, in or just after a cue that make it no report of an event: a modal, a plan, a threat, a call.
-_UNREAL_RX = re.compile(r"\b(?:would|could|should|might|must|will|shall|may|can|cannot|won't|wouldn't|"
+# ("may" the modal, not the month: "3 May", "May 3", "in May 2021")
+_MAY = r"(?<!\d )(?<!\bin )(?<!\bof )(?<!\bon )(?<!\bmid-)may(?! \d)"
+_UNREAL_RX = re.compile(r"\b(?:would|could|should|might|must|will|shall|" + _MAY + r"|can|cannot|won't|wouldn't|"
                         r"(?:plan|threaten|vow|intend|promise|pledge|call|urge|want|hope|seek|refuse)(?:s|ed)?"
                         r"(?: not)? to|calls? for|called for|if|unless|whether|never)\b")
-_UNREAL_AFTER_RX = re.compile(r"\W*(?:\w+\W+){0,2}?(?:would|could|should|might|must|will|shall|may|can)\b")
+_UNREAL_AFTER_RX = re.compile(r"\W*(?:\w+\W+){0,2}?(?:would|could|should|might|must|will|shall|" + _MAY + r"|can)\b")
 # A past tense or a day: the sentence tells of something that happened.
 _HAPPENED_RX = re.compile(
     r"\b(?:(?!(?:arm|unit|alleg|bas|relat|call|suppos|need|concern|interest|involv|organi[sz])ed\b)\w{3,}ed\b|"

@@ -14,7 +14,7 @@ from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcom
 from .actors import acled_actor_name
 from .casualties import CONTEXT_ROLES
 from .detection import describe_event, report_cues
-from .event_types import score_cues
+from .event_types import TRIGGER_WEIGHT, score_cues
 
 __all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "ACLED_UNKNOWN_FATALITIES",
            "GEO_PRECISION_CODE"]
@@ -174,6 +174,23 @@ def _place_columns(place):
                 geo_precision=GEO_PRECISION_CODE.get(place["precision"]))
 
 
+def _claim_event_type(ctx, cues, sentences, context):
+    """(event_type, sub_event_type) of casualty claims told in ``sentences``
+    (``context``: with the sentences of their places) from the event cues:
+    theirs, and the rest of their paragraphs' at half weight.  Where their
+    own cues say no more than that people died ("killed", "injured": no cue
+    above :data:`~conflictkit.coding.event_types.TRIGGER_WEIGHT`), the toll
+    is the outcome of an event the paragraph tells ("Clashes between the
+    army and rebels in Kega. Several injured."): its cues count in full."""
+    paragraphs = {ctx.para_of[i] for i in sentences}
+    own = [c for i in context for c in cues.get(i, ())]
+    around = [c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs]
+    if not any(c.weight > TRIGGER_WEIGHT for c in own):
+        own, around = own + around, []
+    event_type, sub_event_type, _ = score_cues(own, context=around)
+    return event_type, sub_event_type
+
+
 def event_row(ctx, event_id, members, cues=None):
     """One row of the events table (a dict of :data:`EVENT_COLUMNS`): the
     row of :func:`claim_event`."""
@@ -198,10 +215,7 @@ def claim_event(ctx, event_id, members, cues=None):
     sentences = sorted({m.claim.sentence for m in members})
     context = sorted(set(sentences) | {m.at.place_sentence for m in members})
     cues = report_cues(ctx) if cues is None else cues
-    paragraphs = {ctx.para_of[i] for i in sentences}  # the rest of their paragraphs counts half
-    event_type, sub_event_type, _ = score_cues(
-        [c for i in context for c in cues.get(i, ())],
-        context=[c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs])
+    event_type, sub_event_type = _claim_event_type(ctx, cues, sentences, context)
     victims = [m.at for m in members if m.claim.role in COUNTED_ROLES]
     if event_type == "Violence against civilians" and victims and all(
             at.victim_category == "combatant" for at in victims):
