@@ -79,3 +79,18 @@ def test_the_syrian_coalition_is_not_the_us_led_coalition():
     actors = coding.annotations[coding.annotations.label == "actor"]
     assert "US-led Coalition" not in set(actors.value)
     assert "Syrian National Coalition" in set(actors.value)
+
+
+def test_a_toll_after_the_event_takes_the_events_type():
+    ev = _events("Fighting between the army and the militia in Bor on Monday. Four dead.")
+    assert ev[["event_type", "sub_event_type"]].values.tolist() == [["Battles", "Armed clash"]]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Unknown gunmen shot dead a police officer on patrol in Kismayo on Monday.", "Battles"),
+    ("Unknown gunmen shot dead an off-duty police officer in Kismayo on Monday.", "Violence against civilians"),
+    ("Gunmen shot dead two farmers in Kismayo on Monday.", "Violence against civilians"),
+    ("On Monday gunmen attacked fighters of Al Shabaab near Kismayo.", "Battles"),
+])
+def test_an_attack_on_armed_men_is_a_battle(text, event_type):
+    assert _events(text).event_type.tolist()[:1] == [event_type]

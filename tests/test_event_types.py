@@ -99,3 +99,38 @@ def test_the_month_may_is_no_modal(text):
 
 def test_the_modal_may_still_makes_no_event():
     assert _event_sentences("Teachers may strike in Accra if pay is cut.") == {}
+
+
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    # ground fighting with air or artillery support is a battle (ACLED), a strike alone is remote violence
+    ("Government troops, backed by air strikes, fought rebels near the town of Kalo.", "Battles", "Armed clash"),
+    ("Clashes and shelling continued around the airport on Tuesday.", "Battles", "Armed clash"),
+    ("Amid heavy artillery fire, the two sides clashed near the bridge.", "Battles", "Armed clash"),
+    ("Heavy fighting between two militias went on all night, accompanied by mortar fire.", "Battles", "Armed clash"),
+    ("Warplanes bombed a market in the town, killing four.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Artillery shelled the northern suburbs overnight.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    # a crowd's violence, a clash with the police, a blocked road: a riot
+    ("Traders clashed with police in the market after stalls were demolished.", "Riots", "Violent demonstration"),
+    ("Angry demonstrators stormed the district office in Kisii.", "Riots", "Violent demonstration"),
+    ("During the march, students torched two cars.", "Riots", "Violent demonstration"),
+    ("Motorcyclists blocked roads in Lira over a new tax.", "Riots", "Violent demonstration"),
+    ("Workers marched peacefully to parliament in Lilongwe.", "Protests", "Peaceful protest"),
+    # fighters killed in the passive, fighters killing: a battle only when the dead are fighters
+    ("Two soldiers were killed in an ambush near Gao.", "Battles", "Armed clash"),
+    ("A soldier shot and killed a taxi driver at a checkpoint.", "Violence against civilians", "Attack"),
+    ("Four villagers were killed by rebels in Kasai.", "Violence against civilians", "Attack"),
+    ("Herders kill six in a night raid on Kwata.", "Violence against civilians", "Attack"),
+    # a defence against an attack, infighting, returned fire: a battle
+    ("The army repelled an assault on its base in Dikwa.", "Battles", "Armed clash"),
+    ("Guards returned fire when attackers approached the depot.", "Battles", "Armed clash"),
+    ("Infighting between two factions of the militia broke out in Beni.", "Battles", "Armed clash"),
+])
+def test_event_types_by_class_of_phrasing(text, event_type, sub_event_type):
+    assert classify_event_type(text)[:2] == (event_type, sub_event_type)
+
+
+def test_a_specific_rule_beats_a_general_one_at_the_same_word():
+    # "clashed" alone is a battle cue; "clashed with police" is a riot's, and heavier
+    cues = find_event_cues("Traders clashed with police in Kumasi.")
+    assert [(c.text, c.sub_event_type) for c in cues] == [("clashed with police", "Violent demonstration")]

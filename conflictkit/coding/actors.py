@@ -325,12 +325,15 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 class EventActors(NamedTuple):
     """An event's actors: ACLED names, the mentions they come from (None
     when the name follows from the event type alone, e.g. "Protesters
-    (Ghana)" for a protest whose protesters are "students") and hedges."""
+    (Ghana)" for a protest whose protesters are "students") and hedges.
+    ``event_type`` is "" unless the actors change the event's type (armed
+    men acted on: a battle, not violence against civilians)."""
 
     actor1: str
     actor2: str
     mention1: object
     mention2: object
+    event_type: str = ""
 
     @property
     def notes(self):
@@ -412,6 +415,10 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
                            _name(other, country, year), a1, other)
     if agent is not None and agent.kind == "civilians" and event_type in _VIOLENT:
         agent, patient = (patient if patient is not None and patient.kind != "civilians" else None), agent
+    if sub_event_type == "Attack" and _armed_patient(text, patient, agent, country, year):
+        # ACLED: violence against civilians has unarmed victims; on soldiers, police or a group it is a battle
+        a1 = _name(agent, country, year) or acled_actor_name("armed_group", country, year)
+        return EventActors(a1, _name(patient, country, year), agent, patient, "Battles")
     if event_type == "Violence against civilians":
         victims = patient if patient is not None and patient.kind == "civilians" else None
         agent = agent or next((m for m in mentions if m.kind not in ("civilians", "protesters")), None)
@@ -422,6 +429,20 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
         agent = mentions[0]
         patient = next((m for m in mentions[1:] if _name(m, country, year) != _name(agent, country, year)), None)
     return EventActors(_name(agent, country, year), _name(patient, country, year), agent, patient)
+
+
+_OFF_DUTY_RX = re.compile(r"\b(?:off-duty|off duty|retired|former|ex-|unarmed|by|from)\W+(?:[\w-]+\W+){0,3}$", re.I)
+
+
+def _armed_patient(text, patient, agent, country, year):
+    """Is the patient of an attack armed men: state forces, an armed group, a
+    named (dictionary) actor other than civilians, on duty ("an off-duty
+    police officer", "a retired colonel" are civilians), not the agent?"""
+    if patient is None or not (patient.kind in _STATE or patient.kind in ("armed_group", "named")):
+        return False
+    if agent is not None and _name(agent, country, year) == _name(patient, country, year):
+        return False
+    return not _OFF_DUTY_RX.search(text, max(0, patient.start - 40), patient.start)
 
 
 def _is_state(mention):

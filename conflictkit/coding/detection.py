@@ -133,6 +133,8 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
     mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
     country = country or next((m.country for m in mentions if m.country), "")
     got = _event_actors(ctx.text, cue, (s, e), mentions, event_type, sub_event_type, country, year)
+    if got.event_type:
+        sub_event_type = "Armed clash"
     if sub_event_type in _TERRITORY and got.mention1 is not None:
         state = got.mention1.kind in ("military", "police") or got.actor1.startswith(("Military Forces",
                                                                                        "Police Forces"))
@@ -142,13 +144,15 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
 
 class EventParts(NamedTuple):
     """Who did what to whom in an event, with provenance: ``actor1``,
-    ``actor2`` and ``sub_event_type`` (ACLED), ``notes`` (hedged
+    ``actor2``, ``event_type`` and ``sub_event_type`` (ACLED: the actors
+    may change the type the cues gave), ``notes`` (hedged
     attributions) and ``annotations``: rows (dicts with ``annotation_id``,
     ``label``, ``start``, ``end``, ``value``, ``detail``) for the event cue
     and the actor mentions the actors come from."""
 
     actor1: str
     actor2: str
+    event_type: str
     sub_event_type: str
     notes: list
     annotations: list
@@ -168,6 +172,7 @@ def describe_event(ctx, cues, event_id, sentences, event_type, sub_event_type, p
     """
     cue = event_cue(cues, sentences, sub_event_type)
     got, sub = event_actors(ctx, cue, event_type, sub_event_type, place, year)
+    event_type = got.event_type or event_type
     rows = []
     if cue is not None:
         rows.append(dict(annotation_id=f"{event_id}:cue", label="event", start=cue.start, end=cue.end, value=sub,
@@ -177,4 +182,4 @@ def describe_event(ctx, cues, event_id, sentences, event_type, sub_event_type, p
             hedge = f"; suspected ('{m.hedge}')" if m.hedge else ""
             rows.append(dict(annotation_id=f"{event_id}:{role}", label="actor", start=m.start, end=m.end,
                              value=name, detail=f"event={event_id}; role={role}; kind={m.kind}{hedge}"))
-    return EventParts(got.actor1, got.actor2, sub, got.notes, rows)
+    return EventParts(got.actor1, got.actor2, event_type, sub, got.notes, rows)

@@ -81,6 +81,10 @@ def _bundled_rules():
 @lru_cache(maxsize=4)
 def _compile_table(key):
     rules = pd.DataFrame(list(key), columns=list(_RULE_COLUMNS))
+    # Where rules can match at one position the first tried wins: the
+    # heaviest (the most specific: "clashed with police", a riot) before
+    # the lighter ("clashed", a battle); in file order among equals.
+    rules = rules.iloc[rules["weight"].astype(float).rank(method="first", ascending=False).argsort()]
     sensitive = rules["case_sensitive"].eq("1")
     return EventRules(tuple(_alternation(rules[sensitive == flag], lowered=not flag) for flag in (False, True)
                             if (sensitive == flag).any()))

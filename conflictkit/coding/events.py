@@ -174,6 +174,21 @@ def _place_columns(place):
                 geo_precision=GEO_PRECISION_CODE.get(place["precision"]))
 
 
+def _victim_kind(victim, category):
+    """civilian, combatant or unknown, for the event type: the claim's
+    victim category, with police on duty among the fighters and men out
+    of the fight ("an off-duty police officer", "a retired colonel")
+    among the civilians, as ACLED counts them.
+
+    >>> _victim_kind("two policemen", "unknown"), _victim_kind("an off-duty soldier", "combatant")
+    ('combatant', 'civilian')
+    """
+    v = victim.lower()
+    if any(w in v for w in ("off-duty", "off duty", "retired", "former")):
+        return "civilian"
+    return "combatant" if category == "unknown" and ("police" in v or "gendarme" in v) else category
+
+
 def _claim_event_type(ctx, cues, sentences, context):
     """(event_type, sub_event_type) of casualty claims told in ``sentences``
     (``context``: with the sentences of their places) from the event cues:
@@ -217,8 +232,8 @@ def claim_event(ctx, event_id, members, cues=None):
     cues = report_cues(ctx) if cues is None else cues
     event_type, sub_event_type = _claim_event_type(ctx, cues, sentences, context)
     victims = [m.at for m in members if m.claim.role in COUNTED_ROLES]
-    if event_type == "Violence against civilians" and victims and all(
-            at.victim_category == "combatant" for at in victims):
+    kinds = {_victim_kind(m.claim.victim, m.at.victim_category) for m in members if m.claim.role in COUNTED_ROLES}
+    if event_type == "Violence against civilians" and "combatant" in kinds and "civilian" not in kinds:
         event_type, sub_event_type = "Battles", "Armed clash"  # the dead are fighters: no violence against civilians
     # place, date and source: the counted claims' first, then any member's
     ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start))
@@ -242,7 +257,7 @@ def claim_event(ctx, event_id, members, cues=None):
     ids = " ".join(m.claim_id for m in members)
     row = dict(
         report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
-        date_end=date_end, date_precision=precision, event_type=event_type, sub_event_type=parts.sub_event_type,
+        date_end=date_end, date_precision=precision, event_type=parts.event_type, sub_event_type=parts.sub_event_type,
         actor1=actor1, actor2=actor2, **_place_columns(place),
         fatalities_low=f_low, fatalities_best=f_best, fatalities_high=f_high, fatalities_acled=f_acled,
         injured_low=i_low, injured_best=i_best, injured_high=i_high, source=orig, relay=relay,
@@ -273,7 +288,7 @@ def cue_event(ctx, event_id, found, cues):
     row = dict(
         report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
         date_end=date_end, date_precision=d.precision if d else ("publication" if published else ""),
-        event_type=found.event_type, sub_event_type=parts.sub_event_type, actor1=parts.actor1,
+        event_type=parts.event_type, sub_event_type=parts.sub_event_type, actor1=parts.actor1,
         actor2=parts.actor2, **_place_columns(place),
         fatalities_low=0.0, fatalities_best=0.0, fatalities_high=0.0, fatalities_acled=0.0,
         injured_low=0.0, injured_best=0.0, injured_high=0.0, source=orig, relay=relay,
