@@ -458,10 +458,18 @@ def _outcome(m):
     return None
 
 
-@lru_cache(maxsize=256)
+_OUTCOME_GROUPS = {}  # id(pattern) -> (pattern, groups): hashing a pattern hashes its whole source
+
+
 def _outcome_groups(rx):
     """``[(group name, outcome)]`` of the outcome groups of a pattern, in the order they are tried."""
-    return [(prefix + k, k) for k in OUTCOMES for prefix in ("p_", "a_") if prefix + k in rx.groupindex]
+    known = _OUTCOME_GROUPS.get(id(rx))
+    if known is None or known[0] is not rx:
+        if len(_OUTCOME_GROUPS) > 256:
+            _OUTCOME_GROUPS.clear()
+        known = _OUTCOME_GROUPS[id(rx)] = (rx, [(prefix + k, k) for k in OUTCOMES for prefix in ("p_", "a_")
+                                                if prefix + k in rx.groupindex])
+    return known[1]
 
 
 def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
@@ -892,22 +900,46 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
     list of Claim
         The same claims with ``role``, ``total_of`` and ``repeat_of`` set.
     """
-    claims = [c if (c.role in ("standalone",) + CONTEXT_ROLES and c.total_of == -1 and c.repeat_of == -1
-                    and not c.part_kind)
-              else replace(c, role=c.role if c.role in CONTEXT_ROLES else "standalone", total_of=-1,
-                           repeat_of=-1, part_kind="") for c in claims]
+    claims = [_unmarked(c) for c in claims]
     sides = list(sides) if sides is not None else [None] * len(claims)
     events = list(event_keys) if event_keys is not None else [()] * len(claims)
-
     kinds = list(victim_kinds) if victim_kinds is not None else [None] * len(claims)
+    linkable = _linker(claims, sides, events, kinds)
+    _mark_repeats(claims, sides, linkable)
+    order = sorted(range(len(claims)), key=lambda k: -(claims[k].count.best if _counted(claims[k]) else -1))
+    _mark_breakdowns(claims, sides, order, linkable, window)
+    _mark_included(claims, order, linkable)
+    return claims
 
+
+def _unmarked(c):
+    """A claim as found: no total, repeat or part; its role ``standalone`` unless it is context."""
+    if c.role in ("standalone",) + CONTEXT_ROLES and c.total_of == -1 and c.repeat_of == -1 and not c.part_kind:
+        return c
+    return replace(c, role=c.role if c.role in CONTEXT_ROLES else "standalone", total_of=-1, repeat_of=-1,
+                   part_kind="")
+
+
+def _linker(claims, sides, events, kinds):
+    """``linkable(i, j)``: may claims ``i`` and ``j`` (of the list ``claims``,
+    as it is when asked) count the same casualties?  Same outcome, event keys
+    that match, sides that do not conflict, never civilians with combatants."""
     def linkable(i, j):
         a, b = claims[i], claims[j]
         return (a.outcome == b.outcome and _keys_match(events[i], events[j])
                 and (not sides[i] or not sides[j] or sides[i] == sides[j])
                 and {kinds[i], kinds[j]} != {"civilian", "combatant"})
 
-    # 1. repeats
+    return linkable
+
+
+def _counted(c):
+    return c.role == "standalone" and not math.isnan(c.count.best)
+
+
+def _mark_repeats(claims, sides, linkable):
+    """1. A claim with the same figure as an earlier linkable one is a repeat
+    of it; of the two, the more precise is the one kept (in place)."""
     for j, b in enumerate(claims):
         if math.isnan(b.count.best) or b.role in CONTEXT_ROLES:
             continue
@@ -926,14 +958,17 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
                     claims[j] = replace(b, role="repeat", repeat_of=i)
                     sides[i] = sides[i] or sides[j]
                 break
-    counted = lambda k: claims[k].role == "standalone" and not math.isnan(claims[k].count.best)  # noqa: E731
-    order = sorted(range(len(claims)), key=lambda k: -(claims[k].count.best if counted(k) else -1))
-    # 2. exact breakdowns, and breakdowns by side that do not add up
+
+
+def _mark_breakdowns(claims, sides, order, linkable, window):
+    """2. Totals (largest first, ``order``) of smaller claims within
+    ``window`` sentences that add up to them, or, for a total whose victims
+    have no side, of smaller claims of two or more sides (in place)."""
     for i in order:
         t = claims[i]
-        if not counted(i):
+        if not _counted(t):
             continue
-        cands = [j for j in range(len(claims)) if j != i and counted(j) and linkable(i, j)
+        cands = [j for j in range(len(claims)) if j != i and _counted(claims[j]) and linkable(i, j)
                  and claims[j].count.best < t.count.best and abs(claims[j].sentence - t.sentence) <= window]
         chosen = _subset_summing(cands, claims, t.count.best)
         if chosen is None and not sides[i]:
@@ -945,9 +980,13 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
         claims[i] = replace(t, role="total")
         for j in chosen:
             claims[j] = replace(claims[j], role="part", total_of=i, part_kind="breakdown")
-    # 3. smaller figures inside a larger one of the same event
+
+
+def _mark_included(claims, order, linkable):
+    """3. A smaller figure inside the largest linkable one (first in
+    ``order``) is a part of it, which becomes a total (in place)."""
     for j in range(len(claims)):
-        if not counted(j):
+        if not _counted(claims[j]):
             continue
         larger = [i for i in order if i != j and claims[i].role in ("standalone", "total")
                   and not math.isnan(claims[i].count.best) and linkable(i, j)
@@ -956,7 +995,6 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
             i = larger[0]
             claims[i] = replace(claims[i], role="total")
             claims[j] = replace(claims[j], role="part", total_of=i, part_kind="included")
-    return claims
 
 
 #: Roles set when a claim is found, kept by reconciliation: claims that are
