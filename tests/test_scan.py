@@ -55,7 +55,7 @@ def _same_as_full_scan(text):
     # a window is searched for a pattern only when it holds a word of the list the pattern needs
     for name in casualties._NEEDS:
         for m in _G.lowered[name].finditer(low):
-            assert "need:" + name in casualties._channel_starts(_G, m.group()), (name, m.group())
+            assert _G.channel_of["need:" + name] in casualties._channel_starts(_G, m.group()), (name, m.group())
     assert channels.get("article", []) == [m.start() for m in _ARTICLE_RE.finditer(low)]
     numbers = matches_at(_G.lowered["number_start"], low, channels.get("number", []))
     assert [m.span() for m in numbers] == [m.span() for m in _G.lowered["number_start"].finditer(low)]

@@ -40,7 +40,6 @@ from ._scan import (
     lower_same_length,
     matches_at,
     merge_windows,
-    not_word_char,
     word_starts_in,
 )
 from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
@@ -267,7 +266,10 @@ class CasualtyGrammar:
         self.triggers = literal_automaton(self.trigger_words)
         #: One automaton for all the words a window is scanned for (see :func:`_channel_words`).
         words = _channel_words(self, grammar, common)
-        self.channels, self.channel_groups = _channel_automaton(words)
+        #: Each channel's stand-in: the first channel with the same words (and kind) is scanned for all.
+        self.channel_of = _same_channels(words)
+        self.channels, self.channel_groups = _channel_automaton(
+            {c: w for c, w in words.items() if self.channel_of[c] == c})
         #: The verb patterns whose first words are known (the others are tried at every word).
         self.verb_words = {k for k in _VERB_PATTERNS if words["verb:" + k] is not None}
 
@@ -375,6 +377,16 @@ def _channel_words(cg, grammar, common):
     words.update(("verb:" + k, literal_prefixes(cg.lowered[k].pattern)) for k in _VERB_PATTERNS)
     words.update(("need:" + k, _key_words(grammar[key], common)) for k, key in _NEEDS.items())
     return words
+
+
+def _same_channels(channel_words):
+    """``{channel: stand-in}``: channels of the same kind (word or not) and
+    the same words are scanned once, as the first of them."""
+    first, out = {}, {}
+    for c, words in channel_words.items():
+        key = (c in _WORD_CHANNELS, None if words is None else frozenset(words))
+        out[c] = first.setdefault(key, c)
+    return out
 
 
 def _channel_automaton(channel_words):
@@ -576,8 +588,9 @@ def _implied(g, text, low, at=None):
 
 def _channel_starts(g, low):
     """``{channel: sorted starts}`` of the words of each channel in ``low``
-    (one pass of :attr:`CasualtyGrammar.channels`); a word channel keeps the
-    starts where a word starts."""
+    (one pass of :attr:`CasualtyGrammar.channels`; a channel scanned as
+    another, :attr:`CasualtyGrammar.channel_of`, is under that one's name);
+    a word channel keeps the starts where a word starts."""
     by_group = {}
     for last, (n, group) in g.channels.iter(low):
         by_group.setdefault(group, []).append(last + 1 - n)
@@ -585,10 +598,12 @@ def _channel_starts(g, low):
     for group, starts in by_group.items():
         for c in g.channel_groups[group]:
             found.setdefault(c, []).extend(starts)
-    out = {c: sorted(set(starts)) for c, starts in found.items()}
-    for c in _WORD_CHANNELS:
-        if c in out:
-            out[c] = [p for p in out[c] if p == 0 or not_word_char(low, p - 1)]
+    out = {}
+    for c, starts in found.items():
+        starts = sorted(set(starts))
+        if c in _WORD_CHANNELS:  # inline not_word_char: this runs for every hit
+            starts = [p for p in starts if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")]
+        out[c] = starts
     return out
 
 
@@ -603,13 +618,14 @@ def _pattern_starts(g, low):
     unnumbered pattern and the ``implied`` cues.  Each pattern is tried only
     where one of its first words starts, and only when the window holds a
     word of the list its matches need (:data:`_NEEDS`)."""
-    ch = _channel_starts(g, low)
-    numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, ch.get("number", ()))]
-    at = {"cue": ch.get("cue", []), "implied": ch.get("implied", [])}
+    found, of = _channel_starts(g, low), g.channel_of
+    ch = {c: found.get(of[c], []) for c in of}
+    numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, ch["number"])]
+    at = {"cue": ch["cue"], "implied": ch["implied"]}
     for k in _VERB_PATTERNS:
-        at[k] = ch.get("verb:" + k, []) if k in g.verb_words else word_starts_in(low, [(0, len(low))])
+        at[k] = ch["verb:" + k] if k in g.verb_words else word_starts_in(low, [(0, len(low))])
     for k in _COUNT_FIRST + _ARTICLE_PATTERNS:
-        at[k] = (numbers if k in _COUNT_FIRST else ch.get("article", [])) if "need:" + k in ch else []
+        at[k] = (numbers if k in _COUNT_FIRST else ch["article"]) if ch["need:" + k] else []
     return at
 
 
