@@ -94,3 +94,11 @@ def test_a_toll_after_the_event_takes_the_events_type():
 ])
 def test_an_attack_on_armed_men_is_a_battle(text, event_type):
     assert _events(text).event_type.tolist()[:1] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type, actor1", [
+    ("On Monday gunmen torched homes in Kwata village.", "Violence against civilians", "Unidentified Armed Group"),
+    ("On Monday angry youths torched homes in Kwata village.", "Riots", "Rioters"),
+])
+def test_burning_by_armed_men_is_an_attack_by_a_crowd_a_riot(text, event_type, actor1):
+    assert _events(text)[["event_type", "actor1"]].values.tolist()[:1] == [[event_type, actor1]]

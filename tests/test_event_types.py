@@ -130,6 +130,24 @@ def test_event_types_by_class_of_phrasing(text, event_type, sub_event_type):
     assert classify_event_type(text)[:2] == (event_type, sub_event_type)
 
 
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("5 civilians were killed by rebels near Beni.", "Violence against civilians", "Attack"),  # a rule may start with a figure
+    ("Unknown men attacked the mayor of Kolo on Monday.", "Violence against civilians", "Attack"),
+    ("A fight between herders and farmers broke out near Lafia.", "Battles", "Armed clash"),
+    ("Soldiers disarmed a local militia in Bor.", "Strategic developments", "Disrupted weapons use"),
+    ("Youths petrol-bombed the councillor's house in Soweto.", "Riots", "Violent demonstration"),
+    # a protest outside a headquarters establishes none
+    ("Hundreds of workers protested outside the ministry headquarters in Abuja.", "Protests", "Peaceful protest"),
+    ("The army sets up a new base in Garad.", "Strategic developments", "Headquarters or base established"),
+    ("Rebel commanders defect to the government side in Bor.", "Strategic developments", "Change to group/activity"),
+    ("The government deployed 2,000 troops to the border region.", "Strategic developments",
+     "Change to group/activity"),
+    ("The militia left the town on Sunday.", "Strategic developments", "Non-violent transfer of territory"),
+])
+def test_event_types_of_events_without_casualties(text, event_type, sub_event_type):
+    assert classify_event_type(text)[:2] == (event_type, sub_event_type)
+
+
 def test_a_specific_rule_beats_a_general_one_at_the_same_word():
     # "clashed" alone is a battle cue; "clashed with police" is a riot's, and heavier
     cues = find_event_cues("Traders clashed with police in Kumasi.")

@@ -401,9 +401,15 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     agent, patient = assign_roles(text, cue.start, cue.start + (head.end() if head else 0) or cue.end, mentions,
                                   sentence)
     state = next((m for m in mentions if m.kind in _STATE or _is_state(m)), None)
+    crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
+    if event_type == "Riots" and crowd is None and agent is not None and agent.kind in ("armed_group", "named"):
+        # armed men and no crowd: burning and looting is an attack, not a riot (ACLED: rioters are a crowd)
+        victims = patient if patient is not None and patient.kind == "civilians" else None
+        return EventActors(_name(agent, country, year),
+                           _name(victims, country, year) or acled_actor_name("civilians", country, year),
+                           agent, victims, "Violence against civilians")
     if event_type in ("Protests", "Riots"):
         kind = "protesters" if event_type == "Protests" else "rioters"
-        crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
         if event_type == "Protests" and sub_event_type == "Peaceful protest":
             other = None
         elif sub_event_type == "Mob violence":

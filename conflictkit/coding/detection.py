@@ -134,7 +134,7 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
     country = country or next((m.country for m in mentions if m.country), "")
     got = _event_actors(ctx.text, cue, (s, e), mentions, event_type, sub_event_type, country, year)
     if got.event_type:
-        sub_event_type = "Armed clash"
+        sub_event_type = "Armed clash" if got.event_type == "Battles" else "Attack"
     if sub_event_type in _TERRITORY and got.mention1 is not None:
         state = got.mention1.kind in ("military", "police") or got.actor1.startswith(("Military Forces",
                                                                                        "Police Forces"))

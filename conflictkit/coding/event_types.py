@@ -105,9 +105,9 @@ def _alternation(rules, lowered):
     # Where a rule can start: the first six letters of its words, when they can
     # be read from the rule; the rules are then tried at those word starts only
     # (3x faster than trying every word), and at every position otherwise.
-    # A match starts with a letter: first letters that do not ("2 killed") are left out.
+    # A match starts with a letter or a digit: other first characters are left out.
     prefixes = [literal_prefixes(p) for p in patterns]
-    letter = "[a-z]" if lowered else "[A-Za-z]"
+    letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
     first = re.compile(letter)
     starts = None if any(p is None for p in prefixes) else literal_automaton(
         sorted(p for p in set().union(*prefixes) if first.match(p)))
