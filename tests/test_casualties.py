@@ -190,3 +190,128 @@ def test_a_headline_figure_is_inside_the_mixed_list_it_heads():
     cas = ck.code_report(ck.report_from_text(text)).casualties
     counted = cas[cas.counted & (cas.outcome == "killed")]
     assert counted.count_best.sum() == 34
+
+
+# --- one victim named by role or trade -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Masked men shot dead a local judge outside the court.",
+    "A village headman was killed by insurgents on Tuesday.",
+    "Gunmen killed an opposition candidate at a rally in the north.",
+    "Attackers stabbed to death a prominent cleric in his home.",
+])
+def test_one_victim_by_role(text):
+    assert _counted(text)[1] == 1
+
+
+# --- apposition with a verb inside: the clause says more of the same victims -----------------
+
+@pytest.mark.parametrize("text, best", [
+    ("Eight people, including a guard who had tried to stop the attackers, were killed.", 8),
+    ("Five workers, all employed by a road contractor, were killed when the bus was hit.", 5),
+    ("Nine members of one family, among them women and an infant, died in the fire.", 9),
+])
+def test_apposition_with_a_verb_is_inside_the_count(text, best):
+    assert _counted(text)[1] == best
+
+
+# --- a city's or a year's toll beside the article's own shooting ------------------------------
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Across the city, 212 people have been shot since January.", "shot"),
+    ("The department counted 87 people wounded citywide over the holiday weekend.", "injured"),
+    ("Last year in the county, 340 people were shot.", "shot"),
+    ("Forty people have been killed in the first nine weeks of 2019.", "killed"),
+])
+def test_city_and_year_tolls_are_context(text, outcome):
+    assert _counted(text, outcome) is None
+
+
+def test_the_shooting_beside_a_city_toll_is_counted():
+    text = "Two men were wounded in a shooting on Elm Street. So far this year 120 people have been shot citywide."
+    assert _counted(text, "injured")[1] == 2
+
+
+def test_a_span_of_ages_is_no_count():
+    text = "Police said four men between the ages of 19 and 44 were shot outside the bar."
+    cas = ck.code_report(ck.report_from_text(text, find_header=False)).casualties
+    assert 44 not in cas.count_best.tolist()
+
+
+@pytest.mark.parametrize("text, best", [
+    ("The militants hanged four men accused of spying.", 4),
+    ("Two suspected thieves were lynched by a mob.", 2),
+    ("Raiders hacked to death three farmers in their fields.", 3),
+])
+def test_ways_of_killing_are_deaths(text, best):
+    assert _counted(text)[1] == best
+
+
+# --- numbers that count no victims: clock times, days of a month, a parent's children --------
+
+@pytest.mark.parametrize("text, best", [
+    ("A man was fatally shot about 11 p.m. outside a bar, police said.", 1),
+    ("The boy wounded on Oct. 14 has died, his family said.", 1),
+    ("Jones, a mother of three, was killed in the crossfire.", 1),
+])
+def test_times_days_and_children_are_no_counts(text, best):
+    assert _counted(text)[1] == best
+
+
+def test_a_round_up_of_a_citys_shootings_is_context():
+    text = "3 dead, 12 wounded in weekend shootings across the South Side"
+    assert _counted(text) is None and _counted(text, "injured") is None
+
+
+def test_modifiers_joined_by_and_before_the_victims():
+    assert _counted("At least 12 army and allied militia fighters were killed near the dam.")[1] == 12
+
+
+# --- deaths without a number that ACLED codes as 10 --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fighting between the two militias in the valley. Heavy casualties reported on both sides.",
+    "The rebels ambushed an army patrol, killing an unknown number of soldiers.",
+    "An unspecified number of herders died when the camp was bombed.",
+])
+def test_unknown_deaths_are_acleds_ten_and_the_texts_unknown(text):
+    (event,) = ck.code_report(ck.report_from_text(text, find_header=False)).events.itertuples()
+    assert event.fatalities_acled == 10 and math.isnan(event.fatalities_best)
+
+
+def test_deaths_in_doubt_are_not_stated():
+    text = "Troops clashed with rebels near the river; 3 rebels were wounded. Unclear whether any soldiers died."
+    assert _counted(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen armed with AK-47 rifles shot and killed a shopkeeper.",
+    "Fighters of Brigade 17 died in the assault, a source said.",
+])
+def test_names_of_units_and_weapons_are_no_counts(text):
+    assert _counted(text)[1] in (1, None) and 17 not in (_counted(text) or ()) and 47 not in (_counted(text) or ())
+
+
+def test_killed_or_wounded_tells_no_number_of_dead():
+    got = _counted("The rebels said 23 soldiers were killed or wounded in the attack.")
+    assert got is None or 23 not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Since the siege started in March, 140 fighters have been killed.",
+    "The memorial lists 60 villagers who were massacred by troops in 1944.",
+])
+def test_tolls_since_an_operation_and_of_another_century_are_context(text):
+    assert _counted(text) is None
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Six villagers and a policeman were killed when the bridge was shelled.", 7),
+    ("Eight boys and one teacher died in the blaze at the school.", 9),
+])
+def test_a_number_and_one_add_up(text, best):
+    assert _counted(text)[1] == best
+
+
+def test_fighting_that_erupted_is_the_event_not_a_war_toll():
+    assert _counted("Fighting erupted between two clans at dawn, and 14 herders were killed.")[1] == 14

@@ -4,6 +4,8 @@ import math
 
 import pytest
 
+import conflictkit as ck
+
 from conflictkit.coding.conventions import Remark, find_remarks, remark_share
 
 
@@ -78,3 +80,10 @@ def test_the_gate_never_hides_a_remark_in_acled_notes(monkeypatch):
     found = [repr(find_remarks(n)) for n in notes]
     assert sum(r != "None" for r in found) > 100  # the dev notes are full of remarks
     assert found == [repr(_ungated(n, monkeypatch)) for n in notes]
+
+
+def test_a_total_coded_in_total_overrides_the_parts():
+    note = ("Clashes between the army and rebels in the hills. 4 rebels killed. An unknown number of soldiers "
+            "killed. 9 fatalities coded in total.")
+    (event,) = ck.code_report(ck.report_from_text(note, find_header=False)).events.itertuples()
+    assert event.fatalities_acled == 9

@@ -96,15 +96,17 @@ def _phrases(g):
 def _count_first(g, p):
     """Sources of the patterns that start with a count."""
     # "13 soldiers and militiamen were killed": one count of both
-    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b"
-               rf"(?:\s+(?:and|or)\s+(?!(?:an?|the|one|his|her|their)\s){p['mod']}{{0,2}}?(?:{p['head']})\b)?"
-               rf"{p['of_tail']}{p['including']})?(?P<aux>{p['aux']})\s+(?P<verb>(?:shot\s+and\s+)?"
+    # "8 regime and allied fighters were killed": modifiers joined by "and" before the head
+    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
+               rf"{p['mod']}{{0,4}}?(?:{p['head']})\b"
+               rf"(?:\s+(?:and|or)\s+{_NO_DET}{p['mod']}{{0,2}}?(?:{p['head']})\b)?"
+               rf"{p['of_tail']}{p['including']}{_APPOSITION})?(?P<aux>{p['aux']})\s+(?P<verb>(?:shot\s+and\s+)?"
                + p["outcome"] + r")\b")
     # A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
     # Without people named, "condition" or a pause must follow ("3 dead, 1 critical in …"):
     # "three critical questions" is no injury.
     condition = (
-        rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,2}}?(?:{p['head']})\b)?"
+        rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,2}}?(?:{p['named']})\b)?"
         r"(?P<aux>(?:\s+(?:are|were|remain|remained|listed|left|hospitalized|in))*)\s+"
         r"(?P<verb>(?P<p_injured>(?:" + _words(g["condition_words"]) + r")(?:\s+condition)?))\b"
         r"(?(victim)|(?:(?<=condition)|(?=\s*(?:[,.;:!?]|$)|\s+(?:in|after|following|at|from|with)\b)))")
@@ -120,7 +122,7 @@ def _verb_first(g, p):
     """Sources of the patterns that start with a verb or a toll."""
     active = (r"\b(?P<verb>" + p["active"] + r")\s+"
               rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
-              rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['head']})\b{p['of_tail']})?")
+              rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['named']})\b{p['of_tail']})?")
     compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
                 rf"(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?P<num>{p['number']})\s+"
                 rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b{p['of_tail']})")
@@ -144,6 +146,12 @@ def _verb_first(g, p):
                 self=self_killed, self_shot=self_shot, active_list=active_list)
 
 
+# After "and" in a victim phrase: a determiner starts a second phrase ("four medics and a nurse was wounded").
+_NO_DET = r"(?!(?:an?|the|one|his|her|their)\s)"
+# A clause set off by commas between the victims and the verb, that says more about them: "Seven
+# people, including a trafficker wanted for a 2016 crime, were killed" (its words are no second group).
+_APPOSITION = (r"(?:\s*,\s*(?:including|among|mostly|most\s+of\s+them|many\s+of\s+them|all|aged|ages|said\s+to\s+be|"
+               r"believed|identified|described|variously|who|whom|from|belonging|both)\b[^,.;:]{1,100},)?")
 # After an active verb, a number followed by an outcome is no object: "Killed 110 Injured".
 _NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
@@ -185,7 +193,12 @@ def _one_victim(g, p):
     pair_n = (rf"\b(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?:(?:his|her|their)\s+)?"
               rf"(?P<num>{p['number']})\s+{p['mod']}{{0,2}}?(?:{p['head']}))\b(?P<aux>{p['aux']})\s+(?P<verb>"
               + outcome + r")\b")
-    return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n)
+    # "11 civilians and a soldier were killed", "Nine men and a woman died": a number and one
+    n_and_one = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,3}}?(?:{p['head']})\s+and\s+(?:an?|one)\s+"
+                 rf"{p['mod']}{{0,2}}?(?:{p['single']}))\b(?!\s*,?\s*(?:was|is|has)\b)(?P<aux>{p['aux']})\s+(?P<verb>"
+                 + outcome + r")\b")  # "four medics and a nurse was wounded": the verb is the nurse's alone
+    return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n,
+                n_and_one=n_and_one)
 
 
 def _context(g, p):
@@ -194,7 +207,8 @@ def _context(g, p):
     cumulative = _words(g["cumulative_cues"])
     negated = r"\b(?:" + _words(g["negation_words"]) + r")\b[^.;]{0,25}$"
     number_start = rf"(?<![\w\-])(?:{qualifier_pattern(g)}\s+)?{p['number']}"
-    return dict(implied=implied, cumulative=cumulative, negated=negated, number_start=number_start,
+    unknown = r"\b(?P<verb>(?P<p_killed>" + _words(g["unknown_deaths"]) + r"))\b"
+    return dict(implied=implied, cumulative=cumulative, negated=negated, number_start=number_start, unknown=unknown,
                 head_first=rf"\s+(?:{p['head']})\b")
 
 
@@ -229,11 +243,13 @@ def _lc(source):
 
 # Lists whose words are claims' cores: a sentence without any of them holds no claim.
 _CLAIM_LISTS = ("outcome_words", "active_words", "toll_words", "noun_words", "condition_words", "implied_death",
+                "unknown_deaths",
                 "self_inflicted")
 # Patterns tried where a count starts (the others where a verb does), in the order they are tried.
 _NUMBERED = ("fatally", "passive", "active", "left", "toll", "noun", "condition")
 # Patterns that start with a verb (or a toll).
-_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot", "active_list")
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot", "active_list",
+                  "unknown")
 
 
 class CasualtyGrammar:
@@ -351,7 +367,7 @@ def _reduced(words):
 # their key words is not searched for that pattern.
 _NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_words",
           "one_passive": "outcome_words", "pair_n": "outcome_words", "noun": "noun_words",
-          "condition": "condition_words"}
+          "condition": "condition_words", "n_and_one": "outcome_words"}
 # Channels whose hits count only where a word starts (the others wherever they are).
 _WORD_CHANNELS = ("article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
 
@@ -505,19 +521,52 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
 
 
 _AGE_CUE = re.compile(r"(?:,\s*|\bage[sd]?\s+(?:\d+\s*(?:,|and|&)\s*)*)$", re.I)
+# "between the ages of 21 and 58", "aged 17 to 25": a span of ages, whatever follows
+_AGES_SPAN = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?\d+\s*(?:,|and|&|to|-|\u2013)\s*$", re.I)
 
 
 def _is_age(text, m):
     """A number set off by commas after a name ("Smith, 24, was killed"),
-    or after "ages" ("ages 3 and 5, were killed")."""
+    after "ages" ("ages 3 and 5, were killed"), or ending a span of ages
+    ("between the ages of 21 and 58 were shot")."""
     s, e = m.span("num")
-    if text[e:e + 1] != "," or not m.group("num").strip().isdigit():
+    if not m.group("num").strip().isdigit():
         return False
-    return bool(_AGE_CUE.search(text[max(0, s - 20):s]))
+    if _AGES_SPAN.search(text[max(0, s - 40):s]):
+        return True
+    return text[e:e + 1] == "," and bool(_AGE_CUE.search(text[max(0, s - 20):s]))
+
+
+# What makes a number no count of people: a clock time after it ("about 8 p.m."), a month before a
+# bare number ("Dec. 25 has died"), a parent's children ("a father of four, was killed").
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o'clock\b)", re.I)
+_PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother)\s+of\s+$", re.I)
+_DESIGNATION = re.compile(r"\b(?:battalion|brigade|division|regiment|squadron|unit|route|highway|camp|base|no\.|"
+                          r"block|room|flight|apartment|gate|kilometre|kilometer|km|mile|ak|m)\s*-?\s*$", re.I)
+# "37 soldiers killed or wounded": casualties, of which the dead are not told
+_KILLED_OR_WOUNDED = re.compile(r"\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+
+
+def _not_a_count(m):
+    """Is the number of a match a clock time, a day of a month, a parent's
+    children, a unit's or a weapon's name, or a count of killed *or*
+    wounded rather than a count of victims?"""
+    s, e = m.span("num")
+    text = m.string
+    if _CLOCK_AFTER.match(text, e) or _PARENT_OF.search(text[max(0, s - 30):s]):
+        return True
+    if _DESIGNATION.search(text[max(0, s - 12):s]):  # "Battalion 302", "AK-47": a name, not a count
+        return True
+    if _outcome(m) == "killed" and "aux" in m.re.groupindex and _KILLED_OR_WOUNDED.match(text, m.end()):
+        return True
+    bare = "victim" not in m.re.groupindex or not m.group("victim")
+    aux = m.group("aux") if "aux" in m.re.groupindex else ""
+    return bare and (bool(_MONTH_BEFORE.search(text[max(0, s - 12):s])) or (aux or "").lstrip().startswith(","))
 
 
 def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
-    if _is_age(m.string, m):
+    if _is_age(m.string, m) or _not_a_count(m):
         return None
     raw = m.group("num")
     if _YEARLIKE.match(raw.strip()):
@@ -608,7 +657,7 @@ def _channel_starts(g, low):
 
 
 #: Patterns tried where a count starts, and where "a", "one", "his" … start.
-_COUNT_FIRST = ("list", "passive", "noun", "condition")
+_COUNT_FIRST = ("list", "passive", "noun", "condition", "n_and_one")
 _ARTICLE_PATTERNS = ("pair", "one_passive", "pair_n")
 
 
@@ -643,6 +692,8 @@ def _numbered_claims(g, text, low, offset, sentence, at):
     found += matches_at(rx["active_list"], low, at["active_list"], keep=listed)
     found += matches_at(rx["pair_n"], low, at["pair_n"],
                         keep=lambda m: _numbered(g, m, "pair", offset, add=1, orig=text, sentence=sentence))
+    found += matches_at(rx["n_and_one"], low, at["n_and_one"],
+                        keep=lambda m: _numbered(g, m, "pair", offset, add=1, orig=text, sentence=sentence))
     found += matches_at(rx["compound"], low, at["compound"],
                         keep=lambda m: _numbered(g, m, "compound", offset, add=1, orig=text, sentence=sentence))
     for name in _NUMBERED:
@@ -675,6 +726,9 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
         found += [_claim(m, "killed", _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
     found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
               for m in matches_at(rx["self_shot"], low, at["self_shot"])]
+    unknown = Count(NAN, NAN, NAN, "unreported", g.grammar["unknown_deaths_acled"])  # before "died" inside it
+    found += [_claim(m, "killed", unknown, "unknown", offset, text, sentence)
+              for m in matches_at(rx["unknown"], low, at["unknown"])]
     found += [_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence)
               for m in _implied(g, text, low, at)]
     for m in _unnumbered(g, text, low, at):
@@ -898,7 +952,9 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
        than 400,000 people since 2011") stay ``cumulative``, and figures larger
        than any single event has seen (:data:`MAX_EVENT_COUNT`) stay
        ``implausible``: neither is counted nor linked.
-    5. Everything else is ``standalone``.  Counting ``total`` and
+    5. Deaths told without a number that still carry ACLED's figure ("heavy
+       casualties") are a ``part`` of a stated figure of the same event.
+    6. Everything else is ``standalone``.  Counting ``total`` and
        ``standalone`` claims counts every casualty once.
 
     Parameters
@@ -925,6 +981,7 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
     order = sorted(range(len(claims)), key=lambda k: -(claims[k].count.best if _counted(claims[k]) else -1))
     _mark_breakdowns(claims, sides, order, linkable, window)
     _mark_included(claims, order, linkable)
+    _mark_unnumbered_parts(claims, order, linkable)
     return claims
 
 
@@ -1011,6 +1068,20 @@ def _mark_included(claims, order, linkable):
             i = larger[0]
             claims[i] = replace(claims[i], role="total")
             claims[j] = replace(claims[j], role="part", total_of=i, part_kind="included")
+
+
+def _mark_unnumbered_parts(claims, order, linkable):
+    """Deaths told without a number that still carry ACLED's figure ("heavy
+    casualties": nan best, acled 10) are a part of a stated figure of the same
+    event, the largest (``order``: claims by figure, largest first)."""
+    for j, c in enumerate(claims):
+        if c.role != "standalone" or not math.isnan(c.count.best) or math.isnan(c.count.acled):
+            continue
+        stated = [i for i in order if claims[i].role in ("standalone", "total") and linkable(i, j)
+                  and not math.isnan(claims[i].count.best) and claims[i].count.qualifier != "implied"]
+        if stated:
+            claims[stated[0]] = replace(claims[stated[0]], role="total")
+            claims[j] = replace(c, role="part", total_of=stated[0], part_kind="included")
 
 
 #: Roles set when a claim is found, kept by reconciliation: claims that are

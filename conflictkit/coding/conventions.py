@@ -48,11 +48,13 @@ _CODED = _patterns(
     (("fatalities",), rf"\b{_N}\s+(?:total\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|divided|distributed|spread)\b"),
 )
 # A total stated after the figures it sums overrides them: "Unknown number of IS fatalities coded to 10.
-# Total fatalities coded to 30.", "coded to 10 for a total (fatality count) of 18"
+# Total fatalities coded to 30.", "coded to 10 for a total (fatality count) of 18", "16 fatalities coded in total"
 _TOTAL = _patterns(
     (("total",), rf"\btotal\s+(?:number\s+of\s+)?(?:fatalities|deaths)\s+(?:(?:was|were|are|is)\s+)?(?:coded|recorded)"
                  rf"(?:\s+(?:as|to|at))?\s+{_N}\b"),
     (("total",), rf"\bfor\s+a\s+total\s+(?:fatality\s+count\s+)?of\s+{_N}\b"),
+    (("fatalities",),
+     rf"\b{_N}\s+(?:total\s+)?fatalities\s+(?:were\s+)?(?:coded|recorded)\s+(?:in\s+total|in\s+all|overall)\b"),
 )
 # "5 each", "1 fatality for each location", "with 23 coded to each", "3 coded to this event"
 _EACH = _patterns(

@@ -120,9 +120,23 @@ def _figures(claims, outcome, remarks=()):
         return low, best, high, sum(r.count.acled for r in remarks)
     if not ks:
         return (0.0, 0.0, 0.0, 0.0) if outcome == "killed" else (math.nan,) * 4  # none reported
-    known = [c.count.acled for c in ks if not math.isnan(c.count.acled)]
     return (sum(c.count.low for c in ks), sum(c.count.best for c in ks), sum(c.count.high for c in ks),
-            sum(known) if known else ACLED_UNKNOWN_FATALITIES)
+            _acled_figure(ks))
+
+
+def _acled_figure(claims):
+    """ACLED's figure of an event's claims of one outcome: the sum of their
+    figures; deaths without a number that ACLED reads as a figure ("heavy
+    casualties": 10) only when no claim states one, and then once (two such
+    phrases tell of the same deaths); :data:`ACLED_UNKNOWN_FATALITIES` when
+    nothing gives a figure."""
+    unknown = [c.count.acled for c in claims if math.isnan(c.count.best) and not math.isnan(c.count.acled)]
+    known = [c.count.acled for c in claims if not math.isnan(c.count.best) and not math.isnan(c.count.acled)]
+    if any(c.count.qualifier != "implied" for c in claims if not math.isnan(c.count.best)):
+        return sum(known)
+    if unknown:
+        return max(unknown)
+    return sum(known) if known else ACLED_UNKNOWN_FATALITIES
 
 
 def _event_actors(ctx, sentences, place=None, year=None):
