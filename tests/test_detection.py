@@ -102,3 +102,20 @@ def test_an_attack_on_armed_men_is_a_battle(text, event_type):
 ])
 def test_burning_by_armed_men_is_an_attack_by_a_crowd_a_riot(text, event_type, actor1):
     assert _events(text)[["event_type", "actor1"]].values.tolist()[:1] == [[event_type, actor1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes erupted in Idlib on Monday night, one day after Russian jets launched airstrikes on the province.",
+     [("Battles", "2020-09-21"), ("Explosions/Remote violence", "2020-09-20")]),
+    ("Police dispersed protesters in Nairobi on Tuesday, two days after gunmen attacked a police post.",
+     [("Protests", "2020-09-22"), ("Battles", "2020-09-20")]),
+])
+def test_an_event_told_with_its_own_date_in_another_events_sentence(text, expected):
+    ev = ck.code_report(ck.report_from_text(text, published="2020-09-23", find_header=False)).events
+    assert sorted(zip(ev.event_type, ev.date_start.astype(str))) == sorted(expected)
+
+
+def test_one_date_for_two_kinds_of_cue_is_one_event():
+    text = "On Monday, Russian jets launched airstrikes and rebels clashed with troops near Saraqeb."
+    ev = ck.code_report(ck.report_from_text(text, published="2020-09-23", find_header=False)).events
+    assert len(ev) == 1

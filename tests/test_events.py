@@ -72,3 +72,25 @@ def test_event_without_a_date_uses_the_publication_date():
     assert row["date_precision"] == "publication" and str(row["event_date"]) == "2020-09-22"
     assert row["fatalities_best"] == 2 and math.isnan(row["injured_best"])  # injured not reported: unknown
     assert row["geo_precision"] == 1 and row["location"] == "Homs"
+
+
+def test_a_printed_dateline_beats_the_date_column_and_the_event_says_so():
+    r = ck.report_from_text("Wed 05 Apr 2017 Two soldiers were killed in Homs on Monday.", published="2017-04-07")
+    ev = ck.code_report(r).events.iloc[0]
+    assert str(ev.date_start) == "2017-04-03"  # the Monday before the dateline, not before the column's Friday
+    assert "dateline 2017-04-05 differs from the date given (2017-04-07)" in ev.notes
+
+
+def test_sample_report_sunday_air_strikes_and_the_march_ceasefire(sample_report):
+    ev = ck.code_report(sample_report).events
+    strikes = ev[ev.sub_event_type == "Air/drone strike"]
+    assert [str(d) for d in strikes.date_start] == ["2020-09-20"]  # "one day after" Monday night
+    deal = ev[ev.sub_event_type == "Agreement"].iloc[0]
+    assert (str(deal.date_start), str(deal.date_end), deal.date_precision) == ("2020-03-01", "2020-03-31", "month")
+
+
+def test_an_event_takes_the_date_nearest_its_cue():
+    r = ck.report_from_text("The war displaced 5,000 people in 2019, and the two sides agreed a ceasefire in May.",
+                            published="2020-09-22")
+    ev = ck.code_report(r).events
+    assert (str(ev.date_start.iloc[0]), ev.date_precision.iloc[0]) == ("2020-05-01", "month")

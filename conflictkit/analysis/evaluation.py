@@ -349,7 +349,9 @@ def admin1_matches(coded_code, coded_name, gold_name, country=""):
     True when the coded name is the gold name up to spelling (RapidFuzz
     ratio of the folded names ≥ 80: "Idlib"/"Idleb") or the coded ISO 3166-2
     code is the subdivision of ``country`` whose name is nearest the gold
-    name.
+    name, or the code a data set's loader gives the gold name
+    (:func:`conflictkit.io.datasets.admin1_code`: "Rural Damascus" is SY-RD,
+    "Cairo" EG-C, "Extreme-Nord" CM-EN).
     """
     from rapidfuzz import fuzz
 
@@ -357,7 +359,14 @@ def admin1_matches(coded_code, coded_name, gold_name, country=""):
         return False
     if coded_name and fuzz.ratio(_place_key(coded_name), _place_key(gold_name)) >= 80:
         return True
-    return bool(coded_code) and coded_code == _subdivision_code(gold_name, country)
+    return bool(coded_code) and coded_code in (_subdivision_code(gold_name, country), _gazetteer_code(gold_name, country))
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_code(name, country):
+    from ..io.datasets import admin1_code
+
+    return admin1_code([name], [country])[0].iloc[0]
 
 
 def _place_key(name):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..codebook import PlacePrecision, VictimCategory
+from .places import read_places
 from .sources import RELAY_KINDS, SourceMention
 
 __all__ = ["ReportContext", "report_context", "Attribution", "attribute_claims", "victim_category",
@@ -52,7 +53,11 @@ class ReportContext:
     segment) of each sentence, ``sent_place`` the most specific place of each
     sentence, ``actors_in``/``dates_in``/``sources_in`` the actor terms, date
     mentions and source mentions of each sentence, ``place_infos`` the
-    place-info dict of each place term.
+    place-info dict of each place term
+    (:func:`~conflictkit.coding.places.read_places`; the terms that name no
+    place, a TV channel or a person, are left out of ``terms``); ``anchor``
+    the date relative dates count from (the dateline printed in the text,
+    else the publication date) and ``date_note`` the disagreement of the two.
     """
 
     report: object
@@ -68,6 +73,8 @@ class ReportContext:
     actors_in: dict
     dates_in: dict
     sources_in: dict
+    anchor: object = None
+    date_note: str = ""
 
     @property
     def text(self):
@@ -89,17 +96,28 @@ class ReportContext:
                 return sent_place[j], j
         return sent_place.get(i) or next((sent_place[j] for j in sorted(sent_place)), None), i
 
-    def date_for(self, i):
-        """The event date of sentence ``i``: its own, else one in the sentences
-        back to the one its place came from (and the one before that)."""
+    def date_for(self, i, span=None):
+        """The event date of sentence ``i``: its own (the one nearest ``span``
+        = (start, end) of what it dates when given: "a million displaced in
+        2019 … a ceasefire in March" is March for the ceasefire), else one in
+        the sentences back to the one its place came from (and the one
+        before that)."""
         para_of = self.para_of
-        _, j = self.place_for(i)
+        place, j = self.place_for(i)
+        if place is None or not place.get("sure", True):
+            j = i  # a place the report is not sure of (a town name alone) does not reach back for a date
         lowest = min(i - 1, j - 1) if para_of[i - 1 if i else 0] == para_of[i] or j < i else i
         for k in range(i, max(-1, lowest - 1), -1):
             ev = [d for d in self.dates_in.get(k, []) if d.role == "event"]
             if ev:
-                return ev[0]
+                return ev[0] if k != i or span is None else min(ev, key=lambda d: _distance(d, span))
         return None
+
+    def date_near(self, i, span):
+        """The event date of sentence ``i`` nearest ``span`` = (start, end), or
+        None when the sentence has none (no looking back)."""
+        ev = [d for d in self.dates_in.get(i, []) if d.role == "event"]
+        return min(ev, key=lambda d: _distance(d, span)) if ev else None
 
     def source_for(self, i):
         """(originator, relay) for sentence ``i``: its own, else one of the two
@@ -123,6 +141,13 @@ class ReportContext:
         hit = next((t for t in self.terms["actor"]
                     if claim.victim_start <= t.start and t.end <= claim.victim_end), None)
         return self.lexicon.rows["actor"][hit.entry] if hit is not None else None
+
+
+def _distance(d, span):
+    """Characters between a date and a span; a date after the span counts
+    from the span's end, one before it a little more (a date usually
+    follows what it dates: "killed in March")."""
+    return d.start - span[1] if d.start >= span[1] else span[0] - d.end + 1
 
 
 def _sentence_of(starts, spans, pos):
@@ -155,7 +180,10 @@ def report_context(report, extraction, lexicon):
     text, spans = report.text, list(report.sentences)
     starts = [s for s, _ in spans]
     sources = _resolve_sources(terms["source"], extraction.generic_sources, lexicon)
-    place_infos = {t: _place_info(text, t, lexicon) for t in terms["place"]}
+    actors = lexicon.rows["actor"]
+    place_infos = read_places(text, terms["place"], lexicon,
+                              [actors[t.entry]["country"] for t in terms["actor"] if actors[t.entry]["country"]])
+    terms = dict(terms, place=[t for t in terms["place"] if t in place_infos])  # not a TV channel, not a person
     return ReportContext(
         report=report, lexicon=lexicon, terms=terms, dates=dates, sources=sources, spans=spans,
         starts=starts,
@@ -164,6 +192,8 @@ def report_context(report, extraction, lexicon):
         actors_in=_by_sentence(terms["actor"], starts, spans),
         dates_in=_by_sentence(dates, starts, spans),
         sources_in=_by_sentence(sorted(sources, key=lambda m: m.start), starts, spans, keep_outside=False),
+        anchor=extraction.anchor if extraction.anchor is not None else report.published,
+        date_note=extraction.date_note,
     )
 
 
@@ -186,7 +216,7 @@ def attribute_claims(claims, ctx):
         place, j = ctx.place_for(c.sentence)
         actor = ctx.victim_actor(c)
         orig, relay = ctx.source_for(c.sentence)
-        out.append(Attribution(place, j, ctx.date_for(c.sentence), orig, relay, actor,
+        out.append(Attribution(place, j, ctx.date_for(c.sentence, (c.start, c.end)), orig, relay, actor,
                                victim_category(actor["actor_type"] if actor else "", c.victim)))
     return out
 
@@ -216,36 +246,6 @@ def victim_category(actor_type, victim):
 _CIVILIAN_WORDS = ("civilian", "children", "women", "resident", "villager", "student", "worker")
 _COMBATANT_WORDS = ("fighter", "soldier", "troop", "militant", "jihadist", "rebel", "insurgent", "combatant",
                     "officer", "general", "commander", "militiam", "gunm", "personnel", "members of")
-
-
-def _place_info(text, term, lex):
-    row = lex.rows["place"][term.entry]
-    same = lex.places_by_alias.get(row["alias"], [row])
-    kind = row["kind"]
-    before = text[max(0, term.start - 30):term.start].lower()
-    after = text[term.end:term.end + 25].lower()
-    wants_gov = (after.lstrip().startswith(("province", "governorate", "countryside", "region"))
-                 or before.rstrip().endswith(("province of", "governorate of", "countryside of",
-                                              "province,", "provinces of")))
-    govs = [r for r in same if r["kind"] == "governorate"]
-    towns = [r for r in same if r["kind"] == "town"]
-    if wants_gov and govs:
-        row, kind = govs[0], "governorate"
-    elif towns and kind == "governorate":
-        row, kind = towns[0], "town"
-    precision = kind
-    if kind == "town" and before.rstrip().endswith(("near", "near the city of", "near the town of",
-                                                      "outskirts of", "near the village of",
-                                                      "countryside of", "south of", "north of",
-                                                      "east of", "west of", "around")):
-        precision = PlacePrecision.NEAR_TOWN.value
-    if kind in ("region",) and not row["admin1"]:
-        # the Badia "of Raqqa": a region placed in the governorate named next
-        precision = PlacePrecision.REGION.value
-    return dict(place=row["place"], kind=kind, precision=precision, country=row["country"],
-                admin1=row["admin1"] or "", admin1_name=row["admin1_name"] or "",
-                latitude=row["latitude"], longitude=row["longitude"], start=term.start, end=term.end,
-                text=term.text)
 
 
 def _sentence_places(sentence_spans, place_terms, infos):

@@ -334,7 +334,9 @@ def reconcile(claims, attributions):
     keys = []
     for at in attributions:
         p, d = at.place, at.date
-        where = (p["admin1"] or p["place"]) if p and p["kind"] != "country" else None
+        # only a place the report is sure of keeps claims apart as separate events:
+        # a town name alone may be a person's ("Carpenter", "Clarence")
+        where = (p["admin1"] or p["place"]) if p and p["kind"] != "country" and p.get("sure", True) else None
         keys.append((where, (d.date_start.year, d.date_start.month) if d else None))
     return reconcile_claims(claims, sides=[at.victim_actor["side"] if at.victim_actor else None
                                            for at in attributions],
@@ -343,7 +345,7 @@ def reconcile(claims, attributions):
 
 def _casualty_row(ctx, m, coded, event_id):
     """One row of the casualties table (a dict of :data:`CASUALTY_COLUMNS`)."""
-    c, at, published = m.claim, m.at, ctx.report.published
+    c, at, published = m.claim, m.at, ctx.anchor
     va, p, d = at.victim_actor, at.place, at.date
     return dict(
         report_id=ctx.report.id, claim_id=m.claim_id, event_id=event_id, outcome=c.outcome,

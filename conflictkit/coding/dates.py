@@ -7,7 +7,11 @@ night", "last week", "in August", "one day after") are resolved against the
 publication date (or, for "N days after", the date just before them in the
 sentence).  Each date has ``date_start``, ``date_end`` and a ``precision``
 (day, week, month, year) and a ``role``: ``statement`` when it dates the
-saying ("a war monitor said on Tuesday"), ``event`` otherwise.
+saying ("a war monitor said on Tuesday"), ``dateline`` for the date printed
+at the head of the report ("Wed 05 Apr 2017 Syria attack …"), ``caption``
+for a date in a photo caption or a related link ("File photo taken on 3
+March 2013"), ``event`` otherwise.  Only ``event`` dates date events; a
+printed dateline dates the relative ones (:func:`report_anchor`).
 """
 
 import calendar
@@ -18,7 +22,7 @@ from functools import lru_cache
 
 from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, word_starts_in
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "dateline_date", "report_anchor"]
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -76,6 +80,16 @@ def _candidates(text, start, end):
     return matches_at(_PATTERN, text, word_starts_in(text, windows), end)
 
 
+# Before a date, in its sentence: a photo caption or a link to another story.
+_CAPTION = re.compile(r"(?i:\b(?:file\s+)?(?:photo|picture|image|video)s?\b[^.]{0,60}\b(?:taken|shot|dated|from|"
+                      r"shows?|showing|pictured)\b|\bpictured\b|\b(?:photo|picture|image)\s*:|\b(?:related|read\s+"
+                      r"(?:also|more)|see\s+also|watch|more\s+on\s+this)\s*:)[^.]{0,80}$")
+# What may stand before the date printed at the head of a report.
+_DATELINE_HEAD = re.compile(r"\s*(?:(?:Published|Updated|Posted|Date)\s*:?\s*)?"
+                            r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?")
+# A date printed at the head of a report, after a label or weekday.
+_DATELINE = re.compile(_DATELINE_HEAD.pattern + rf"(?P<date>{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
+                       rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d)\b")
 _STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
@@ -134,94 +148,111 @@ def _latest_month(month, published):
     return year
 
 
+def _absolute(low, published, anchor):
+    d = _parse_absolute(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", low))
+    return (d, d, "day", False) if d else None
+
+
+def _month_year(low, published, anchor):
+    """ "in March 2019", "since June 2020": the month (to the publication date after "since")."""
+    mon = _MONTH_NAMES[re.search(r"[a-z]+(?=\.?\s+\d)", low).group()]
+    s, e = _month_span(int(re.search(r"\d{4}", low).group()), mon)
+    if low.startswith("since") and published is not None:
+        return s, published, "month", False
+    return s, e, "month", False
+
+
+def _day_month(low, published, anchor):
+    """ "3 March", "March 3": that day in the latest year it is not after the publication date."""
+    mon = _MONTH_NAMES[re.search(r"[a-z]{3,}", low.replace("of ", "")).group().rstrip(".")]
+    day = int(re.search(r"\d+", low).group())
+    year = _latest_month(mon, published)
+    try:
+        d = date(year, mon, day)
+    except ValueError:
+        return None
+    if d > published:
+        d = date(year - 1, mon, day) if not (mon == 2 and day == 29) else d
+    return d, d, "day", True
+
+
+def _month(low, published, anchor):
+    """ "in March", "since August": the latest such month (to the publication date after "since")."""
+    mon = _MONTH_NAMES[re.search(_MONTH, low, re.I).group().lower().rstrip(".")]
+    s, e = _month_span(_latest_month(mon, published), mon)
+    if low.startswith("since"):
+        return s, published, "month", True
+    return s, min(e, published), "month", True
+
+
+def _weekday(low, published, anchor):
+    """ "on Tuesday", "last Friday", "since Monday": the latest such day up to the publication date."""
+    wd = _WEEKDAYS[re.search(_WEEKDAY, low, re.I).group().lower()]
+    back = (published.weekday() - wd) % 7
+    if low.startswith("last") and back == 0:
+        back = 7
+    d = published - timedelta(days=back)
+    return (d, published if low.startswith("since") else d, "day", True)
+
+
+def _relative_word(low, published, anchor):
+    """ "yesterday", "last week", "this month", "last year" …"""
+    if low in ("today", "tonight", "this morning"):
+        return published, published, "day", True
+    if low in ("yesterday", "last night"):
+        d = published - timedelta(days=1)
+        return d, d, "day", True
+    if low.startswith("last week"):
+        monday = published - timedelta(days=published.weekday() + 7)
+        if low.endswith("weekend"):
+            return monday + timedelta(days=5), monday + timedelta(days=6), "week", True
+        return monday, monday + timedelta(days=6), "week", True
+    if low in ("this week", "earlier this week"):
+        return published - timedelta(days=published.weekday()), published, "week", True
+    if low == "last month":
+        prev = published.replace(day=1) - timedelta(days=1)
+        return (*_month_span(prev.year, prev.month), "month", True)
+    if low in ("this month", "earlier this month"):
+        return published.replace(day=1), published, "month", True
+    if low == "last year":
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year", True
+    return date(published.year, 1, 1), published, "year", True
+
+
+def _offset(low, published, anchor):
+    """ "two days later", "a week ago", "one day after" (counted from the date before it)."""
+    parts = low.split()
+    n = _NUM.get(parts[0]) or int(parts[0])
+    unit = parts[1].rstrip("s")
+    # "Monday night, one day after Russia launched …": the launch was a day
+    # *before* the anchor date, as is anything "before", "earlier" or "ago".
+    sign = 1 if parts[-1] == "later" else -1
+    d = (anchor or published) + timedelta(days=sign * n * {"day": 1, "week": 7, "month": 30}[unit])
+    return d, d, "day" if unit == "day" else unit, True
+
+
+def _year(low, published, anchor):
+    """ "in 2019", "early 2020", "since 2011" """
+    year = int(re.search(r"\d{4}", low).group())
+    if low.startswith("since"):
+        return date(year, 1, 1), published, "year", True
+    part = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(low.split()[0], (1, 12))
+    return date(year, part[0], 1), _month_span(year, part[1])[1], "year", False
+
+
+# How each kind of match of _PATTERN resolves, and whether it needs the publication date.
+_RESOLVERS = {"dmy": (_absolute, False), "mdy": (_absolute, False), "iso": (_absolute, False),
+              "my": (_month_year, False), "dm": (_day_month, True), "md": (_day_month, True),
+              "month": (_month, True), "weekday": (_weekday, True), "rel": (_relative_word, True),
+              "offset": (_offset, True), "year": (_year, True)}
+
+
 def _resolve(m, published, anchor):
     """(start, end, precision, relative) for one match, or None."""
-    kind = m.lastgroup
-    raw = m.group()
-    low = raw.lower()
-    if kind in ("dmy", "mdy", "iso"):
-        d = _parse_absolute(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw))
-        return (d, d, "day", False) if d else None
-    if kind == "my":
-        mon = _MONTH_NAMES[re.search(r"[a-z]+(?=\.?\s+\d)", low).group()]
-        year = int(re.search(r"\d{4}", low).group())
-        s, e = _month_span(year, mon)
-        if low.startswith("since") and published is not None:
-            return s, published, "month", False
-        return s, e, "month", False
-    if published is None:
+    resolver, needs_published = _RESOLVERS[m.lastgroup]
+    if needs_published and published is None:
         return None
-    if kind in ("dm", "md"):
-        mon = _MONTH_NAMES[re.search(r"[a-z]{3,}", low.replace("of ", "")).group().rstrip(".")]
-        day = int(re.search(r"\d+", low).group())
-        year = _latest_month(mon, published)
-        try:
-            d = date(year, mon, day)
-        except ValueError:
-            return None
-        if d > published:
-            d = date(year - 1, mon, day) if not (mon == 2 and day == 29) else d
-        return d, d, "day", True
-    if kind == "month":
-        word = re.search(_MONTH, raw, re.I).group().lower().rstrip(".")
-        mon = _MONTH_NAMES[word]
-        year = _latest_month(mon, published)
-        s, e = _month_span(year, mon)
-        if low.startswith("since"):
-            return s, published, "month", True
-        return s, min(e, published) if e > published else e, "month", True
-    if kind == "weekday":
-        wd = _WEEKDAYS[re.search(_WEEKDAY, raw, re.I).group().lower()]
-        back = (published.weekday() - wd) % 7
-        if low.startswith("last") and back == 0:
-            back = 7
-        d = published - timedelta(days=back)
-        if low.startswith("since"):
-            return d, published, "day", True
-        return d, d, "day", True
-    if kind == "rel":
-        if low in ("today", "tonight", "this morning"):
-            return published, published, "day", True
-        if low in ("yesterday", "last night"):
-            d = published - timedelta(days=1)
-            return d, d, "day", True
-        if low.startswith("last week"):
-            monday = published - timedelta(days=published.weekday() + 7)
-            if low.endswith("weekend"):
-                return monday + timedelta(days=5), monday + timedelta(days=6), "week", True
-            return monday, monday + timedelta(days=6), "week", True
-        if low in ("this week", "earlier this week"):
-            return published - timedelta(days=published.weekday()), published, "week", True
-        if low in ("last month",):
-            prev = published.replace(day=1) - timedelta(days=1)
-            s, e = _month_span(prev.year, prev.month)
-            return s, e, "month", True
-        if low in ("this month", "earlier this month"):
-            return published.replace(day=1), published, "month", True
-        if low == "last year":
-            return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year", True
-        return date(published.year, 1, 1), published, "year", True
-    if kind == "offset":
-        parts = low.split()
-        n = _NUM.get(parts[0]) or int(parts[0])
-        unit = parts[1].rstrip("s")
-        days = n * {"day": 1, "week": 7, "month": 30}[unit]
-        base = anchor or published
-        sign = 1 if parts[-1] in ("after", "later") else -1
-        if parts[-1] == "after":
-            # "Monday night, one day after Russia launched …": the launch was a
-            # day *before* the anchor date.
-            sign = -1
-        d = base + timedelta(days=sign * days)
-        precision = "day" if unit == "day" else unit
-        return d, d, precision, True
-    if kind == "year":
-        year = int(re.search(r"\d{4}", raw).group())
-        if low.startswith("since"):
-            return date(year, 1, 1), published, "year", True
-        part = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(low.split()[0], (1, 12))
-        return date(year, part[0], 1), _month_span(year, part[1])[1], "year", False
-    return None  # pragma: no cover
+    return resolver(m.group().lower(), published, anchor)
 
 
 def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
@@ -263,7 +294,71 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
         if resolved is None:
             continue
         ds, de, precision, relative = resolved
-        before = text[max(start, s - 40):s]
-        role = "statement" if _STATEMENT.search(before) else "event"
-        out.append(DateMention(s, e, text[s:e], ds, de, precision, role, relative))
+        out.append(DateMention(s, e, text[s:e], ds, de, precision, _role(text, start, s, relative), relative))
     return out
+
+
+def _role(text, start, s, relative):
+    """dateline, statement, caption or event: what a date at ``s`` dates."""
+    if not relative and _DATELINE_HEAD.fullmatch(text, start, s):
+        return "dateline"
+    if _STATEMENT.search(text, max(start, s - 40), s):
+        return "statement"
+    if _CAPTION.search(text, max(start, s - 140), s):
+        return "caption"
+    return "event"
+
+
+def dateline_date(text, start=0, end=None):
+    """The date printed at the head of ``text[start:end]`` (a report's
+    dateline: "22 September, 2020", "Wed 05 Apr 2017 Syria attack …"), or None.
+
+    Examples
+    --------
+    >>> dateline_date("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use")
+    datetime.date(2017, 4, 5)
+    >>> dateline_date("Clashes on 5 April 2017") is None
+    True
+    """
+    m = _DATELINE.match(text, start, len(text) if end is None else end)
+    day = _absolute(m.group("date").lower(), None, None) if m else None
+    return day[0] if day else None  # None too for a date the calendar has not ("31 February 2017")
+
+
+def report_anchor(text, segments, published):
+    """The date relative dates count from, and a note when the sources disagree.
+
+    A dateline printed in the report (a ``dateline`` segment, or a date
+    opening the first paragraph: "Wed 05 Apr 2017 Syria attack …") beats the
+    publication date given beside the text (a data set's date column): the
+    text says when it was written.
+
+    Parameters
+    ----------
+    text : str
+    segments : sequence of (start, end, kind)
+        The report's segments (:attr:`conflictkit.Report.segments`).
+    published : datetime.date or None
+
+    Returns
+    -------
+    (datetime.date or None, str)
+        The anchor and a note ("" when the dateline and the date given agree
+        or one is missing).
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> text = "Wed 05 Apr 2017 Syria attack symptoms"
+    >>> report_anchor(text, [(0, len(text), "title")], date(2017, 4, 7))
+    (datetime.date(2017, 4, 5), 'dateline 2017-04-05 differs from the date given (2017-04-07): dateline used')
+    """
+    printed = next((dateline_date(text, s, e) for s, e, k in segments if k == "dateline"), None)
+    if printed is None:
+        first = next(((s, e) for s, e, k in segments if k in ("title", "standfirst", "body")), None)
+        printed = dateline_date(text, *first) if first else None
+    if printed is None or printed == published:
+        return published, ""
+    if published is None:
+        return printed, ""
+    return printed, f"dateline {printed} differs from the date given ({published}): dateline used"

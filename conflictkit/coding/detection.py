@@ -92,6 +92,25 @@ def find_cue_events(ctx, cues, covered=None):
             continue
         done.add(para)
         out.append(CueEvent(i, found[i], event_type, sub))
+        out.extend(_dated_apart(ctx, i, cues[i], event_type, sub))
+    return out
+
+
+def _dated_apart(ctx, i, cues, event_type, sub_event_type):
+    """Events of other types told in sentence ``i`` with dates of their own:
+    "Clashes took place on Monday night, one day after Russia launched air
+    strikes" tells of the clashes (``event_type``) and of the air strikes of
+    the day before."""
+    main = event_cue({i: cues}, [i], sub_event_type)
+    main_date = ctx.date_near(i, (main.start, main.end)) if main is not None else None
+    out, seen = [], {event_type}
+    for c in cues:
+        if not c.trigger or c.event_type in seen:
+            continue
+        d = ctx.date_near(i, (c.start, c.end))
+        if d is not None and main_date is not None and d.date_start != main_date.date_start:
+            seen.add(c.event_type)
+            out.append(CueEvent(i, [c], c.event_type, c.sub_event_type))
     return out
 
 

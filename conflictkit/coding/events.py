@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcome
 from .actors import acled_actor_name
 from .casualties import CONTEXT_ROLES
-from .detection import describe_event, report_cues
+from .detection import describe_event, event_cue, report_cues
 from .event_types import TRIGGER_WEIGHT, score_cues
 
 __all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "ACLED_UNKNOWN_FATALITIES",
@@ -169,11 +169,15 @@ def _victim_actor(victims, actor1, actor2, place, year):
     return name if name != actor1 else actor2
 
 
-def _event_when(ctx, ordered):
-    """(date_start, date_end, precision, found) of an event: its most precise date."""
-    dates = [m.at.date for m in ordered if m.at.date]
+def _event_when(ctx, ordered, cue=None):
+    """(date_start, date_end, precision, found) of an event: its most precise
+    date, of its claims' dates and the one nearest its ``cue`` in the cue's
+    sentence ("displaced a million in 2019 … a ceasefire deal in March": the
+    deal is of March)."""
+    near = ctx.date_near(ctx.sentence_of(cue.start), (cue.start, cue.end)) if cue is not None else None
+    dates = [m.at.date for m in ordered if m.at.date] + ([near] if near is not None else [])
     if not dates:
-        published = ctx.report.published
+        published = ctx.anchor
         return published, published, DatePrecision.PUBLICATION.value if published else "", False
     d = min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
     return d.date_start, d.date_end, d.precision, True
@@ -252,7 +256,7 @@ def claim_event(ctx, event_id, members, cues=None):
     # place, date and source: the counted claims' first, then any member's
     ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start))
     place = next((m.at.place for m in ordered if m.at.place), None)
-    date_start, date_end, precision, dated = _event_when(ctx, ordered)
+    date_start, date_end, precision, dated = _event_when(ctx, ordered, event_cue(cues, context, sub_event_type))
     orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
     year = date_start.year if date_start else None
     parts = describe_event(ctx, cues, event_id, context, event_type, sub_event_type, place, year)
@@ -268,6 +272,8 @@ def claim_event(ctx, event_id, members, cues=None):
         notes.append("casualties reported without a number")
     if not dated:
         notes.append("no event date in the text: publication date used")
+    if ctx.date_note:
+        notes.append(ctx.date_note)
     ids = " ".join(m.claim_id for m in members)
     row = dict(
         report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
@@ -287,18 +293,21 @@ def cue_event(ctx, event_id, found, cues):
     :class:`~conflictkit.coding.detection.CueEvent`; ``cues``: the report's
     event cues by sentence), and its annotation rows.
 
-    No casualty claim: fatalities and injuries are 0 (none reported).  Place,
-    date and source are those of the cue's sentence.
+    No casualty claim: fatalities and injuries are 0 (none reported).  Place
+    and source are those of the cue's sentence, the date the one nearest the
+    cue in it.
     """
     i = found.sentence
     place, _ = ctx.place_for(i)
-    d = ctx.date_for(i)
-    published = ctx.report.published
+    cue = event_cue(cues, [i], found.sub_event_type)
+    d = ctx.date_for(i, (cue.start, cue.end) if cue is not None else None)
+    published = ctx.anchor
     date_start, date_end = (d.date_start, d.date_end) if d else (published, published)
     parts = describe_event(ctx, cues, event_id, [i], found.event_type, found.sub_event_type, place,
                            date_start.year if date_start else None)
     orig, relay = ctx.source_for(i)
-    notes = ["no casualties reported"] + ([] if d else ["no event date in the text: publication date used"])
+    notes = ["no casualties reported"] + ([] if d else ["no event date in the text: publication date used"]) + (
+        [ctx.date_note] if ctx.date_note else [])
     row = dict(
         report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
         date_end=date_end, date_precision=d.precision if d else ("publication" if published else ""),

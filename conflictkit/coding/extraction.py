@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .casualties import find_claims
 from .conventions import remark_claim
-from .dates import find_dates
+from .dates import find_dates, report_anchor
 from .sources import find_generic_sources
 
 __all__ = ["Extraction", "extract", "resolve_terms"]
@@ -25,7 +25,10 @@ class Extraction(NamedTuple):
     [...]}``); ``dates`` the :class:`~conflictkit.coding.dates.DateMention`
     list; ``generic_sources`` the generic source phrases ("a war monitor");
     ``claims`` the casualty :class:`~conflictkit.coding.casualties.Claim` list
-    (not yet reconciled).
+    (not yet reconciled); ``anchor`` the date relative dates count from (the
+    dateline printed in the text, else the publication date) and
+    ``date_note`` the disagreement of the two, if any
+    (:func:`~conflictkit.coding.dates.report_anchor`).
     """
 
     segments: list
@@ -33,6 +36,8 @@ class Extraction(NamedTuple):
     dates: list
     generic_sources: list
     claims: list
+    anchor: object = None
+    date_note: str = ""
 
 
 def extract(report, lexicon, grammar=None):
@@ -54,13 +59,16 @@ def extract(report, lexicon, grammar=None):
     segments = [(s, e) for s, e, k in report.segments if k in ("title", "standfirst", "body")]
     titles = [(s, e) for s, e, k in report.segments if k == "title"]
     headlines = [(a, b) for a, b in spans if any(s <= a < e for s, e in titles)]
+    anchor, note = report_anchor(text, report.segments, report.published)
     return Extraction(
         segments=segments,
         terms=resolve_terms(text, segments, lexicon),
-        dates=[d for s, e in segments for d in find_dates(text, report.published, s, e, spans)],
+        dates=[d for s, e in segments for d in find_dates(text, anchor, s, e, spans)],
         generic_sources=[g for s, e in segments for g in find_generic_sources(text, s, e)],
         claims=_with_remark((grammar.find_claims if grammar is not None else find_claims)(text, spans, headlines),
                             text, spans),
+        anchor=anchor,
+        date_note=note,
     )
 
 
@@ -73,8 +81,7 @@ def _with_remark(claims, text, spans):
 
 def _actor_context(report_terms, lex):
     actors = lex.rows["actor"]
-    places = lex.rows["place"]
-    countries = {places[t.entry]["country"] for t in report_terms["place"]}
+    countries = {lex.place_row(t.entry)["country"] for t in report_terms["place"]}
     sides = {actors[t.entry]["side"] for t in report_terms["actor"]
              if not actors[t.entry]["needs_context"]}
     countries |= {actors[t.entry]["country"] for t in report_terms["actor"]

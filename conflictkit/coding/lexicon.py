@@ -8,6 +8,12 @@ package) and country names from ISO 3166 (``pycountry``); the bundled overlay
 adds transliterations ("Saraqeb", "Kafranbel", "Deir az-Zour") and regions
 ("Jabal al-Zawiya", the Badia).  Aliases are found in one pass with an
 Aho-Corasick automaton (``pyahocorasick``), built once per process.
+
+Towns and admin1 units of every country come from the world gazetteer
+(:mod:`conflictkit.io.gazetteer`), looked up at the runs of capitalised words
+the automaton did not take: their terms' ``entry`` counts on past the place
+table (:meth:`Lexicon.place_row` reads either), and :meth:`Lexicon.namesakes`
+gives every place a name can be, curated and GeoNames, in every country.
 """
 
 import re
@@ -17,6 +23,7 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
+from ..io import gazetteer as _gazetteer
 from ._scan import lower_same_length
 from .resources import load_resources
 
@@ -32,7 +39,17 @@ GEONAMES_ADMIN1_TO_ISO = {
     }
 }
 
-_GAZETTEER_COUNTRIES = ("SY",)
+_GAZETTEER_COUNTRIES = ()  # the world gazetteer has every country's towns
+
+#: Country names news write that ISO 3166-1 does not list as a name.
+_COUNTRY_NAMES_IN_NEWS = (
+    ("Syria", "SY"), ("Russia", "RU"), ("Iran", "IR"), ("Turkey", "TR"), ("US", "US"), ("United States", "US"),
+    ("America", "US"), ("Britain", "GB"), ("UK", "GB"), ("Ivory Coast", "CI"), ("DR Congo", "CD"),
+    ("DRC", "CD"), ("Democratic Republic of Congo", "CD"), ("Democratic Republic of the Congo", "CD"),
+    ("Republic of Congo", "CG"), ("Tanzania", "TZ"), ("Swaziland", "SZ"), ("South Korea", "KR"),
+    ("North Korea", "KP"), ("Vietnam", "VN"), ("Palestine", "PS"), ("Laos", "LA"), ("Bolivia", "BO"),
+    ("Venezuela", "VE"), ("Moldova", "MD"), ("Congo", "CG"),
+)
 
 
 def load_actors():
@@ -56,7 +73,9 @@ def load_sources():
 
 
 def load_places(countries=_GAZETTEER_COUNTRIES, curated=None):
-    """Place names: the curated table, GeoNames towns and ISO countries.
+    """Place names for the automaton: the curated table and ISO countries
+    (and the GeoNames towns of ``countries``, none by default: the world
+    gazetteer looks towns up without them).
 
     ``curated`` is a table with the columns of ``resources/places.csv`` (by
     default the bundled one, :attr:`Resources.places`); its names come first.
@@ -94,15 +113,14 @@ def load_places(countries=_GAZETTEER_COUNTRIES, curated=None):
                 continue
             rows.append(dict(place=country.name, alias=alias, kind="country", country=country.alpha_2,
                              admin1="", latitude="", longitude="", origin="iso3166"))
-    for alias, cc in (("Syria", "SY"), ("Russia", "RU"), ("Iran", "IR"), ("Turkey", "TR"),
-                      ("US", "US"), ("United States", "US"), ("America", "US"), ("Britain", "GB"),
-                      ("UK", "GB")):
+    for alias, cc in _COUNTRY_NAMES_IN_NEWS:
         rows.append(dict(place=pycountry.countries.get(alpha_2=cc).name, alias=alias, kind="country",
                          country=cc, admin1="", latitude="", longitude="", origin="iso3166"))
     places = pd.concat([overlay, pd.DataFrame(rows)], ignore_index=True)
-    names = {s.code: s.name for s in pycountry.subdivisions if s.country_code in countries}
-    gov_names = overlay[overlay.kind == "governorate"].drop_duplicates("admin1").set_index("admin1")["place"]
-    places["admin1_name"] = places["admin1"].map(gov_names).fillna(places["admin1"].map(names)).fillna("")
+    codes = set(places["admin1"].dropna())
+    names = {s.code: s.name for s in pycountry.subdivisions if s.code in codes}
+    names |= dict(overlay.loc[overlay.kind == "governorate", ["admin1", "place"]].drop_duplicates("admin1").values)
+    places["admin1_name"] = [names.get(c, "") if isinstance(c, str) else "" for c in places["admin1"]]
     for col in ("latitude", "longitude"):
         places[col] = pd.to_numeric(places[col], errors="coerce")
     places["case_sensitive"] = [("1" if a.isupper() and len(a) <= 3 else "0") for a in places["alias"]]
@@ -128,15 +146,27 @@ class Lexicon:
     between word boundaries; overlapping hits keep the longest.
     """
 
-    def __init__(self, actors, places, sources):
+    def __init__(self, actors, places, sources, gazetteer=True):
+        #: Whether :meth:`find` also looks names up in the world gazetteer.
+        self.gazetteer = gazetteer
         self.tables = {"actor": actors.reset_index(drop=True), "place": places.reset_index(drop=True),
                        "source": sources.reset_index(drop=True)}
         #: The same tables as lists of dicts, for fast row access.
         self.rows = {kind: table.to_dict("records") for kind, table in self.tables.items()}
         #: Place rows by alias: a name can be a town and a governorate.
         self.places_by_alias = {}
+        #: Place rows by folded alias (:func:`conflictkit.io.gazetteer.fold_name`).
+        self.places_by_key = {}
         for i, row in enumerate(self.rows["place"]):
             self.places_by_alias.setdefault(row["alias"], []).append(row)
+            self.places_by_key.setdefault(_gazetteer.fold_name(row["alias"]), []).append(row)
+        places = self.tables["place"]
+        curated_units = places[(places["kind"] == "governorate") & (places["admin1"] != "")]
+        # admin1 names as the curated table writes them ("Idlib", "Rif Dimashq"), and the
+        # countries whose admin1 units it lists (their gazetteer units are left out)
+        self._admin1_names = dict(zip(curated_units["admin1"], curated_units["place"]))
+        self._curated_unit_countries = frozenset(curated_units["country"])
+        self._world, self._namesakes = {}, {}  # rows and namesakes looked up so far
         # Two automata: case-insensitive aliases over the lower-cased text,
         # case-sensitive ones (acronyms: IS, US, UN) over the text as written,
         # where they hit far less often ("is" is in every sentence, "IS" is not).
@@ -161,7 +191,35 @@ class Lexicon:
     def __reduce__(self):
         # Rebuild from the tables after pickling (Dask workers): the
         # automaton is derived state.
-        return (Lexicon, (self.tables["actor"], self.tables["place"], self.tables["source"]))
+        return (Lexicon, (self.tables["actor"], self.tables["place"], self.tables["source"], self.gazetteer))
+
+    def place_row(self, entry):
+        """The place row of a term's ``entry``: the place table's, or past its
+        end, the world gazetteer's (admin1 named as the curated table names it)."""
+        n = len(self.rows["place"])
+        if entry < n:
+            return self.rows["place"][entry]
+        if entry not in self._world:
+            row = dict(_gazetteer.place_row(entry - n), alias="", case_sensitive="0")
+            row["admin1_name"] = self._admin1_names.get(row["admin1"], row["admin1_name"])
+            self._world[entry] = row
+        return self._world[entry]
+
+    def admin1_name(self, code):
+        """The name of an admin1 unit (ISO 3166-2 code) as the curated table
+        writes it, else the gazetteer's ("" if unknown)."""
+        return self._admin1_names.get(code) or _gazetteer.admin1_name(code)
+
+    def namesakes(self, name):
+        """Every place called ``name`` (as written): curated and ISO rows
+        first, then the world gazetteer's admin1 units (not of the countries
+        whose units the curated table lists) and towns, most populous first."""
+        if name not in self._namesakes:
+            n = len(self.rows["place"])
+            world = [self.place_row(n + g) for g in _gazetteer.lookup_ids(name)] if self.gazetteer else []
+            self._namesakes[name] = self.places_by_key.get(_gazetteer.fold_name(name), []) + [
+                r for r in world if r["kind"] == "town" or r["country"] not in self._curated_unit_countries]
+        return self._namesakes[name]
 
     def find(self, text, start=0, end=None):
         """All dictionary hits in ``text[start:end]``, as :class:`Term` lists by kind.
@@ -190,6 +248,10 @@ class Lexicon:
                     continue  # not a whole word
                 for kind, row in values:
                     hits[kind].append((s, -length, e, row))
+        if self.gazetteer:
+            first = len(self.rows["place"])
+            hits["place"].extend((s - start, s - e, e - start, first + ids[0])
+                                 for s, e, ids in _gazetteer.find_names(text, start, end))
         out = {}
         for kind, mine in hits.items():
             mine.sort()
@@ -219,7 +281,7 @@ _FOLD = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " 
 _FOLDED_CHARS = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
 
-def build_lexicon(actors=None, places=None, sources=None, *, resources=None):
+def build_lexicon(actors=None, places=None, sources=None, *, resources=None, gazetteer=True):
     """A :class:`Lexicon` from the bundled tables, or from yours.
 
     Pass a DataFrame with the columns of :func:`load_actors` (or
@@ -228,6 +290,8 @@ def build_lexicon(actors=None, places=None, sources=None, *, resources=None):
     ``resources``: an overlay folder or a
     :class:`~conflictkit.coding.resources.Resources` whose tables are used
     (see :func:`~conflictkit.coding.resources.load_resources`).
+    ``gazetteer=False`` leaves the world gazetteer out (places from the
+    place table only).
 
     Examples
     --------
@@ -243,6 +307,7 @@ def build_lexicon(actors=None, places=None, sources=None, *, resources=None):
         res.actors if actors is None else actors,
         load_places(curated=res.places) if places is None else places,
         res.sources if sources is None else sources,
+        gazetteer,
     )
 
 

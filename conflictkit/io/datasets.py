@@ -19,6 +19,7 @@ import re
 import urllib.request
 import uuid
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ._cache import cached_frames
+from .gazetteer import admin1_lookup, country_code
 from .._data import DEFAULT_BUNDLES, data_dir, data_dirs, resource_path
 from ..errors import InputError
 
@@ -90,13 +92,18 @@ def _admin1_index():
     return index
 
 
-def admin1_code(names):
-    """ISO 3166-2 codes and conflictkit names for governorate names as written.
+def admin1_code(names, countries=None):
+    """ISO 3166-2 codes and names for admin1 names as written, in any country.
 
     Parameters
     ----------
     names : sequence of str
-        "Ar Raqqah Governorate", "Deir ez Zor", "Idleb" …
+        "Ar Raqqah Governorate", "Deir ez Zor", "Idleb", "Borno", "Nord-Kivu" …
+    countries : sequence of str, optional
+        Each name's country, as a name ("Nigeria", "Ivory Coast") or an ISO
+        3166-1 alpha-2 code.  Without it the names are read as Syria's
+        governorates.  Syria's are named as conflictkit's bundle names them,
+        others as ISO 3166-2 does (:func:`conflictkit.io.gazetteer.admin1_lookup`).
 
     Returns
     -------
@@ -108,11 +115,33 @@ def admin1_code(names):
     >>> codes, labels = admin1_code(["Ar Raqqah Governorate", "Dayr az Zawr", "Atlantis"])
     >>> list(codes), list(labels)
     (['SY-RA', 'SY-DY', ''], ['Raqqa', 'Deir ez-Zor', ''])
+    >>> list(admin1_code(["Borno", "Idleb", "Cairo"], ["Nigeria", "Syria", "EG"])[0])
+    ['NG-BO', 'SY-ID', 'EG-C']
     """
     index = _admin1_index()
     s = pd.Series(list(names), dtype="object")
-    uniq = {n: index.get(_norm_name(n), ("", "")) if isinstance(n, str) and n else ("", "") for n in s.unique()}
-    return s.map(lambda n: uniq[n][0]), s.map(lambda n: uniq[n][1])
+    ccs = ["SY"] * len(s) if countries is None else [_country(c) for c in countries]
+    pairs = list(zip(s, ccs))
+    uniq = {pair: _admin1_of(*pair, index) for pair in set(pairs)}
+    return (pd.Series([uniq[p][0] for p in pairs], dtype="object"),
+            pd.Series([uniq[p][1] for p in pairs], dtype="object"))
+
+
+@lru_cache(maxsize=1024)
+def _country(name):
+    if isinstance(name, str) and len(name) == 2 and name.isupper():
+        return name
+    return country_code(name)
+
+
+def _admin1_of(name, country, syria_index):
+    if not isinstance(name, str) or not name:
+        return "", ""
+    if country == "SY":
+        hit = syria_index.get(_norm_name(name))
+        if hit:
+            return hit
+    return admin1_lookup(country, name)
 
 
 def _check_file(path):
@@ -241,7 +270,8 @@ def load_ucdp_ged(path, *, invalid_range="keep"):
         reasons[~range_ok & nums["best"].notna()] += "low <= best <= high does not hold; "
     elif invalid_range != "keep":
         raise ValueError("invalid_range must be 'keep' or 'reject'")
-    codes, names = admin1_code(raw["adm_1"] if "adm_1" in raw else [""] * len(raw))
+    codes, names = admin1_code(raw["adm_1"] if "adm_1" in raw else [""] * len(raw),
+                               raw["country"] if "country" in raw else None)
     events = pd.DataFrame({
         "event_id": "ucdp-" + raw["id"].astype(str),
         "dataset": "UCDP GED",
@@ -316,7 +346,7 @@ def _load_acled(path):
     reasons[date.isna()] += "event_date is not a date; "
     tp = pd.to_numeric(raw.get("time_precision", pd.Series("1", index=raw.index)), errors="coerce")
     gp = pd.to_numeric(raw.get("geo_precision", pd.Series("", index=raw.index)), errors="coerce")
-    codes, names = admin1_code(raw["admin1"])
+    codes, names = admin1_code(raw["admin1"], raw["country"])
     events = pd.DataFrame({
         "event_id": "acled-" + raw.get("event_id_cnty", pd.Series(raw.index.astype(str), index=raw.index)),
         "dataset": "ACLED",

@@ -1,0 +1,267 @@
+"""Which place a place name in a report is.
+
+The lexicon (:meth:`~conflictkit.coding.lexicon.Lexicon.namesakes`: the
+curated places and the world gazetteer, :mod:`conflictkit.io.gazetteer`) gives
+every namesake of a name: Tripoli in Libya and in Lebanon, Homs in Syria and
+Libya.  :func:`report_countries` weighs the countries a report is about (the
+countries it names, and the countries its place names can be in: a name
+found in one country only counts fully, a name with namesakes in five
+countries a fifth); :func:`read_place` then takes the namesake in the
+report's leading country, and reads the words around the name:
+
+- "the Idlib countryside", "rural Idlib", "the outskirts of Idlib", "near
+  Idlib": a place near the town, in its admin1 unit (the outskirts of a city
+  that is an admin1 unit of its own lie in the unit around it: Rural
+  Damascus, not Damascus);
+- "the province of Idlib", "Idlib governorate", "Borno State": the admin1
+  unit, not the town;
+- "Al Mayadeen TV", "a man named Qasim", "Qasim Soleimani": no place at all.
+"""
+
+import re
+
+from .actors import country_code
+
+__all__ = ["report_countries", "read_place", "read_places"]
+
+# admin1 units that are a city, and the unit around them: "the outskirts of
+# Damascus" are in Rural Damascus, "the outskirts of Addis Ababa" in Oromia.
+_SURROUNDING_ADMIN1 = {"SY-DI": "SY-RD", "ET-AA": "ET-OR"}
+
+_UNIT_WORD = r"(?:province|governorate|state|region|county|district|prefecture|department|wilaya|division|" \
+             r"municipality|oblast|muhafazat|shabiyah)"
+# "Idlib province", "Borno State": the unit, not the town.
+_UNIT_AFTER = re.compile(rf"\s*(?:{_UNIT_WORD}s?)\b", re.I)
+# "the Idlib countryside", "Hama's outskirts": around the town, in its unit (or the unit around a city unit).
+_RURAL_AFTER = re.compile(r"(?:'s)?\s*(?:countryside|outskirts|suburbs?|environs|rural\s+areas?|hinterland)\b",
+                          re.I)
+# Not a place: a channel or paper named after it.
+_MEDIA_AFTER = re.compile(r"\s*(?:TV|television|channel|radio|news(?:paper)?|satellite|daily|network|agency|"
+                          r"times|post|tribune|herald|press)\b", re.I)
+# What the words just before a name say it is (one search: the group that matched):
+# person: "a man named Qasim", "Sheikh Hama"; unit: "the province of Idlib", "the Syrian
+# province of Idlib"; rural: "rural Hama", "the countryside of Hama", "the outskirts of
+# Damascus"; near: "near Hama", "10 km north of Hama".
+_BEFORE = re.compile(
+    r"(?:(?P<person>\b(?:(?i:named|called|nicknamed|dubbed|alias)|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Abu|Umm|bin|ibn|"
+    r"son\s+of|daughter\s+of|brother\s+of)\s+)"
+    rf"|(?P<unit>(?i:\b{_UNIT_WORD}s?\s+of\s+(?:the\s+)?))"
+    r"|(?P<rural>(?i:\b(?:rural|countryside\s+of|outskirts\s+of|suburbs?\s+of|environs\s+of)\s+"
+    r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?))"
+    r"|(?P<near>(?i:\b(?:near|close\s+to|outside|around|(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+of|(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))\s+"
+    r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?)))$")
+# A capitalised word right after the name that makes it part of a longer
+# proper name ("Qasim Soleimani") unless it is a place word.
+_NEXT_CAPITAL = re.compile(r"(?: |[ -](?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)[ -])([A-Z][a-z]+)\b")
+_PREV_CAPITAL = re.compile(r"(^|[^\w\s]\s*|\w\s+)([A-Z][a-z]+) $")
+# Capitalised words that begin place names or sentences, not person names.
+_NAME_PARTS_OF_PLACES = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Al El Ar As Ad "
+    "Ras Tal Tell Deir Jabal Jebel Wadi Ain Bir Kafr Beit Lake Mount Port Saint St San Santa Fort Greater "
+    "The In At On From To Of And For Near Outside Inside Across Around Rural Downtown Central Province "
+    "Governorate State Region County District City Town Village Countryside".split())
+_PLACE_WORDS = frozenset(
+    "City Town Village Governorate Province State Region County District Countryside Airport Airbase Base Camp "
+    "Dam Road Highway Bridge Valley Mountains Mountain Plain Plains Desert Lake River Bay Port Harbour Harbor "
+    "Border Crossing Prison Hospital Square Market Stadium Junction Axis Front Area Suburb Suburbs Outskirts "
+    "Island Islands Municipality Subdistrict Sub-district Prefecture Department Division Zone Oblast Wilaya "
+    "University School College Township Mosque Church Checkpoint Station Barracks "
+    "Neighbourhood Neighborhood Quarter Street Gate Gates Refinery Field Fields Plant "
+    # a date after the name ("east of Damascus Saturday", "in Aleppo Monday night")
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split())
+
+
+# The last word before a name for _BEFORE to match: without one of these there is no need to search.
+_BEFORE_LAST_WORDS = frozenset(
+    "named called nicknamed dubbed alias mr mr. mrs mrs. ms ms. dr dr. sheikh abu umm bin ibn of the rural near to "
+    "outside around from city town village".split())
+
+
+def _before_says(before):
+    """person, unit, rural, near or None: what the words before a name say it is."""
+    words = before.rsplit(None, 1)
+    if not words or words[-1].lower() not in _BEFORE_LAST_WORDS:
+        return None
+    m = _BEFORE.search(before)
+    return m.lastgroup if m else None
+
+
+def _in_a_name(text, start, after):
+    """Is the name part of a longer proper name: "Qasim Soleimani", "Aleppo
+    Today", "Ahmed Hassan" (not "Eastern Ghouta", nor "In Hama" opening a
+    sentence)?"""
+    nxt = _NEXT_CAPITAL.match(after)
+    if nxt and nxt.group(1) not in _PLACE_WORDS:
+        return True
+    prev = _PREV_CAPITAL.search(text, max(0, start - 30), start)
+    return bool(prev and prev.group(2) not in _NAME_PARTS_OF_PLACES and not prev.group(1).strip(" ")
+                .endswith((".", "!", "?", "\n", '"', ":")) and prev.group(1) != "")
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
+def _peoples(text):
+    """The countries of the demonyms in ``text`` ("Sudanese" -> SD)."""
+    return [c for c in map(country_code, set(_CAPITALISED.findall(text))) if c]
+
+
+def report_countries(rows_per_term, named_countries=()):
+    """How much a report is about each country.
+
+    Parameters
+    ----------
+    rows_per_term : iterable of list of dict
+        For each place name found, its gazetteer rows (every namesake).
+    named_countries : iterable of str
+        Countries the report names outright (ISO alpha-2), each mention
+        counting two.
+
+    Returns
+    -------
+    dict
+        ``country -> score``.
+
+    Examples
+    --------
+    >>> report_countries([[{"country": "SY"}], [{"country": "SY"}, {"country": "LY"}]], ["LY"])
+    {'SY': 1.5, 'LY': 2.5}
+    """
+    score = {}
+    for rows in rows_per_term:
+        countries = {r["country"] for r in rows if r["country"]}
+        for c in countries:
+            score[c] = score.get(c, 0.0) + 1.0 / len(countries)
+    for c in named_countries:
+        score[c] = score.get(c, 0.0) + 2.0
+    return score
+
+
+def _pick(rows, countries, want_unit):
+    """The namesake in the leading country (the unit when the words ask for one)."""
+
+    units = {r["admin1"] for r in rows if r["kind"] == "governorate"}
+
+    def rank(i_row):
+        i, r = i_row
+        unit = r["kind"] == "governorate"
+        # a bare name of a unit and of a town elsewhere is the unit ("Wyoming", not Wyoming, Michigan)
+        elsewhere = r["kind"] == "town" and bool(units) and r["admin1"] not in units
+        # a country's name is the country, whatever the report is most about ("southeastern Niger near
+        # the border with Nigeria"), unless the words ask for a unit ("Niger State")
+        return ((r["kind"] == "country") == want_unit, -countries.get(r["country"], 0.0), elsewhere,
+                unit != want_unit, r.get("origin") != "overlay", i)
+
+    return min(enumerate(rows), key=rank)[1]
+
+
+def read_place(text, start, end, rows, countries, admin1_name_of=None):
+    """The place a name at ``text[start:end]`` stands for, or None.
+
+    Parameters
+    ----------
+    text : str
+    start, end : int
+        The name's offsets.
+    rows : list of dict
+        Its namesakes (:meth:`~conflictkit.coding.lexicon.Lexicon.namesakes`),
+        with the columns of :func:`conflictkit.coding.lexicon.load_places`.
+    countries : dict
+        ``country -> score`` from :func:`report_countries`.
+    admin1_name_of : callable, optional
+        ISO 3166-2 code -> name, for the unit around a city unit.
+
+    Returns
+    -------
+    dict or None
+        ``place``, ``kind``, ``precision`` (town, near town, region,
+        governorate, country), ``country``, ``admin1``, ``admin1_name``,
+        ``latitude``, ``longitude``, ``start``, ``end``, ``text``,
+        ``curated`` (from conflictkit's own dictionary).
+
+    Examples
+    --------
+    >>> rows = [dict(place="Damascus", alias="Damascus", kind="town", country="SY", admin1="SY-DI",
+    ...              admin1_name="Damascus", latitude=33.5, longitude=36.3, origin="overlay")]
+    >>> text = "Shelling hit the outskirts of Damascus."
+    >>> p = read_place(text, 30, 38, rows, {"SY": 1.0}, {"SY-RD": "Rural Damascus"}.get)
+    >>> p["admin1"], p["precision"]
+    ('SY-RD', 'near town')
+    >>> read_place("Al Mayadeen TV said", 3, 11, rows, {"SY": 1.0}) is None
+    True
+    """
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    said = _before_says(before)
+    if said == "person" or _MEDIA_AFTER.match(after):
+        return None
+    want_unit = bool(said == "unit" or _UNIT_AFTER.match(after))
+    if not want_unit and not any(r["kind"] == "country" for r in rows) and country_code(text[start:end]):
+        return None  # a people, not a place: "Somali troops" (not Ethiopia's Somali Region)
+    if not any(r["kind"] == "country" for r in rows) and not want_unit and _in_a_name(text, start, after):
+        return None
+    rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1"]
+    if not rows:
+        return None  # "Delta", "Unity": an admin1 unit only as "Delta State", "Unity state"
+    row = _pick(rows, countries, want_unit)
+    kind = row["kind"]
+    if kind == "town" and countries and countries.get(row["country"], 0.0) < 0.5 * max(countries.values()):
+        return None  # "Zara" in a report on Hama: not the Croatian town, an unknown village
+    precision, admin1, admin1_name = kind, row["admin1"] or "", row["admin1_name"] or ""
+    rural = bool(said == "rural" or _RURAL_AFTER.match(after))
+    if rural and admin1 in _SURROUNDING_ADMIN1:
+        admin1 = _SURROUNDING_ADMIN1[admin1]
+        admin1_name = admin1_name_of(admin1) if admin1_name_of else admin1
+    if kind == "town" and (rural or said == "near"):
+        precision = "near town"
+    elif want_unit and kind == "town":
+        precision = "region"  # "Zokra district", a unit named after the town
+    return dict(place=row["place"], kind=kind, precision=precision, country=row["country"], admin1=admin1,
+                admin1_name=admin1_name, latitude=row["latitude"], longitude=row["longitude"], start=start,
+                end=end, text=text[start:end], curated=row.get("origin") == "overlay")
+
+
+def read_places(text, terms, lexicon, named_countries=()):
+    """Read every place name of a report at once.
+
+    Parameters
+    ----------
+    text : str
+    terms : list of Term
+        The place hits of the lexicon in the report.
+    lexicon : Lexicon
+    named_countries : iterable of str
+        Countries the report's actors belong to (ISO alpha-2).
+
+    Returns
+    -------
+    dict
+        ``term -> reading`` (a dict as :func:`read_place` gives, with
+        ``sure``: a curated name, a country, an admin1 unit of a country the
+        report names, or a town whose unit and country the report names) for
+        the terms that are places; names that are not (a channel, a person)
+        are left out.
+    """
+    rows = [lexicon.namesakes(t.text) or [lexicon.place_row(t.entry)] for t in terms]
+    is_country = [any(r["kind"] == "country" for r in rs) for rs in rows]
+    named = [rs[0]["country"] for rs, c in zip(rows, is_country) if c] + list(named_countries)
+    if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
+        named = _peoples(text)
+    countries = report_countries([rs for rs, c in zip(rows, is_country) if not c], named)
+    out = {}
+    for t, rs in zip(terms, rows):
+        reading = read_place(text, t.start, t.end, rs, countries, lexicon.admin1_name)
+        if reading is not None:
+            out[t] = reading
+    named = set(named)
+    units = {r["admin1"] for r in out.values() if r["kind"] == "governorate" and r["country"] in named}
+    for r in out.values():
+        # A GeoNames town is sure when the report names its admin1 unit too
+        # ("Stockton … California"), and a unit when the report names its
+        # country: a name alone may be a person's (Carpenter, Clarence,
+        # Westmoreland) or a namesake in another state or country.
+        r["sure"] = r["curated"] or r["kind"] == "country" or (
+            r["country"] in named and (r["kind"] != "town" or r["admin1"] in units))
+    return out
+

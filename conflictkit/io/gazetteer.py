@@ -1,0 +1,321 @@
+"""A world gazetteer: admin1 units (ISO 3166-2) and towns of every country.
+
+The places are GeoNames towns of 5,000 people or more (names, alternate names
+and transliterations, coordinates) and the admin1 units of every country
+(ISO 3166-2 codes and names from ``pycountry``, Natural Earth's names),
+bundled as two gzip'd text files in ``resources/geo`` (built by
+``tools/build_gazetteer.py``; sources and licences in
+``resources/README.md``).  They are read on first need, in about 0.1 s, and
+never indexed: names are looked up by bisection in the sorted name list, and
+only the candidate spans of a text (runs of capitalised words:
+:func:`find_names`) are looked up.  A town's admin1 is the ISO 3166-2 code of
+its GeoNames unit (``resources/geo/admin1.csv``).
+
+Examples
+--------
+>>> [(p["place"], p["country"], p["admin1"]) for p in lookup("Maiduguri")]
+[('Maiduguri', 'NG', 'NG-BO')]
+"""
+
+import bisect
+import gzip
+import re
+import unicodedata
+from functools import lru_cache
+
+from .._data import resource_path
+
+__all__ = ["fold_name", "lookup", "lookup_ids", "find_names", "place_row", "admin1_name", "admin1_lookup", "country_code"]
+
+# Apostrophes and dots go, hyphens become spaces: "Ma'arrat", "Maarrat";
+# "Deir-ez-Zor", "Deir ez Zor"; "St. Louis", "St Louis".
+_PUNCT = str.maketrans({"'": None, "\u2019": None, "\u2018": None, "`": None, "\u02bc": None, "\u02bf": None,
+                        "\u02be": None, ".": None, "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " "})
+
+
+def fold_name(name):
+    """The key a place name is looked up by: no accents, case, apostrophes or
+    dots; hyphens as spaces.
+
+    Examples
+    --------
+    >>> fold_name("Ma'arrat An-Nu'man"), fold_name("Ségou"), fold_name("St. Louis")
+    ('maarrat an numan', 'segou', 'st louis')
+    """
+    if name.isalpha() and name.isascii():
+        return name.lower()  # one plain word: most names
+    if not name.isascii():
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return " ".join(name.casefold().translate(_PUNCT).split())
+
+
+@lru_cache(maxsize=1)
+def _files():
+    """(place rows, sorted name lines) as lists of str, header first."""
+    def lines(name):
+        data = resource_path("geo").joinpath(name).read_bytes()
+        return gzip.decompress(data).decode("utf-8").split("\n")[:-1]
+
+    return lines("gazetteer-places.tsv.gz"), lines("gazetteer-names.tsv.gz")
+
+
+_COLUMNS = ("place", "kind", "country", "admin1", "latitude", "longitude", "population", "needs_unit_word")
+
+
+@lru_cache(maxsize=None)
+def place_row(gid):
+    """The gazetteer's place number ``gid`` (1 is the first) as a dict:
+    ``place``, ``kind`` (governorate: an admin1 unit; town), ``country``
+    (ISO 3166-1 alpha-2), ``admin1`` (ISO 3166-2), ``admin1_name``,
+    ``latitude``, ``longitude``, ``population``, ``needs_unit_word`` ("1":
+    an admin1 name that is a common word, a place only with its unit word:
+    "Delta State"), ``origin`` (geonames or iso3166-2)."""
+    row = dict(zip(_COLUMNS, _files()[0][gid].split("\t")))
+    for col in ("latitude", "longitude"):
+        row[col] = float(row[col]) if row[col] else float("nan")
+    row["population"] = int(row["population"] or 0)
+    row["admin1_name"] = admin1_name(row["admin1"])
+    row["origin"] = "iso3166-2" if row["kind"] == "governorate" else "geonames"
+    return row
+
+
+@lru_cache(maxsize=1)
+def _unit_names():
+    places = _files()[0]
+    names = {}
+    for line in places[1:]:
+        name, kind, _, code = line.split("\t", 4)[:4]
+        if kind != "governorate":
+            break  # the units come first
+        names[code] = name
+    return names
+
+
+def admin1_name(code):
+    """The name of an admin1 unit from its ISO 3166-2 code ("" if unknown).
+
+    >>> admin1_name("NG-BO"), admin1_name("XX-00")
+    ('Borno', '')
+    """
+    return _unit_names().get(code, "")
+
+
+def _ids(key):
+    names = _files()[1]
+    probe = key + "\t"
+    i = bisect.bisect_left(names, probe)
+    if i < len(names) and names[i].startswith(probe):
+        return tuple(int(x) for x in names[i][len(probe):].split(","))
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def _lookup_ids(key):
+    return _ids(key)
+
+
+
+def lookup_ids(name):
+    """The numbers of the places called ``name`` (:func:`place_row` reads them).
+
+    >>> len(lookup_ids("Maiduguri")), lookup_ids("Narnia")
+    (1, ())
+    """
+    return _lookup_ids(fold_name(name))
+
+
+def lookup(name):
+    """Every place called ``name`` (folded: any case, accents, hyphens), as
+    dicts of :func:`place_row`, admin1 units first, then towns, most
+    populous first.
+
+    >>> [p["country"] for p in lookup("Tripoli")][:2]
+    ['LY', 'LB']
+    """
+    return [place_row(g) for g in _lookup_ids(fold_name(name))]
+
+
+# A run of capitalised words, with the particles of place names between them
+# ("Deir ez-Zor", "Dar es Salaam", "Ras Al-Ain").
+_CAP = r"[A-Z][\w'\u2019]*"
+_PARTICLE = r"(?:al|el|an|ar|as|ash|ad|at|az|ez|es|de|du|des|del|di|da|do|dos|das|la|le|les|of|on|upon|en|sur)"
+_RUN = re.compile(rf"{_CAP}(?:[ \-](?:{_PARTICLE}[ \-])*{_CAP})*")
+_CAP_RE = re.compile(_CAP)
+_LONGEST = 5  # words in the longest name looked up
+
+
+def find_names(text, start=0, end=None):
+    """The gazetteer names in ``text[start:end]``: (start, end, place
+    numbers) for each, leftmost-longest, looked up only in runs of
+    capitalised words.
+
+    Examples
+    --------
+    >>> t = "Gunmen attacked Maiduguri in Borno State and Dar es Salaam."
+    >>> [(t[s:e], len(ids) > 0) for s, e, ids in find_names(t)]
+    [('Maiduguri', True), ('Borno', True), ('Dar es Salaam', True)]
+    """
+    end = len(text) if end is None else end
+    runs = _RUN.findall(text, start, end)  # strings, not match objects: most runs are no name
+    hits = {run: _names_in_run(run) for run in set(runs)}
+    out, pos = [], start
+    for run in runs:
+        if not hits[run]:
+            continue
+        at = text.find(run, pos, end)
+        while at > start and text[at - 1].isalnum():  # a capital inside a word ("iPhone")
+            at = text.find(run, at + 1, end)
+        if at < 0:
+            continue
+        out.extend((at + s, at + e, ids) for s, e, ids in hits[run])
+        pos = at + len(run)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _names_in_run(run):
+    """Leftmost-longest names in a run of capitalised words, as (start, end,
+    place numbers) in the run."""
+    if " " not in run and "-" not in run:  # one word: most runs
+        if len(run) <= 4 and run.isupper():
+            return ()  # an acronym: "SANA", "WHO"
+        name = run[:-2] if run.endswith(("'s", "\u2019s")) else run  # "Hama's countryside"
+        ids = _lookup_ids(fold_name(name))
+        return ((0, len(name), ids),) if ids else ()
+    words = [m.span() for m in _CAP_RE.finditer(run)]
+    out, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + _LONGEST) - 1, i - 1, -1):
+            end = words[j][1] - (2 if run.endswith(("'s", "\u2019s"), 0, words[j][1]) else 0)
+            ids = _lookup_ids(fold_name(run[words[i][0]:end]))
+            if ids:
+                out.append((words[i][0], end, ids))
+                i = j
+                break
+        i += 1
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# admin1 names and countries as data sets write them
+
+#: Country names news and data sets write that ISO 3166-1 does not list.
+_COUNTRY_ALIASES = {
+    "syria": "SY", "russia": "RU", "iran": "IR", "turkey": "TR", "us": "US", "usa": "US", "united states": "US",
+    "america": "US", "britain": "GB", "great britain": "GB", "uk": "GB", "ivory coast": "CI",
+    "cote d'ivoire": "CI", "democratic republic of congo": "CD", "democratic republic of the congo": "CD",
+    "dr congo": "CD", "drc": "CD", "congo-kinshasa": "CD", "republic of congo": "CG",
+    "republic of the congo": "CG", "congo-brazzaville": "CG", "congo": "CG", "swaziland": "SZ",
+    "tanzania": "TZ", "south korea": "KR", "north korea": "KP", "laos": "LA", "vietnam": "VN",
+    "bolivia": "BO", "venezuela": "VE", "moldova": "MD", "palestine": "PS", "cape verde": "CV",
+    "czech republic": "CZ", "macedonia": "MK", "burma": "MM", "east timor": "TL", "vatican": "VA",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_index():
+    import pycountry
+
+    index = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3"):
+            value = getattr(c, attr, None)
+            if value:
+                index.setdefault(value.casefold(), c.alpha_2)
+                index.setdefault(fold_name(value), c.alpha_2)
+    index.update(_COUNTRY_ALIASES)
+    return index
+
+
+def country_code(name):
+    """ISO 3166-1 alpha-2 code of a country name as written ("" if unknown).
+
+    Examples
+    --------
+    >>> [country_code(n) for n in ("Ivory Coast", "Democratic Republic of Congo", "Kenya", "SYR", "Atlantis")]
+    ['CI', 'CD', 'KE', 'SY', '']
+    """
+    if not isinstance(name, str):
+        return ""
+    key = name.strip().casefold()
+    index = _country_index()
+    return index.get(key) or index.get(re.sub(r"^the\s+", "", key)) or index.get(fold_name(key), "")
+
+
+# Words of an admin1 unit's kind that name it ("Borno State", "Bay region").
+_KIND_WORDS = re.compile(r"\b(?:state|region|province|governorate|county|district|prefecture|department|wilaya|"
+                         r"division|municipality|oblast|zone|territory|emirate|shabiyah|muhafazat)\b")
+_ARTICLES = {"al", "ar", "as", "ad", "an", "ash", "at", "az", "el"}
+# Transliterations of one Arabic (or French) name written several ways:
+# "Sharkia" and "Ash Sharqiyah", "Menoufia" and "Al Minufiyah".
+_LOOSE = [(re.compile(a), b) for a, b in (
+    (r"iyah?$|iya$|ieh$|iyeh$", "ia"), (r"q", "k"), (r"ou", "u"), (r"ee", "i"), (r"[ey]", "i"), (r"(.)\1", r"\1"),
+    (r"h$", ""))]
+
+
+def _unit_key(name, loose=False):
+    """A unit name without its kind word, leading article or spaces
+    ("Ar-Raqqah Governorate" = "raqqah"); ``loose`` also folds
+    transliteration variants."""
+    words = _KIND_WORDS.sub(" ", fold_name(name)).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    key = "".join(words)
+    if loose:
+        for pattern, repl in _LOOSE:
+            key = pattern.sub(repl, key)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _admin1_index():
+    """(country, unit key) -> (code, name) of every admin1 unit by every
+    name it goes by; loose keys start with "~"."""
+    index = {}
+    places, names = _files()
+    units = {}
+    for line in names[1:]:
+        key, ids = line.split("\t")
+        for g in map(int, ids.split(",")):
+            if places[g].split("\t", 2)[1] == "governorate":
+                units.setdefault(g, []).append(key)
+    for loose in (False, True):
+        for g, keys in units.items():
+            row = place_row(g)
+            for key in keys:
+                index.setdefault((row["country"], ("~" if loose else "") + _unit_key(key, loose)),
+                                 (row["admin1"], row["place"]))
+    return index
+
+
+def admin1_lookup(country, name):
+    """ISO 3166-2 code and name of an admin1 unit named as written.
+
+    Tries the unit's ISO and Natural Earth names (up to kind words, articles
+    and transliteration), then the most populous town of that name in the
+    country (data sets name some units after their capital: "Cairo").
+
+    Parameters
+    ----------
+    country : str
+        ISO 3166-1 alpha-2 code.
+    name : str
+
+    Returns
+    -------
+    (str, str)
+        ``("", "")`` when the name is not an admin1 unit of the country.
+
+    Examples
+    --------
+    >>> admin1_lookup("NG", "Borno State"), admin1_lookup("EG", "Sharkia")[0], admin1_lookup("EG", "Cairo")[0]
+    (('NG-BO', 'Borno'), 'EG-SHR', 'EG-C')
+    """
+    if not country or not isinstance(name, str) or not name.strip():
+        return "", ""
+    index = _admin1_index()
+    hit = index.get((country, _unit_key(name))) or index.get((country, "~" + _unit_key(name, loose=True)))
+    if hit:
+        return hit
+    town = next((p for p in lookup(name) if p["kind"] == "town" and p["country"] == country and p["admin1"]), None)
+    return (town["admin1"], town["admin1_name"]) if town else ("", "")

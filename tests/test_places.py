@@ -1,0 +1,129 @@
+"""Which place a name is: namesakes by country, the words around a name, names that are no place."""
+
+import pytest
+
+from conflictkit.coding.lexicon import default_lexicon
+from conflictkit.coding.places import read_places, report_countries
+
+
+def _places(text):
+    """The places read in ``text`` as (name as written, country, admin1, precision)."""
+    lex = default_lexicon()
+    read = read_places(text, lex.find(text)["place"], lex)
+    return [(t.text, p["country"], p["admin1"], p["precision"]) for t, p in read.items()]
+
+
+def _admin1_of(text, name):
+    return next((a for n, _, a, _ in _places(text) if n == name), None)
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Shelling hit the Damascus countryside on Friday.", "Damascus countryside", "SY-RD"),
+    ("Regime jets struck rural Damascus, the Syrian monitor said.", "Damascus", "SY-RD"),
+    ("Mortars fell on the outskirts of Damascus, near the Syrian capital's airport.", "Damascus", "SY-RD"),
+    ("Clashes erupted in the suburbs of Damascus in Syria.", "Damascus", "SY-RD"),
+    ("A car bomb went off in central Damascus, Syria.", "Damascus", "SY-DI"),
+])
+def test_rural_damascus_is_its_own_governorate(text, name, admin1):
+    assert _admin1_of(text, name) == admin1
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    ("Rebels shelled villages in the Hama countryside.", "Hama", "near town"),
+    ("Airstrikes hit rural Idlib overnight.", "Idlib", "near town"),
+    ("Fighting raged on the outskirts of Aleppo.", "Aleppo", "near town"),
+    ("Fighting raged 10 km north of Aleppo.", "Aleppo", "near town"),
+])
+def test_countryside_rural_outskirts_are_near_the_town_in_its_admin1(text, name, precision):
+    got = {n: (a, p) for n, _, a, p in _places(text)}
+    assert got[name][1] == precision and got[name][0].startswith("SY-")
+
+
+@pytest.mark.parametrize("text, name, admin1, precision", [
+    ("Warplanes struck the Syrian province of Idlib on Sunday.", "Idlib", "SY-ID", "governorate"),
+    ("Gunmen attacked a village in Borno State, Nigeria.", "Borno", "NG-BO", "governorate"),
+    ("Protesters gathered in the province of Kandahar in Afghanistan.", "Kandahar", "AF-KAN", "governorate"),
+    ("Militants raided a police post in Mandera county in Kenya.", "Mandera", "KE-24", "governorate"),
+])
+def test_the_province_of_x_and_x_state_are_the_admin1_unit(text, name, admin1, precision):
+    got = {n: (a, p) for n, _, a, p in _places(text)}
+    assert got[name] == (admin1, precision)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Militias clashed in Tripoli, the Libyan capital, near Misrata and Zawiya.", "Tripoli", "LY"),
+    ("Clashes in Tripoli and Sidon left two dead in northern Lebanon.", "Tripoli", "LB"),
+    ("Gunmen in Homs and Hama shelled the Syrian army.", "Homs", "SY"),
+])
+def test_the_country_in_context_chooses_between_namesakes(text, name, country):
+    got = {n: c for n, c, _, _ in _places(text)}
+    assert got[name] == country
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Al Mayadeen TV reported clashes in Deir ez-Zor.", "Mayadeen"),
+    ("The Aleppo Today channel said the strike hit Idlib.", "Aleppo"),
+    ("A man named Qasim was killed in Daraa.", "Qasim"),
+    ("Iranian general Qasem Soleimani visited Aleppo.", "Qasem"),
+    ("Police arrested two men in Lagos.", "Police"),
+    ("In August rebels attacked Kismayo.", "August"),
+])
+def test_no_place_from_channels_person_names_or_common_words(text, not_a_place):
+    names = [n for n, _, _, _ in _places(text)]
+    assert not any(not_a_place in n for n in names)
+    assert names  # the real place is still read
+
+
+def test_a_common_word_admin1_needs_its_unit_word():
+    assert [a for n, _, a, _ in _places("Militants blew up a pipeline in Delta State, Nigeria.") if n == "Delta"] \
+        == ["NG-DE"]
+    assert "Delta" not in [n for n, _, _, _ in _places("Delta Air Lines cancelled flights to Lagos.")]
+
+
+def test_report_countries_weighs_unique_names_and_named_countries():
+    score = report_countries([[{"country": "SY"}], [{"country": "SY"}, {"country": "LB"}]], ["LB"])
+    assert score == {"SY": 1.5, "LB": 2.5}
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Liwa al Aqsa fighters stormed rebel bases near Hama.", "Liwa"),
+    ("Jaish al-Islam shelled Damascus.", "Jaish"),
+])
+def test_a_name_that_goes_on_with_an_article_is_a_group_not_a_place(text, not_a_place):
+    names = [n for n, _, _, _ in _places(text)]
+    assert not_a_place not in names and names
+
+
+def test_towns_joined_by_a_hyphen_are_both_places():
+    names = [n for n, _, _, _ in _places("Clashes on the Damascus-Homs highway near Harasta in Syria.")]
+    assert {"Damascus", "Homs"} <= set(names)
+
+
+def test_a_day_after_the_name_is_no_part_of_it():
+    names = [n for n, _, _, _ in _places("The air force killed 10 people east of Damascus Saturday, in Syria.")]
+    assert "Damascus" in names
+
+
+@pytest.mark.parametrize("text, name, sure", [
+    ("Gunmen killed two men in Stockton, California, in the United States.", "Stockton", True),
+    ("Derrick Stafford was charged on Monday.", "Stafford", False),  # a surname, maybe a town
+    ("Police in Westmoreland said two teens died.", "Westmoreland", False),  # a Jamaican parish, no Jamaica
+    ("Gunmen attacked Maiduguri in Borno State, Nigeria.", "Borno", True),
+    ("Shelling hit Saraqeb in Idlib.", "Saraqeb", True),  # conflictkit's own Syria names
+])
+def test_only_a_place_the_report_is_sure_of_is_sure(text, name, sure):
+    lex = default_lexicon()
+    read = read_places(text, lex.find(text)["place"], lex)
+    assert [p["sure"] for t, p in read.items() if t.text == name] in ([sure], [] if not sure else [True])
+
+
+@pytest.mark.parametrize("text, name, kind, admin1", [
+    ("An attack in central Mexico left nine dead in Guanajuato state.", "Mexico", "country", ""),
+    ("Boko Haram crossed the river separating Nigeria and Niger.", "Niger", "country", ""),
+    ("Attacks in southeastern Niger near the border with Nigeria, Nigeria said.", "Niger", "country", ""),
+    ("Gunmen killed five farmers in Niger State, Nigeria.", "Niger", "governorate", "NG-NI"),
+])
+def test_a_country_name_is_the_country_unless_a_unit_word_follows(text, name, kind, admin1):
+    lex = default_lexicon()
+    read = {t.text: p for t, p in read_places(text, lex.find(text)["place"], lex).items()}
+    assert (read[name]["kind"], read[name]["admin1"]) == (kind, admin1)
