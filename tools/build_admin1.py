@@ -22,35 +22,20 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import numpy as np
 from matplotlib.path import Path as MplPath
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-def _arcs(topo):
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    out = []
-    for arc in topo["arcs"]:
-        a = np.cumsum(np.asarray(arc, dtype=float), axis=0)
-        out.append(np.column_stack([a[:, 0] * sx + tx, a[:, 1] * sy + ty]))
-    return out
-
-
-def _ring(arcs, idx):
-    parts = []
-    for i in idx:
-        part = arcs[i] if i >= 0 else arcs[~i][::-1]
-        parts.append(part if not parts else part[1:])
-    return np.vstack(parts)
+from conflictkit.viz._boundaries import _decode_arcs, _stitch  # noqa: E402  (TopoJSON arcs, as the maps read them)
 
 
 def _polygons(geometry, arcs):
     polys = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-    return [[_ring(arcs, ring) for ring in poly] for poly in polys]
+    return [[_stitch(arcs, ring) for ring in poly] for poly in polys]
 
 
 def _units(topo):
-    arcs = _arcs(topo)
+    arcs = _decode_arcs(topo)
     units = []
     for g in topo["objects"]["ne_10m_admin_1_states_provinces"]["geometries"]:
         props = g.get("properties") or {}
