@@ -26,7 +26,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .._data import resource_path
-from ._scan import lower_same_length
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at, word_starts
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
            "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors",
@@ -204,8 +204,14 @@ _NOUN_RX = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _NOUNS.ite
 _HEDGE_RX = re.compile(r"\b(believed to be|thought to be|said to be|suspected(?: of being)?|allegedly|reportedly|"
                        r"presumably|presumed|probably|possibly|likely|apparently|purportedly)"
                        r"(?:\s+(?:by|to be|the|a|an))?\s+(?:\w+\s+){0,2}$", re.I)
+# Every match of _HEDGE_RX in ASCII text holds one of these, lower-cased.
+_HEDGE_STEM = re.compile(r"believ|thought|said|suspect|alleged|report|presum|probabl|possibl|likely|apparent|purport")
 _HEDGE_WORD_RX = re.compile(r"\b(?:believed to|thought to|said to|suspected|allegedly|reportedly|presum|probably|"
                             r"possibly|likely|apparently|purported)")
+# Every match of _NOUN_RX (of _HEDGE_WORD_RX) starts a word with one of these:
+# the pattern is tried there only, not at every character of the sentence.
+_NOUN_FIRST = literal_automaton(literal_prefixes(_NOUN_RX.pattern))
+_HEDGE_FIRST = literal_automaton(literal_prefixes(_HEDGE_WORD_RX.pattern))
 _WORD_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){1,3})$")
 _DEMONYM_RX = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
@@ -225,6 +231,9 @@ def _qualifier(text, start, prefer):
 
 
 def _hedge(text, start):
+    window = text[max(0, start - 45):start]
+    if window.isascii() and not _HEDGE_STEM.search(window.lower()):
+        return ""  # most windows hold no hedge: their search is cheaper
     m = _HEDGE_RX.search(text, max(0, start - 45), start)
     return m.group(1) if m else ""
 
@@ -247,7 +256,7 @@ def find_generic_actors(text, start=0, end=None, country=""):
     end = len(text) if end is None else end
     low = lower_same_length(text[start:end])
     out = []
-    for m in _NOUN_RX.finditer(low):
+    for m in matches_at(_NOUN_RX, low, word_starts(_NOUN_FIRST, low)):
         ms, me, word = start + m.start(), start + m.end(), m.group(0)
         code, s = _qualifier(text, ms, country)
         if not code and _NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not _STATE_BEFORE.search(
@@ -256,7 +265,7 @@ def find_generic_actors(text, start=0, end=None, country=""):
         if code and word == "militants":
             continue  # "Somali militants" are not an unidentified group of Somalia
         out.append(ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=_hedge(text, s)))
-    hedged = _HEDGE_WORD_RX.search(low) is not None
+    hedged = any(_HEDGE_WORD_RX.match(low, p) for p in word_starts(_HEDGE_FIRST, low))
     for m in _DEMONYM_RX.finditer(text, start, end) if hedged else ():
         hedge = _hedge(text, m.start())
         code = country_code(m.group(0), country) if hedge else ""

@@ -84,6 +84,8 @@ def _candidates(text, start, end):
 _CAPTION = re.compile(r"(?i:\b(?:file\s+)?(?:photo|picture|image|video)s?\b[^.]{0,60}\b(?:taken|shot|dated|from|"
                       r"shows?|showing|pictured)\b|\bpictured\b|\b(?:photo|picture|image)\s*:|\b(?:related|read\s+"
                       r"(?:also|more)|see\s+also|watch|more\s+on\s+this)\s*:)[^.]{0,80}$")
+# Every match of _CAPTION in ASCII text holds one of these words, lower-cased.
+_CAPTION_WORD = re.compile("photo|picture|image|video|related|read|see|watch|more")
 # What may stand before the date printed at the head of a report.
 _DATELINE_HEAD = re.compile(r"\s*(?:(?:Published|Updated|Posted|Date)\s*:?\s*)?"
                             r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?")
@@ -304,9 +306,18 @@ def _role(text, start, s, relative):
         return "dateline"
     if _STATEMENT.search(text, max(start, s - 40), s):
         return "statement"
-    if _CAPTION.search(text, max(start, s - 140), s):
+    if _captioned(text, max(start, s - 140), s):
         return "caption"
     return "event"
+
+
+def _captioned(text, start, end):
+    """Does ``text[start:end]`` end in a photo caption or a link?  (Most
+    windows hold none of its words: their search is cheaper.)"""
+    window = text[start:end]
+    if window.isascii() and not _CAPTION_WORD.search(window.lower()):
+        return False
+    return _CAPTION.search(text, start, end) is not None
 
 
 def dateline_date(text, start=0, end=None):

@@ -233,7 +233,7 @@ class Lexicon:
         end = len(text) if end is None else end
         chunk = text[start:end]
         folded = lower_same_length(chunk)
-        if _FOLDED_CHARS.search(chunk):  # str.translate is slow: only when needed
+        if not chunk.isascii() and _FOLDED_CHARS.search(chunk):  # str.translate is slow: only when needed
             folded, as_written = folded.translate(_FOLD), chunk.translate(_FOLD)
         else:
             as_written = chunk

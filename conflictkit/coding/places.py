@@ -192,22 +192,53 @@ def read_place(text, start, end, rows, countries, admin1_name_of=None):
     >>> read_place("Al Mayadeen TV said", 3, 11, rows, {"SY": 1.0}) is None
     True
     """
+    return _read(text, start, end, _Name(text[start:end], rows, countries), admin1_name_of)
+
+
+class _Name:
+    """A place name's namesakes in one report, and what of them does not
+    depend on the words around the name, worked out once (a name repeats)."""
+
+    def __init__(self, name, rows, countries):
+        self.name, self.rows, self.countries = name, rows, countries
+        self.is_country = any(r["kind"] == "country" for r in rows)
+        self._people, self._chosen = None, {}
+
+    def is_people(self):
+        """Is the name a people's ("Somali")?"""
+        if self._people is None:
+            self._people = bool(country_code(self.name))
+        return self._people
+
+    def choose(self, want_unit):
+        """The namesake the name stands for, or None: an admin1 unit only
+        with its unit word ("Delta", "Unity"), or a town of a country the
+        report is hardly about ("Zara" in a report on Hama: not the Croatian
+        town, an unknown village)."""
+        if want_unit not in self._chosen:
+            rows, countries = self.rows, self.countries
+            rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1"]
+            row = _pick(rows, countries, want_unit) if rows else None
+            if row is not None and row["kind"] == "town" and countries and \
+                    countries.get(row["country"], 0.0) < 0.5 * max(countries.values()):
+                row = None
+            self._chosen[want_unit] = row
+        return self._chosen[want_unit]
+
+
+def _read(text, start, end, name, admin1_name_of):
+    """:func:`read_place` of a :class:`_Name`."""
     before, after = text[max(0, start - 40):start], text[end:end + 30]
     said = _before_says(before)
     if said == "person" or _MEDIA_AFTER.match(after):
         return None
     want_unit = bool(said == "unit" or _UNIT_AFTER.match(after))
-    if not want_unit and not any(r["kind"] == "country" for r in rows) and country_code(text[start:end]):
-        return None  # a people, not a place: "Somali troops" (not Ethiopia's Somali Region)
-    if not any(r["kind"] == "country" for r in rows) and not want_unit and _in_a_name(text, start, after):
+    if not want_unit and not name.is_country and (name.is_people() or _in_a_name(text, start, after)):
+        return None  # a people, not a place ("Somali troops", not Ethiopia's Somali Region), or a person
+    row = name.choose(want_unit)
+    if row is None:
         return None
-    rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1"]
-    if not rows:
-        return None  # "Delta", "Unity": an admin1 unit only as "Delta State", "Unity state"
-    row = _pick(rows, countries, want_unit)
     kind = row["kind"]
-    if kind == "town" and countries and countries.get(row["country"], 0.0) < 0.5 * max(countries.values()):
-        return None  # "Zara" in a report on Hama: not the Croatian town, an unknown village
     precision, admin1, admin1_name = kind, row["admin1"] or "", row["admin1_name"] or ""
     rural = bool(said == "rural" or _RURAL_AFTER.match(after))
     if rural and admin1 in _SURROUNDING_ADMIN1:
@@ -249,9 +280,11 @@ def read_places(text, terms, lexicon, named_countries=()):
     if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
         named = _peoples(text)
     countries = report_countries([rs for rs, c in zip(rows, is_country) if not c], named)
-    out = {}
+    out, names = {}, {}
     for t, rs in zip(terms, rows):
-        reading = read_place(text, t.start, t.end, rs, countries, lexicon.admin1_name)
+        if (t.text, t.entry) not in names:
+            names[t.text, t.entry] = _Name(t.text, rs, countries)
+        reading = _read(text, t.start, t.end, names[t.text, t.entry], lexicon.admin1_name)
         if reading is not None:
             out[t] = reading
     named = set(named)

@@ -114,6 +114,16 @@ def _lookup_ids(key):
     return _ids(key)
 
 
+@lru_cache(maxsize=65536)
+def _probe(key):
+    """(the numbers of the places called ``key``, does a longer name start
+    with ``key`` and a space?): "deir" begins "deir ez zor"."""
+    names = _files()[1]
+    probe = key + " "
+    i = bisect.bisect_left(names, probe)
+    return _lookup_ids(key), i < len(names) and names[i].startswith(probe)
+
+
 
 def lookup_ids(name):
     """The numbers of the places called ``name`` (:func:`place_row` reads them).
@@ -185,13 +195,23 @@ def _names_in_run(run):
     words = [m.span() for m in _CAP_RE.finditer(run)]
     out, i = [], 0
     while i < len(words):
-        for j in range(min(len(words), i + _LONGEST) - 1, i - 1, -1):
-            end = words[j][1] - (2 if run.endswith(("'s", "\u2019s"), 0, words[j][1]) else 0)
-            ids = _lookup_ids(fold_name(run[words[i][0]:end]))
+        longest = None
+        # The names from word i, shortest first: the words after a name only
+        # make a longer name when some name starts with its key and a space
+        # (the key of a longer span starts so), else the search stops.
+        for j in range(i, min(len(words), i + _LONGEST)):
+            end = words[j][1]
+            ids, longer = _probe(fold_name(run[words[i][0]:end]))
+            if run.endswith(("'s", "\u2019s"), 0, end):  # "Hama's": Hama
+                end -= 2
+                ids = _lookup_ids(fold_name(run[words[i][0]:end]))
             if ids:
-                out.append((words[i][0], end, ids))
-                i = j
+                longest = (j, (words[i][0], end, ids))
+            if not longer:
                 break
+        if longest:
+            i = longest[0]
+            out.append(longest[1])
         i += 1
     return tuple(out)
 
