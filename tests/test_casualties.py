@@ -315,3 +315,42 @@ def test_a_number_and_one_add_up(text, best):
 
 def test_fighting_that_erupted_is_the_event_not_a_war_toll():
     assert _counted("Fighting erupted between two clans at dawn, and 14 herders were killed.")[1] == 14
+
+
+# --- one victim of any trade, a clause between, a chain of verbs, a pronoun ------------------
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Rioters attacked and killed a cobbler near the market.", "killed"),
+    ("Gunmen shot and killed an elderly shepherd in the hills.", "killed"),
+    ("One police conscript was shot dead at a checkpoint.", "killed"),
+    ("A lorry driver who had refused to pay was killed by the militia.", "killed"),
+    ("A welder in the northern district was wounded by a stray round.", "injured"),
+    ("A local chief was abducted and killed by unknown men.", "killed"),
+    ("A trade unionist was reportedly assassinated outside his office.", "killed"),
+    ("Police said he was later executed by the group.", "killed"),
+    ("She was shot in the leg while walking home.", "shot"),
+    ("Garcia was wounded in the exchange of fire.", "injured"),
+    ("Officers found a pensioner suffering from a gunshot wound.", "shot"),
+    ("A toddler was struck by a stray bullet in the car park.", "shot"),
+])
+def test_one_victim_of_any_trade(text, outcome):
+    assert _counted(text, outcome)[1] == 1
+
+
+@pytest.mark.parametrize("text, outcome, best", [
+    ("A total of 12 people were killed in the raids.", "killed", 12),  # a total is no victim
+    ("A car bomb killed four soldiers on the highway.", "killed", 4),  # the bomb is no victim
+    ("A pregnant woman and a tailor were killed.", "killed", 2),  # "were": two people, not one
+    ("An aircraft was shot down over the valley.", "shot", None),  # a thing
+    ("A dog was killed by the blast.", "killed", None),  # an animal
+    ("He shot his neighbour's car. He was arrested.", "killed", None),  # active, no victim
+    ("Smith was injured in the attack and later succumbed to his wounds.", "injured", None),  # a death
+])
+def test_things_groups_and_agents_are_no_single_victims(text, outcome, best):
+    got = _counted(text, outcome)
+    assert (got and got[1]) == best
+
+
+def test_a_share_of_people_told_before_is_counted():
+    text = "Vigilantes seized five men. Two of them were beaten to death and their bodies burned."
+    assert _counted(text)[1] == 2

@@ -83,12 +83,19 @@ def _phrases(g):
     of_tail = (r"(?:\s+(?:of|from)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
                r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?")
     manner = _words(g["manner_adverbs"])
+    # any other singular noun names one victim ("a cobbler was killed"), unless a thing, an
+    # animal, a time, a group or a small word
+    not_one = "|".join([_words(g["non_victim_plurals"]), _words(g["group_nouns"]), _words(g["modifier_stop_words"]),
+                        _words(g["common_words"]), _words(g["negation_words"])])
+    single_any = rf"(?!(?:{not_one})\b)(?:{g['victim_heads_singular_generic']})"
+    # a verb before the outcome in one chain: "were abducted and killed", "was attacked and beaten to death"
+    chain = r"(?:(?:" + _words(g["chained_verbs"]) + r")\s+and\s+(?:then\s+|later\s+)?)?"
     aux = r"(?:\s*,?\s*(?:" + _words(g["auxiliaries"]) + "|" + manner + r")\b)*"
     # "11 civilians including three children were killed": the victims of the count
     # 11 run on past a breakdown of them.
     including = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{number})\s+{mod}{{0,3}}?"
                  rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
-    return dict(number=number, head=head, named=named, things=things, single=single, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
+    return dict(number=number, head=head, named=named, things=things, single=single, single_any=single_any, chain=chain, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
                 including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
                 outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
 
@@ -97,10 +104,11 @@ def _count_first(g, p):
     """Sources of the patterns that start with a count."""
     # "13 soldiers and militiamen were killed": one count of both
     # "8 regime and allied fighters were killed": modifiers joined by "and" before the head
-    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
+    # "Two of them were beaten to death": a share of people told before
+    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?:\s+of\s+(?:them|those|these))?(?P<victim>\s+(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
                rf"{p['mod']}{{0,4}}?(?:{p['head']})\b"
                rf"(?:\s+(?:and|or)\s+{_NO_DET}{p['mod']}{{0,2}}?(?:{p['head']})\b)?"
-               rf"{p['of_tail']}{p['including']}{_APPOSITION})?(?P<aux>{p['aux']})\s+(?P<verb>(?:shot\s+and\s+)?"
+               rf"{p['of_tail']}{p['including']}{_APPOSITION})?(?P<aux>{p['aux']})\s+(?P<verb>{p['chain']}"
                + p["outcome"] + r")\b")
     # A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
     # Without people named, "condition" or a pause must follow ("3 dead, 1 critical in …"):
@@ -135,6 +143,13 @@ def _verb_first(g, p):
     one_active = (r"\b(?P<verb>" + _by_outcome(g["active_words"], "a", skip=("displaced",))
                   + rf")\s+(?P<victim>(?:(?:an?|one|another|his|her|their|its|the)\s+|(?=\d+[\s\-]+(?:year|month)))"
                   rf"{p['mod']}{{0,5}}?(?:{p['single']})\b|(?:him|her)\b(?!self))(?!\s+and\s+\w+\s+other)")
+    # "kills a cobbler", "killed a suspected thief in …": any other singular noun after a verb that kills or
+    # hurts, then a pause or a preposition (the noun ends the object: not "killing a further 5 people")
+    # ("executing a search warrant", "shot a video": verbs with other objects are left out)
+    hurts = _by_outcome({k: [w for w in v if not w.startswith("execut")] for k, v in g["active_words"].items()
+                         if k in ("killed", "injured")}, "a")
+    one_active_any = (r"\b(?P<verb>" + hurts + rf")\s+(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,3}}?"
+                      rf"(?:{p['single_any']})\b{p['of_tail']})" + _OBJECT_ENDS)
     # "killing 3 soldiers and 2 militants": the objects of one verb add up
     active_list = (r"\b(?P<verb>" + p["active"] + r")\s+"
                    rf"{p['q']}(?P<num>{p['number']})(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})"
@@ -143,6 +158,7 @@ def _verb_first(g, p):
     self_killed = r"\b(?P<verb>(?P<p_killed>" + _words(g["self_inflicted"]["killed"]) + r"))\b"
     self_shot = r"\b(?P<verb>(?P<p_shot>" + _words(g["self_inflicted"]["shot"]) + r"))\b"
     return dict(active=active, compound=compound, left=left, toll=toll, fatally=fatally, one_active=one_active,
+                one_active_any=one_active_any,
                 self=self_killed, self_shot=self_shot, active_list=active_list)
 
 
@@ -157,6 +173,11 @@ _NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
 # daughter", "Boy accidentally shot a friend" (the man and the boy are no victims).
 _ACTS_ON = r"(?!(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered)\s+(?:his|her|their|its|an?|the)\b)"
+# What may follow a one-victim object: a pause or a preposition ("killed a trader in …",
+# "killed a trader and injured two"), not another victim ("killed a man and a woman").
+_OBJECT_ENDS = (r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:in|at|on|near|after|who|whom|while|during|with|from|"
+                r"outside|inside|by|for|as|before|when|last|this|early|late|overnight|to|over|following|because|"
+                r"and(?!\s+(?:an?|his|her|their|one|another|the|two|three|\d+)\b))\b)")
 # After a bare "shot": what shows it is passive ("Woman shot in foot", "Teen shot,
 # police say"), not a shooter ("Boy shot his friend", "Gunman shot two").
 _NOT_ACTIVE = (r"(?=\s*(?:[,.;:!?\-\u2013\u2014]|$)|\s+(?:in|at|on|by|near|during|after|outside|inside|while|"
@@ -167,12 +188,23 @@ _NOT_ACTIVE = (r"(?=\s*(?:[,.;:!?\-\u2013\u2014]|$)|\s+(?:in|at|on|by|near|durin
 def _one_victim(g, p):
     """Sources of the patterns of one or two victims without a number."""
     outcome = _by_outcome(g["outcome_words"], "p", skip=("displaced",))
-    pair = (rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']})\s+and\s+"
-            rf"(?:an?|one|another|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}))\b(?P<aux>{p['aux']})\s+"
+    pair = (rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']})\s+and\s+"
+            rf"(?:an?|one|another|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']}))\b"
+            rf"(?P<aux>{p['aux']})\s+"
             r"(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?" + outcome + r")\b")
     one_passive = (rf"\b(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,3}}?(?:{p['single']})\b{p['of_tail']})"
-                   rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>(?:shot\s+and\s+)?"
+                   rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>{p['chain']}"
                    + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
+    # "a cobbler was killed", "one police conscript was shot dead": any other singular noun, killed or hurt
+    # (not a bare "shot" or "captured": "a plane was shot down", "a base was captured")
+    hurt = _by_outcome({k: [w for w in v if w != "shot"] for k, v in g["outcome_words"].items()
+                        if k in ("killed", "injured", "shot")}, "p")
+    # A clause may stand between: "a driver who stole fuel was killed", "a soldier in the army was killed".
+    one_passive_any = (rf"\b(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,5}}?(?:{p['single_any']})\b{p['of_tail']})"
+                       r"(?:\s*,[^,.;]{1,60},|\s+(?:who|in|on|from|with|of|described|believed|said|known)"
+                       r"(?:\s+(?!(?:was|is|were|are|not|almost|nearly|never|and|but)\b)[\w'\-]+){1,10}?)?"
+                       rf"(?!\s*(?:were|are|have)\b)(?P<aux>{p['aux']})\s+{_ACTS_ON}"
+                       rf"(?P<verb>{p['chain']}" + hurt + r")\b(?!\s+(?:himself|herself)\b)")
     unnumbered = (
         r"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)"
         r"[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
@@ -187,8 +219,14 @@ def _one_victim(g, p):
         r"\s+(?:(?:is|was)\s+)?(?:(?:" + p["manner"] + r")\s+)?" + _ACTS_ON
         + r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
         + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
-        r"murdered)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
+        r"murdered|assassinated|executed)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
         + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)")
+    # "he was shot in the face", "she was later executed": one victim, passive (never "he shot")
+    one_pronoun = (r"\b(?P<victim>he|she)(?P<aux>\s+(?:was|is|had\s+been|has\s+been|got)\b(?:\s+(?:"
+                   + p["manner"] + r"|also|later|reportedly|allegedly|subsequently|found))*)\s+"
+                   rf"(?P<verb>{p['chain']}" + _by_outcome({k: v for k, v in g["outcome_words"].items()
+                                                           if k in ("killed", "injured", "shot")}, "p")
+                   + r")\b(?!\s+(?:himself|herself|down)\b)")
     # "a woman and her two daughters were killed", "a priest and four officers were killed": one and a number
     pair_n = (rf"\b(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?:(?:his|her|their)\s+)?"
               rf"(?P<num>{p['number']})\s+{p['mod']}{{0,2}}?(?:{p['head']}))\b(?P<aux>{p['aux']})\s+(?P<verb>"
@@ -197,7 +235,8 @@ def _one_victim(g, p):
     n_and_one = (rf"(?<![\w\-]){p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,3}}?(?:{p['head']})\s+and\s+(?:an?|one)\s+"
                  rf"{p['mod']}{{0,2}}?(?:{p['single']}))\b(?!\s*,?\s*(?:was|is|has)\b)(?P<aux>{p['aux']})\s+(?P<verb>"
                  + outcome + r")\b")  # "four medics and a nurse was wounded": the verb is the nurse's alone
-    return dict(pair=pair, one_passive=one_passive, unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n,
+    return dict(pair=pair, one_passive=one_passive, one_passive_any=one_passive_any, one_pronoun=one_pronoun,
+                unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n,
                 n_and_one=n_and_one)
 
 
@@ -212,14 +251,17 @@ def _context(g, p):
                 head_first=rf"\s+(?:{p['head']})\b")
 
 
-# A person named, then killed: "Rivera was killed in the attack", "Abu Omar al-Shami has been
-# killed" (case-sensitive: a name is capitalised; "Assyrians had been killed" is not one person).
+# A person named, then killed, hurt or shot: "Rivera was killed in the attack", "Abu Omar al-Shami has been
+# killed", "Howard was shot in the face" (case-sensitive: a name is capitalised; "Assyrians had been
+# killed" is not one person).
 _NAMED_ONE = re.compile(
     r"(?<![\w\-])(?P<victim>(?!(?:The|A|An|This|That|He|She|It|They|One|Police|Security|Army|Regime|Nobody|None|"
     r"No)\b)"
     r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|al-[A-Z][a-z'\-]+|bin|ibn|de|van)){0,3})"
     r"\s+(?:was|has\s+been)\s+(?:(?:fatally\s+)?shot\s+and\s+)?"  # singular verbs: one person
-    r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|shot\s+to\s+death))\b"
+    r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|assassinated|shot\s+to\s+death)|"
+    r"(?P<p_injured>wounded|injured)(?![^.;]{0,80}\b(?:succumbed|died|passed\s+away)\b)|(?P<p_shot>shot)(?!\s+(?:and|or|dead|to|down|at)\b))\b"
+    r"(?!\s+(?:himself|herself|by\s+(?:his|her)\s+own)\b)"
 )
 # "accidentally shot himself" is coded "shot" (by self_inflicted.shot): hit by his own gun,
 # killed or not (a death is coded by self_inflicted.killed or by the words that tell it).
@@ -248,7 +290,7 @@ _CLAIM_LISTS = ("outcome_words", "active_words", "toll_words", "noun_words", "co
 # Patterns tried where a count starts (the others where a verb does), in the order they are tried.
 _NUMBERED = ("fatally", "passive", "active", "left", "toll", "noun", "condition")
 # Patterns that start with a verb (or a toll).
-_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot", "active_list",
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "one_active_any", "one_pronoun", "self", "self_shot", "active_list",
                   "unknown")
 
 
@@ -366,7 +408,7 @@ def _reduced(words):
 # The grammar lists of which every match of a pattern holds a word: a window without one of
 # their key words is not searched for that pattern.
 _NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_words",
-          "one_passive": "outcome_words", "pair_n": "outcome_words", "noun": "noun_words",
+          "one_passive": "outcome_words", "one_passive_any": "outcome_words", "pair_n": "outcome_words", "noun": "noun_words",
           "condition": "condition_words", "n_and_one": "outcome_words"}
 # Channels whose hits count only where a word starts (the others wherever they are).
 _WORD_CHANNELS = ("article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
@@ -597,7 +639,7 @@ _OBJECT_AFTER = re.compile(
 
 
 def _acts_on_object(m):
-    """Does a count-first match end in a verb acting on an object ("Two gunmen
+    """Does a count-first or one-victim match end in a verb acting on an object ("Two gunmen
     killed five people": the gunmen are no victims)?  Only when no auxiliary
     stands before the verb ("were killed" is passive)."""
     if "aux" not in m.re.groupindex or (m.group("aux") or "").strip():
@@ -658,7 +700,7 @@ def _channel_starts(g, low):
 
 #: Patterns tried where a count starts, and where "a", "one", "his" … start.
 _COUNT_FIRST = ("list", "passive", "noun", "condition", "n_and_one")
-_ARTICLE_PATTERNS = ("pair", "one_passive", "pair_n")
+_ARTICLE_PATTERNS = ("pair", "one_passive", "one_passive_any", "pair_n")
 
 
 def _pattern_starts(g, low):
@@ -710,8 +752,9 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
         outcome = _outcome(m)
         if outcome:
             found.append(_claim(m, outcome, _TWO, "pair", offset, text, sentence))
-    for name, matches in (("one-passive", matches_at(rx["one_passive"], low, at["one_passive"])),
-                          ("one-active", matches_at(rx["one_active"], low, at["one_active"]))):
+    for name, key in (("one-passive", "one_passive"), ("one-active", "one_active"), ("one-passive", "one_passive_any"),
+                      ("one-active", "one_active_any"), ("one-pronoun", "one_pronoun")):
+        matches = [m for m in matches_at(rx[key], low, at[key]) if not _acts_on_object(m)]  # "a bomber killed five"
         found += [_claim(m, _outcome(m), _ONE, name, offset, text, sentence) for m in matches if _outcome(m)]
     # "Man killed in …": anywhere in a headline, at the start of other sentences
     if headline:
@@ -723,7 +766,7 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
     if "was" in low or "been" in low:
-        found += [_claim(m, "killed", _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
+        found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
     found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
               for m in matches_at(rx["self_shot"], low, at["self_shot"])]
     unknown = Count(NAN, NAN, NAN, "unreported", g.grammar["unknown_deaths_acled"])  # before "died" inside it
