@@ -1,7 +1,13 @@
 """Event cues and types in ACLED's taxonomy (conflictkit.coding.event_types)."""
 
 import pytest
+from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import conflictkit as ck
+from conflictkit.coding import event_types
+from conflictkit.coding._scan import lower_same_length, word_starts
 from conflictkit.coding.event_types import classify_event_type, event_sentences, find_event_cues
 from conflictkit.io.reports import report_from_text
 
@@ -152,3 +158,42 @@ def test_a_specific_rule_beats_a_general_one_at_the_same_word():
     # "clashed" alone is a battle cue; "clashed with police" is a riot's, and heavier
     cues = find_event_cues("Traders clashed with police in Kumasi.")
     assert [(c.text, c.sub_event_type) for c in cues] == [("clashed with police", "Violent demonstration")]
+
+
+def _unreal_same_as_full_search(text):
+    """The modal, plan and condition tests of event_sentences, tried only where their words
+    start, say what searching the sentence says, wherever a cue ends (at a word's end or inside one)."""
+    low = lower_same_length(text)
+    starts = word_starts(event_types._UNREAL_WORDS, low)
+    for end in range(1, len(low) + 1):
+        assert event_types._unreal_before(low, starts, end) == bool(event_types._UNREAL_RX.search(low, 0, end))
+        assert bool(event_types._unreal_after(low, starts, end)) == bool(event_types._UNREAL_AFTER_RX.match(low, end))
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters threatened to march. Rebels could attack. Troops willingly attacked.",
+    "In May, police mayhem; they may strike; called for talks; if, whether, never.",
+    "Unions vowed not to strike, but workers walked out; the army can't and won't leave.",
+])
+def test_modal_words_are_found_where_a_full_search_finds_them(text):
+    _unreal_same_as_full_search(text)
+
+
+_MODAL_WORDS = st.sampled_from(["will", "willing", "may", "May", "3", "in", "mid-", "can", "cannot", "plan", "planned",
+                                "to", "not", "threatened", "calls", "for", "if", "iffy", "attack", "protested", "x",
+                                ",", ".", "'", "won't", "should", "never", "whether", "İ"])
+
+
+@given(st.lists(_MODAL_WORDS, max_size=15), st.sampled_from([" ", "", "-"]))
+@settings(max_examples=200, deadline=None)
+def test_modal_words_are_found_where_a_full_search_finds_them_in_any_text(words, sep):
+    _unreal_same_as_full_search(sep.join(words))
+
+
+@pytest.mark.slow
+def test_modal_words_are_found_where_a_full_search_finds_them_in_real_news():
+    reports, _ = ck.load_reports(shared_file("news", "fa-kes-syria-804.csv"))
+    sentences = [r.text[s:e] for r in reports[:60] for s, e in r.sentences]
+    assert len(sentences) > 600
+    for sentence in sentences:
+        _unreal_same_as_full_search(sentence)

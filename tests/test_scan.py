@@ -78,11 +78,11 @@ def test_trigger_spans_are_leftmost_and_do_not_overlap():
 
 
 def _event_rules_same_as_full_scan(text):
-    for rx, _, starts, lowered in event_types._compiled():
-        t = text.lower() if lowered else text
-        assert starts is not None  # every bundled rule has readable first words
-        assert [(m.lastgroup, m.span()) for m in matches_at(rx, t, word_starts(starts, t))] == [
-            (m.lastgroup, m.span()) for m in rx.finditer(t)]
+    for alt in event_types._compiled():
+        t = text.lower() if alt.lowered else text
+        assert alt.starts is not None  # every bundled rule has readable first words
+        assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)] == [
+            (m.lastgroup, m.span()) for m in alt.pattern.finditer(t)]
 
 
 @pytest.mark.slow

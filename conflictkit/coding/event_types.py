@@ -11,13 +11,16 @@ crime, attribution) let the classifier say "not political violence".
 """
 
 import bisect
+import functools
+import operator
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick
 import pandas as pd
 
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, not_word_char, word_starts
 from .resources import load_resources
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
@@ -42,11 +45,26 @@ class EventRules(NamedTuple):
     """Event rules compiled for matching: ``alternations`` holds, for the
     rules that ignore case (run on lower-cased text) and those flagged
     ``case_sensitive`` (run on the text as written: the acronym ``IS`` is not
-    the word "is"), a tuple ``(pattern, meta, starts, lowered)``: one
-    alternation with one named group per rule, so that one pass finds every
-    rule's hits (a position counts for the first rule that matches there)."""
+    the word "is"), an :class:`_Alternation` (a position counts for the
+    first rule, the heaviest, that matches there)."""
 
     alternations: tuple
+
+
+class _Alternation(NamedTuple):
+    """The rules of one case.
+
+    ``pattern``: one alternation with one named group per rule, heaviest
+    first; ``meta``: ``{group: (event_type, sub_event_type, weight)}``;
+    ``starts``: an automaton of the first letters of the rules' words (see
+    :func:`_rule_starts`), None when some rule's start cannot be read (then
+    ``pattern`` scans the whole text); ``lowered``: run on lower-cased text.
+    """
+
+    pattern: re.Pattern
+    meta: dict
+    starts: object
+    lowered: bool
 
 
 def compile_event_rules(rules=None):
@@ -102,16 +120,39 @@ def _alternation(rules, lowered):
     patterns = [_strip_boundary(r.pattern.lower() if lowered else r.pattern) for r in rules.itertuples()]
     parts = [f"(?:{p})(?P<r{i}>)" for i, p in zip(rules.index, patterns)]
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in zip(rules.index, rules.itertuples())}
-    # Where a rule can start: the first six letters of its words, when they can
-    # be read from the rule; the rules are then tried at those word starts only
-    # (3x faster than trying every word), and at every position otherwise.
-    # A match starts with a letter or a digit: other first characters are left out.
-    prefixes = [literal_prefixes(p) for p in patterns]
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
+    return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta,
+                        _rule_starts(patterns, [re.compile(p) for p in parts], letter), lowered)
+
+
+def _rule_starts(patterns, rules, letter):
+    """Where the rules can start: an automaton of the first six letters of
+    the words of the rules' ``patterns``, when they can be read from every
+    rule (else None).  The value of a word is its length and the compiled
+    ``rules`` (in their order) that may start with it or with the shorter
+    words it begins with: where several words start, the longest tells
+    which rules to try.  The rules are then tried at those word starts only
+    (3x faster than trying every word), and only those that may start there
+    (2x again, as against the whole alternation).  A match starts with a
+    ``letter`` (or a digit): other first characters are left out."""
+    prefixes = [literal_prefixes(p) for p in patterns]
+    if any(p is None for p in prefixes):
+        return None
     first = re.compile(letter)
-    starts = None if any(p is None for p in prefixes) else literal_automaton(
-        sorted(p for p in set().union(*prefixes) if first.match(p)))
-    return re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta, starts, lowered
+    masks = {}  # word: bit k set when rules[k] may start with it
+    for k, words in enumerate(prefixes):
+        for w in words:
+            if first.match(w):
+                masks[w] = masks.get(w, 0) | 1 << k
+    automaton = ahocorasick.Automaton()
+    for w in sorted(masks):
+        shorter = [masks.get(w[:n], 0) for n in range(1, len(w))]
+        if any(m | masks[w] == m for m in shorter):
+            continue  # a shorter word says the same ("two", "two men")
+        mask = masks[w] | functools.reduce(operator.or_, shorter, 0)
+        automaton.add_word(w, (len(w), tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _strip_boundary(pattern):
@@ -215,13 +256,34 @@ def find_event_cues(text, start=0, end=None, rules=None):
     chunk = text[start:end]
     low = chunk.lower()
     out = []
-    for rx, meta, starts, lowered in compile_event_rules(rules).alternations:
-        t = low if lowered else chunk
-        for m in rx.finditer(t) if starts is None else matches_at(rx, t, word_starts(starts, t)):
-            event_type, sub, weight = meta[m.lastgroup]
-            out.append(EventCue(start + m.start(), start + m.end(), text[start + m.start():start + m.end()],
-                                event_type, sub, weight, m.lastgroup))
+    for alt in compile_event_rules(rules).alternations:
+        t = low if alt.lowered else chunk
+        for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t):
+            event_type, sub, weight = alt.meta[m.lastgroup]
+            s, e = m.span()
+            out.append(EventCue(start + s, start + e, chunk[s:e], event_type, sub, weight, m.lastgroup))
     return sorted(out)
+
+
+def _matches(alt, text):
+    """``alt.pattern.finditer(text)``'s matches, found by trying at each word
+    start where a rule's first letters are only the rules that may start there."""
+    at = {}
+    for last, (length, rules) in alt.starts.iter(text):  # for one start, the longest word comes last
+        s = last + 1 - length
+        if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):  # a word starts here (inline: once per hit)
+            at[s] = rules
+    out, end = [], -1
+    for s in sorted(at):
+        if s < end:
+            continue
+        for rx in at[s]:  # the first rule that matches here, as in the alternation
+            m = rx.match(text, s)
+            if m:
+                out.append(m)
+                end = m.end()
+                break
+    return out
 
 
 # Words before, in or just after a cue that make it no report of an event: a modal, a plan, a threat, a call.
@@ -230,6 +292,7 @@ _MAY = r"(?<!\d )(?<!\bin )(?<!\bof )(?<!\bon )(?<!\bmid-)may(?! \d)"
 _UNREAL_RX = re.compile(r"\b(?:would|could|should|might|must|will|shall|" + _MAY + r"|can|cannot|won't|wouldn't|"
                         r"(?:plan|threaten|vow|intend|promise|pledge|call|urge|want|hope|seek|refuse)(?:s|ed)?"
                         r"(?: not)? to|calls? for|called for|if|unless|whether|never)\b")
+_UNREAL_WORDS = literal_automaton(literal_prefixes(_UNREAL_RX.pattern))  # where _UNREAL_RX can start
 _UNREAL_AFTER_RX = re.compile(r"\W*(?:\w+\W+){0,2}?(?:would|could|should|might|must|will|shall|" + _MAY + r"|can)\b")
 # A past tense or a day: the sentence tells of something that happened.
 _HAPPENED_RX = re.compile(
@@ -264,7 +327,7 @@ def event_sentences(text, sentences, cues=None):
     """
     cues = find_event_cues(text, sentences[0][0], sentences[-1][1]) if cues is None and sentences else cues or []
     starts = [s for s, _ in sentences]
-    out, told = {}, {}
+    out, told, read = {}, {}, {}
     for c in cues:
         if not c.trigger:
             continue
@@ -272,11 +335,28 @@ def event_sentences(text, sentences, cues=None):
         if i < 0 or c.start >= sentences[i][1]:
             continue
         s, e = sentences[i]
-        low = lower_same_length(text[s:e])  # the patterns are lower case: faster than re.IGNORECASE
-        if _UNREAL_RX.search(low, 0, c.end - s) or _UNREAL_AFTER_RX.match(low, c.end - s):
+        if i not in read:
+            low = lower_same_length(text[s:e])  # the patterns are lower case: faster than re.IGNORECASE
+            read[i] = low, word_starts(_UNREAL_WORDS, low)
+        low, unreal = read[i]
+        if _unreal_before(low, unreal, c.end - s) or _unreal_after(low, unreal, c.end - s):
             continue
-        if i not in told:
-            told[i] = bool(_HAPPENED_RX.search(low) or _PARTICULAR_RX.search(text, s, e) or _PEOPLE_RX.search(low))
+        if i not in told:  # the cheapest test first
+            told[i] = bool(_PARTICULAR_RX.search(text, s, e) or _HAPPENED_RX.search(low) or _PEOPLE_RX.search(low))
         if told[i]:
             out.setdefault(i, []).append(c)
     return out
+
+
+def _unreal_before(low, starts, end):
+    """``_UNREAL_RX.search(low, 0, end)``, tried only at the ``starts`` of its words in ``low``."""
+    return any(_UNREAL_RX.match(low, k, end) for k in starts if k < end)
+
+
+def _unreal_after(low, starts, end):
+    """``_UNREAL_AFTER_RX.match(low, end)``, tried only where its modal can start: at a word start
+    at or after ``end`` (one of the ``starts`` of the words of ``_UNREAL_RX``), or at ``end`` inside a word."""
+    inside_a_word = not not_word_char(low, end - 1) and not not_word_char(low, end)
+    if (starts and starts[-1] >= end) or inside_a_word:
+        return _UNREAL_AFTER_RX.match(low, end)
+    return None
