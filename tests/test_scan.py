@@ -59,6 +59,14 @@ def _same_as_full_scan(text):
     assert channels.get("article", []) == [m.start() for m in _ARTICLE_RE.finditer(low)]
     numbers = matches_at(_G.lowered["number_start"], low, channels.get("number", []))
     assert [m.span() for m in numbers] == [m.span() for m in _G.lowered["number_start"].finditer(low)]
+    # the count-first and article patterns are tried only up to the last word they need and their
+    # last cue: every start where one matches is kept
+    for name in casualties._COUNT_FIRST + casualties._ARTICLE_PATTERNS:
+        every = [m.start() for m in numbers] if name in casualties._COUNT_FIRST else channels.get("article", [])
+        assert {p for p in every if _G.lowered[name].match(low, p)} <= set(at[name]), name
+    # the cues of a war's running toll: found as a search for any of them finds them
+    for a, b in ((0, len(low)), (0, len(low) // 2), (len(low) // 3, len(low))):
+        assert _G.cumulative.holds(low, a, b) == bool(_G.lowered["cumulative"].search(low, a, b))
     assert [m.span() for m in casualties._implied(_G, text, low)] == [m.span() for m in _G.implied.finditer(text)]
     assert [m.span() for m in casualties._unnumbered(_G, text, low)] == [
         m.span() for m in _G.unnumbered.finditer(text)]
@@ -142,3 +150,23 @@ def test_matches_at_skips_overlaps_and_literal_starts_ranks():
     assert literal_starts(automaton, text) == [1, 2, 4, 5]
     rx = re.compile("abc|ab|b")
     assert [m.span() for m in matches_at(rx, text, [1, 2, 4, 5])] == [(1, 4), (4, 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "17 IS members were killed; a member of IS was killed by IS-held guns in ISIS land",
+    "ΣΟΣ: ΟΔΟΣ Σ killed IS",  # a Greek capital sigma lower-cases by the letters beside it
+    "İzmir: İS killed Is",  # "İ" lower-cases to two characters
+])
+def test_a_window_lower_cased_alone_is_a_slice_of_the_whole_text_lower_cased(text):
+    named = casualties._lower_names(text)
+    assert len(named) == len(text)
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1):
+            assert casualties._window_lowered(text, named, a, b) == casualties._lower_names(text[a:b]), (a, b)
+
+
+def test_is_stays_a_name_only_where_it_stands_alone():
+    text = "IS, -IS, xIS, IS-held, ISIS, IS_, (IS) IS"
+    old = re.compile(r"(?<![\w\-])IS(?![\w\-])")  # the pattern as first written: what finditer finds
+    assert [m.start() for m in casualties._IS_NAME.finditer(text)] == [m.start() for m in old.finditer(text)]
+    assert casualties._lower_names(text) == "i_, -is, xis, is-held, isis, is_, (i_) i_"

@@ -37,9 +37,11 @@ from ._scan import (
     followed_by_space,
     literal_automaton,
     literal_prefixes,
+    literal_starts,
     lower_same_length,
     matches_at,
     merge_windows,
+    word_starts,
     word_starts_in,
 )
 from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
@@ -322,12 +324,13 @@ class CasualtyGrammar:
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         self.triggers = literal_automaton(self.trigger_words)
+        #: The cues of a war's running toll, to find fast (see :func:`_holds_cue`).
+        self.cumulative = _CueFinder(grammar["cumulative_cues"], common)
         #: One automaton for all the words a window is scanned for (see :func:`_channel_words`).
         words = _channel_words(self, grammar, common)
         #: Each channel's stand-in: the first channel with the same words (and kind) is scanned for all.
         self.channel_of = _same_channels(words)
-        self.channels, self.channel_groups = _channel_automaton(
-            {c: w for c, w in words.items() if self.channel_of[c] == c})
+        self.channels = _channel_automaton({c: w for c, w in words.items() if self.channel_of[c] == c})
         #: The verb patterns whose first words are known (the others are tried at every word).
         self.verb_words = {k for k in _VERB_PATTERNS if words["verb:" + k] is not None}
 
@@ -337,6 +340,45 @@ class CasualtyGrammar:
     def find_claims(self, text, sentences, headlines=()):
         """Casualty claims in the given sentences of ``text`` (see :func:`find_claims`)."""
         return _find_claims(self, text, sentences, headlines)
+
+
+class _CueFinder:
+    """Does a stretch of lower-cased text hold a match of any of a grammar
+    list's cues (regular expressions)?  The same answer as searching it for
+    their alternation, found faster: only a stretch that holds a key word of
+    a cue is looked at; there, the cues whose matches start with known words
+    are tried where those words are, the others searched for.
+
+    Examples
+    --------
+    >>> from conflictkit.coding.resources import load_resources
+    >>> grammar = load_resources().grammar
+    >>> cues = _CueFinder(grammar["cumulative_cues"], _common_words(grammar))
+    >>> [cues.holds(t, 0, len(t)) for t in ("the war has killed 400,000 since 2011", "five were killed")]
+    [True, False]
+    """
+
+    def __init__(self, entries, common):
+        self.key_words = literal_automaton(_reduced(_key_words(entries, common)))
+        firsts = [literal_prefixes(_words([e]).lower()) for e in entries]
+        first = [e for e, f in zip(entries, firsts) if f]
+        rest = [e for e, f in zip(entries, firsts) if not f]
+        self.first = _lc(_words(first)) if first else None
+        self.first_words = literal_automaton(set().union(*filter(None, firsts)))
+        # where a match starting with "\b" and a word character can start
+        self.word = all(e.startswith(r"\b") for e in first) and all(
+            w[0].isalnum() or w[0] == "_" for w in self.first_words.keys())
+        self.rest = _lc(_words(rest)) if rest else None
+
+    def holds(self, low, start, end):
+        """Is there a match of a cue in ``low[start:end]``?"""
+        if next(self.key_words.iter(low, start, end), None) is None:
+            return False
+        if self.first is not None:
+            for p in (word_starts if self.word else literal_starts)(self.first_words, low, start, end):
+                if self.first.match(low, p, end):
+                    return True
+        return self.rest is not None and self.rest.search(low, start, end) is not None
 
 
 def _common_words(grammar):
@@ -449,23 +491,24 @@ def _same_channels(channel_words):
 
 def _channel_automaton(channel_words):
     """An automaton of the words of every channel (a channel without words,
-    None, is left out), and the channels of each group: a hit's value is
-    ``(length, group)``, where words of the same channels share a group.
+    None, is left out): a hit's value is ``(length, channels, not_word)``,
+    the channels the word is in and those of them that count it anywhere,
+    not only where a word starts (:data:`_WORD_CHANNELS`).
 
     Returns
     -------
-    (ahocorasick.Automaton, list of tuple of str)
+    ahocorasick.Automaton
     """
     by_word = {}
     for channel, words in channel_words.items():
         for w in words or ():
             by_word.setdefault(w, set()).add(channel)
-    groups = sorted({tuple(sorted(c)) for c in by_word.values()})
     automaton = ahocorasick.Automaton()
     for w, channels in by_word.items():
-        automaton.add_word(w, (len(w), groups.index(tuple(sorted(channels)))))
+        channels = tuple(sorted(channels))
+        automaton.add_word(w, (len(w), channels, tuple(c for c in channels if c not in _WORD_CHANNELS)))
     automaton.make_automaton()
-    return automaton, groups
+    return automaton
 
 
 def compile_grammar(grammar=None):
@@ -682,19 +725,14 @@ def _channel_starts(g, low):
     (one pass of :attr:`CasualtyGrammar.channels`; a channel scanned as
     another, :attr:`CasualtyGrammar.channel_of`, is under that one's name);
     a word channel keeps the starts where a word starts."""
-    by_group = {}
-    for last, (n, group) in g.channels.iter(low):
-        by_group.setdefault(group, []).append(last + 1 - n)
-    found = {}
-    for group, starts in by_group.items():
-        for c in g.channel_groups[group]:
-            found.setdefault(c, []).extend(starts)
     out = {}
-    for c, starts in found.items():
-        starts = sorted(set(starts))
-        if c in _WORD_CHANNELS:  # inline not_word_char: this runs for every hit
-            starts = [p for p in starts if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")]
-        out[c] = starts
+    for p, channels, anywhere in sorted((last + 1 - n, channels, anywhere)
+                                        for last, (n, channels, anywhere) in g.channels.iter(low)):
+        # inline not_word_char: this runs for every hit
+        for c in channels if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_") else anywhere:
+            starts = out.setdefault(c, [])
+            if not starts or starts[-1] != p:
+                starts.append(p)
     return out
 
 
@@ -703,20 +741,50 @@ _COUNT_FIRST = ("list", "passive", "noun", "condition", "n_and_one")
 _ARTICLE_PATTERNS = ("pair", "one_passive", "one_passive_any", "pair_n")
 
 
+# What every match of a pattern holds after its start (in lower-cased text), besides a word
+# of its _NEEDS list: the pattern is tried only at starts up to the last of these cues.
+_CUES = {name: re.compile(cue) for name, cue in {
+    "list": r",|\sand\s|\s\d", "active_list": r",|\sand\s", "n_and_one": r"\sand\s+(?:an?|one)\s",
+    "pair": r"\sand\s+(?:an?|one|another|his|her|their)\s", "pair_n": r"\sand\s", "compound": r"\sand\s",
+}.items()}
+
+
+def _up_to(starts, last):
+    """The sorted ``starts`` that are at most ``last``."""
+    return starts[:bisect.bisect_right(starts, last)]
+
+
+def _followed_by(rx, text, starts):
+    """The sorted ``starts`` at or after which a match of ``rx`` starts in ``text``."""
+    out, m = [], None
+    for p in starts:
+        if m is None or m.start() < p:
+            m = rx.search(text, p)
+            if m is None:
+                break
+        out.append(p)
+    return out
+
+
 def _pattern_starts(g, low):
     """Where each pattern is tried in ``low`` (lower-cased window text):
     ``{name: sorted starts}``, by pattern name and for the ``cue`` of the
     unnumbered pattern and the ``implied`` cues.  Each pattern is tried only
-    where one of its first words starts, and only when the window holds a
-    word of the list its matches need (:data:`_NEEDS`)."""
+    where one of its first words starts, and only up to the last word of the
+    list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`)."""
     found, of = _channel_starts(g, low), g.channel_of
-    ch = {c: found.get(of[c], []) for c in of}
-    numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, ch["number"])]
-    at = {"cue": ch["cue"], "implied": ch["implied"]}
+    need = {k: found[of["need:" + k]][-1] if of["need:" + k] in found else -1 for k in _NEEDS}
+    number_hits = _up_to(found.get(of["number"], []), max(need[k] for k in _COUNT_FIRST))
+    numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, number_hits)]
+    at = {"cue": found.get(of["cue"], []), "implied": found.get(of["implied"], [])}
     for k in _VERB_PATTERNS:
-        at[k] = ch["verb:" + k] if k in g.verb_words else word_starts_in(low, [(0, len(low))])
-    for k in _COUNT_FIRST + _ARTICLE_PATTERNS:
-        at[k] = (numbers if k in _COUNT_FIRST else ch["article"]) if ch["need:" + k] else []
+        at[k] = found.get(of["verb:" + k], []) if k in g.verb_words else word_starts_in(low, [(0, len(low))])
+    for k in _COUNT_FIRST:
+        at[k] = _up_to(numbers, need[k])
+    for k in _ARTICLE_PATTERNS:
+        at[k] = _up_to(found.get(of["article"], []), need[k])
+    for k, cue in _CUES.items():
+        at[k] = _followed_by(cue, low, at[k])
     return at
 
 
@@ -785,21 +853,37 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
 
 # "IS" in capitals is the Islamic State, never the verb: lower-cased it would end a victim
 # phrase ("17 IS members were killed", "a member of IS was killed"), so it becomes a name.
-_IS_NAME = re.compile(r"(?<![\w\-])IS(?![\w\-])")
+_IS_NAME = re.compile(r"IS(?<![\w\-]IS)(?![\w\-])")  # the literal first: the engine skips to each "IS"
 
 
-def _lower_names(text):
-    """``text`` lower-cased (same offsets), "IS" as a name ("i_")."""
-    low = lower_same_length(text)
-    for m in _IS_NAME.finditer(text):
-        low = low[:m.start()] + "i_" + low[m.end():]
-    return low
+def _lower_names(text, lowered=None):
+    """``text`` lower-cased (same offsets), "IS" as a name ("i_"); ``lowered``:
+    its :func:`~._scan.lower_same_length`, when known."""
+    low = lower_same_length(text) if lowered is None else lowered
+    names = [m.start() for m in _IS_NAME.finditer(text)]
+    if not names:
+        return low
+    parts, last = [], 0
+    for p in names:
+        parts += [low[last:p], "i_"]
+        last = p + 2
+    return "".join(parts) + low[last:]
 
 
-def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True):
+def _window_lowered(text, named, a, b):
+    """``_lower_names(text[a:b])`` from ``named``, the whole text's: its slice,
+    unless the window's edges make a difference (an "IS" at an edge, a Greek
+    capital sigma, whose lower case depends on the letters beside it)."""
+    if "IS" in text[max(0, a - 1):a + 2] or "IS" in text[max(0, b - 2):b + 1] or "\u03a3" in text[a:b]:
+        return _lower_names(text[a:b])
+    return named[a:b]
+
+
+def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True, low=None):
     """Claims in ``text`` (a stretch of one sentence that starts at ``offset``
-    in the report; ``sentence_start`` when it starts where the sentence does)."""
-    low = _lower_names(text)
+    in the report; ``sentence_start`` when it starts where the sentence does;
+    ``low``: its :func:`_lower_names`, when known)."""
+    low = _lower_names(text) if low is None else low
     at = _pattern_starts(g, low)
     found = _numbered_claims(g, text, low, offset, sentence, at)
     found += _one_claims(g, text, low, offset, at, headline, sentence, sentence_start)
@@ -904,6 +988,7 @@ def find_claims(text, sentences, headlines=()):
 def _find_claims(g, text, sentences, headlines):
     claims = []
     lowered = lower_same_length(text)
+    named = _lower_names(text, lowered)
     heads = set(headlines)
     triggers = _trigger_spans(g, lowered)  # one pass over the whole text
     for i, (s, e) in enumerate(sentences):
@@ -912,10 +997,11 @@ def _find_claims(g, text, sentences, headlines):
             continue
         headline = (s, e) in heads
         found = [c for a, b in windows
-                 for c in _find_in(g, text[a:b], a, headline=headline, sentence=i, sentence_start=a == s)]
+                 for c in _find_in(g, text[a:b], a, headline=headline, sentence=i, sentence_start=a == s,
+                                   low=_window_lowered(text, named, a, b))]
         if not found:
             continue
-        cumulative = bool(g.lowered["cumulative"].search(lowered, s, e))
+        cumulative = g.cumulative.holds(lowered, s, e)
         least = g.grammar["running_toll_min"]
         for c in found:
             running = cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
