@@ -127,3 +127,28 @@ def test_a_country_name_is_the_country_unless_a_unit_word_follows(text, name, ki
     lex = default_lexicon()
     read = {t.text: p for t, p in read_places(text, lex.find(text)["place"], lex).items()}
     assert (read[name]["kind"], read[name]["admin1"]) == (kind, admin1)
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Regime forces shelled Ras al-Ain in the southern countryside of Idlib.", "Ras al-Ain", "SY-ID"),
+    ("Clashes erupted in Yarmouk Camp in Rural Damascus.", "Yarmouk Camp", "SY-RD"),
+    ("Clashes took place near Tafas in Idlib province.", "Tafas", "SY-ID"),
+    ("Protesters marched in Ambo in Oromia on Sunday.", "Ambo", "ET-OR"),
+    ("Gunmen killed two farmers in Gwoza in the north of Borno.", "Gwoza", "NG-BO"),
+])
+def test_a_town_named_inside_an_admin1_unit_takes_that_unit(text, name, admin1):
+    assert _admin1_of(text, name) == admin1
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Fighting spread from Aleppo, Idlib and Hama.", "Aleppo", "SY-HL"),  # a list of units
+    ("Students protested in Meki town, Dugda District, East Shawa.", "Meki", "ET-OR"),  # a district like a town abroad
+])
+def test_a_list_of_units_or_a_namesake_district_moves_no_town(text, name, admin1):
+    assert _admin1_of(text, name) == admin1
+
+
+def test_a_curated_name_outweighs_a_namesake_town_abroad():
+    score = report_countries([[{"country": "JO"}], [{"country": "SY", "origin": "overlay"}]])
+    assert score == {"JO": 1.0, "SY": 2.0}
+    assert [c for _, c, _, _ in _places("Gunmen attacked a checkpoint in Karak town in Dar'a countryside.")] == ["SY"]

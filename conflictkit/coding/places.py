@@ -114,7 +114,10 @@ def report_countries(rows_per_term, named_countries=()):
     Parameters
     ----------
     rows_per_term : iterable of list of dict
-        For each place name found, its gazetteer rows (every namesake).
+        For each place name found, its gazetteer rows (every namesake).  A
+        name in the curated dictionary counts two (it says more than a
+        GeoNames name, which may be a village's namesake abroad), another
+        name one, shared by its countries.
     named_countries : iterable of str
         Countries the report names outright (ISO alpha-2), each mention
         counting two.
@@ -128,12 +131,15 @@ def report_countries(rows_per_term, named_countries=()):
     --------
     >>> report_countries([[{"country": "SY"}], [{"country": "SY"}, {"country": "LY"}]], ["LY"])
     {'SY': 1.5, 'LY': 2.5}
+    >>> report_countries([[{"country": "JO"}], [{"country": "SY", "origin": "overlay"}]])
+    {'JO': 1.0, 'SY': 2.0}
     """
     score = {}
     for rows in rows_per_term:
         countries = {r["country"] for r in rows if r["country"]}
+        weight = 2.0 if rows and rows[0].get("origin") == "overlay" else 1.0  # curated rows come first
         for c in countries:
-            score[c] = score.get(c, 0.0) + 1.0 / len(countries)
+            score[c] = score.get(c, 0.0) + weight / len(countries)
     for c in named_countries:
         score[c] = score.get(c, 0.0) + 2.0
     return score
@@ -253,6 +259,45 @@ def _read(text, start, end, name, admin1_name_of):
                 end=end, text=text[start:end], curated=row.get("origin") == "overlay")
 
 
+# The words between two names that place the first inside the second: "Karak town in Dar'a countryside",
+# "Ras al-Ain area in Idleb south eastern countryside", "Miznaz in the western countryside of Aleppo",
+# "Hajar Aswad in Rural Damascus", "Stockton, California".
+_PLACED_IN = re.compile(
+    r"(?:\s+(?:village|town|city|area|camp|neighbou?rhood|quarter|district|sub-?district|axis|frontline|dam|"
+    r"bridge|checkpoint|locality|community|commune|county|region|island)s?)?"
+    r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:(?:north|south|east|west|central)(?:ern)?[\s-]*){1,2}"
+    r"(?:parts?\s+of\s+|countryside\s+of\s+|outskirts\s+of\s+)?)?"
+    r"(?:countryside\s+of\s+|outskirts\s+of\s+|province\s+of\s+|governorate\s+of\s+|state\s+of\s+|rural\s+)?)$",
+    re.I)
+
+
+def _placed_in(text, read, out, countries):
+    """Each town named inside an admin1 unit ("X in G", "X town in G
+    countryside", "X, G State") takes that unit's admin1 (and its country,
+    when G is an admin1 unit there or the report is more about G's country):
+    the text's word beats a namesake's.  Right to left, so "Kafr Basin in the
+    countryside of Ma'arrat An Nu'man in Idleb" places both in Idlib.
+    ``read``: (term, namesakes) of the names read, in text order."""
+    for (ta, rows_a), (tb, rows_b) in reversed(list(zip(read, read[1:]))):
+        if tb.start - ta.end > 60:
+            continue
+        x, g = out[ta], out[tb]
+        if x["kind"] != "town" or not g["admin1"] or (x["admin1"], x["country"]) == (g["admin1"], g["country"]):
+            continue
+        if any(r["kind"] == "governorate" for r in rows_a) or not (
+                g["kind"] == "governorate" or g["precision"] in ("near town", "region")
+                or any(r["kind"] == "governorate" for r in rows_b)):
+            continue  # a unit's own name ("Aleppo, Idlib and Hama"), or a town in a town
+        if x["country"] != g["country"] and countries.get(g["country"], 0.0) <= countries.get(x["country"], 0.0) \
+                and not any(r["kind"] == "governorate" and r["country"] == g["country"] for r in rows_b):
+            continue  # "Meki town, Dugda District": a district named like a town abroad
+        if _PLACED_IN.match(text, ta.end, tb.start):
+            moved = dict(admin1=g["admin1"], admin1_name=g["admin1_name"], country=g["country"])
+            if x["country"] != g["country"]:  # a namesake abroad: the place is an unknown one in g
+                moved.update(place=x["text"], latitude=g["latitude"], longitude=g["longitude"])
+            out[ta] = dict(x, **moved)
+
+
 def read_places(text, terms, lexicon, named_countries=()):
     """Read every place name of a report at once.
 
@@ -280,13 +325,15 @@ def read_places(text, terms, lexicon, named_countries=()):
     if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
         named = _peoples(text)
     countries = report_countries([rs for rs, c in zip(rows, is_country) if not c], named)
-    out, names = {}, {}
+    out, names, read = {}, {}, []
     for t, rs in zip(terms, rows):
         if (t.text, t.entry) not in names:
             names[t.text, t.entry] = _Name(t.text, rs, countries)
         reading = _read(text, t.start, t.end, names[t.text, t.entry], lexicon.admin1_name)
         if reading is not None:
             out[t] = reading
+            read.append((t, rs))
+    _placed_in(text, read, out, countries)
     named = set(named)
     units = {r["admin1"] for r in out.values() if r["kind"] == "governorate" and r["country"] in named}
     for r in out.values():
