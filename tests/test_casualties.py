@@ -354,3 +354,13 @@ def test_things_groups_and_agents_are_no_single_victims(text, outcome, best):
 def test_a_share_of_people_told_before_is_counted():
     text = "Vigilantes seized five men. Two of them were beaten to death and their bodies burned."
     assert _counted(text)[1] == 2
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Troops repelled the raid. 30 Boko Haram dead, 24 soldiers injured.", 30),
+    ("The rebels claimed 50 ENDF dead after the ambush.", 50),
+    ("Police said the operation left 12 al Shabaab dead.", 12),
+    ("Six people are reported to have been killed in the strikes.", 6),
+])
+def test_a_group_named_between_count_and_dead(text, best):
+    assert _counted(text)[1] == best

@@ -20,6 +20,8 @@ from conflictkit.coding.conventions import Remark, find_remarks, remark_share
     ("Total fatalities coded to 20 and spread evenly across the four events.", 5),
     ("Unknown fatalities coded as 10 and divided between Tall Rifaat and Mare'.", 5),
     ("Unknown fatalities coded as 10 and divided 4/4/2 across Kafr Nabl, Hass and Kansafra respectively.", 4),
+    ("Clashes over grazing land; 40 feared dead over 2 days (10 fatalities coded per day).", 10),
+    ("Fighting continued for a third day, 9 killed (3 fatalties coded per day).", 3),
     ("Total fatalities of 11 are split as follows: 3 Jisr, 4 Ariha, 4 Saraqib.", 4),
     ("Eight fatalities were split between the two events with 4 coded to this event.", 4),
     ("Total fatalities of 40 are split over 12 locations as follows: 4 Tal, 3 Kafr. Total fatalities coded as 4.", 4),

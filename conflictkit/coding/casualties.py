@@ -120,7 +120,9 @@ def _count_first(g, p):
         r"(?P<aux>(?:\s+(?:are|were|remain|remained|listed|left|hospitalized|in))*)\s+"
         r"(?P<verb>(?P<p_injured>(?:" + _words(g["condition_words"]) + r")(?:\s+condition)?))\b"
         r"(?(victim)|(?:(?<=condition)|(?=\s*(?:[,.;:!?]|$)|\s+(?:in|after|following|at|from|with)\b)))")
-    noun = (rf"(?<![\w\-]){p['q']}{p['n']}\s+(?:(?:more|other|further|reported|confirmed|civilian|military)\s+)?"
+    # "29 Boko Haram dead", "50 ENDF dead": a group's name between the count and the noun
+    noun = (rf"(?<![\w\-]){p['q']}{p['n']}\s+(?:(?:more|other|further|reported|confirmed|civilian|military)\s+|"
+            rf"{p['mod']}){{0,3}}?"
             r"(?P<verb>" + _by_outcome(g["noun_words"], "p")[3:-1] + r")\b")
     listed = (rf"(?<![\w\-]){p['q']}(?P<num>{p['number']})(?P<victim>\s+{p['mod']}{{0,2}}?(?:{p['head']})"
               rf"(?:\s*,\s*|\s+and\s+|\s+(?=\d))(?P<num2>{p['number']})(?!\s+of\s+(?:them|whom)\b)\s+"

@@ -37,12 +37,15 @@ def _patterns(*rules):
 
 
 # "Unknown fatalities coded as 10", "Total fatalities coded to 19", "fatalities, coded as ten,",
-# "the unknown number coded as 10", "Dozens, coded as 12, were reported killed", "Coded 3 fatalities"
+# "the unknown number coded as 10", "Dozens, coded as 12, were reported killed", "Coded 3 fatalities",
+# "10 fatalities coded per day"
 _CODED = _patterns(
     (("coded",), rf"\b(?:{_FATALITIES}|number|total|dozens|several|sides)\b[^.;]{{0,60}}?\bcoded(?:\s+(?:as|to|at))?"
                  rf"\s+{_N}(?!\s*(?:/|each|to\s+each|fatalit(?:y|ies)\s+(?:to\s+)?each|for\s+each|"
                  r"coded\s+to\s+each))\b"),
     (("coded",), rf"\bcoded\s+{_N}\s+{_FATALITIES}\b"),
+    # the figure of each event of the note: "(10 fatalities coded per day)", "10 fatalties coded per day"
+    (("coded",), rf"\b{_N}\s+(?:fatal\w*\s+)?coded\s+per\s+(?:day|event|location)\b"),
     (("fatalities",), rf"\btotal\s+(?:number\s+of\s+)?fatalities\s+(?:of\s+)?{_N}\s+(?:are\s+|were\s+|is\s+|was\s+)?"
                       rf"(?:split|divided|distributed|spread|allocated)\b"),
     (("fatalities",), rf"\b{_N}\s+(?:total\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|divided|distributed|spread)\b"),
