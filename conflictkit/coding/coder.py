@@ -29,6 +29,7 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -416,10 +417,21 @@ def _annotations(ctx, coded, event_annotations=()):
         rows.append(("source", m.start, m.end, m.source, f"{m.role}; {m.kind}", None))
     rows += [(a["label"], a["start"], a["end"], a["value"], a["detail"], a["annotation_id"])
              for a in event_annotations]
-    rows.sort(key=lambda r: (r[1], r[2], r[0]))
-    return [dict(report_id=rid, annotation_id=aid or f"{rid}:a{n + 1}", label=label, start=s, end=e,
-                 text=text[s:e], value=value, detail=detail, sentence=ctx.sentence_of(s))
-            for n, (label, s, e, value, detail, aid) in enumerate(rows)]
+    rows.sort(key=itemgetter(1, 2, 0))
+    sentences = _sentences_of(ctx, [r[1] for r in rows])
+    return [{"report_id": rid, "annotation_id": aid or f"{rid}:a{n + 1}", "label": label, "start": s, "end": e,
+             "text": text[s:e], "value": value, "detail": detail, "sentence": i}
+            for n, ((label, s, e, value, detail, aid), i) in enumerate(zip(rows, sentences))]
+
+
+def _sentences_of(ctx, offsets):
+    """``ctx.sentence_of`` of each of the sorted ``offsets``, in one pass."""
+    starts, spans, out, i = ctx.starts, ctx.spans, [], -1
+    for pos in offsets:
+        while i + 1 < len(starts) and starts[i + 1] <= pos:
+            i += 1
+        out.append(i if i >= 0 and pos < spans[i][1] else -1)
+    return out
 
 
 def _fmt_count(count):

@@ -200,13 +200,15 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
     Cues of the ``context`` (the sentences around) count half.  ``types``
     and ``default`` as in :func:`classify_event_type`."""
     scores, type_of = _sub_scores(cues, types, 1.0)
-    context_scores, context_type_of = _sub_scores(context, types, 0.5)
-    for sub, score in context_scores.items():
-        scores[sub] = scores.get(sub, 0.0) + score
+    if context:
+        context_scores, context_type_of = _sub_scores(context, types, 0.5)
+        for sub, score in context_scores.items():
+            scores[sub] = scores.get(sub, 0.0) + score
+        type_of = {**context_type_of, **type_of}
     if not scores:
         return default[0], default[1], 0.0
     best = max(scores, key=scores.get)
-    return {**context_type_of, **type_of}[best], best, scores[best]
+    return type_of[best], best, scores[best]
 
 
 def _sub_scores(cues, types, factor):
