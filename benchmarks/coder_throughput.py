@@ -21,7 +21,7 @@ from _shared import data_path, peak_rss_mb
 
 import conflictkit as ck
 from conflictkit.io import text as _text
-from conflictkit.coding import counts as _counts, dates as _dates
+from conflictkit.coding import casualties as _casualties, counts as _counts, dates as _dates
 
 
 def _empty_caches():
@@ -30,6 +30,7 @@ def _empty_caches():
     _text._punkt.cache_clear()
     _dates._parse_absolute.cache_clear()
     _counts._number_value.cache_clear()
+    _casualties.compile_grammar().parse_count.cache_clear()
 
 
 def _load(path):

@@ -29,7 +29,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import ahocorasick
 
@@ -322,6 +322,8 @@ class CasualtyGrammar:
         self.unnumbered = re.compile(src["unnumbered"], re.I)  # on the text as written: "Turkish soldiers"
         self.head_first = re.compile(src["head_first"], re.I)
         self.vague, self.qualifiers = vague_amounts(grammar), qualifier_kinds(grammar)
+        #: :func:`~.counts.parse_count` by this grammar, remembered (a :class:`Count` is immutable).
+        self.parse_count = lru_cache(maxsize=4096)(partial(parse_count, vague=self.vague, qualifiers=self.qualifiers))
         common = _common_words(grammar)
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
@@ -335,6 +337,11 @@ class CasualtyGrammar:
         self.channels = _channel_automaton({c: w for c, w in words.items() if self.channel_of[c] == c})
         #: The verb patterns whose first words are known (the others are tried at every word).
         self.verb_words = {k for k in _VERB_PATTERNS if words["verb:" + k] is not None}
+        #: ``(pattern, channel scanned)`` of the verb patterns, and of the lists the patterns need;
+        #: the verb patterns tried at every word.
+        self.verb_channels = tuple((k, self.channel_of["verb:" + k]) for k in _VERB_PATTERNS if k in self.verb_words)
+        self.verb_anywhere = tuple(k for k in _VERB_PATTERNS if k not in self.verb_words)
+        self.need_channels = tuple((k, self.channel_of["need:" + k]) for k in _NEEDS)
 
     def __reduce__(self):
         return (CasualtyGrammar, (self.grammar,))
@@ -663,7 +670,7 @@ def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
                 or _AFTER_MONTH.search(m.string, 0, m.start("num"))):
             return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
     qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
-    count = parse_count(raw, qual, vague=g.vague, qualifiers=g.qualifiers)
+    count = g.parse_count(raw, qual)
     if count is None:
         return None
     if add:
@@ -744,10 +751,12 @@ _ARTICLE_PATTERNS = ("pair", "one_passive", "one_passive_any", "pair_n")
 
 
 # What every match of a pattern holds after its start (in lower-cased text), besides a word
-# of its _NEEDS list: the pattern is tried only at starts up to the last of these cues.
+# of its _NEEDS list: the pattern is tried only at starts up to the last of these cues.  (Each
+# cue starts with a letter, a comma or a digit, which the engine skips to: "\sand" is found as
+# "and", one character later, and "\s\d" as the digit after a space.)
 _CUES = {name: re.compile(cue) for name, cue in {
-    "list": r",|\sand\s|\s\d", "active_list": r",|\sand\s", "n_and_one": r"\sand\s+(?:an?|one)\s",
-    "pair": r"\sand\s+(?:an?|one|another|his|her|their)\s", "pair_n": r"\sand\s", "compound": r"\sand\s",
+    "list": r",|and\s|\d(?<=\s\d)", "active_list": r",|and\s", "n_and_one": r"and\s+(?:an?|one)\s",
+    "pair": r"and\s+(?:an?|one|another|his|her|their)\s", "pair_n": r"and\s", "compound": r"and\s",
 }.items()}
 
 
@@ -775,44 +784,49 @@ def _pattern_starts(g, low):
     where one of its first words starts, and only up to the last word of the
     list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`)."""
     found, of = _channel_starts(g, low), g.channel_of
-    need = {k: found[of["need:" + k]][-1] if of["need:" + k] in found else -1 for k in _NEEDS}
+    need = {k: found[c][-1] if c in found else -1 for k, c in g.need_channels}
     number_hits = _up_to(found.get(of["number"], []), max(need[k] for k in _COUNT_FIRST))
     numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, number_hits)]
     at = {"cue": found.get(of["cue"], []), "implied": found.get(of["implied"], [])}
-    for k in _VERB_PATTERNS:
-        at[k] = found.get(of["verb:" + k], []) if k in g.verb_words else word_starts_in(low, [(0, len(low))])
-    for k in _COUNT_FIRST:
-        at[k] = _up_to(numbers, need[k])
-    for k in _ARTICLE_PATTERNS:
-        at[k] = _up_to(found.get(of["article"], []), need[k])
+    for k, c in g.verb_channels:
+        at[k] = found.get(c, [])
+    for k in g.verb_anywhere:
+        at[k] = word_starts_in(low, [(0, len(low))])
+    article = found.get(of["article"], [])
+    for k in _COUNT_FIRST + _ARTICLE_PATTERNS:
+        at[k] = _up_to(numbers if k in _COUNT_FIRST else article, need[k])
     for k, cue in _CUES.items():
-        at[k] = _followed_by(cue, low, at[k])
+        if at[k]:
+            at[k] = _followed_by(cue, low, at[k])
     return at
+
+
+# The patterns with a number, in the order they are tried (the first pattern's claim for a number
+# wins), with the name of their claims and what adds to the figure: one ("a woman and her two
+# daughters"), or the second figure of a list (None).
+_NUMBERED_ORDER = (("list", "list", None), ("active_list", "list", None), ("pair_n", "pair", 1),
+                   ("n_and_one", "pair", 1), ("compound", "compound", 1)) + tuple((k, k, 0) for k in _NUMBERED)
 
 
 def _numbered_claims(g, text, low, offset, sentence, at):
     """Claims of the patterns with a number, tried where a count or a verb starts."""
-    rx = g.lowered
+    found = []
+    for key, name, add in _NUMBERED_ORDER:
+        if at[key]:
+            # a match that makes no claim (a year, an age) does not hide the counts inside it
+            found += matches_at(g.lowered[key], low, at[key],
+                                keep=partial(_numbered_match, g, name, add, offset, text, sentence))
+    return found
 
-    def listed(m):
-        second = parse_count(m.group("num2"), vague=g.vague, qualifiers=g.qualifiers)
+
+def _numbered_match(g, name, add, offset, text, sentence, m):
+    """The claim of match ``m`` of a pattern with a number (see :data:`_NUMBERED_ORDER`), or None."""
+    if add is None:
+        second = g.parse_count(m.group("num2"))
         if second is None or math.isnan(second.best):
             return None
-        return _numbered(g, m, "list", offset, add=second.best, orig=text, sentence=sentence)
-
-    found = matches_at(rx["list"], low, at["list"], keep=listed)
-    found += matches_at(rx["active_list"], low, at["active_list"], keep=listed)
-    found += matches_at(rx["pair_n"], low, at["pair_n"],
-                        keep=lambda m: _numbered(g, m, "pair", offset, add=1, orig=text, sentence=sentence))
-    found += matches_at(rx["n_and_one"], low, at["n_and_one"],
-                        keep=lambda m: _numbered(g, m, "pair", offset, add=1, orig=text, sentence=sentence))
-    found += matches_at(rx["compound"], low, at["compound"],
-                        keep=lambda m: _numbered(g, m, "compound", offset, add=1, orig=text, sentence=sentence))
-    for name in _NUMBERED:
-        # a match that makes no claim (a year, an age) does not hide the counts inside it
-        found += matches_at(rx[name], low, at[name],
-                            keep=lambda m, name=name: _numbered(g, m, name, offset, orig=text, sentence=sentence))
-    return found
+        add = second.best
+    return _numbered(g, m, name, offset, add=add, orig=text, sentence=sentence)
 
 
 def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
