@@ -152,3 +152,25 @@ def test_a_curated_name_outweighs_a_namesake_town_abroad():
     score = report_countries([[{"country": "JO"}], [{"country": "SY", "origin": "overlay"}]])
     assert score == {"JO": 1.0, "SY": 2.0}
     assert [c for _, c, _, _ in _places("Gunmen attacked a checkpoint in Karak town in Dar'a countryside.")] == ["SY"]
+
+
+@pytest.mark.parametrize("text, on_road, elsewhere", [
+    ("Clashes on the Damascus-Homs highway near Harasta in Syria.", ["Damascus", "Homs"], "Harasta"),
+    ("IS attacked posts in the Aleppo-Hama-Ar-Raqqa triangle near Ithriya in the countryside of Hama.",
+     ["Aleppo", "Raqqa"], None),
+    ("Gunmen fired on a bus on the Damascus - Amman International Highway in Daraa.", ["Damascus"], "Daraa"),
+    ("HTS fighters opened fire near Nayrab on the Aleppo-Lattakia (M4) road in Idleb.", ["Aleppo", "Lattakia"],
+     "Idleb"),
+])
+def test_towns_a_road_is_named_after_are_less_sure_than_a_town_named_alone(text, on_road, elsewhere):
+    got = {n: p for n, _, _, p in _places(text)}
+    assert all(got[n] == "region" for n in on_road)
+    assert elsewhere is None or got[elsewhere] in ("town", "near town")
+
+
+def test_a_town_between_towns_not_on_a_road_is_a_town():
+    assert {p for _, _, _, p in _places("Trucks drove from Aleppo to Homs and Deir-ez-Zor on Sunday.")} == {"town"}
+
+
+def test_an_article_before_the_unit_still_places_the_town_in_it():
+    assert _admin1_of("A tribal leader was shot near Yarmuk town in Ar Raqqa countryside.", "Yarmuk") == "SY-RA"

@@ -252,11 +252,27 @@ def _read(text, start, end, name, admin1_name_of):
         admin1_name = admin1_name_of(admin1) if admin1_name_of else admin1
     if kind == "town" and (rural or said == "near"):
         precision = "near town"
-    elif want_unit and kind == "town":
-        precision = "region"  # "Zokra district", a unit named after the town
+    elif want_unit and kind == "town" or kind == "town" and _on_a_road(text, start, end):
+        precision = "region"  # "Zokra district", a unit named after the town; "the Damascus-Homs highway"
     return dict(place=row["place"], kind=kind, precision=precision, country=row["country"], admin1=admin1,
                 admin1_name=admin1_name, latitude=row["latitude"], longitude=row["longitude"], start=start,
                 end=end, text=text[start:end], curated=row.get("origin") == "overlay")
+
+
+# The rest of a road named after the towns it joins: "-Homs highway", "-Hama-Ar-Raqqa triangle",
+# " - Amman International Highway", "-Lattakia (M4) road".
+_ROAD_AFTER = re.compile(r"(?:\s?[-\u2013]\s?[A-Z][\w']*(?:[ -][A-Z][\w']*)*)*\s+(?:\([A-Z]?\d+\)\s+)?"
+                         r"(?i:(?:international\s+)?(?:highway|road|motorway|triangle))\b")
+
+_JOINED_BEFORE = re.compile(r"[^\W\d_]\s?[-\u2013]\s?$")
+
+
+def _on_a_road(text, start, end):
+    """Is the name one of the towns a road is named after ("the
+    Damascus-Homs highway", "the Aleppo-Hama-Raqqa triangle")?  Such a
+    name places the event less surely than a town named alone."""
+    joined = text[end:end + 2].lstrip()[:1] in ("-", "\u2013") or _JOINED_BEFORE.search(text, max(0, start - 4), start)
+    return bool(joined) and _ROAD_AFTER.match(text, end) is not None
 
 
 # The words between two names that place the first inside the second: "Karak town in Dar'a countryside",
@@ -267,7 +283,8 @@ _PLACED_IN = re.compile(
     r"bridge|checkpoint|locality|community|commune|county|region|island)s?)?"
     r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:(?:north|south|east|west|central)(?:ern)?[\s-]*){1,2}"
     r"(?:parts?\s+of\s+|countryside\s+of\s+|outskirts\s+of\s+)?)?"
-    r"(?:countryside\s+of\s+|outskirts\s+of\s+|province\s+of\s+|governorate\s+of\s+|state\s+of\s+|rural\s+)?)$",
+    r"(?:countryside\s+of\s+|outskirts\s+of\s+|province\s+of\s+|governorate\s+of\s+|state\s+of\s+|rural\s+)?"
+    r"(?:(?:al|ar|as|ad|an|ash|at|az|el)[\s-])?)$",
     re.I)
 
 
