@@ -364,3 +364,14 @@ def test_a_share_of_people_told_before_is_counted():
 ])
 def test_a_group_named_between_count_and_dead(text, best):
     assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Unidentified gunmen killed the director of the water board in the city.", 1),
+    ("Two aid workers with a medical charity were shot dead near the camp.", 2),
+    ("Seven villagers have been feared killed in a midnight raid.", 7),
+    ("The row killed the deal, officials said.", None),  # no victim
+])
+def test_a_definite_victim_a_with_phrase_and_feared(text, best):
+    got = _counted(text)
+    assert (got and got[1]) == best

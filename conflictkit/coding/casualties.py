@@ -82,7 +82,7 @@ def _phrases(g):
     # (not a number: "9 August 2016 Five children" has no count 2016 of children)
     mod = (r"(?:(?!\d+\s|(?:" + "|".join(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
            r"(?:" + _words(g["modifier_stop_words"]) + r")\b)[\w\u2019'\-\.]+\s+)")
-    of_tail = (r"(?:\s+(?:of|from)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
+    of_tail = (r"(?:\s+(?:of|from|with)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
                r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?")
     manner = _words(g["manner_adverbs"])
     # any other singular noun names one victim ("a cobbler was killed"), unless a thing, an
@@ -152,7 +152,7 @@ def _verb_first(g, p):
     # ("executing a search warrant", "shot a video": verbs with other objects are left out)
     hurts = _by_outcome({k: [w for w in v if not w.startswith("execut")] for k, v in g["active_words"].items()
                          if k in ("killed", "injured")}, "a")
-    one_active_any = (r"\b(?P<verb>" + hurts + rf")\s+(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,3}}?"
+    one_active_any = (r"\b(?P<verb>" + hurts + rf")\s+(?P<victim>(?:an?|one|another|the)\s+{p['mod']}{{0,3}}?"
                       rf"(?:{p['single_any']})\b{p['of_tail']})" + _OBJECT_ENDS)
     # "killing 3 soldiers and 2 militants": the objects of one verb add up
     active_list = (r"\b(?P<verb>" + p["active"] + r")\s+"
@@ -179,7 +179,7 @@ _NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 _ACTS_ON = r"(?!(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered)\s+(?:his|her|their|its|an?|the)\b)"
 # What may follow a one-victim object: a pause or a preposition ("killed a trader in …",
 # "killed a trader and injured two"), not another victim ("killed a man and a woman").
-_OBJECT_ENDS = (r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s+(?:in|at|on|near|after|who|whom|while|during|with|from|"
+_OBJECT_ENDS = (r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s*(?:in|at|on|near|after|who|whom|while|during|with|from|"
                 r"outside|inside|by|for|as|before|when|last|this|early|late|overnight|to|over|following|because|"
                 r"and(?!\s+(?:an?|his|her|their|one|another|the|two|three|\d+)\b))\b)")
 # After a bare "shot": what shows it is passive ("Woman shot in foot", "Teen shot,
