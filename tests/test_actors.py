@@ -112,3 +112,34 @@ def test_event_actors_note_a_hedged_perpetrator():
     assert got.actor1 == "Military Forces of Russia (2000-)"
     assert got.notes == ["actor1 suspected ('believed to be')"]
     assert text[got.mention1.start:got.mention1.end] == "Russian"
+
+
+def _news_texts():
+    """The sample report, and FA-KES's reports when the data is at hand."""
+    import conflictkit as ck
+    from conflictkit.io.datasets import dataset_path
+
+    texts = [ck.load_report(ck.sample_report_path()).text]
+    fakes = dataset_path("news", "fa-kes-syria-804.csv")
+    return texts + ([r.text for r in ck.load_reports(fakes)[0][:300]] if fakes is not None else [])
+
+
+def test_actor_patterns_tried_at_their_first_words_only_find_what_a_full_search_finds():
+    from conflictkit.coding._scan import lower_same_length, matches_at, word_starts
+
+    for text in _news_texts():
+        low = lower_same_length(text)
+        assert [m.span() for m in matches_at(ac._NOUN_RX, low, word_starts(ac._NOUN_FIRST, low))] == [
+            m.span() for m in ac._NOUN_RX.finditer(low)]
+        assert [m.span() for m in matches_at(ac._HEDGE_WORD_RX, low, word_starts(ac._HEDGE_FIRST, low))] == [
+            m.span() for m in ac._HEDGE_WORD_RX.finditer(low)]
+        for m in ac._NOUN_RX.finditer(text.lower()):  # the hedge before each noun, searched or skipped
+            found = ac._HEDGE_RX.search(text, max(0, m.start() - 45), m.start())
+            assert ac._hedge(text, m.start()) == (found.group(1) if found else "")
+
+
+def test_a_hedge_is_found_before_a_noun():
+    t = "Warplanes, believed to be Russian, struck Idlib; jets reportedly Syrian hit Hama"
+    assert ac._hedge(t, t.index("Russian")) == "believed to be"
+    assert ac._hedge(t, t.index("Syrian")) == "reportedly"
+    assert ac._hedge(t, t.index("struck")) == ""

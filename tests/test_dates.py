@@ -65,3 +65,24 @@ def test_the_dateline_printed_at_the_head(text, day):
 
 def test_a_dateline_the_calendar_has_not_is_no_dateline():
     assert dateline_date("31 February 2017 Clashes erupted") is None
+
+
+def test_captions_are_searched_where_their_words_are():
+    """The cheap look for a caption's words decides as the full search does."""
+    import conflictkit as ck
+    from conflictkit.coding import dates
+    from conflictkit.io.datasets import dataset_path
+
+    texts = [ck.load_report(ck.sample_report_path()).text,
+             "File photo taken on 3 March 2013. RELATED: clashes on Monday. Pictured: Aleppo in 2016.",
+             "Photos showing the site, dated 5 May 2017, and video from 2018."]
+    fakes = dataset_path("news", "fa-kes-syria-804.csv")
+    texts += [r.text for r in ck.load_reports(fakes)[0][:300]] if fakes is not None else []
+    seen = 0
+    for text in texts:
+        for m in dates._candidates(text, 0, len(text)):
+            a = max(0, m.start() - 140)
+            found = dates._CAPTION.search(text, a, m.start()) is not None
+            assert dates._captioned(text, a, m.start()) == found
+            seen += found
+    assert seen >= 3

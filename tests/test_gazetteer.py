@@ -3,6 +3,8 @@
 import pandas as pd
 import pytest
 
+import conflictkit as ck
+from conflictkit.io import gazetteer
 from conflictkit.io.datasets import dataset_path
 from conflictkit.io.gazetteer import admin1_lookup, admin1_name, country_code, find_names, fold_name, lookup
 
@@ -79,3 +81,33 @@ def test_acled_africa_admin1_names_map_to_iso_3166_2():
 def test_a_possessive_is_the_name():
     text = "Rebels shelled Hama's northern countryside and Kismayo's port."
     assert [text[s:e] for s, e, _ in find_names(text)] == ["Hama", "Kismayo"]
+
+
+def _names_trying_every_span(run):
+    """The leftmost-longest names of a run found by looking up every span of
+    up to five words, longest first (what ``_names_in_run`` must find)."""
+    words = [m.span() for m in gazetteer._CAP_RE.finditer(run)]
+    out, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + 5) - 1, i - 1, -1):
+            end = words[j][1] - (2 if run.endswith(("'s", "\u2019s"), 0, words[j][1]) else 0)
+            ids = gazetteer._lookup_ids(fold_name(run[words[i][0]:end]))
+            if ids:
+                out.append((words[i][0], end, ids))
+                i = j
+                break
+        i += 1
+    return tuple(out)
+
+
+def test_names_in_a_run_need_no_look_up_of_every_span():
+    """The search for a longer name stops where no name goes on (no name
+    starts with the key and a space), and still finds every name."""
+    text = ck.load_report(ck.sample_report_path()).text + (
+        " Shells hit Ras Al Ain, Deir ez-Zor Military Airport, Hama's Kafr Nabudah and Jisr ash-Shughur Town."
+        " Fighters of the Free Syrian Army Entered Dar es Salaam Port Harcourt Tizi Ouzou Sidi Bouzid Yesterday.")
+    runs = {r for r in gazetteer._RUN.findall(text) if " " in r or "-" in r}
+    assert len(runs) > 20
+    assert {r: gazetteer._names_in_run.__wrapped__(r) for r in runs} == {r: _names_trying_every_span(r) for r in runs}
+    assert [run[s:e] for run in ["Free Syrian Army Jisr ash-Shughur Town Dar es Salaam"]
+            for s, e, _ in gazetteer._names_in_run(run)] == ["Jisr ash-Shughur", "Dar es Salaam"]

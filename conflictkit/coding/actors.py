@@ -143,6 +143,7 @@ def regime_years(code, year=None):
     return f"({periods[-1][0]}-)" if periods else ""
 
 
+@lru_cache(maxsize=4096)  # a pure function of a few values, asked again for every event
 def acled_actor_name(kind, country="", year=None, actor=""):
     """An actor's ACLED name: ``kind`` (:data:`ACTOR_KINDS`) in ``country``
     (ISO alpha-2) in ``year``.  A named actor keeps its name, except that a

@@ -10,6 +10,7 @@ every claim.
 """
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -82,7 +83,8 @@ class ReportContext:
 
     def sentence_of(self, pos):
         """The index of the sentence holding offset ``pos``, or -1."""
-        return _sentence_of(self.starts, self.spans, pos)
+        i = bisect.bisect_right(self.starts, pos) - 1  # inline: called for every claim, cue and annotation
+        return i if i >= 0 and pos < self.spans[i][1] else -1
 
     def place_for(self, i):
         """(place info, sentence it is from) for sentence ``i``: its own, else
@@ -233,7 +235,7 @@ def victim_category(actor_type, victim):
     'unknown'
     """
     v = victim.lower()
-    civilian, combatant = (any(w in v for w in words) for words in (_CIVILIAN_WORDS, _COMBATANT_WORDS))
+    civilian, combatant = _CIVILIAN_WORDS.search(v) is not None, _COMBATANT_WORDS.search(v) is not None
     if civilian and combatant:
         return VictimCategory.UNKNOWN.value
     if civilian or actor_type == "Civilians":
@@ -243,9 +245,9 @@ def victim_category(actor_type, victim):
     return VictimCategory.UNKNOWN.value
 
 
-_CIVILIAN_WORDS = ("civilian", "children", "women", "resident", "villager", "student", "worker")
-_COMBATANT_WORDS = ("fighter", "soldier", "troop", "militant", "jihadist", "rebel", "insurgent", "combatant",
-                    "officer", "general", "commander", "militiam", "gunm", "personnel", "members of")
+_CIVILIAN_WORDS = re.compile("civilian|children|women|resident|villager|student|worker")
+_COMBATANT_WORDS = re.compile("fighter|soldier|troop|militant|jihadist|rebel|insurgent|combatant|officer|general|"
+                              "commander|militiam|gunm|personnel|members of")
 
 
 def _sentence_places(sentence_spans, place_terms, infos):

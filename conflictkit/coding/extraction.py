@@ -107,10 +107,10 @@ def resolve_terms(text, segments, lex):
                       if not actors[t.entry]["needs_context"]
                       or actors[t.entry]["needs_context"] in countries
                       or actors[t.entry]["needs_context"] in sides]
-    taken = [sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source")]
+    actor_spans, source_spans = (sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source"))
     terms["place"] = [
         t for t in terms["place"]
-        if not any(_overlaps(spans, t.start, t.end) for spans in taken)
+        if not _overlaps(actor_spans, t.start, t.end) and not _overlaps(source_spans, t.start, t.end)
         and not text.startswith("-based", t.end)
     ]
     return terms
