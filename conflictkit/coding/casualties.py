@@ -71,6 +71,11 @@ def _by_outcome(mapping, prefix, skip=()):
     return _alt("|".join(f"(?P<{prefix}_{k}>{_words(v)})" for k, v in mapping.items() if k not in skip))
 
 
+def _some_outcomes(mapping, prefix, keep, drop=lambda word: False):
+    """:func:`_by_outcome` of the outcomes in ``keep`` only, without the words ``drop`` rejects."""
+    return _by_outcome({k: [w for w in v if not drop(w)] for k, v in mapping.items() if k in keep}, prefix)
+
+
 def _phrases(g):
     """Regular-expression sources of the parts of phrases: counts, victims, auxiliaries."""
     number = number_pattern(g)
@@ -97,8 +102,8 @@ def _phrases(g):
     # 11 run on past a breakdown of them.
     including = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{number})\s+{mod}{{0,3}}?"
                  rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
-    return dict(number=number, head=head, named=named, things=things, single=single, single_any=single_any, chain=chain, mod=mod, of_tail=of_tail, manner=manner, aux=aux,
-                including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
+    return dict(number=number, head=head, named=named, things=things, single=single, single_any=single_any,
+                chain=chain, mod=mod, of_tail=of_tail, manner=manner, aux=aux, including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
                 outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
 
 
@@ -107,7 +112,8 @@ def _count_first(g, p):
     # "13 soldiers and militiamen were killed": one count of both
     # "8 regime and allied fighters were killed": modifiers joined by "and" before the head
     # "Two of them were beaten to death": a share of people told before
-    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?:\s+of\s+(?:them|those|these))?(?P<victim>\s+(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
+    passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?:\s+of\s+(?:them|those|these))?"
+               rf"(?P<victim>\s+(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
                rf"{p['mod']}{{0,4}}?(?:{p['head']})\b"
                rf"(?:\s+(?:and|or)\s+{_NO_DET}{p['mod']}{{0,2}}?(?:{p['head']})\b)?"
                rf"{p['of_tail']}{p['including']}{_APPOSITION})?(?P<aux>{p['aux']})\s+(?P<verb>{p['chain']}"
@@ -150,8 +156,7 @@ def _verb_first(g, p):
     # "kills a cobbler", "killed a suspected thief in …": any other singular noun after a verb that kills or
     # hurts, then a pause or a preposition (the noun ends the object: not "killing a further 5 people")
     # ("executing a search warrant", "shot a video": verbs with other objects are left out)
-    hurts = _by_outcome({k: [w for w in v if not w.startswith("execut")] for k, v in g["active_words"].items()
-                         if k in ("killed", "injured")}, "a")
+    hurts = _some_outcomes(g["active_words"], "a", ("killed", "injured"), drop=lambda w: w.startswith("execut"))
     one_active_any = (r"\b(?P<verb>" + hurts + rf")\s+(?P<victim>(?:an?|one|another|the)\s+{p['mod']}{{0,3}}?"
                       rf"(?:{p['single_any']})\b{p['of_tail']})" + _OBJECT_ENDS)
     # "killing 3 soldiers and 2 militants": the objects of one verb add up
@@ -201,8 +206,7 @@ def _one_victim(g, p):
                    + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
     # "a cobbler was killed", "one police conscript was shot dead": any other singular noun, killed or hurt
     # (not a bare "shot" or "captured": "a plane was shot down", "a base was captured")
-    hurt = _by_outcome({k: [w for w in v if w != "shot"] for k, v in g["outcome_words"].items()
-                        if k in ("killed", "injured", "shot")}, "p")
+    hurt = _some_outcomes(g["outcome_words"], "p", ("killed", "injured", "shot"), drop=lambda w: w == "shot")
     # A clause may stand between: "a driver who stole fuel was killed", "a soldier in the army was killed".
     one_passive_any = (rf"\b(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,5}}?(?:{p['single_any']})\b{p['of_tail']})"
                        r"(?:\s*,[^,.;]{1,60},|\s+(?:who|in|on|from|with|of|described|believed|said|known)"
@@ -223,13 +227,13 @@ def _one_victim(g, p):
         r"\s+(?:(?:is|was)\s+)?(?:(?:" + p["manner"] + r")\s+)?" + _ACTS_ON
         + r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
         + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
-        r"murdered|assassinated|executed)|(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
+        r"murdered|assassinated|executed)|"
+        r"(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
         + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)")
     # "he was shot in the face", "she was later executed": one victim, passive (never "he shot")
     one_pronoun = (r"\b(?P<victim>he|she)(?P<aux>\s+(?:was|is|had\s+been|has\s+been|got)\b(?:\s+(?:"
                    + p["manner"] + r"|also|later|reportedly|allegedly|subsequently|found))*)\s+"
-                   rf"(?P<verb>{p['chain']}" + _by_outcome({k: v for k, v in g["outcome_words"].items()
-                                                           if k in ("killed", "injured", "shot")}, "p")
+                   rf"(?P<verb>{p['chain']}" + _some_outcomes(g["outcome_words"], "p", ("killed", "injured", "shot"))
                    + r")\b(?!\s+(?:himself|herself|down)\b)")
     # "a woman and her two daughters were killed", "a priest and four officers were killed": one and a number
     pair_n = (rf"\b(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?:(?:his|her|their)\s+)?"
@@ -264,7 +268,8 @@ _NAMED_ONE = re.compile(
     r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|al-[A-Z][a-z'\-]+|bin|ibn|de|van)){0,3})"
     r"\s+(?:was|has\s+been)\s+(?:(?:fatally\s+)?shot\s+and\s+)?"  # singular verbs: one person
     r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|assassinated|shot\s+to\s+death)|"
-    r"(?P<p_injured>wounded|injured)(?![^.;]{0,80}\b(?:succumbed|died|passed\s+away)\b)|(?P<p_shot>shot)(?!\s+(?:and|or|dead|to|down|at)\b))\b"
+    r"(?P<p_injured>wounded|injured)(?![^.;]{0,80}\b(?:succumbed|died|passed\s+away)\b)|"
+    r"(?P<p_shot>shot)(?!\s+(?:and|or|dead|to|down|at)\b))\b"
     r"(?!\s+(?:himself|herself|by\s+(?:his|her)\s+own)\b)"
 )
 # "accidentally shot himself" is coded "shot" (by self_inflicted.shot): hit by his own gun,
@@ -294,8 +299,8 @@ _CLAIM_LISTS = ("outcome_words", "active_words", "toll_words", "noun_words", "co
 # Patterns tried where a count starts (the others where a verb does), in the order they are tried.
 _NUMBERED = ("fatally", "passive", "active", "left", "toll", "noun", "condition")
 # Patterns that start with a verb (or a toll).
-_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "one_active_any", "one_pronoun", "self", "self_shot", "active_list",
-                  "unknown")
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "one_active_any", "one_pronoun", "self",
+                  "self_shot", "active_list", "unknown")
 
 
 class CasualtyGrammar:
@@ -459,8 +464,8 @@ def _reduced(words):
 # The grammar lists of which every match of a pattern holds a word: a window without one of
 # their key words is not searched for that pattern.
 _NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_words",
-          "one_passive": "outcome_words", "one_passive_any": "outcome_words", "pair_n": "outcome_words", "noun": "noun_words",
-          "condition": "condition_words", "n_and_one": "outcome_words"}
+          "one_passive": "outcome_words", "one_passive_any": "outcome_words", "pair_n": "outcome_words",
+          "noun": "noun_words", "condition": "condition_words", "n_and_one": "outcome_words"}
 # Channels whose hits count only where a word starts (the others wherever they are).
 _WORD_CHANNELS = ("article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
 
