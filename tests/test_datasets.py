@@ -304,3 +304,15 @@ def test_acled_ragged_file_is_one_line_error(tmp_path):
     f.write_text(ACLED.read_text() + "SYR9,2020-09-22,2020,1,too,few\n" + "x," * 40 + "x\n")
     with pytest.raises(InputError, match=r"acled.csv: malformed CSV"):
         ck.load_acled(f, cache=True)
+
+
+def test_acled_admin1_names_iso_does_not_know(tmp_path):
+    # ACLED's older exports: an English name (North Sinai), a Libyan district of 2001-2007, a unit split since
+    rows = pd.DataFrame({"event_date": "2016-01-05", "event_type": "Battles", "sub_event_type": "Armed clash",
+                         "actor1": "X", "fatalities": 0, "country": ["Egypt", "Libya", "Sudan", "Nigeria"],
+                         "admin1": ["North Sinai", "Al Hizam Al Akhdar", "Darfur", "Borno"]})
+    f = tmp_path / "acled.csv"
+    rows.to_csv(f, index=False)
+    events, _ = ck.load_acled(f)
+    assert events.admin1.tolist() == ["EG-SIN", "LY-BA", "", "NG-BO"]
+    assert events.admin1_name.tolist()[2] == "Darfur"  # several states today: the name as written

@@ -181,3 +181,13 @@ def test_load_gold_ucdp_keeps_the_range():
     assert len(gold) == 16566
     ordered = (gold["gold_low"] <= gold["gold_killed"]) & (gold["gold_killed"] <= gold["gold_high"])
     assert ordered.sum() == 16566 - 101  # GED's own 101 rows with best outside low-high are kept as read
+
+
+@pytest.mark.parametrize("code, gold, country, ok", [
+    ("SD-DN", "Darfur", "Sudan", True), ("SD-DW", "Darfur", "Sudan", True),  # today's states in old Darfur
+    ("SD-KH", "Darfur", "Sudan", False), ("SD-KS", "Kordofan", "Sudan", True),
+    ("EG-SIN", "North Sinai", "Egypt", True), ("EG-JS", "North Sinai", "Egypt", False),
+    ("LY-BA", "Al Hizam Al Akhdar", "Libya", True), ("CD-IT", "Orientale", "Democratic Republic of Congo", True),
+    ("CD-NK", "Orientale", "Democratic Republic of Congo", False)])
+def test_admin1_matches_acled_old_and_english_unit_names(code, gold, country, ok):
+    assert ev.admin1_matches(code, "", gold, country) is ok

@@ -111,3 +111,36 @@ def test_names_in_a_run_need_no_look_up_of_every_span():
     assert {r: gazetteer._names_in_run.__wrapped__(r) for r in runs} == {r: _names_trying_every_span(r) for r in runs}
     assert [run[s:e] for run in ["Free Syrian Army Jisr ash-Shughur Town Dar es Salaam"]
             for s, e, _ in gazetteer._names_in_run(run)] == ["Jisr ash-Shughur", "Dar es Salaam"]
+
+
+@pytest.mark.parametrize("country, name, units", [
+    ("SD", "Darfur", {"SD-DN", "SD-DS", "SD-DW", "SD-DC", "SD-DE"}),  # split into five states
+    ("CD", "Orientale", {"CD-IT", "CD-HU", "CD-TO", "CD-BU"}),  # split in 2015
+    ("EG", "north sinai", {"EG-SIN"}),  # English name, any case
+    ("LY", "Al Hizam al-Akhdar", {"LY-BA"}),  # a district of 2001-2007
+    ("NG", "Borno", set()), ("SD", "Narnia", set()), ("", "Darfur", set())])
+def test_acled_admin1_names_iso_does_not_know(country, name, units):
+    assert set(gazetteer.acled_admin1(country, name)) == units
+
+
+def test_acled_admin1_table_lists_only_names_iso_does_not_know():
+    for (country, name), units in gazetteer._acled_units().items():
+        assert units and all(u.startswith(country + "-") for u in units)
+        assert admin1_lookup(country, name) == ("", ""), name
+
+
+def test_acled_admin1_agrees_with_geonames_on_the_dev_events():
+    """Known answer: of the ACLED Africa 2016 dev events in a unit ISO does not
+    name, those whose location is a GeoNames town of the country mostly lie in
+    a unit the table gives the old name (the table comes from the events'
+    coordinates in Natural Earth's polygons, GeoNames is another source)."""
+    from conftest import shared_file
+
+    gold = pd.read_csv(shared_file("gold", "acled-africa-2016-dev.csv"), dtype=str, keep_default_na=False)
+    inside = []
+    for cc, name, location in zip(gold["COUNTRY"].map(country_code), gold["ADMIN1"], gold["LOCATION"]):
+        units = gazetteer.acled_admin1(cc, name)
+        town = next((p for p in lookup(location) if p["kind"] == "town" and p["country"] == cc), None) if units else None
+        if town:
+            inside.append(town["admin1"] in units)
+    assert len(inside) >= 250 and sum(inside) / len(inside) >= 0.8

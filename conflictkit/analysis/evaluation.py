@@ -351,7 +351,14 @@ def admin1_matches(coded_code, coded_name, gold_name, country=""):
     code is the subdivision of ``country`` whose name is nearest the gold
     name, or the code a data set's loader gives the gold name
     (:func:`conflictkit.io.datasets.admin1_code`: "Rural Damascus" is SY-RD,
-    "Cairo" EG-C, "Extreme-Nord" CM-EN).
+    "Cairo" EG-C, "Extreme-Nord" CM-EN), or one of the units today inside
+    a unit of ACLED's older exports (:func:`conflictkit.io.gazetteer.acled_admin1`:
+    North Darfur is in "Darfur").
+
+    Examples
+    --------
+    >>> admin1_matches("SD-DN", "North Darfur", "Darfur", "Sudan"), admin1_matches("SD-KS", "", "Darfur", "Sudan")
+    (True, False)
     """
     from rapidfuzz import fuzz
 
@@ -359,7 +366,15 @@ def admin1_matches(coded_code, coded_name, gold_name, country=""):
         return False
     if coded_name and fuzz.ratio(_place_key(coded_name), _place_key(gold_name)) >= 80:
         return True
-    return bool(coded_code) and coded_code in (_subdivision_code(gold_name, country), _gazetteer_code(gold_name, country))
+    return bool(coded_code) and (coded_code in (_subdivision_code(gold_name, country), _gazetteer_code(gold_name, country))
+                                 or coded_code in _acled_units(gold_name, country))
+
+
+@lru_cache(maxsize=4096)
+def _acled_units(name, country):
+    from ..io.gazetteer import acled_admin1, country_code
+
+    return acled_admin1(country if len(country) == 2 and country.isupper() else country_code(country), name)
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ._cache import cached_frames
-from .gazetteer import admin1_lookup, country_code
+from .gazetteer import acled_admin1, admin1_lookup, admin1_name, country_code
 from .._data import DEFAULT_BUNDLES, data_dir, data_dirs, resource_path
 from ..errors import InputError
 
@@ -103,7 +103,10 @@ def admin1_code(names, countries=None):
         Each name's country, as a name ("Nigeria", "Ivory Coast") or an ISO
         3166-1 alpha-2 code.  Without it the names are read as Syria's
         governorates.  Syria's are named as conflictkit's bundle names them,
-        others as ISO 3166-2 does (:func:`conflictkit.io.gazetteer.admin1_lookup`).
+        others as ISO 3166-2 does (:func:`conflictkit.io.gazetteer.admin1_lookup`);
+        a name of ACLED's older exports that ISO does not know is the unit it
+        is today (:func:`conflictkit.io.gazetteer.acled_admin1`: "North
+        Sinai" is EG-SIN), unless the unit was split since ("Darfur": "").
 
     Returns
     -------
@@ -117,6 +120,8 @@ def admin1_code(names, countries=None):
     (['SY-RA', 'SY-DY', ''], ['Raqqa', 'Deir ez-Zor', ''])
     >>> list(admin1_code(["Borno", "Idleb", "Cairo"], ["Nigeria", "Syria", "EG"])[0])
     ['NG-BO', 'SY-ID', 'EG-C']
+    >>> list(admin1_code(["North Sinai", "Al Hizam Al Akhdar", "Darfur"], ["Egypt", "Libya", "Sudan"])[0])
+    ['EG-SIN', 'LY-BA', '']
     """
     index = _admin1_index()
     s = pd.Series(list(names), dtype="object")
@@ -141,7 +146,12 @@ def _admin1_of(name, country, syria_index):
         hit = syria_index.get(_norm_name(name))
         if hit:
             return hit
-    return admin1_lookup(country, name)
+    code, label = admin1_lookup(country, name)
+    if not code:  # a name of ACLED's older exports: the unit it is today, when it is one
+        units = acled_admin1(country, name)
+        if len(units) == 1:
+            code, label = units[0], admin1_name(units[0])
+    return code, label
 
 
 def _check_file(path):

@@ -18,6 +18,7 @@ Examples
 """
 
 import bisect
+import csv
 import gzip
 import re
 import unicodedata
@@ -25,7 +26,8 @@ from functools import lru_cache
 
 from .._data import resource_path
 
-__all__ = ["fold_name", "lookup", "lookup_ids", "find_names", "place_row", "admin1_name", "admin1_lookup", "country_code"]
+__all__ = ["fold_name", "lookup", "lookup_ids", "find_names", "place_row", "admin1_name", "admin1_lookup",
+           "acled_admin1", "country_code"]
 
 # Apostrophes and dots go, hyphens become spaces: "Ma'arrat", "Maarrat";
 # "Deir-ez-Zor", "Deir ez Zor"; "St. Louis", "St Louis".
@@ -339,3 +341,46 @@ def admin1_lookup(country, name):
         return hit
     town = next((p for p in lookup(name) if p["kind"] == "town" and p["country"] == country and p["admin1"]), None)
     return (town["admin1"], town["admin1_name"]) if town else ("", "")
+
+
+@lru_cache(maxsize=1)
+def _acled_units():
+    with resource_path("geo").joinpath("acled-admin1.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = {}
+    for r in rows:
+        out.setdefault((r["country"], fold_name(r["acled_name"])), []).append(r["admin1"])
+    return {key: tuple(codes) for key, codes in out.items()}
+
+
+def acled_admin1(country, name):
+    """The ISO 3166-2 units an admin1 name of ACLED's older exports covers,
+    when ISO 3166-2 does not know the name (``resources/geo/acled-admin1.csv``,
+    built by ``tools/build_acled_admin1.py``): a unit split since covers
+    several ("Darfur": the five Darfur states), a unit renamed or written in
+    English one ("North Sinai": EG-SIN).
+
+    Parameters
+    ----------
+    country : str
+        ISO 3166-1 alpha-2 code.
+    name : str
+        ACLED's name, as written (any case, accents, hyphens).
+
+    Returns
+    -------
+    tuple of str
+        Empty when the table does not list the name.
+
+    Examples
+    --------
+    >>> acled_admin1("EG", "North Sinai"), acled_admin1("LY", "Al Hizam Al Akhdar")
+    (('EG-SIN',), ('LY-BA',))
+    >>> sorted(acled_admin1("SD", "Darfur"))
+    ['SD-DC', 'SD-DE', 'SD-DN', 'SD-DS', 'SD-DW']
+    >>> acled_admin1("NG", "Borno")
+    ()
+    """
+    if not country or not isinstance(name, str):
+        return ()
+    return _acled_units().get((country, fold_name(name.strip())), ())
