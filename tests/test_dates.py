@@ -86,3 +86,58 @@ def test_captions_are_searched_where_their_words_are():
             assert dates._captioned(text, a, m.start()) == found
             seen += found
     assert seen >= 3
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Gunmen attacked a bus on 13/05 near Kismayo.", "2016-05-13"),
+    ("Al Shabaab shelled the base in the night of 15/05.", "2016-05-15"),
+    ("Police dispersed the rally in the evening of 2/5, witnesses said.", "2016-05-02"),
+    ("Troops recaptured the village on 05/13.", "2016-05-13"),  # 13 is no month: month first
+    ("Rioters burned the office on 3/2/2015.", "2015-02-03"),
+])
+def test_day_and_month_in_figures_day_first(text, day):
+    assert [d for _, d, _ in _event_dates(text, date(2016, 5, 20))] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "Militias patrol the streets 24/7 since the election.",
+    "About 1/3 of the residents fled the town.",
+    "The council adopted the motion in a 5/2 vote.",
+])
+def test_figures_with_a_slash_that_are_no_date(text):
+    assert _event_dates(text, date(2016, 5, 20)) == []
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("Clashes erupted on 28 December in the capital.", date(2016, 1, 3), "2015-12-28"),
+    ("Protesters gathered on 3 March.", date(2016, 12, 30), "2016-03-03"),
+    ("Gunmen attacked the village in the night of 02/01.", date(2016, 1, 1), "2015-01-02"),
+    ("A grenade hit the station on 29/02.", date(2017, 5, 1), "2016-02-29"),
+])
+def test_a_day_and_month_take_the_latest_year_not_after_the_publication_date(text, published, day):
+    assert _event_dates(text, published)[0][1] == day
+
+
+@pytest.mark.parametrize("text, partial", [
+    ("On 12 March, gunmen attacked a village.", "--03-12"),
+    ("Police arrested five protesters on March 3rd.", "--03-03"),
+    ("A grenade was hurled at the station in the night of 29/02.", "--02-29"),
+])
+def test_a_day_and_month_without_year_or_publication_date_is_kept_without_a_year(text, partial):
+    (d,) = [d for d in find_dates(text) if d.role == "event"]
+    assert (d.date_start, d.date_end, d.precision, d.iso) == (None, None, "day", partial)
+
+
+def test_a_day_the_calendar_has_not_is_no_date():
+    assert find_dates("Clashes on 31 February and on 30/02.") == []
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Clashes erupted on 12 March 2019.", "2019-03-12"),
+    ("Clashes erupted in March 2019.", "2019-03"),
+    ("Clashes erupted in 2019.", "2019"),
+    ("Clashes erupted last week.", "2020-09-14/2020-09-20"),
+    ("Clashes have raged since Monday.", "2020-09-21/2020-09-22"),
+])
+def test_iso_writes_a_date_at_its_precision(text, iso):
+    assert find_dates(text, date(2020, 9, 22))[0].iso == iso

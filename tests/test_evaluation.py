@@ -42,9 +42,20 @@ def test_unknown_legacy_type_is_an_error():
     ("On the 17th of Nov. protesters gathered", True),
     ("On 7 November 2021, protesters gathered", False),
     ("Protesters gathered on Wednesday", False),
+    ("Protesters gathered in the morning of 17/11.", True),  # day first, in figures
+    ("Protesters gathered on 17/11/2021 in Kano.", True),
+    ("Protesters gathered on 17/12.", False),
 ])
 def test_states_date(text, stated):
     assert ev.states_date(text, pd.Timestamp("2021-11-17")) is stated
+
+
+def test_day_and_month_scores_a_date_of_unknown_year():
+    day = pd.Timestamp("2016-03-12")
+    assert ev._same_day_and_month(pd.NaT, "--03-12", day)
+    assert ev._same_day_and_month(pd.Timestamp("2015-03-12"), "2015-03-12", day)  # the year is not scored
+    assert not ev._same_day_and_month(pd.NaT, "--12-03", day)
+    assert not ev._same_day_and_month(pd.NaT, "", day)
 
 
 @pytest.mark.parametrize("coded, gold, exact, relaxed", [
@@ -92,6 +103,7 @@ def test_event_scores_count_a_note_without_event_as_wrong():
     assert scores.loc["sub-event type", ["value", "n"]].tolist() == [1.0, 1]  # the "" gold is not scored
     assert scores.loc["date", "value"] == 0.5
     assert scores.loc["date, where the text states it", ["value", "n"]].tolist() == [1.0, 1]
+    assert scores.loc["day and month, where the text states them", ["value", "n"]].tolist() == [1.0, 1]
     assert scores.loc["admin1", "value"] == 0.5
     assert scores.loc["actor2 (exact ACLED name)", "value"] == 0.5  # "" for "" is right
 

@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 import conflictkit as ck
 from conflictkit.coding.attribution import attribute_claims, report_context
 from conflictkit.coding.casualties import Claim
@@ -94,3 +96,23 @@ def test_an_event_takes_the_date_nearest_its_cue():
                             published="2020-09-22")
     ev = ck.code_report(r).events
     assert (str(ev.date_start.iloc[0]), ev.date_precision.iloc[0]) == ("2020-05-01", "month")
+
+
+def test_a_day_and_month_without_year_or_publication_date():
+    """Without a year in the text and no publication date the event keeps its
+    day and month ("--03-12") and invents no year; with one, it is dated."""
+    text = "On 12 March, gunmen attacked a village near Kano, killing three farmers."
+    ev = ck.code_report(ck.report_from_text(text, find_header=False)).events.iloc[0]
+    assert (ev.event_date, ev.date_precision, ev.date_iso) == (None, "day", "--03-12")
+    assert "no year given" in ev.notes
+    ev = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-14")).events.iloc[0]
+    assert (str(ev.event_date), ev.date_iso) == ("2016-03-12", "2016-03-12")
+
+
+@pytest.mark.parametrize("text", [
+    "Militias erected a road-block near Baidoa on 11/03. The fighting lasted an hour. Two men were killed.",
+    "On 11 March protesters blocked the main road in Kano. Police fired tear gas. Five were injured.",
+])
+def test_an_event_takes_the_date_told_before_it_in_its_paragraph(text):
+    ev = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-14")).events
+    assert "2016-03-11" in set(ev.date_iso) and "publication" not in set(ev.date_precision)

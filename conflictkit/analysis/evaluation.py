@@ -266,8 +266,8 @@ def code_event_gold(gold, *, with_published=False, lexicon=None):
     Each text is one report with no publication date, or, with
     ``with_published``, with the gold date as its publication date.  Adds
     ``n_events`` and ``coded_`` + event_type, sub_event_type, date (the
-    first event's ``date_start``), admin1, admin1_name, country, actor1,
-    actor2 ("" or NaT when no event).  ``seconds`` in ``attrs``.
+    first event's ``date_start``), date_iso, admin1, admin1_name, country,
+    actor1, actor2 ("" or NaT when no event).  ``seconds`` in ``attrs``.
     """
     import time
 
@@ -287,6 +287,7 @@ def code_event_gold(gold, *, with_published=False, lexicon=None):
     for col in ("event_type", "sub_event_type", "admin1", "admin1_name", "country", "actor1", "actor2"):
         out[f"coded_{col}"] = ids.map(first[col]).fillna("").to_numpy()
     out["coded_date"] = pd.to_datetime(ids.map(first["date_start"])).to_numpy()
+    out["coded_date_iso"] = ids.map(first["date_iso"]).fillna("").to_numpy()
     out.attrs["seconds"] = seconds
     return out
 
@@ -301,7 +302,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 
 def states_date(text, day):
     """Does ``text`` write the day and month of ``day`` ("5 January",
-    "January 5th", "5th of Jan.")?
+    "January 5th", "5th of Jan.", "on 05/01" day first)?
 
     Examples
     --------
@@ -309,13 +310,26 @@ def states_date(text, day):
     True
     >>> states_date("On June 12, clashes took place", pd.Timestamp("2023-06-02"))
     False
+    >>> states_date("Gunmen attacked a bus on 02/06.", pd.Timestamp("2023-06-02"))
+    True
     """
     if pd.isna(day):
         return False
     month = _MONTHS[day.month - 1]
     m = rf"(?:{month}|{month[:3]}\.?)"
     d = rf"0?{day.day}(?:st|nd|rd|th)?"
-    return re.search(rf"\b(?:{d}\s+(?:of\s+)?{m}|{m}\s+{d})\b", text, re.I) is not None
+    figures = rf"0?{day.day}/0?{day.month}(?:/\d{{4}})?(?![/\d])"
+    return re.search(rf"\b(?:{d}\s+(?:of\s+)?{m}|{m}\s+{d}|{figures})\b", text, re.I) is not None
+
+
+def _same_day_and_month(coded_date, coded_iso, day):
+    """Is the coded date, or the day and month of unknown year the coder gave
+    ("--03-12"), the day and month of ``day``?"""
+    if pd.isna(day):
+        return False
+    if pd.notna(coded_date):
+        return (coded_date.month, coded_date.day) == (day.month, day.day)
+    return coded_iso == f"--{day.month:02d}-{day.day:02d}"
 
 
 def _actor_key(name):
@@ -420,6 +434,9 @@ def event_scores(coded):
     placed = coded["admin1"] != ""
     with_actors = coded["actor1"] != ""
     date_ok = coded["coded_date"] == coded["date"]
+    iso = coded["coded_date_iso"] if "coded_date_iso" in coded else pd.Series("", index=coded.index)
+    day_ok = pd.Series([_same_day_and_month(c, i, d) for c, i, d in zip(coded["coded_date"], iso, coded["date"])],
+                       index=coded.index)
     admin1_ok = pd.Series([admin1_matches(c, n, g, k) for c, n, g, k in zip(
         coded["coded_admin1"], coded["coded_admin1_name"], coded["admin1"], coded["country"])], index=coded.index)
     rows = [
@@ -430,6 +447,7 @@ def event_scores(coded):
          acled & (coded["sub_event_type"] != "")),
         ("date", date_ok, dated),
         ("date, where the text states it", date_ok, stated),
+        ("day and month, where the text states them", day_ok, stated),
         ("admin1", admin1_ok, placed),
     ]
     for actor in ("actor1", "actor2"):

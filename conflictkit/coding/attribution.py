@@ -121,6 +121,18 @@ class ReportContext:
         ev = [d for d in self.dates_in.get(i, []) if d.role == "event"]
         return min(ev, key=lambda d: _distance(d, span)) if ev else None
 
+    def paragraph_date(self, i):
+        """The first event date of the sentences before ``i`` in its paragraph
+        ("On 11/03 militias erected a road-block … The fighting lasted an
+        hour … Two men were killed": the deaths are of 11/03), or None."""
+        para = self.para_of[i]
+        for k in range(i - 1, -1, -1):
+            if self.para_of[k] != para:
+                break
+        else:
+            k = -1
+        return next((d for j in range(k + 1, i) for d in self.dates_in.get(j, ()) if d.role == "event"), None)
+
     def source_for(self, i):
         """(originator, relay) for sentence ``i``: its own, else one of the two
         sentences before it in the same paragraph."""

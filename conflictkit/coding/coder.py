@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.6.4"
+CODER_VERSION = "0.6.5"
 
 ANNOTATION_COLUMNS = ["report_id", "annotation_id", "label", "start", "end", "text", "value",
                       "detail", "sentence"]
@@ -63,7 +63,7 @@ CASUALTY_COLUMNS = [
     "date_start", "date_end", "start", "end", "text", "sentence", "pattern",
 ]
 EVENT_COLUMNS = [
-    "report_id", "event_id", "event_date", "date_start", "date_end", "date_precision", "event_type",
+    "report_id", "event_id", "event_date", "date_start", "date_end", "date_precision", "date_iso", "event_type",
     "sub_event_type", "actor1", "actor2", "country", "admin1", "admin1_name", "location", "latitude",
     "longitude", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
     "fatalities_acled", "injured_low", "injured_best", "injured_high", "source", "relay", "outlet",
@@ -338,10 +338,16 @@ def reconcile(claims, attributions):
         # only a place the report is sure of keeps claims apart as separate events:
         # a town name alone may be a person's ("Carpenter", "Clarence")
         where = (p["admin1"] or p["place"]) if p and p["kind"] != "country" and p.get("sure", True) else None
-        keys.append((where, (d.date_start.year, d.date_start.month) if d else None))
+        keys.append((where, _month_key(d)))
     return reconcile_claims(claims, sides=[at.victim_actor["side"] if at.victim_actor else None
                                            for at in attributions],
                             event_keys=keys, victim_kinds=[at.victim_category for at in attributions])
+
+
+def _month_key(d):
+    """The (year, month) of a date mention; None for none, and for a day and
+    month of unknown year (which month of which year is not known)."""
+    return (d.date_start.year, d.date_start.month) if d is not None and d.date_start else None
 
 
 def _casualty_row(ctx, m, coded, event_id):
@@ -411,7 +417,7 @@ def _annotations(ctx, coded, event_annotations=()):
         rows.append(("place", t.start, t.end, info["place"],
                      f"{info['precision']}; admin1={info['admin1']}; country={info['country']}", None))
     for d in ctx.dates:
-        span = str(d.date_start) if d.date_start == d.date_end else f"{d.date_start}/{d.date_end}"
+        span = d.partial or (str(d.date_start) if d.date_start == d.date_end else f"{d.date_start}/{d.date_end}")
         rows.append(("date", d.start, d.end, span, f"{d.precision}; {d.role}", None))
     for m in ctx.sources:
         rows.append(("source", m.start, m.end, m.source, f"{m.role}; {m.kind}", None))

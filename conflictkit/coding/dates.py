@@ -5,7 +5,10 @@ September, 2020", "On 2 June 2023") are read by ``dateparser`` on the
 candidate span only; relative ones ("on Tuesday", "since Monday", "Monday
 night", "last week", "in August", "one day after") are resolved against the
 publication date (or, for "N days after", the date just before them in the
-sentence).  Each date has ``date_start``, ``date_end`` and a ``precision``
+sentence).  A day and month without a year ("On 12 March", "on 13/05", day
+first) takes the latest year it is not after the publication date; with no
+publication date it keeps its day and month only (``partial`` "--03-12", no
+start or end): no year is invented.  Each date has ``date_start``, ``date_end`` and a ``precision``
 (day, week, month, year) and a ``role``: ``statement`` when it dates the
 saying ("a war monitor said on Tuesday"), ``dateline`` for the date printed
 at the head of the report ("Wed 05 Apr 2017 Syria attack …"), ``caption``
@@ -34,11 +37,16 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMWORD = r"(?i:one|two|three|four|five|six|seven|a|\d{1,2})"
+# A day and month in figures ("on 13/05", "the night of 15/05", "since 2/3/2016"), after a word that
+# introduces a date: a bare "1/3" is as often a fraction or a score.
+_NUMERIC = (r"(?i:on|of|since|until|till|from|before|after|by|and|to|between|beginning|ending)\s+"
+            r"(?:the\s+)?\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?\b(?![/\d])")
 
 _PATTERN = re.compile(  # every alternative starts at a word boundary: test it once, up front
     rf"\b(?=\w)(?:(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
     rf"|(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
     rf"|(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    rf"|(?P<numeric>\b{_NUMERIC})"
     rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*{_YEAR})\b)"
     rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!,?\s+{_YEAR}))"
     rf"|(?P<my>\b(?:(?i:in|since|during|early|late|mid)[\s\-]+)?{_MONTH}\s+{_YEAR}\b)"
@@ -53,7 +61,7 @@ _PATTERN = re.compile(  # every alternative starts at a word boundary: test it o
 _TRIGGER = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"(?i:yesterday|today|tonight)\b|(?i:last|this)\s+(?i:night|morning|week|month|year)|"
-    r"(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b|(?:19|20)\d\d\b)"
+    r"(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b|(?:19|20)\d\d\b|/\d)"
 )  # month and day names as _PATTERN reads them: capitalised; "THIS YEAR" in any case
 
 
@@ -61,7 +69,7 @@ _TRIGGER = re.compile(
 _TRIGGER_STARTS = literal_automaton(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this",
-     "day", "week", "month", "19", "20"])
+     "day", "week", "month", "19", "20", "/"])
 
 
 # Every match of _PATTERN holds a match of _TRIGGER and starts at most this
@@ -98,7 +106,13 @@ _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date phrase with its resolved interval."""
+    """A date phrase with its resolved interval.
+
+    A day and month of unknown year (no year in the text, no publication
+    date) has no ``date_start``/``date_end`` (None) and its day and month as
+    ``partial`` ("--03-12", ISO 8601's truncated form): information kept, no
+    year invented.
+    """
 
     start: int
     end: int
@@ -108,6 +122,29 @@ class DateMention:
     precision: str  # day, week, month, year
     role: str  # event or statement
     relative: bool
+    partial: str = ""
+
+    @property
+    def iso(self):
+        """The date at its precision, ISO 8601: "2020-09-20", "2020-03" (a
+        month), "2019" (a year), "--03-12" (a day and month of unknown year),
+        else the interval "2020-09-14/2020-09-20".
+
+        >>> [d.iso for d in find_dates("on 12 March, in March 2019, last week", date(2020, 9, 22))]
+        ['2020-03-12', '2019-03', '2020-09-14/2020-09-20']
+        >>> find_dates("On 12 March, gunmen attacked a village.")[0].iso
+        '--03-12'
+        """
+        s, e = self.date_start, self.date_end
+        if s is None:
+            return self.partial
+        if s == e:
+            return s.isoformat()
+        if self.precision == "month" and (s.year, s.month) == (e.year, e.month):
+            return f"{s.year:04d}-{s.month:02d}"
+        if self.precision == "year" and s.year == e.year:
+            return f"{s.year:04d}"
+        return f"{s.isoformat()}/{e.isoformat()}"
 
 
 def _month_span(year, month):
@@ -165,17 +202,55 @@ def _month_year(low, published, anchor):
 
 
 def _day_month(low, published, anchor):
-    """ "3 March", "March 3": that day in the latest year it is not after the publication date."""
+    """ "3 March", "March 3": that day in the latest year it is not after the
+    publication date; without one, a day and month of unknown year."""
     mon = _MONTH_NAMES[re.search(r"[a-z]{3,}", low.replace("of ", "")).group().rstrip(".")]
-    day = int(re.search(r"\d+", low).group())
-    year = _latest_month(mon, published)
+    return _calendar_day(None, mon, int(re.search(r"\d+", low).group()), published)
+
+
+def _numeric(low, published, anchor):
+    """ "on 13/05", "of 2/3/2016": day first, as most of the world writes it,
+    unless the first figure cannot be a month's day and the second can ("05/13")."""
+    figures = [int(x) for x in re.findall(r"\d+", low)]
+    day, mon = figures[:2]
+    if mon > 12 >= day:
+        day, mon = mon, day
+    return _calendar_day(figures[2] if len(figures) > 2 else None, mon, day, published)
+
+
+def _calendar_day(year, mon, day, published):
+    """A day of ``year`` (absolute), else the latest such day at or before
+    ``published`` (relative), else a day and month of unknown year: no start or end, the
+    ISO 8601 "--MM-DD" as its partial date.  None when the calendar has no
+    such day."""
     try:
-        d = date(year, mon, day)
+        date(2000 if year is None else year, mon, day)  # 2000: a leap year, 29 February exists
     except ValueError:
         return None
-    if d > published:
-        d = date(year - 1, mon, day) if not (mon == 2 and day == 29) else d
-    return d, d, "day", True
+    if year is not None:
+        d = date(year, mon, day)
+        return d, d, "day", False
+    if published is None:
+        return None, None, "day", True, f"--{mon:02d}-{day:02d}"
+    d = _latest_day(mon, day, published)
+    return (d, d, "day", True) if d else None
+
+
+def _latest_day(mon, day, published):
+    """The latest such day and month at or before ``published`` (a report
+    tells of what has happened); 29 February of the latest leap year.
+
+    >>> _latest_day(4, 14, date(2016, 4, 11)), _latest_day(12, 28, date(2016, 1, 3))
+    (datetime.date(2015, 4, 14), datetime.date(2015, 12, 28))
+    """
+    for year in range(published.year, published.year - 8, -1):
+        try:
+            d = date(year, mon, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if d <= published:
+            return d
+    return None
 
 
 def _month(low, published, anchor):
@@ -244,7 +319,8 @@ def _year(low, published, anchor):
 
 # How each kind of match of _PATTERN resolves, and whether it needs the publication date.
 _RESOLVERS = {"dmy": (_absolute, False), "mdy": (_absolute, False), "iso": (_absolute, False),
-              "my": (_month_year, False), "dm": (_day_month, True), "md": (_day_month, True),
+              "my": (_month_year, False), "dm": (_day_month, False), "md": (_day_month, False),
+              "numeric": (_numeric, False),
               "month": (_month, True), "weekday": (_weekday, True), "rel": (_relative_word, True),
               "offset": (_offset, True), "year": (_year, True)}
 
@@ -295,8 +371,9 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
             resolved = None  # a date the calendar cannot hold ("yesterday" of 1 January, year 1)
         if resolved is None:
             continue
-        ds, de, precision, relative = resolved
-        out.append(DateMention(s, e, text[s:e], ds, de, precision, _role(text, start, s, relative), relative))
+        ds, de, precision, relative, *partial = resolved
+        out.append(DateMention(s, e, text[s:e], ds, de, precision, _role(text, start, s, relative), relative,
+                               *partial))
     return out
 
 

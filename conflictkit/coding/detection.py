@@ -108,7 +108,8 @@ def _dated_apart(ctx, i, cues, event_type, sub_event_type):
         if not c.trigger or c.event_type in seen:
             continue
         d = ctx.date_near(i, (c.start, c.end))
-        if d is not None and main_date is not None and d.date_start != main_date.date_start:
+        if d is not None and main_date is not None and (d.date_start, d.partial) != (main_date.date_start,
+                                                                         main_date.partial):
             seen.add(c.event_type)
             out.append(CueEvent(i, [c], c.event_type, c.sub_event_type))
     return out

@@ -170,17 +170,35 @@ def _victim_actor(victims, actor1, actor2, place, year):
 
 
 def _event_when(ctx, ordered, cue=None):
-    """(date_start, date_end, precision, found) of an event: its most precise
-    date, of its claims' dates and the one nearest its ``cue`` in the cue's
-    sentence ("displaced a million in 2019 … a ceasefire deal in March": the
-    deal is of March)."""
+    """The date mention of an event (None when the text gives none): its
+    most precise date, of its claims' dates and the one nearest its ``cue``
+    in the cue's sentence ("displaced a million in 2019 … a ceasefire deal in
+    March": the deal is of March); else the first date told before it in its
+    paragraph (:meth:`~conflictkit.coding.attribution.ReportContext.paragraph_date`)."""
     near = ctx.date_near(ctx.sentence_of(cue.start), (cue.start, cue.end)) if cue is not None else None
     dates = [m.at.date for m in ordered if m.at.date] + ([near] if near is not None else [])
-    if not dates:
-        published = ctx.anchor
-        return published, published, DatePrecision.PUBLICATION.value if published else "", False
-    d = min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
-    return d.date_start, d.date_end, d.precision, True
+    if dates:
+        return min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
+    return ctx.paragraph_date(min(m.claim.sentence for m in ordered)) if ordered else None
+
+
+def _date_columns(d, published):
+    """The date columns of an event dated by mention ``d`` (None: the
+    publication date stands in), and its notes.  A day and month of unknown
+    year leaves the dates empty and keeps "--MM-DD" in ``date_iso``.
+
+    >>> _date_columns(None, None)["date_precision"], _date_columns(None, None)["notes"]
+    ('', ['no event date in the text'])
+    """
+    if d is None:
+        return dict(event_date=published, date_start=published, date_end=published,
+                    date_precision=DatePrecision.PUBLICATION.value if published else "",
+                    date_iso=published.isoformat() if published else "",
+                    notes=["no event date in the text: publication date used" if published
+                           else "no event date in the text"])
+    notes = [] if d.date_start else ["day and month without a year, and no publication date: no year given"]
+    return dict(event_date=d.date_start, date_start=d.date_start, date_end=d.date_end, date_precision=d.precision,
+                date_iso=d.iso, notes=notes)
 
 
 def _place_columns(place):
@@ -256,9 +274,9 @@ def claim_event(ctx, event_id, members, cues=None):
     # place, date and source: the counted claims' first, then any member's
     ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start))
     place = next((m.at.place for m in ordered if m.at.place), None)
-    date_start, date_end, precision, dated = _event_when(ctx, ordered, event_cue(cues, context, sub_event_type))
+    when = _date_columns(_event_when(ctx, ordered, event_cue(cues, context, sub_event_type)), ctx.anchor)
     orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
-    year = date_start.year if date_start else None
+    year = when["date_start"].year if when["date_start"] else None
     parts = describe_event(ctx, cues, event_id, context, event_type, sub_event_type, place, year)
     actor1, actor2 = ((parts.actor1, parts.actor2) if parts.actor1 or parts.actor2
                       else _event_actors(ctx, context, place, year))
@@ -270,14 +288,13 @@ def claim_event(ctx, event_id, members, cues=None):
     notes = []
     if any(math.isnan(c.count.best) for c in counted):
         notes.append("casualties reported without a number")
-    if not dated:
-        notes.append("no event date in the text: publication date used")
+    notes += when.pop("notes")
     if ctx.date_note:
         notes.append(ctx.date_note)
     ids = " ".join(m.claim_id for m in members)
     row = dict(
-        report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
-        date_end=date_end, date_precision=precision, event_type=parts.event_type, sub_event_type=parts.sub_event_type,
+        report_id=ctx.report.id, event_id=event_id, **when, event_type=parts.event_type,
+        sub_event_type=parts.sub_event_type,
         actor1=actor1, actor2=actor2, **_place_columns(place),
         fatalities_low=f_low, fatalities_best=f_best, fatalities_high=f_high, fatalities_acled=f_acled,
         injured_low=i_low, injured_best=i_best, injured_high=i_high, source=orig, relay=relay,
@@ -300,18 +317,14 @@ def cue_event(ctx, event_id, found, cues):
     i = found.sentence
     place, _ = ctx.place_for(i)
     cue = event_cue(cues, [i], found.sub_event_type)
-    d = ctx.date_for(i, (cue.start, cue.end) if cue is not None else None)
-    published = ctx.anchor
-    date_start, date_end = (d.date_start, d.date_end) if d else (published, published)
+    d = ctx.date_for(i, (cue.start, cue.end) if cue is not None else None) or ctx.paragraph_date(i)
+    when = _date_columns(d, ctx.anchor)
     parts = describe_event(ctx, cues, event_id, [i], found.event_type, found.sub_event_type, place,
-                           date_start.year if date_start else None)
+                           when["date_start"].year if when["date_start"] else None)
     orig, relay = ctx.source_for(i)
-    notes = ["no casualties reported"] + ([] if d else ["no event date in the text: publication date used"]) + (
-        [ctx.date_note] if ctx.date_note else [])
+    notes = ["no casualties reported"] + when.pop("notes") + ([ctx.date_note] if ctx.date_note else [])
     row = dict(
-        report_id=ctx.report.id, event_id=event_id, event_date=date_start, date_start=date_start,
-        date_end=date_end, date_precision=d.precision if d else ("publication" if published else ""),
-        event_type=parts.event_type, sub_event_type=parts.sub_event_type, actor1=parts.actor1,
+        report_id=ctx.report.id, event_id=event_id, **when, event_type=parts.event_type, sub_event_type=parts.sub_event_type, actor1=parts.actor1,
         actor2=parts.actor2, **_place_columns(place),
         fatalities_low=0.0, fatalities_best=0.0, fatalities_high=0.0, fatalities_acled=0.0,
         injured_low=0.0, injured_best=0.0, injured_high=0.0, source=orig, relay=relay,
