@@ -2,6 +2,7 @@
 
 import pytest
 
+import conflictkit as ck
 from conflictkit.coding import actors as ac
 
 
@@ -143,3 +144,45 @@ def test_a_hedge_is_found_before_a_noun():
     assert ac._hedge(t, t.index("Russian")) == "believed to be"
     assert ac._hedge(t, t.index("Syrian")) == "reportedly"
     assert ac._hedge(t, t.index("struck")) == ""
+
+
+# ACLED names its actors in a set way; a coder in its naming codes the same text the same way.
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # Syria's groups by ACLED's names, from the names and acronyms news and ACLED notes use
+    ("On 3 May 2021, QSD fighters clashed with Turkish-backed factions near Ain Issa.",
+     "QSD: Syrian Democratic Forces", "JWS: Syrian National Army"),
+    ("On 3 May 2021, Hayat Tahrir al-Sham fighters attacked Ahrar al-Sham positions in Atmeh.",
+     "HTS: Hayat Tahrir al Sham", "AAS: Ahrar al Sham"),
+    ("On 3 May 2019, opposition rebels shelled YPG positions near Tal Rifaat.",
+     "Opposition Rebels (Syria)", "YPG: Peoples Protection Units"),
+    # the first named acts; "and", "supported by", "backed by", "along with" name its allies
+    ("On 3 May 2019, regime forces and pro-regime militias clashed with Islamist factions in Kabani.",
+     "Military Forces of Syria (2000-)", "Islamist Militia (Syria)"),
+    ("On 3 May 2019, QSD fighters supported by Global Coalition jets captured Baghouz from Islamic State fighters.",
+     "QSD: Syrian Democratic Forces", "Islamic State (Syria)"),
+    ("On 3 May 2016, Somali soldiers backed by AMISOM troops attacked Al Shabaab fighters near Afgoye.",
+     "Military Forces of Somalia (2012-)", "Al Shabaab"),
+    # "between X and Y against Z": X and Y are one side
+    ("On 21 May 2019, clashes took place between regime and pro-regime militia forces against HTS fighters near Huweiz.",
+     "Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham"),
+    # armies by the names and acronyms the news gives them, anywhere
+    ("On 3 March 2016, FARDC soldiers clashed with FDLR fighters near Rutshuru.",
+     "Military Forces of Democratic Republic of Congo (2001-)", "FDLR: Democratic Forces for the Liberation of Rwanda"),
+    ("On 3 March 2016, SPLA-IO fighters attacked SPLA positions near Leer.",
+     "SPLA/M-In Opposition: Sudanese People's Liberation Army/Movement-In Opposition",
+     "Military Forces of South Sudan (2011-)"),
+    # a government fights by its forces; a regime soldier killed is of the military
+    ("On 6 May 2021, gunmen shot and killed a Syrian regime soldier in Sweida city.",
+     "Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)"),
+])
+def test_event_actors_in_acled_naming(text, actor1, actor2):
+    ev = ck.code_report(ck.report_from_text(text, find_header=False)).events
+    assert (ev.actor1.iloc[0], ev.actor2.iloc[0]) == (actor1, actor2)
+
+
+def test_a_government_that_speaks_stays_the_government():
+    assert ac.forces_of("Government of Syria") == "Military Forces of Syria"
+    assert ac.forces_of("Government of Syria") != ac.forces_of("Opposition Rebels (Syria)")
+    ann = ck.code_report(ck.report_from_text("The Syrian regime condemned the statement on Monday.",
+                                             find_header=False)).annotations
+    assert set(ann[ann.label == "actor"].value) == {"Government of Syria"}

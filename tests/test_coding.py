@@ -110,7 +110,7 @@ def test_places_and_actors(coding):
     assert any("governorate; admin1=SY-RA" in d for d in raqqa)  # "the northern province of Raqqa"
     actors = ann[ann.label == "actor"]
     assert set(actors[actors.text == "jihadists"].value) == {"Islamic State (Syria)"}
-    assert "Hayat Tahrir al-Sham" in set(actors.value)
+    assert "HTS: Hayat Tahrir al Sham" in set(actors.value)  # ACLED's name
     assert not (actors.text == "fighters").any()  # generic: unresolved, not guessed
 
 
@@ -302,7 +302,7 @@ def test_dictionary_matches_across_non_breaking_spaces_and_curly_quotes():
     text = "Raid\n\nA convoy of Turkish\u00a0military vehicles entered Idlib, said Hay\u2019at Tahrir\u00a0al-Sham."
     coding = ck.code_report(text)
     actors = coding.annotations[coding.annotations.label == "actor"]
-    assert set(actors.value) == {"Military Forces of Turkey", "Hayat Tahrir al-Sham"}
+    assert set(actors.value) == {"Military Forces of Turkey", "HTS: Hayat Tahrir al Sham"}
     for row in actors.itertuples():  # offsets still slice the original characters
         assert coding.reports["report"].text[row.start:row.end] == row.text
 

@@ -77,7 +77,7 @@ def test_the_syrian_coalition_is_not_the_us_led_coalition():
         "The Syrian Coalition condemned the air strikes on Idlib on Monday.", find_header=False,
         published="2020-09-21"))
     actors = coding.annotations[coding.annotations.label == "actor"]
-    assert "US-led Coalition" not in set(actors.value)
+    assert "Global Coalition Against Daesh" not in set(actors.value)
     assert "Syrian National Coalition" in set(actors.value)
 
 

@@ -55,7 +55,7 @@ def test_bundled_resources_are_the_bundled_files_then_the_syria_bundle():
 def test_syria_is_a_bundle_not_code():
     general, syria = load_resources(bundles=()), load_resources()
     assert "SY" not in set(general.actors.country) and "SY" not in set(general.places.country)
-    assert {"Hayat Tahrir al-Sham", "Military Forces of Syria"} <= set(syria.actors.actor)
+    assert {"HTS: Hayat Tahrir al Sham", "Military Forces of Syria"} <= set(syria.actors.actor)
     assert "Idlib" in set(syria.places.place) and "SOHR" in set(syria.sources.alias)
     assert general.fingerprint != syria.fingerprint
     assert build_lexicon(resources=general).find("Regime forces shelled Idlib.")["actor"] == []

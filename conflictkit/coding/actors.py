@@ -29,7 +29,7 @@ from .._data import resource_path
 from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at, word_starts
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
-           "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors",
+           "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors", "forces_of",
            "ACTOR_KINDS"]
 
 #: Kinds of actor mention, and the ACLED name pattern of the unnamed ones.
@@ -280,7 +280,11 @@ def find_generic_actors(text, start=0, end=None, country=""):
 
 _PASSIVE_RX = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+|\w+\s+and\s+)?$", re.I)
 _BETWEEN_RX = re.compile(r"\bbetween\b", re.I)
+_AGAINST_RX = re.compile(r"\bagainst\b", re.I)
 _BY_RX = re.compile(r"\b(?:by|from)\s+(?:[\w-]+\s+){0,5}$", re.I)  # the agent of a passive or a noun
+_BY_ONLY_RX = re.compile(r"\bby\s+(?:[\w-]+\s+){0,5}$", re.I)
+# Verbs of taking ground: what follows "from" lost it ("captured the hill from IS").
+_TAKE_RX = re.compile(r"\b(?:re)?(?:captur|seiz|took|tak|regain|wrest|liberat|expel|drove|driv|oust|clear)", re.I)
 
 
 class _Role(NamedTuple):
@@ -311,18 +315,63 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
     mentions = sorted(m for m in mentions if s0 <= m.start and m.end <= s1)
     starts = [m.start for m in mentions]
     i = bisect.bisect_left(starts, cue_end)
-    before = [m for m in mentions[:i] if m.end <= cue_start]
-    after = [m for m in mentions[i:] if m.start >= cue_end]
-    by = next((m for m in after if _BY_RX.search(text[max(cue_end, m.start - 50):m.start])), None)
+    heads = set(_heads(text, mentions))
+    before = [m for m in mentions[:i] if m.start < cue_start and m in heads]  # "QSD fighters" may start the cue
+    following = [m for m in mentions[i:] if m.start >= cue_end]
+    after = [m for m in following if m in heads]
+    by = next((m for m in after if _by_agent(text, cue_start, cue_end, m)), None)
     between = _BETWEEN_RX.search(text, cue_start, min(s1, cue_end + 40))
     if between:
-        pair = [m for m in after if m.start > between.end()][:2]
+        pair = [m for m in following if m.start > between.end()][:2]
+        against = _AGAINST_RX.search(text, pair[1].end, min(s1, pair[1].end + 40)) if len(pair) == 2 else None
+        if against:  # "between X and Y against Z": X and Y are one side
+            pair = [pair[0], next((m for m in after if m.start >= against.end()), pair[1])]
         if len(pair) == 2:
             return _Role(pair[0], pair[1])
     if _PASSIVE_RX.search(text, max(s0, cue_start - 30), cue_start):
         return _Role(by, before[-1] if before else next((m for m in after if m is not by), None))
     agent = by or (before[-1] if before else None)
     return _Role(agent, next((m for m in after if m is not agent), None))
+
+
+# What joins a mention to the one before it as its ally ("QSD supported by Coalition
+# jets", "regime forces backed by Russian warplanes", "along with") or as a second
+# actor of the same side ("Regime and loyalist militia forces", "HTS, AAS and …").
+_SUPPORT_RX = re.compile(r"\b(?:(?:supported|backed|aided|assisted|accompanied|joined|reinforced|covered)\s+by|"
+                         r"along\s*(?:side|with)|together\s+with|in\s+coordination\s+with|with\s+(?:the\s+)?"
+                         r"(?:support|backing|help|cover)\s+(?:of|from))\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:[\w\-]+\s+){0,2}$", re.I)
+_AND_RX = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _heads(text, mentions):
+    """The ``mentions`` (sorted, of one stretch of a sentence) that head their
+    group: not an ally named after "supported by", "backed by", "along with"
+    (from the mention before it), nor a second actor joined by "and" to the one
+    before (ACLED's actor1 is the first named; the others are its allies).
+
+    >>> t = "Regime and loyalist militia forces, supported by Russian jets, clashed with HTS"
+    >>> ms = [ActorMention(0, 6, "Regime", "named", "SY", "A"), ActorMention(11, 27, "loyalist militia", "named", "SY", "B"),
+    ...       ActorMention(49, 56, "Russian", "military", "RU")]
+    >>> [m.text for m in _heads(t, ms)]
+    ['Regime']
+    """
+    out = []
+    for k, m in enumerate(mentions):
+        prev = mentions[k - 1] if k else None
+        if prev is not None and (_SUPPORT_RX.search(text, max(prev.end, m.start - 60), m.start)
+                                 or _AND_RX.fullmatch(text, prev.end, m.start)):
+            continue
+        out.append(m)
+    return out
+
+
+def _by_agent(text, cue_start, cue_end, m):
+    """Is mention ``m`` (after the cue) its agent, after "by" or "from"?  Not
+    an ally ("supported by"), nor the loser of ground ("captured X from Y")."""
+    rx = _BY_ONLY_RX if _TAKE_RX.search(text, cue_start, m.start) else _BY_RX
+    return (rx.search(text[max(cue_end, m.start - 50):m.start]) is not None
+            and not _SUPPORT_RX.search(text, max(cue_end, m.start - 50), m.start))
 
 
 # ---------------------------------------------------------------------------
@@ -407,6 +456,8 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     ('Protesters (Ghana)', 'Police Forces of Ghana (2009-)')
     """
     mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
+    if event_type in _VIOLENT:  # a government that fights, shells or kills does so by its forces
+        mentions = [_as_forces(m) for m in mentions]
     head = re.match(r"[\w'-]+", text[cue.start:cue.end])  # the cue's verb or noun: its object is a patient
     agent, patient = assign_roles(text, cue.start, cue.start + (head.end() if head else 0) or cue.end, mentions,
                                   sentence)
@@ -459,6 +510,22 @@ def _armed_patient(text, patient, agent, country, year):
     if agent is not None and _name(agent, country, year) == _name(patient, country, year):
         return False
     return not _OFF_DUTY_RX.search(text, max(0, patient.start - 40), patient.start)
+
+
+def forces_of(actor):
+    """The actor that fights for ``actor``: a government ("Government of
+    Syria", "the Syrian regime") fights, shells and loses soldiers by its
+    military forces, ACLED's actor in violence; any other actor is itself.
+
+    >>> forces_of("Government of Syria"), forces_of("Taliban")
+    ('Military Forces of Syria', 'Taliban')
+    """
+    return "Military Forces of " + actor[len("Government of "):] if actor.startswith("Government of ") else actor
+
+
+def _as_forces(mention):
+    """A named mention as :func:`forces_of` its actor."""
+    return mention._replace(actor=forces_of(mention.actor)) if mention.kind == "named" else mention
 
 
 def _is_state(mention):

@@ -11,7 +11,7 @@ import math
 from typing import NamedTuple
 
 from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcome
-from .actors import acled_actor_name
+from .actors import acled_actor_name, forces_of
 from .casualties import CONTEXT_ROLES
 from .detection import describe_event, event_cue, report_cues
 from .event_types import TRIGGER_WEIGHT, score_cues
@@ -165,7 +165,7 @@ def _victim_actor(victims, actor1, actor2, place, year):
     named = [at.victim_actor for at in victims if at.victim_actor and at.victim_category == "combatant"]
     if not named:
         return actor2
-    name = acled_actor_name("named", place["country"] if place else "", year, actor=named[0]["actor"])
+    name = acled_actor_name("named", place["country"] if place else "", year, actor=forces_of(named[0]["actor"]))
     return name if name != actor1 else actor2
 
 
