@@ -375,3 +375,40 @@ def test_a_group_named_between_count_and_dead(text, best):
 def test_a_definite_victim_a_with_phrase_and_feared(text, best):
     got = _counted(text)
     assert (got and got[1]) == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Troops ambushed the convoy near the border; 14 al Shabaab killed, including a junior commander.", 14),
+    ("Forty Boko Haram are killed and 12 captured during the clearing operation.", 40),
+    ("Clashes between RSF and SLM near the wells. 9 RSF killed including a commander.", 9),
+    ("At least 7 Al-Shabaab killed and two soldiers wounded in the gunfight.", 7),
+    ("Soldiers said six FDLR were killed in the raid on the camp.", 6),
+])
+def test_a_groups_name_alone_as_the_victims(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Officers found a man in the 6600 block of Barton with a fatal gunshot wound.", "shot"),
+    ("A neighbour called 911 saying he had been shot twice.", "shot"),
+    ("A boy, 2 Police say, was shot in the leg.", "shot"),
+    ("Gunmen on 24 May killed the chief of the village.", "killed"),
+])
+def test_common_words_and_dates_after_a_number_are_no_groups_name(text, outcome):
+    got = _counted(text, outcome)
+    assert got is None or got[1] < 2
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Sixteen militants including their commander were killed in the strike.", 16),
+    ("Eleven combatants from both sides were killed in the attack on the base.", 11),
+    ("Nine fighters on either side were killed near the river.", 9),
+])
+def test_one_of_them_and_the_sides_stay_inside_the_count(text, best):
+    assert _counted(text)[1] == best
+
+
+def test_the_one_the_verb_is_about_is_no_count_of_all():
+    text = "About 12 friends, including the boy who was killed, had gathered for the party."
+    got = _counted(text)
+    assert got is None or got[1] == 1

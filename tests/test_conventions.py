@@ -89,3 +89,26 @@ def test_a_total_coded_in_total_overrides_the_parts():
             "killed. 9 fatalities coded in total.")
     (event,) = ck.code_report(ck.report_from_text(note, find_header=False)).events.itertuples()
     assert event.fatalities_acled == 9
+
+
+def test_a_note_copied_onto_several_events_shares_out_its_deaths():
+    import pandas as pd
+
+    from conflictkit.coding.conventions import split_shared_notes
+
+    notes = pd.Series(["Militants attacked two villages; 29 dead."] * 3 + ["Clashes. Heavy casualties."] * 2
+                      + ["Seven soldiers were killed."] * 2 + ["Five civilians were killed."])
+    figures = pd.Series([29, 29, 29, 10, 10, 7, 7, 5])
+    stated = pd.Series([True] * 3 + [False] * 2 + [True] * 3)
+    got = split_shared_notes(figures, notes, stated)
+    assert got.tolist() == [10, 10, 9, 10, 10, 4, 3, 5]  # ACLED's 10 per vague event is kept
+    assert got[:3].sum() == 29 and figures.tolist()[0] == 29  # the total kept; the input untouched
+
+
+def test_a_note_of_one_event_keeps_its_figure():
+    import pandas as pd
+
+    from conflictkit.coding.conventions import split_shared_notes
+
+    got = split_shared_notes(pd.Series([3, 0, 0]), pd.Series(["a", "b", "b"]), pd.Series([True] * 3))
+    assert got.tolist() == [3, 0, 0]

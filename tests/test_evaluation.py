@@ -203,3 +203,12 @@ def test_load_gold_ucdp_keeps_the_range():
     ("CD-NK", "Orientale", "Democratic Republic of Congo", False)])
 def test_admin1_matches_acled_old_and_english_unit_names(code, gold, country, ok):
     assert ev.admin1_matches(code, "", gold, country) is ok
+
+
+def test_code_gold_shares_a_note_copied_onto_several_events():
+    text = "Militants attacked three villages, killing 29 people."
+    gold = _gold(text, text, text, "Clashes took place. Heavy casualties.", "Clashes took place. Heavy casualties.")
+    shared = code_gold(gold, shared_notes=True)
+    assert shared["coded_acled"].tolist() == [10, 10, 9, 10, 10]
+    assert shared["coded_killed"].tolist()[:3] == [29] * 3  # the text's reading stays the note's
+    assert code_gold(gold)["coded_acled"].tolist()[:3] == [29] * 3

@@ -578,13 +578,15 @@ def _report_totals(casualties, events):
     return out.fillna(0.0)
 
 
-def code_gold(gold, lexicon=None):
+def code_gold(gold, lexicon=None, shared_notes=False):
     """Code every text of a gold frame (:func:`load_gold`) at once.
 
     Returns the frame with ``coded_killed`` and ``coded_injured`` (the text's
     best reading, :func:`report_counts`), ``coded_acled`` (the sum of the
     events' ``fatalities_acled``) and the naive baseline's ``naive_killed``
-    and ``naive_injured``.
+    and ``naive_injured``.  With ``shared_notes`` (ACLED's rows), rows of
+    one note copied onto several events share the deaths it states
+    (:func:`conflictkit.coding.conventions.split_shared_notes`).
 
     Examples
     --------
@@ -603,8 +605,14 @@ def code_gold(gold, lexicon=None):
     coding = code_reports(reports, lexicon=lexicon, progress=False)
     totals = _report_totals(coding.casualties, coding.events).reindex(ids).fillna(0.0)
     naive = [naive_counts(t) for t in gold["text"]]
+    acled = pd.Series(totals["acled"].to_numpy(), index=gold.index)
+    if shared_notes:
+        from ..coding.conventions import split_shared_notes
+
+        stated = pd.Series(totals["acled"].to_numpy() == totals["killed"].to_numpy(), index=gold.index)
+        acled = split_shared_notes(acled, gold["text"], stated)
     return gold.assign(coded_killed=totals["killed"].to_numpy(), coded_injured=totals["injured"].to_numpy(),
-                       coded_acled=totals["acled"].to_numpy(), naive_killed=[b["killed"] for b in naive],
+                       coded_acled=acled.to_numpy(), naive_killed=[b["killed"] for b in naive],
                        naive_injured=[b["injured"] for b in naive])
 
 
@@ -648,12 +656,13 @@ def accuracy_table(data_dir, sets=None, lexicon=None):
     and outcome with :func:`count_scores` of both (``naive_`` prefixed).
 
     ACLED sets compare the gold with the coder's ``fatalities_acled``
-    (ACLED's conventions), the others with the text's best reading.
+    (ACLED's conventions, a note copied onto several events shared out
+    between them), the others with the text's best reading.
     """
     rows = []
     for name in sets or GOLD_SETS:
         _, convention, outcomes = GOLD_SETS[name]
-        coded = code_gold(load_gold(name, data_dir), lexicon=lexicon)
+        coded = code_gold(load_gold(name, data_dir), lexicon=lexicon, shared_notes=convention == "acled")
         for outcome in outcomes:
             column = "coded_acled" if convention == "acled" and outcome == "killed" else f"coded_{outcome}"
             mine = count_scores(coded, coded[column], outcome)

@@ -90,6 +90,9 @@ def _phrases(g):
     of_tail = (r"(?:\s+(?:of|from|with)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
                r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?")
     manner = _words(g["manner_adverbs"])
+    # a name of one to three words, none a month ("al Shabaab", "Boko Haram", "RSF"; not "24 May")
+    word = mod[:-len(r"\s+)")] + ")"
+    name = rf"(?P<name>(?!{_MONTHS}){mod}{{0,2}}?{word}(?=\s))"
     # any other singular noun names one victim ("a cobbler was killed"), unless a thing, an
     # animal, a time, a group or a small word
     not_one = "|".join([_words(g["non_victim_plurals"]), _words(g["group_nouns"]), _words(g["modifier_stop_words"]),
@@ -100,9 +103,12 @@ def _phrases(g):
     aux = r"(?:\s*,?\s*(?:" + _words(g["auxiliaries"]) + "|" + manner + r")\b)*"
     # "11 civilians including three children were killed": the victims of the count
     # 11 run on past a breakdown of them.
+    # "16 fighters including their commander were killed": one of them
     including = (rf"(?:\s*,?\s+(?:(?:including|among\s+them|among\s+whom)\s+(?:{number})\s+{mod}{{0,3}}?"
-                 rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?)\b,?)?")
-    return dict(number=number, head=head, named=named, things=things, single=single, single_any=single_any,
+                 rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?"
+                 rf"|(?:including|among\s+them)\s+(?:an?|one|the|their|its|his|her)\s+{mod}{{0,3}}?(?:{single})\b"
+                 r"(?!\s*,?\s+(?:who|that|was|is|has)\b))\b,?)?")  # "…, including the boy who was killed": his alone
+    return dict(number=number, head=head, named=named, name=name, things=things, single=single, single_any=single_any,
                 chain=chain, mod=mod, of_tail=of_tail, manner=manner, aux=aux, including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
                 outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
 
@@ -112,12 +118,13 @@ def _count_first(g, p):
     # "13 soldiers and militiamen were killed": one count of both
     # "8 regime and allied fighters were killed": modifiers joined by "and" before the head
     # "Two of them were beaten to death": a share of people told before
+    # "25 al Shabaab killed", "Seventy al Shabaab are killed": a group's name alone as the victims
     passive = (rf"(?<![\w\-]){p['q']}{p['n']}(?:\s+of\s+(?:them|those|these))?"
-               rf"(?P<victim>\s+(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
+               rf"(?P<victim>\s+(?:(?:other\s+)?(?:{p['mod']}{{1,2}}?(?:and|or|&)\s+{_NO_DET})?"
                rf"{p['mod']}{{0,4}}?(?:{p['head']})\b"
                rf"(?:\s+(?:and|or)\s+{_NO_DET}{p['mod']}{{0,2}}?(?:{p['head']})\b)?"
-               rf"{p['of_tail']}{p['including']}{_APPOSITION})?(?P<aux>{p['aux']})\s+(?P<verb>{p['chain']}"
-               + p["outcome"] + r")\b")
+               rf"{p['of_tail']}{_SIDES}{p['including']}{_APPOSITION}|{p['name']}))?"
+               rf"(?P<aux>{p['aux']})\s+(?P<verb>{p['chain']}" + p["outcome"] + r")\b")
     # A hospital condition is an injury: "Two men critical after shooting", "3 in serious condition"
     # Without people named, "condition" or a pause must follow ("3 dead, 1 critical in …"):
     # "three critical questions" is no injury.
@@ -171,6 +178,11 @@ def _verb_first(g, p):
                 self=self_killed, self_shot=self_shot, active_list=active_list)
 
 
+_MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
+# Particles of Arabic names, written small before a capitalised word ("al Shabaab", "Ansar al Sharia").
+_NAME_PARTICLES = frozenset(("al", "el", "ul", "ad", "ash", "bin", "ibn", "abu"))
+# The sides the victims were on: "eleven combatants from both sides were killed".
+_SIDES = r"(?:\s+(?:on|from|of)\s+(?:both|either|all|each)\s+sides?)?"
 # After "and" in a victim phrase: a determiner starts a second phrase ("four medics and a nurse was wounded").
 _NO_DET = r"(?!(?:an?|the|one|his|her|their)\s)"
 # A clause set off by commas between the victims and the verb, that says more about them: "Seven
@@ -664,6 +676,13 @@ def _not_a_count(m):
     return bare and (bool(_MONTH_BEFORE.search(text[max(0, s - 12):s])) or (aux or "").lstrip().startswith(","))
 
 
+def _is_name(words):
+    """Are ``words`` a group's name as written ("al Shabaab", "Boko Haram", "RSF"), not common words?"""
+    words = words.split()
+    return all(w[0].isupper() or (w in _NAME_PARTICLES and k + 1 < len(words) and words[k + 1][0].isupper())
+               for k, w in enumerate(words))
+
+
 def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
     if _is_age(m.string, m) or _not_a_count(m):
         return None
@@ -674,6 +693,8 @@ def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
         if (head is None or not _PLURAL_END.search(head.group().rstrip())
                 or _AFTER_MONTH.search(m.string, 0, m.start("num"))):
             return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
+    if "name" in m.re.groupindex and m.group("name") and not _is_name((orig or m.string)[slice(*m.span("name"))]):
+        return None  # "6600 block of Barton", "911 saying he": no group's name
     qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
     count = g.parse_count(raw, qual)
     if count is None:

@@ -13,6 +13,11 @@ events".  These remarks are not what the text reports happened (that stays
 event of the split carries; :func:`remark_claim` makes it a claim of role
 ``convention``: never counted in the text's reading, it sets the event's
 ``fatalities_acled``.
+
+ACLED also copies one note onto each event it tells of (several places or
+days) and shares the note's toll between them without saying so ("29 Boko
+Haram dead" on three events coded 10, 10 and 9):
+:func:`split_shared_notes` does the same for a table of coded notes.
 """
 
 import bisect
@@ -24,7 +29,7 @@ from . import _scan
 from .casualties import Claim
 from .counts import NUMBER_PATTERN, Count, parse_count
 
-__all__ = ["Remark", "find_remarks", "remark_share", "remark_claim"]
+__all__ = ["Remark", "find_remarks", "remark_share", "remark_claim", "split_shared_notes"]
 
 _N = rf"(?P<n>{NUMBER_PATTERN})"
 _FATALITIES = r"(?:fatalit(?:y|ies)|deaths|casualties|killed)"
@@ -231,3 +236,50 @@ def remark_claim(text, sentences):
     return Claim(start=remark.start, end=remark.end, outcome="killed",
                  count=Count(nan, nan, nan, "unreported", share), pattern="acled-remark", sentence=sentence,
                  role="convention")
+
+
+def split_shared_notes(figures, notes, stated):
+    """ACLED's figure of each event when one note is copied onto several.
+
+    ACLED writes one note for a report that tells of several events (places,
+    days) and copies it onto each of them; the deaths the note states are
+    shared out evenly between those events, the first ones taking one more
+    until the remainder is spent (29 over three: 10, 10, 9).  A figure that
+    is ACLED's per event already is kept: a coding remark's share, or the
+    figure ACLED gives deaths reported without a number ("heavy
+    casualties": 10 for each event).
+
+    Parameters
+    ----------
+    figures : pandas.Series
+        The coded ``fatalities_acled`` of each row (one row per event, each
+        coded from its note alone).
+    notes : pandas.Series
+        The note of each row (same index): rows with the same note share it.
+    stated : pandas.Series of bool
+        True where the row's figure is the count the note states (the
+        text's own reading), False where it is already one event's.
+
+    Returns
+    -------
+    pandas.Series
+        The figures, those of shared notes split (float, same index).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> notes = pd.Series(["29 Boko Haram dead."] * 3 + ["Heavy casualties."] * 2 + ["5 killed."])
+    >>> figures = pd.Series([29, 29, 29, 10, 10, 5])
+    >>> stated = pd.Series([True, True, True, False, False, True])
+    >>> split_shared_notes(figures, notes, stated).tolist()
+    [10.0, 10.0, 9.0, 10.0, 10.0, 5.0]
+    """
+    out = figures.astype("float64").copy()
+    shared = notes.duplicated(keep=False) & stated.astype(bool) & (out > 0)
+    for rows in out[shared].groupby(notes[shared], sort=False).groups.values():
+        total = out[rows[0]]
+        if not total.is_integer() or (out[rows] != total).any():
+            continue  # one note coded two ways (never, coded alone): leave it
+        share, rest = divmod(int(total), len(rows))
+        out[rows] = [share + (k < rest) for k in range(len(rows))]
+    return out
