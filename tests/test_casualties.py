@@ -412,3 +412,63 @@ def test_the_one_the_verb_is_about_is_no_count_of_all():
     text = "About 12 friends, including the boy who was killed, had gathered for the party."
     got = _counted(text)
     assert got is None or got[1] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 2100 people were killed in October 2017, the monitor said.",
+    "The regime's jets kill about 900 civilians in 2018 across the north.",
+    "The month of June claimed the lives of about 640 people in the province.",
+    "Militants have killed 410 people in 40 days of the siege.",
+    "The raids raised the death toll to 520 since the escalation began in the enclave.",
+    "Shelling kills two women and the toll reaches 300 during the truce agreed by both presidents.",
+    "After the deaths of more than 1200 fighters, the army took the last pocket.",
+    "In the deadliest monthly toll this year, 1500 people died.",
+])
+def test_a_months_a_years_and_a_campaigns_tolls_are_context(text):
+    cas = ck.code_report(ck.report_from_text(text, find_header=False)).casualties
+    assert len(cas) and set(cas.role) == {"cumulative"}
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Five people were killed on 3 March 2016 when gunmen stormed the market.", 5),
+    ("Two fishermen were killed during January in a raid on the island.", 2),
+    ("Four people died in clashes in violation of the ceasefire agreement signed in May.", 4),
+    ("Three soldiers were killed earlier this month near the border.", 3),
+    ("Six people were killed in 2 days of fighting near the town.", 6),
+])
+def test_an_events_own_date_is_no_period_toll(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text", [
+    "88 people were killed yesterday, including 9 members of the regime forces and militiamen loyal to them.",
+    "At least 140 killed today, among them 30 government troops, and 70 civilians.",
+    "Fighting across all the provinces killed 95 people on Monday.",
+])
+def test_a_countrys_day_is_a_roundup_not_an_event(text):
+    coding = ck.code_report(ck.report_from_text(text, find_header=False))
+    assert set(coding.casualties.role) == {"roundup"} and coding.events.empty
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Five people were killed yesterday in a bombing in the market of Azaz.", 5),
+    ("Seven people were killed yesterday, including two children, when a shell hit their house.", 7),
+])
+def test_a_days_local_toll_is_an_event(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text, outcome, best", [
+    ("Not fewer than nine villagers were reportedly killed when bandits raided the market.", "killed", 9),
+    ("Not less than 14 people were killed in the attack on the convoy.", "killed", 14),
+    ("At least 12 people (eight soldiers and four police officers) were killed in the blast.", "killed", 12),
+    ("Three members of the Baloch Liberation Army (BLA) were killed in a raid.", "killed", 3),
+    ("At least 6 people died and several others were hurt in the stampede.", "killed", 6),
+    ("At least 6 people died and several others were hurt in the stampede.", "injured", 3),
+])
+def test_not_fewer_than_brackets_and_died_before_others(text, outcome, best):
+    assert _counted(text, outcome)[1] == best
+
+
+def test_not_before_a_figure_still_negates_it():
+    assert _counted("Police said not a single person was killed in the blast.") is None

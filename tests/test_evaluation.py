@@ -212,3 +212,13 @@ def test_code_gold_shares_a_note_copied_onto_several_events():
     assert shared["coded_acled"].tolist() == [10, 10, 9, 10, 10]
     assert shared["coded_killed"].tolist()[:3] == [29] * 3  # the text's reading stays the note's
     assert code_gold(gold)["coded_acled"].tolist()[:3] == [29] * 3
+
+
+def test_load_gold_ucdp_puts_each_sources_headline_on_its_line():
+    path = shared_file("ucdp", "ged_syria_652.1601.1911.csv")
+    gold = load_gold("ucdp-headlines", path.parents[1])
+    raw = pd.read_csv(path, usecols=["source_headline"], dtype=str)["source_headline"].fillna("")
+    several = raw.str.contains(r";\S")
+    assert several.sum() > 1000 and not gold["text"][several].str.contains(r";\S").any()
+    assert (gold["text"].str.count("\n") == raw.str.count("\n") + raw.str.count(r";\S")).all()
+    assert gold["text"].str.contains("; ").sum() == raw.str.contains("; ").sum()  # a ';' inside a headline stays

@@ -37,7 +37,7 @@ _G = casualties.compile_grammar()
 _VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "self", "self_shot", "active_list")
 # Every claim pattern, with the text it runs on (lower-cased or as written).
 _CLAIM_PATTERNS = [(rx, True) for name, rx in _G.lowered.items()
-                   if name not in ("number_start", "negated", "cumulative", "perfect", "head_first")]
+                   if name not in ("number_start", "negated", "cumulative", "roundup", "perfect", "head_first")]
 _CLAIM_PATTERNS += [(_G.implied, False), (_G.unnumbered, False), (casualties._NAMED_ONE, False)]
 _ARTICLE_RE = re.compile(r"\b(?:an?|one|another|his|her|their)\s")
 
@@ -67,6 +67,7 @@ def _same_as_full_scan(text):
     # the cues of a war's running toll: found as a search for any of them finds them
     for a, b in ((0, len(low)), (0, len(low) // 2), (len(low) // 3, len(low))):
         assert _G.cumulative.holds(low, a, b) == bool(_G.lowered["cumulative"].search(low, a, b))
+        assert _G.roundup.holds(low, a, b) == bool(_G.lowered["roundup"].search(low, a, b))
     assert [m.span() for m in casualties._implied(_G, text, low)] == [m.span() for m in _G.implied.finditer(text)]
     assert [m.span() for m in casualties._unnumbered(_G, text, low)] == [
         m.span() for m in _G.unnumbered.finditer(text)]

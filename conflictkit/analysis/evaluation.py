@@ -532,9 +532,13 @@ def _read_acled_africa(path):
 
 
 def _read_ucdp(path):
+    """GED's events with their sources' headlines, one line each: GED joins the
+    headlines of an event's sources with ";" (no space after it, as in
+    ``source_article``), a ";" within a headline has one."""
     d = pd.read_csv(path, dtype={"source_headline": str, "source_date": str}, low_memory=False)
     published = d["source_date"].fillna("").str.split(";").str[0].str.strip()
-    return _count_frame(d["id"], d["source_headline"], True, published, d["best"], low=d["low"], high=d["high"])
+    headlines = d["source_headline"].fillna("").str.replace(r";(?=\S)", "\n", regex=True)
+    return _count_frame(d["id"], headlines, True, published, d["best"], low=d["low"], high=d["high"])
 
 
 _READERS = {"gva": _read_gva, "acled-syria": _read_acled_syria, "wad": _read_wad,

@@ -187,8 +187,10 @@ _SIDES = r"(?:\s+(?:on|from|of)\s+(?:both|either|all|each)\s+sides?)?"
 _NO_DET = r"(?!(?:an?|the|one|his|her|their)\s)"
 # A clause set off by commas between the victims and the verb, that says more about them: "Seven
 # people, including a trafficker wanted for a 2016 crime, were killed" (its words are no second group).
+# Or a clause in brackets: "At least 15 people (10 civilians and five policemen) were killed", "two activists of
+# the Pashtun Tahaffuz Movement (PTM) were killed".
 _APPOSITION = (r"(?:\s*,\s*(?:including|among|mostly|most\s+of\s+them|many\s+of\s+them|all|aged|ages|said\s+to\s+be|"
-               r"believed|identified|described|variously|who|whom|from|belonging|both)\b[^,.;:]{1,100},)?")
+               r"believed|identified|described|variously|who|whom|from|belonging|both)\b[^,.;:]{1,100},|\s*\([^()]{1,100}\))?")
 # After an active verb, a number followed by an outcome is no object: "Killed 110 Injured".
 _NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
@@ -264,10 +266,11 @@ def _context(g, p):
     """Sources of the patterns that qualify claims: negation, war tolls, implied deaths."""
     implied = (r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"]) + r"))\b")
     cumulative = _words(g["cumulative_cues"])
+    roundup = _words(g["roundup_cues"])
     negated = r"\b(?:" + _words(g["negation_words"]) + r")\b[^.;]{0,25}$"
     number_start = rf"(?<![\w\-])(?:{qualifier_pattern(g)}\s+)?{p['number']}"
     unknown = r"\b(?P<verb>(?P<p_killed>" + _words(g["unknown_deaths"]) + r"))\b"
-    return dict(implied=implied, cumulative=cumulative, negated=negated, number_start=number_start, unknown=unknown,
+    return dict(implied=implied, cumulative=cumulative, roundup=roundup, negated=negated, number_start=number_start, unknown=unknown,
                 head_first=rf"\s+(?:{p['head']})\b")
 
 
@@ -347,6 +350,8 @@ class CasualtyGrammar:
         self.triggers = literal_automaton(self.trigger_words)
         #: The cues of a war's running toll, to find fast (see :func:`_holds_cue`).
         self.cumulative = _CueFinder(grammar["cumulative_cues"], common)
+        #: The cues of a day's toll over a whole country (a monitor's daily round-up).
+        self.roundup = _CueFinder(grammar["roundup_cues"], common)
         #: One automaton for all the words a window is scanned for (see :func:`_channel_words`).
         words = _channel_words(self, grammar, common)
         #: Each channel's stand-in: the first channel with the same words (and kind) is scanned for all.
@@ -1004,7 +1009,10 @@ def find_claims(text, sentences, headlines=()):
 
     A sentence that states a war's running toll ("the conflict has killed
     more than 400,000 people since 2011") describes no event: its claims are
-    marked ``cumulative`` and never counted in events or tables.
+    marked ``cumulative`` and never counted in events or tables.  Nor does a
+    day's toll over a whole country ("67 people were killed yesterday,
+    including 3 members of the regime forces and 64 other people"): its
+    claims are a ``roundup``.
 
     Parameters
     ----------
@@ -1044,10 +1052,11 @@ def _find_claims(g, text, sentences, headlines):
         if not found:
             continue
         cumulative = g.cumulative.holds(lowered, s, e)
+        roundup = not cumulative and g.roundup.holds(lowered, s, e)
         least = g.grammar["running_toll_min"]
         for c in found:
             running = cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
-            claims.append(replace(c, role="cumulative") if running else
+            claims.append(replace(c, role="cumulative") if running else replace(c, role="roundup") if roundup else
                           replace(c, role="implausible") if _implausible(c) else c)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
@@ -1120,7 +1129,8 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
        officer was shot and killed") is a ``part`` of it: the larger figure
        already counts it.
     4. Claims in a sentence giving a war's running toll ("has killed more
-       than 400,000 people since 2011") stay ``cumulative``, and figures larger
+       than 400,000 people since 2011") stay ``cumulative``, those of a
+       country's day (``roundup``) stay so, and figures larger
        than any single event has seen (:data:`MAX_EVENT_COUNT`) stay
        ``implausible``: neither is counted nor linked.
     5. Deaths told without a number that still carry ACLED's figure ("heavy
@@ -1257,7 +1267,7 @@ def _mark_unnumbered_parts(claims, order, linkable):
 
 #: Roles set when a claim is found, kept by reconciliation: claims that are
 #: context (a war's running toll) or impossible as one event's figure.
-CONTEXT_ROLES = ("cumulative", "implausible", "convention")
+CONTEXT_ROLES = ("cumulative", "roundup", "implausible", "convention")
 
 
 def _keys_match(a, b):

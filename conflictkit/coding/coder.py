@@ -302,8 +302,8 @@ def _code_rows(report, lex, grammar=None, rules=None):
         event_rows.append(row)
         event_ann += ann
         covered.update((coded[k].claim.sentence, row["event_type"]) for k in members)
-    for m in coded:  # a war's running toll is no event, and no cue near it makes one
-        covered.setdefault(m.claim.sentence, "cumulative" if m.claim.role == "cumulative" else "")
+    for m in coded:  # a war's running toll (or a country's day) is no event, and no cue near it makes one
+        covered.setdefault(m.claim.sentence, m.claim.role if m.claim.role in ("cumulative", "roundup") else "")
     for found in find_cue_events(ctx, cues, covered):  # events told without casualties
         row, ann = cue_event(ctx, f"{report.id}:e{len(event_rows) + 1}", found, cues)
         event_rows.append(row)
