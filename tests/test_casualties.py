@@ -472,3 +472,33 @@ def test_not_fewer_than_brackets_and_died_before_others(text, outcome, best):
 
 def test_not_before_a_figure_still_negates_it():
     assert _counted("Police said not a single person was killed in the blast.") is None
+
+
+@pytest.mark.parametrize("text, best", [
+    ("A guard shot and killed his colleague at the checkpoint on Monday.", 1),
+    ("A herder killed his fellow clansman in a dispute over a well.", 1),
+    ("Militiamen kill trader in the market town.", 1),  # ACLED's telegraphic notes: no article
+    ("Gunmen assassinated retired army colonel and wounded his son at their home.", 1),
+])
+def test_one_victim_after_a_possessive_or_without_an_article(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text", [
+    "The scandal killed his career, friends said.",
+    "The storm killed power in the valley overnight.",
+    "He injured his leg in the fall.",
+])
+def test_no_victim_after_a_possessive_or_without_an_article(text):
+    assert _counted(text) is None and _counted(text, "injured") is None
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Gunmen shot and killed three village elders in the county.", 3),
+    ("The blast killed 4 bus passengers near the depot.", 4),
+    ("The strike killed 20 goats in the field.", None),
+    ("Raiders killed 12 cattle and sheep overnight.", None),
+])
+def test_a_things_name_before_the_victims_is_a_modifier(text, best):
+    got = _counted(text)
+    assert (got and got[1]) == best

@@ -81,7 +81,8 @@ def _phrases(g):
     number = number_pattern(g)
     named, single = _words(g["victim_heads"]), _words(g["victim_heads_singular"])
     # any other plural noun, unless a thing, an animal or a time ("two rockets", "20 goats", "10 days")
-    things = rf"(?!\s+(?:{_words(g['non_victim_plurals'])})\b)"  # "killed 20 goats": no victims
+    # "killed 20 goats": no victims; "killed three village elders": a thing's name before the victims
+    things = rf"(?!\s+(?:{_words(g['non_victim_plurals'])})\b(?!\s+[a-z\-]+(?:[a-rt-z]s|men)\b))"
     head = f"{named}|(?!(?:{_words(g['non_victim_plurals'])})\\b){g['victim_heads_generic']}"
     # Words allowed between a count and its head noun: adjectives, actor names.
     # (not a number: "9 August 2016 Five children" has no count 2016 of children)
@@ -164,8 +165,12 @@ def _verb_first(g, p):
     # hurts, then a pause or a preposition (the noun ends the object: not "killing a further 5 people")
     # ("executing a search warrant", "shot a video": verbs with other objects are left out)
     hurts = _some_outcomes(g["active_words"], "a", ("killed", "injured"), drop=lambda w: w.startswith("execut"))
-    one_active_any = (r"\b(?P<verb>" + hurts + rf")\s+(?P<victim>(?:an?|one|another|the)\s+{p['mod']}{{0,3}}?"
-                      rf"(?:{p['single_any']})\b{p['of_tail']})" + _OBJECT_ENDS)
+    # After a verb that kills, also a possessive ("shot and killed his colleague") and, ACLED's telegraphic
+    # style, a known victim without an article ("Militiamen kill merchant in Feina", "assassinated retired
+    # army colonel and wounded his son").
+    one_active_any = (r"\b(?P<verb>" + hurts + rf")\s+(?P<victim>(?:an?|one|another|the)\s+"
+                      rf"{p['mod']}{{0,3}}?(?:{p['single_any']})\b{p['of_tail']}|(?(a_killed)(?:(?:his|her|their)\s+|"
+                      rf"(?!{_DETERMINER})){p['mod']}{{0,2}}?(?:{p['single']})\b|(?!)))" + _OBJECT_ENDS)
     # "killing 3 soldiers and 2 militants": the objects of one verb add up
     active_list = (r"\b(?P<verb>" + p["active"] + r")\s+"
                    rf"{p['q']}(?P<num>{p['number']})(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})"
@@ -183,6 +188,7 @@ _MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|
 _NAME_PARTICLES = frozenset(("al", "el", "ul", "ad", "ash", "bin", "ibn", "abu"))
 # The sides the victims were on: "eleven combatants from both sides were killed".
 _SIDES = r"(?:\s+(?:on|from|of)\s+(?:both|either|all|each)\s+sides?)?"
+_DETERMINER = r"(?:an?|the|his|her|their|its|one|another|this|that|these|those|some|all|any|no|\d+)\b"
 # After "and" in a victim phrase: a determiner starts a second phrase ("four medics and a nurse was wounded").
 _NO_DET = r"(?!(?:an?|the|one|his|her|their)\s)"
 # A clause set off by commas between the victims and the verb, that says more about them: "Seven
