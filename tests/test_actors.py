@@ -21,6 +21,22 @@ def test_acled_names(kind, country, year, name):
     assert ac.acled_actor_name(kind, country, year) == name
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("SAF bombed villages east of Golo.", "Military Forces of Sudan (1989-)"),
+    ("FARDC soldiers clashed with ADF rebels near Beni.", "Military Forces of Democratic Republic of Congo (2001-)"),
+    ("SPLA troops clashed with SPLM/A-IO fighters in Nasir.", "Military Forces of South Sudan (2011-)"),
+    ("SPLA/M-IO fighters attacked a barge near Nasir.",
+     "SPLA/M-In Opposition: Sudanese People's Liberation Army/Movement-In Opposition"),
+    ("Al Shabaab fighters attacked a NISA outpost in Heliwa.", "Military Forces of Somalia (2012-)"),
+    ("LNA troops clashed with Shura Council fighters in Benghazi.", "Military Forces of Libya (2014-)"),
+])
+def test_state_forces_named_by_their_acronyms(text, actor):
+    import conflictkit as ck
+
+    ev = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-01")).events
+    assert actor in {ev.actor1.iloc[0], ev.actor2.iloc[0]}
+
+
 def test_dictionary_state_forces_get_regime_years():
     syria = ac.acled_actor_name("named", "SY", 2017, actor="Military Forces of Syria")
     assert syria == "Military Forces of Syria (2000-)"
@@ -98,6 +114,11 @@ class _Cue:
      "Military Forces of Democratic Republic of Congo (2001-)", "Civilians (Democratic Republic of Congo)"),
     ("Afghan police officers arrested two men in Kandahar.", "arrested", "Strategic developments", "Arrests", "AF",
      "Police Forces of Afghanistan (2014-)", "Civilians (Afghanistan)"),
+    # excessive force: the force that uses it acts (actor1), the protesters are acted on
+    ("Soldiers opened fire on protesters in Ambo, killing two.", "opened fire", "Protests",
+     "Excessive force against protesters", "ET", "Military Forces of Ethiopia (1991-)", "Protesters (Ethiopia)"),
+    ("Police shot dead three demonstrators marching in Harare.", "shot dead", "Protests",
+     "Excessive force against protesters", "ZW", "Police Forces of Zimbabwe (1987-)", "Protesters (Zimbabwe)"),
 ])
 def test_event_actors_follow_acled_conventions(text, cue, event_type, sub, country, actor1, actor2):
     ms = ac.find_generic_actors(text, country=country)

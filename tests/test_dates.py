@@ -128,6 +128,15 @@ def test_a_day_and_month_without_year_or_publication_date_is_kept_without_a_year
     assert (d.date_start, d.date_end, d.precision, d.iso) == (None, None, "day", partial)
 
 
+@pytest.mark.parametrize("text, days", [
+    ("On 21 September 2020, clashes erupted. The clashes on 22 September killed 26.", ["2020-09-21", "2020-09-22"]),
+    ("The army took the town in March 2016; on 3/4 rebels shelled it.", ["2016-03", "2016-04-03"]),
+    ("Rebels shelled the town on 3 April. On 5 April 2016 the army took it.", ["--04-03", "2016-04-05"]),
+])
+def test_without_publication_date_a_day_and_month_take_the_year_given_before_them(text, days):
+    assert [d.iso for d in find_dates(text) if d.role == "event"] == days
+
+
 def test_a_day_the_calendar_has_not_is_no_date():
     assert find_dates("Clashes on 31 February and on 30/02.") == []
 

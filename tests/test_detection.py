@@ -119,3 +119,15 @@ def test_one_date_for_two_kinds_of_cue_is_one_event():
     text = "On Monday, Russian jets launched airstrikes and rebels clashed with troops near Saraqeb."
     ev = ck.code_report(ck.report_from_text(text, published="2020-09-23", find_header=False)).events
     assert len(ev) == 1
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Students burnt down two schools in Kankan, Guinea. Police intervened to chase them.",
+     "Police Forces of Guinea (2010-)"),
+    ("Traders blocked the main road in Kisumu, Kenya, and burned tyres. Kenyan police later fired tear gas.",
+     "Police Forces of Kenya (2013-)"),
+])
+def test_the_forces_that_intervene_in_a_later_sentence_are_actor2(text, actor2):
+    ev = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-01")).events
+    riot = ev[ev.event_type.isin(["Riots", "Protests"])].iloc[0]
+    assert riot.actor2 == actor2

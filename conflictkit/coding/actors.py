@@ -443,9 +443,10 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     sentence (dictionary and generic); ``country`` (ISO alpha-2) the event's
     country, used where a mention names none.  ACLED's conventions: a
     protest's actor1 is Protesters, a riot's Rioters, with the state forces
-    that intervene as actor2; violence against civilians has Civilians as
-    actor2, never actor1, and an unnamed perpetrator is an Unidentified
-    Armed Group; otherwise the agent of the cue acts on its patient.
+    that intervene as actor2, except that the forces that use excessive
+    force against protesters are actor1 and the protesters actor2; violence
+    against civilians has Civilians as actor2, never actor1, and an unnamed
+    perpetrator is an Unidentified Armed Group; otherwise the agent of the cue acts on its patient.
 
     Examples
     --------
@@ -478,8 +479,10 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
         else:
             other = state
         a1 = crowd._replace(kind=kind) if crowd is not None else None
-        return EventActors(acled_actor_name(kind, country, year) if a1 is None else _name(a1, country, year),
-                           _name(other, country, year), a1, other)
+        crowd_name = acled_actor_name(kind, country, year) if a1 is None else _name(a1, country, year)
+        if sub_event_type == "Excessive force against protesters" and other is not None:
+            return EventActors(_name(other, country, year), crowd_name, other, a1)  # ACLED: the force acts
+        return EventActors(crowd_name, _name(other, country, year), a1, other)
     if agent is not None and agent.kind == "civilians" and event_type in _VIOLENT:
         agent, patient = (patient if patient is not None and patient.kind != "civilians" else None), agent
     if sub_event_type == "Attack" and _armed_patient(text, patient, agent, country, year):

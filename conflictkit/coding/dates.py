@@ -7,8 +7,9 @@ night", "last week", "in August", "one day after") are resolved against the
 publication date (or, for "N days after", the date just before them in the
 sentence).  A day and month without a year ("On 12 March", "on 13/05", day
 first) takes the latest year it is not after the publication date; with no
-publication date it keeps its day and month only (``partial`` "--03-12", no
-start or end): no year is invented.  Each date has ``date_start``, ``date_end`` and a ``precision``
+publication date, the year of the last date with a year before it in the
+text ("On 21 September 2020 … on 22 September"), else it keeps its day and
+month only (``partial`` "--03-12", no start or end): no year is invented.  Each date has ``date_start``, ``date_end`` and a ``precision``
 (day, week, month, year) and a ``role``: ``statement`` when it dates the
 saying ("a war monitor said on Tuesday"), ``dateline`` for the date printed
 at the head of the report ("Wed 05 Apr 2017 Syria attack …"), ``caption``
@@ -205,7 +206,7 @@ def _day_month(low, published, anchor):
     """ "3 March", "March 3": that day in the latest year it is not after the
     publication date; without one, a day and month of unknown year."""
     mon = _MONTH_NAMES[re.search(r"[a-z]{3,}", low.replace("of ", "")).group().rstrip(".")]
-    return _calendar_day(None, mon, int(re.search(r"\d+", low).group()), published)
+    return _calendar_day(None, mon, int(re.search(r"\d+", low).group()), published, anchor)
 
 
 def _numeric(low, published, anchor):
@@ -215,12 +216,14 @@ def _numeric(low, published, anchor):
     day, mon = figures[:2]
     if mon > 12 >= day:
         day, mon = mon, day
-    return _calendar_day(figures[2] if len(figures) > 2 else None, mon, day, published)
+    return _calendar_day(figures[2] if len(figures) > 2 else None, mon, day, published, anchor)
 
 
-def _calendar_day(year, mon, day, published):
+def _calendar_day(year, mon, day, published, anchor=None):
     """A day of ``year`` (absolute), else the latest such day at or before
-    ``published`` (relative), else a day and month of unknown year: no start or end, the
+    ``published`` (relative), else one of the year of ``anchor`` (the last
+    date with a year the text gave before: "On 21 September 2020 … on 22
+    September"), else a day and month of unknown year: no start or end, the
     ISO 8601 "--MM-DD" as its partial date.  None when the calendar has no
     such day."""
     try:
@@ -230,6 +233,12 @@ def _calendar_day(year, mon, day, published):
     if year is not None:
         d = date(year, mon, day)
         return d, d, "day", False
+    if published is None and anchor is not None:
+        try:
+            d = date(anchor.year, mon, day)
+        except ValueError:  # 29 February in a common year
+            return None
+        return d, d, "day", True
     if published is None:
         return None, None, "day", True, f"--{mon:02d}-{day:02d}"
     d = _latest_day(mon, day, published)
@@ -340,7 +349,9 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
     ----------
     text : str
     published : datetime.date, optional
-        The report's date; relative dates need it (without it they are skipped).
+        The report's date; relative dates need it (without it they are
+        skipped, and a day and month takes the year of the last date with a
+        year before it, else is kept without a year).
     sentence_spans : sequence of (start, end), optional
         Lets "one day after" take its anchor from the date before it in
         the same sentence.
@@ -361,6 +372,8 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
     for m in _candidates(text, start, end):
         s, e = m.span()
         anchor = None
+        if published is None and m.lastgroup in ("dm", "md", "numeric"):
+            anchor = next((d.date_start for d in reversed(out) if not d.relative), None)
         if m.lastgroup == "offset":
             sent_start = max((a for a, b in sentence_spans if a <= s), default=start)
             prior = [d for d in out if d.start >= sent_start]

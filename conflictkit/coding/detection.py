@@ -12,7 +12,10 @@ names the actors of every event (:func:`event_actors`), claim-based or not.
 
 from typing import NamedTuple
 
-from .actors import EventActors, dictionary_mention, event_actors as _event_actors, find_generic_actors, merge_mentions
+from .actors import (
+    EventActors, acled_actor_name, dictionary_mention, event_actors as _event_actors, find_generic_actors,
+    merge_mentions,
+)
 from .event_types import event_sentences, find_event_cues, score_cues
 
 __all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
@@ -148,11 +151,11 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
         return EventActors("", "", None, None), sub_event_type
     i = ctx.sentence_of(cue.start)
     s, e = ctx.spans[i]
-    actors_t = ctx.lexicon.rows["actor"]
-    named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])]
-    mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
+    mentions = _mentions(ctx, i, country)
     country = country or next((m.country for m in mentions if m.country), "")
     got = _event_actors(ctx.text, cue, (s, e), mentions, event_type, sub_event_type, country, year)
+    if not got.actor2 and event_type in ("Protests", "Riots") and sub_event_type != "Peaceful protest":
+        got = _intervening_state(ctx, i, got, country, year)
     if got.event_type:
         sub_event_type = "Armed clash" if got.event_type == "Battles" else "Attack"
     if sub_event_type in _TERRITORY and got.mention1 is not None:
@@ -160,6 +163,30 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
                                                                                        "Police Forces"))
         sub_event_type = _TERRITORY[0] if state else _TERRITORY[1]
     return got, sub_event_type
+
+
+def _mentions(ctx, i, country):
+    """The actor mentions of sentence ``i``: its dictionary actors and unnamed ones."""
+    s, e = ctx.spans[i]
+    actors_t = ctx.lexicon.rows["actor"]
+    named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])]
+    return merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
+
+
+def _intervening_state(ctx, i, got, country, year):
+    """A protest's or riot's actors with, as actor2, the state forces a later
+    sentence of its paragraph names ("Students burnt down two schools.
+    Police intervened to chase them."): those that intervene."""
+    para = ctx.para_of[i]
+    for k in range(i + 1, len(ctx.spans)):
+        if ctx.para_of[k] != para:
+            break
+        state = next((m for m in _mentions(ctx, k, country) if m.kind in ("military", "police")
+                      or m.actor.startswith(("Military Forces of", "Police Forces of"))), None)
+        if state is not None:
+            name = acled_actor_name(state.kind, state.country or country, year, actor=state.actor)
+            return got._replace(actor2=name, mention2=state)
+    return got
 
 
 class EventParts(NamedTuple):
