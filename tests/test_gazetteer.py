@@ -144,3 +144,10 @@ def test_acled_admin1_agrees_with_geonames_on_the_dev_events():
         if town:
             inside.append(town["admin1"] in units)
     assert len(inside) >= 250 and sum(inside) / len(inside) >= 0.8
+
+
+def test_villages_of_a_thousand_people_rank_below_towns():
+    assert [(p["country"], p["admin1"]) for p in lookup("Konso")] == [("ET", "ET-SN")]  # 4,593 people
+    assert all(p["population"] >= 1000 or p["population"] == 0 for p in lookup("Tah"))
+    pops = [p["population"] for p in lookup("Tripoli") if p["kind"] == "town"]
+    assert pops == sorted(pops, reverse=True)

@@ -174,3 +174,47 @@ def test_a_town_between_towns_not_on_a_road_is_a_town():
 
 def test_an_article_before_the_unit_still_places_the_town_in_it():
     assert _admin1_of("A tribal leader was shot near Yarmuk town in Ar Raqqa countryside.", "Yarmuk") == "SY-RA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Regime forces shelled Ain Dara village in Aleppo governorate.", "Dara"),  # not Daraa
+    ("Fighting went on near Tal Milh in Hama.", "Milh"),
+    ("Rebels took Kafr Hamra in the Aleppo countryside.", "Hamra"),
+])
+def test_a_name_ending_a_longer_unknown_place_name_is_no_place(text, name):
+    assert _admin1_of(text, name) is None
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a village named like one of another unit, in a list the text places in a unit
+    ("Clashes in Raffa, Rabiah and Sihal in the south-eastern countryside of Idleb killed 12 fighters.", "Rabiah",
+     "SY-ID"),
+    ("Turkish shelling hit rural Ras Al Ain.", "Ras Al Ain", "SY-HA"),  # a curated 'Ras al-Ain' written without hyphen
+    ("Police dispersed a rally in Konso, a town of the south.", "Konso", "ET-SN"),  # a village of GeoNames
+])
+def test_villages_and_their_units(text, name, admin1):
+    assert _admin1_of(text, name) == admin1
+
+
+def test_a_village_abroad_names_no_place_when_the_report_is_about_another_country():
+    # Golo is a village in Iran (GeoNames); the report is about Sudan's Darfur
+    text = "Clashes between SLM/A and the Sudanese army in Golo and in Nyala, South Darfur."
+    assert all(country == "SD" for _, country, _, _ in _places(text))
+
+
+def test_village_names_weigh_less_than_towns():
+    village, town = dict(country="IR", kind="town", population=1200), dict(country="SD", kind="town", population=50000)
+    assert report_countries([[village], [town]]) == {"IR": 0.5, "SD": 1.0}
+
+
+def test_admin1_of_the_acled_syria_dev_notes():
+    """Known answer: the admin1 of the ACLED Syria battle dev notes, coded
+    without a publication date, is ACLED's for 0.769 of them (0.754 before
+    GeoNames villages and the rules for them)."""
+    from conftest import shared_file
+
+    from conflictkit.analysis.evaluation import code_event_gold, event_scores, load_event_gold
+
+    gold = load_event_gold(shared_file("gold", "acled-syria-battles-dev.tsv"))
+    scores = event_scores(code_event_gold(gold)).set_index("metric")["value"]
+    assert scores["admin1"] >= 0.765

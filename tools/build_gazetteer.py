@@ -6,7 +6,7 @@ Two gzip'd text files, read by :mod:`conflictkit.io.gazetteer` on first need:
     One row per place (header ``place kind country admin1 latitude longitude
     population needs_unit_word``): the admin1 units of every country first
     (kind ``governorate``: ISO 3166-2 code, ISO's name, else Natural Earth's),
-    then the GeoNames towns of 5,000 people or more (kind ``town``), most
+    then the GeoNames towns and villages of 1,000 people or more (kind ``town``), most
     populous first.  A town's ``admin1`` is the ISO 3166-2 code of its
     GeoNames admin1 unit (``resources/geo/admin1.csv``).
 ``gazetteer-names.tsv.gz``
@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from conflictkit.io.gazetteer import fold_name  # noqa: E402
 
 GEO = Path(__file__).resolve().parent.parent / "conflictkit" / "resources" / "geo"
-MIN_POPULATION = 5000
+MIN_POPULATION = 1000
 
 # An alternate name worth matching: capitalised, Latin letters, four or more.
 _GOOD_ALIAS = re.compile(r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\u0300-\u036f' .\-]{3,}")

@@ -108,12 +108,29 @@ class ReportContext:
         place, j = self.place_for(i)
         if place is None or not place.get("sure", True):
             j = i  # a place the report is not sure of (a town name alone) does not reach back for a date
+        elif place.get("village"):
+            j = self._story_start(j, place)
         lowest = min(i - 1, j - 1) if para_of[i - 1 if i else 0] == para_of[i] or j < i else i
         for k in range(i, max(-1, lowest - 1), -1):
             ev = [d for d in self.dates_in.get(k, []) if d.role == "event"]
             if ev:
                 return ev[0] if k != i or span is None else min(ev, key=lambda d: _distance(d, span))
         return None
+
+    def _story_start(self, j, place):
+        """The earliest of the three sentences before ``j`` in its paragraph
+        whose place is sure and in the same admin1 unit as ``place`` (a story
+        going on there: "On 2 December, clashes in Rasm Ward in Idleb. …
+        Clashes in Istablat and Suruj killed 15"), else ``j``.  Asked for a
+        village's sentence: a village, rarely named alone, goes on a story
+        told of its unit."""
+        para_of, sent_place = self.para_of, self.sent_place
+        for k in range(max(0, j - 3), j):
+            p = sent_place.get(k)
+            if p is not None and para_of[k] == para_of[j] and p.get("sure", True) and p["admin1"] and \
+                    p["admin1"] == place["admin1"]:
+                return k
+        return j
 
     def date_near(self, i, span):
         """The event date of sentence ``i`` nearest ``span`` = (start, end), or
@@ -228,6 +245,8 @@ def attribute_claims(claims, ctx):
     out = []
     for c in claims:
         place, j = ctx.place_for(c.sentence)
+        if place is not None and place.get("village") and place.get("sure", True):
+            j = ctx._story_start(j, place)  # the sentence the story there begins in: its actors, its date
         actor = ctx.victim_actor(c)
         orig, relay = ctx.source_for(c.sentence)
         out.append(Attribution(place, j, ctx.date_for(c.sentence, (c.start, c.end)), orig, relay, actor,
@@ -279,7 +298,8 @@ def _sentence_places(sentence_spans, place_terms, infos):
             if not p["admin1"] and govs:
                 g = govs[0]
                 p.update(admin1=g["admin1"], admin1_name=g["admin1_name"])
-        best[i] = min(infos, key=lambda p: (PRECISION_RANK[p["precision"]], p["start"]))
+        # the most precise place, a town before a village (a village may be a namesake of an unknown one)
+        best[i] = min(infos, key=lambda p: (PRECISION_RANK[p["precision"]], p.get("village", False), p["start"]))
     return best
 
 

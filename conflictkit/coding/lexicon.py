@@ -180,6 +180,8 @@ class Lexicon:
                     key = alias.casefold() if len(alias.casefold()) == len(alias) else alias.lower()
                     key = key.translate(_FOLD)
                 entries[cs == "1"].setdefault(key, []).append((kind, i))
+                if kind == "place" and "-" in key:  # "Ras al-Ain" written "Ras Al Ain", "Deir ez Zor"
+                    entries[cs == "1"].setdefault(key.replace("-", " "), []).append((kind, i))
         self._automata = {}
         for case_sensitive, keys in entries.items():
             automaton = ahocorasick.Automaton()

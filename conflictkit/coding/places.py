@@ -15,7 +15,8 @@ report's leading country, and reads the words around the name:
   Damascus, not Damascus);
 - "the province of Idlib", "Idlib governorate", "Borno State": the admin1
   unit, not the town;
-- "Al Mayadeen TV", "a man named Qasim", "Qasim Soleimani": no place at all.
+- "Al Mayadeen TV", "a man named Qasim", "Qasim Soleimani": no place at all;
+- "Ain Dara", "Tal Milh": an unknown place whose name ends in a known one's.
 """
 
 import re
@@ -51,6 +52,11 @@ _BEFORE = re.compile(
     r"|(?P<near>(?i:\b(?:near|close\s+to|outside|around|(?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ern)?\s+of|(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))\s+"
     r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?)))$")
+# A word that begins Arabic place names ("Ain Dara", "Tal Milh", "Ras Al Ain") right before a name: the
+# name is the end of a longer, unknown place name (a known one is matched whole), not the place itself.
+_PLACE_PREFIX_BEFORE = re.compile(
+    r"(?:^|[^\w'])(?:Ain|Ayn|Ein|Tal|Tall|Tell|Tel|Kafr|Kfar|Kafar|Deir|Dayr|Beit|Bayt|Bir|Khirbet|Khirbat|"
+    r"Qasr|Ras|Mazraat|Hayy|Qaryat)[ -](?:(?i:al|el|ar|as|ad|an|ash|at|az|ez|es)[ -])?$")
 # A capitalised word right after the name that makes it part of a longer
 # proper name ("Qasim Soleimani") unless it is a place word.
 _NEXT_CAPITAL = re.compile(r"(?: |[ -](?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)[ -])([A-Z][a-z]+)\b")
@@ -115,9 +121,11 @@ def report_countries(rows_per_term, named_countries=()):
     ----------
     rows_per_term : iterable of list of dict
         For each place name found, its gazetteer rows (every namesake).  A
-        name in the curated dictionary counts two (it says more than a
-        GeoNames name, which may be a village's namesake abroad), another
-        name one, shared by its countries.
+        name in the curated dictionary counts two for its curated countries
+        (it says more than a GeoNames name, which may be a village's namesake
+        abroad), another name one for the countries of its towns (a name
+        only of villages, under 5,000 people, a half for theirs), shared by
+        those countries.
     named_countries : iterable of str
         Countries the report names outright (ISO alpha-2), each mention
         counting two.
@@ -133,16 +141,38 @@ def report_countries(rows_per_term, named_countries=()):
     {'SY': 1.5, 'LY': 2.5}
     >>> report_countries([[{"country": "JO"}], [{"country": "SY", "origin": "overlay"}]])
     {'JO': 1.0, 'SY': 2.0}
+    >>> village = dict(country="MA", kind="town", population=1200)
+    >>> report_countries([[village], [{"country": "SY"}], [dict(village, country="CD", population=37000), village]])
+    {'MA': 0.5, 'SY': 1.0, 'CD': 1.0}
     """
     score = {}
     for rows in rows_per_term:
-        countries = {r["country"] for r in rows if r["country"]}
-        weight = 2.0 if rows and rows[0].get("origin") == "overlay" else 1.0  # curated rows come first
+        countries, weight = _weighed_countries(rows)
         for c in countries:
             score[c] = score.get(c, 0.0) + weight / len(countries)
     for c in named_countries:
         score[c] = score.get(c, 0.0) + 2.0
     return score
+
+
+#: GeoNames towns under this many people (or of unknown population) are
+#: villages: their names weigh less and name no place abroad (a village
+#: namesake of an unknown one).
+VILLAGE_POPULATION = 5000
+
+
+def _is_village(row):
+    """Is a namesake a GeoNames town under :data:`VILLAGE_POPULATION` people?"""
+    return row.get("kind") == "town" and row.get("origin") != "overlay" and (row.get("population") or 0) < VILLAGE_POPULATION
+
+
+def _weighed_countries(rows):
+    """(countries, weight) a name's namesakes count for in :func:`report_countries`."""
+    curated = [r for r in rows if r.get("origin") == "overlay"]  # curated rows come first
+    if curated:
+        return {r["country"] for r in curated if r["country"]}, 2.0
+    towns = [r for r in rows if not _is_village(r)]
+    return {r["country"] for r in (towns or rows) if r["country"]}, 1.0 if towns else 0.5
 
 
 def _pick(rows, countries, want_unit):
@@ -185,7 +215,10 @@ def read_place(text, start, end, rows, countries, admin1_name_of=None):
         ``place``, ``kind``, ``precision`` (town, near town, region,
         governorate, country), ``country``, ``admin1``, ``admin1_name``,
         ``latitude``, ``longitude``, ``start``, ``end``, ``text``,
-        ``curated`` (from conflictkit's own dictionary).
+        ``curated`` (from conflictkit's own dictionary), ``village`` (a
+        GeoNames town under :data:`VILLAGE_POPULATION` people or of unknown
+        population),
+        ``population`` (GeoNames'; 0 when unknown).
 
     Examples
     --------
@@ -220,14 +253,16 @@ class _Name:
         """The namesake the name stands for, or None: an admin1 unit only
         with its unit word ("Delta", "Unity"), or a town of a country the
         report is hardly about ("Zara" in a report on Hama: not the Croatian
-        town, an unknown village)."""
+        town, an unknown village), or a village of a country the report is
+        less about than another."""
         if want_unit not in self._chosen:
             rows, countries = self.rows, self.countries
             rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1"]
             row = _pick(rows, countries, want_unit) if rows else None
-            if row is not None and row["kind"] == "town" and countries and \
-                    countries.get(row["country"], 0.0) < 0.5 * max(countries.values()):
-                row = None
+            if row is not None and row["kind"] == "town" and countries:
+                score, lead = countries.get(row["country"], 0.0), max(countries.values())
+                if score < 0.5 * lead or _is_village(row) and score < lead:
+                    row = None
             self._chosen[want_unit] = row
         return self._chosen[want_unit]
 
@@ -236,7 +271,8 @@ def _read(text, start, end, name, admin1_name_of):
     """:func:`read_place` of a :class:`_Name`."""
     before, after = text[max(0, start - 40):start], text[end:end + 30]
     said = _before_says(before)
-    if said == "person" or _MEDIA_AFTER.match(after):
+    if said == "person" or _MEDIA_AFTER.match(after) or (
+            before[-1:] in (" ", "-") and _PLACE_PREFIX_BEFORE.search(before, max(0, len(before) - 16))):
         return None
     want_unit = bool(said == "unit" or _UNIT_AFTER.match(after))
     if not want_unit and not name.is_country and (name.is_people() or _in_a_name(text, start, after)):
@@ -256,7 +292,8 @@ def _read(text, start, end, name, admin1_name_of):
         precision = "region"  # "Zokra district", a unit named after the town; "the Damascus-Homs highway"
     return dict(place=row["place"], kind=kind, precision=precision, country=row["country"], admin1=admin1,
                 admin1_name=admin1_name, latitude=row["latitude"], longitude=row["longitude"], start=start,
-                end=end, text=text[start:end], curated=row.get("origin") == "overlay")
+                end=end, text=text[start:end], curated=row.get("origin") == "overlay", village=_is_village(row),
+                population=row.get("population") or 0)
 
 
 # The rest of a road named after the towns it joins: "-Homs highway", "-Hama-Ar-Raqqa triangle",
@@ -301,7 +338,7 @@ def _placed_in(text, read, out, countries):
         x, g = out[ta], out[tb]
         if x["kind"] != "town" or not g["admin1"] or (x["admin1"], x["country"]) == (g["admin1"], g["country"]):
             continue
-        if any(r["kind"] == "governorate" for r in rows_a) or not (
+        if any(r["kind"] == "governorate" and r["country"] == g["country"] for r in rows_a) or not (
                 g["kind"] == "governorate" or g["precision"] in ("near town", "region")
                 or any(r["kind"] == "governorate" for r in rows_b)):
             continue  # a unit's own name ("Aleppo, Idlib and Hama"), or a town in a town
@@ -313,6 +350,38 @@ def _placed_in(text, read, out, countries):
             if x["country"] != g["country"]:  # a namesake abroad: the place is an unknown one in g
                 moved.update(place=x["text"], latitude=g["latitude"], longitude=g["longitude"])
             out[ta] = dict(x, **moved)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_SMALL_TOWN_POPULATION = 50_000
+
+
+def _towns_in_named_units(text, read, out):
+    """A GeoNames town read in another admin1 unit of the country than every
+    unit the report names (curated names, the units themselves) is an
+    unknown place of a named unit: a village, of the unit named last before
+    it (else first); a town under 50,000 people, of a unit named after it
+    in its sentence.  "Clashes in Raffa, Rabiah and Sihal in the countryside of
+    Idleb" are in Idlib, not in a Rabiah of Latakia; a unit's own name
+    ("Kinshasa and Ituri") stays.  ``read``: (term, namesakes) of the names
+    read, in text order."""
+    named = [(t, out[t]) for t, _ in read if out[t]["admin1"] and (out[t]["curated"] or out[t]["kind"] == "governorate")]
+    for t, rows in read:
+        r = out[t]
+        if r["curated"] or r["kind"] != "town" or any(
+                x["kind"] == "governorate" and x["country"] == r["country"] for x in rows):
+            continue
+        units = [(u, g) for u, g in named if g["country"] == r["country"]]
+        if not units or r["admin1"] in {g["admin1"] for _, g in units}:
+            continue
+        if not r["village"]:
+            units = [(u, g) for u, g in units if u.start > t.end and not _SENTENCE_END.search(text, t.end, u.start)
+                     and r["population"] < _SMALL_TOWN_POPULATION]
+            if not units:
+                continue
+        g = next((g for u, g in reversed(units) if u.start < t.start), units[0][1])
+        out[t] = dict(r, admin1=g["admin1"], admin1_name=g["admin1_name"], place=r["text"],
+                      latitude=g["latitude"], longitude=g["longitude"])
 
 
 def read_places(text, terms, lexicon, named_countries=()):
@@ -351,14 +420,18 @@ def read_places(text, terms, lexicon, named_countries=()):
             out[t] = reading
             read.append((t, rs))
     _placed_in(text, read, out, countries)
+    _towns_in_named_units(text, read, out)
     named = set(named)
     units = {r["admin1"] for r in out.values() if r["kind"] == "governorate" and r["country"] in named}
+    curated_units = {r["admin1"] for r in out.values() if r["curated"] and r["admin1"]}
     for r in out.values():
         # A GeoNames town is sure when the report names its admin1 unit too
-        # ("Stockton … California"), and a unit when the report names its
+        # ("Stockton … California"), or a curated place there ("Istablat …
+        # the countryside of Idleb"), and a unit when the report names its
         # country: a name alone may be a person's (Carpenter, Clarence,
         # Westmoreland) or a namesake in another state or country.
         r["sure"] = r["curated"] or r["kind"] == "country" or (
-            r["country"] in named and (r["kind"] != "town" or r["admin1"] in units))
+            r["country"] in named and (r["kind"] != "town" or r["admin1"] in units)) or (
+            r["kind"] == "town" and r["admin1"] in curated_units)
     return out
 

@@ -1,6 +1,6 @@
 """A world gazetteer: admin1 units (ISO 3166-2) and towns of every country.
 
-The places are GeoNames towns of 5,000 people or more (names, alternate names
+The places are GeoNames towns and villages of 1,000 people or more (names, alternate names
 and transliterations, coordinates) and the admin1 units of every country
 (ISO 3166-2 codes and names from ``pycountry``, Natural Earth's names),
 bundled as two gzip'd text files in ``resources/geo`` (built by
