@@ -287,3 +287,20 @@ def test_a_json_array_is_read_as_records(tmp_path):
     reports, rejects = ck.load_reports(f)
     assert [r.id for r in reports] == ["x", "y"] and reports[0].published == dt.date(2018, 2, 1)
     assert rejects.row.tolist() == [3] and "not an object" in rejects.reason.iloc[0]
+
+
+def test_link_lists_and_related_videos_are_boilerplate():
+    text = ("Boy hurt in shooting\n\nA boy was wounded on Elm Street on Monday.\n\n"
+            "ALSO:\n\nTwo found dead in lake house fire\n\nCouncil votes on budget\n\n"
+            "Police said the boy is recovering.\n\n"
+            "MORE: Officer killed in crash on Route 9\n\n"
+            "1:38 Woman dies crossing highway\n\n"
+            "7:38 PM: Officers have closed the street.")
+    r = ck.report_from_text(text)
+    kinds = {text[s:e]: k for s, e, k in r.segments}
+    assert kinds["ALSO:"] == kinds["Two found dead in lake house fire"] == "read_also"
+    assert kinds["Council votes on budget"] == "read_also"
+    assert kinds["MORE: Officer killed in crash on Route 9"] == "read_also"
+    assert kinds["1:38 Woman dies crossing highway"] == "read_also"
+    assert kinds["Police said the boy is recovering."] == "body"  # a sentence ends the list
+    assert kinds["7:38 PM: Officers have closed the street."] == "body"  # a clock time, not a video

@@ -176,7 +176,7 @@ def _verb_first(g, p):
                    rf"{p['q']}(?P<num>{p['number']})(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})"
                    rf"(?:\s*,\s*|\s*,?\s+and\s+)(?P<num2>{p['number']})(?!\s+of\s+(?:them|whom)\b)\s+"
                    rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b)")
-    self_killed = r"\b(?P<verb>(?P<p_killed>" + _words(g["self_inflicted"]["killed"]) + r"))\b"
+    self_killed = _NO_ATTEMPT + r"\b(?P<verb>(?P<p_killed>" + _words(g["self_inflicted"]["killed"]) + r"))\b"
     self_shot = r"\b(?P<verb>(?P<p_shot>" + _words(g["self_inflicted"]["shot"]) + r"))\b"
     return dict(active=active, compound=compound, left=left, toll=toll, fatally=fatally, one_active=one_active,
                 one_active_any=one_active_any,
@@ -189,6 +189,9 @@ _NAME_PARTICLES = frozenset(("al", "el", "ul", "ad", "ash", "bin", "ibn", "abu")
 # The sides the victims were on: "eleven combatants from both sides were killed".
 _SIDES = r"(?:\s+(?:on|from|of)\s+(?:both|either|all|each)\s+sides?)?"
 _DETERMINER = r"(?:an?|the|his|her|their|its|one|another|this|that|these|those|some|all|any|no|\d+)\b"
+# An attempt or a threat is no death: "attempted murder-suicide", "threatening to commit suicide".
+_NO_ATTEMPT = (r"(?<!attempted\s)(?<!Attempted\s)(?<!tried\sto\s)(?<!trying\sto\s)(?<!threatening\sto\s)"
+               r"(?<!threatened\sto\s)(?<!threatens\sto\s)")
 # After "and" in a victim phrase: a determiner starts a second phrase ("four medics and a nurse was wounded").
 _NO_DET = r"(?!(?:an?|the|one|his|her|their)\s)"
 # A clause set off by commas between the victims and the verb, that says more about them: "Seven
@@ -218,10 +221,12 @@ def _one_victim(g, p):
     """Sources of the patterns of one or two victims without a number."""
     outcome = _by_outcome(g["outcome_words"], "p", skip=("displaced",))
     pair = (rf"\b(?P<victim>(?:an?|one|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']})\s+and\s+"
-            rf"(?:an?|one|another|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']}))\b"
+            rf"(?:(?:an?|one|another|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']})|"
+            rf"(?:{p['single']})))\b"  # "a mother and son were found fatally shot"
             rf"(?P<aux>{p['aux']})\s+"
             r"(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?" + outcome + r")\b")
-    one_passive = (rf"\b(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,3}}?(?:{p['single']})\b{p['of_tail']})"
+    # (not a predicate: "Smith was the only person injured")
+    one_passive = (rf"(?<!\bwas\s)(?<!\bis\s)\b(?P<victim>(?:an?|one|another|the|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']})\b{p['of_tail']})"
                    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>{p['chain']}"
                    + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
     # "a cobbler was killed", "one police conscript was shot dead": any other singular noun, killed or hurt
@@ -248,8 +253,9 @@ def _one_victim(g, p):
         + r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
         + r"|shot\s+to\s+death|shot(?:\s+(?:in|on|at)\s+(?:the\s+)?\w+)?,\s+killed|slain|dies|died|gunned\s+down|"
         r"murdered|assassinated|executed)|"
-        r"(?P<p_injured>injured|wounded|hurt|grazed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
-        + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"))\b(?!\s+(?:himself|herself)\b)")
+        r"(?P<p_injured>injured|wounded|hurt|grazed|hospitali[sz]ed|shot\s+and\s+(?:wounded|injured)" + _NOT_ACTIVE
+        + r")|(?P<p_shot>shot" + _NOT_ACTIVE + r"|(?:hit|struck|grazed)\s+(?:by|with)\s+(?:an?\s+)?(?:stray\s+)?"
+        r"(?:bullets?|gunfire|gunshots?)))\b(?!\s+(?:himself|herself)\b)")
     # "he was shot in the face", "she was later executed": one victim, passive (never "he shot")
     one_pronoun = (r"\b(?P<victim>he|she)(?P<aux>\s+(?:was|is|had\s+been|has\s+been|got)\b(?:\s+(?:"
                    + p["manner"] + r"|also|later|reportedly|allegedly|subsequently|found))*)\s+"
@@ -270,7 +276,7 @@ def _one_victim(g, p):
 
 def _context(g, p):
     """Sources of the patterns that qualify claims: negation, war tolls, implied deaths."""
-    implied = (r"(?<!non-)(?<!non\s)\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"]) + r"))\b")
+    implied = (r"(?<!non-)(?<!non\s)" + _NO_ATTEMPT + r"\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"]) + r"))\b")
     cumulative = _words(g["cumulative_cues"])
     roundup = _words(g["roundup_cues"])
     negated = r"\b(?:" + _words(g["negation_words"]) + r")\b[^.;]{0,25}$"
@@ -347,6 +353,8 @@ class CasualtyGrammar:
         self.implied = re.compile(src["implied"])  # case-sensitive: "the death of Smith"
         self.unnumbered = re.compile(src["unnumbered"], re.I)  # on the text as written: "Turkish soldiers"
         self.head_first = re.compile(src["head_first"], re.I)
+        self.survival, self.later_death, self.death = (_lc(r"\b(?:" + _words(grammar[k]) + r")\b")
+                                                       for k in ("survival_cues", "later_death_cues", "death_words"))
         self.vague, self.qualifiers = vague_amounts(grammar), qualifier_kinds(grammar)
         #: :func:`~.counts.parse_count` by this grammar, remembered (a :class:`Count` is immutable).
         self.parse_count = lru_cache(maxsize=4096)(partial(parse_count, vague=self.vague, qualifiers=self.qualifiers))
@@ -507,7 +515,7 @@ def _channel_words(cg, grammar, common):
     words = {
         "number": list(cg.qualifiers) + list(cg.vague) + followed_by_space(["a"]) + ["quarter", "half", "third"]
         + list("0123456789") + grammar["number_words"]["units"] + grammar["number_words"]["tens"],
-        "article": followed_by_space(["a", "an", "one", "another", "his", "her", "their"]),
+        "article": followed_by_space(["a", "an", "one", "another", "his", "her", "their", "the"]),
         "cue": ["been", "were", "are"],
         "implied": _reduced(_key_words(grammar["implied_death"], common)),
     }
@@ -647,14 +655,28 @@ _AGE_CUE = re.compile(r"(?:,\s*|\bage[sd]?\s+(?:\d+\s*(?:,|and|&)\s*)*)$", re.I)
 _AGES_SPAN = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?\d+\s*(?:,|and|&|to|-|\u2013)\s*$", re.I)
 
 
-def _is_age(text, m):
+# "under the age of 15 died": an age that bounds the victims
+_AGE_OF = re.compile(r"\b(?:under|over|below|above|younger\s+than|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$", re.I)
+# The last age of a list of names with ages ("Dennie Reeves, 66 and Ginger Reeves, 64 were found dead",
+# "Powers, 30; Burnett, 21; and Coleman, 31 all died"): a name and an age before, then a name
+# (case-sensitive, on the text as written).
+_NAME_AGE_LIST = re.compile(r"[A-Z][\w'\u2019\-]+,\s*\d{1,3}\s*[,;]?\s*(?:and\s+)?"
+                            r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]+,\s*$")
+
+
+def _is_age(text, m, orig=None):
     """A number set off by commas after a name ("Smith, 24, was killed"),
-    after "ages" ("ages 3 and 5, were killed"), or ending a span of ages
-    ("between the ages of 21 and 58 were shot")."""
+    after "ages" ("ages 3 and 5, were killed"), ending a span of ages
+    ("between the ages of 21 and 58 were shot"), after "under the age of",
+    or the last age of a list of names with ages ("Reeves, 66 and Ginger
+    Reeves, 64 were found dead": ``orig``, the text as written)."""
     s, e = m.span("num")
     if not m.group("num").strip().isdigit():
         return False
-    if _AGES_SPAN.search(text[max(0, s - 40):s]):
+    before = text[max(0, s - 40):s]
+    if _AGES_SPAN.search(before) or _AGE_OF.search(before):
+        return True
+    if orig is not None and _NAME_AGE_LIST.search(orig, max(0, s - 90), s):
         return True
     return text[e:e + 1] == "," and bool(_AGE_CUE.search(text[max(0, s - 20):s]))
 
@@ -668,6 +690,10 @@ _DESIGNATION = re.compile(r"\b(?:battalion|brigade|division|regiment|squadron|un
 # "37 soldiers killed or wounded": casualties, of which the dead are not told
 _KILLED_OR_WOUNDED = re.compile(r"\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+# A photo gallery's counter ("Image 6 of 12 A woman died"): page furniture, no count.
+_GALLERY = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+\d+\s+(?:of|/)\s*$", re.I)
+# "shot" a noun, not a verb: "a single shot 223", "the shot 2 hit".
+_SHOT_NOUN = re.compile(r"\b(?:an?|the|one|single|warning|that|this|fatal|first|second|lone|last|final)\s+$", re.I)
 
 
 def _not_a_count(m):
@@ -678,8 +704,8 @@ def _not_a_count(m):
     text = m.string
     if _CLOCK_AFTER.match(text, e) or _PARENT_OF.search(text[max(0, s - 30):s]):
         return True
-    if _DESIGNATION.search(text[max(0, s - 12):s]):  # "Battalion 302", "AK-47": a name, not a count
-        return True
+    if _DESIGNATION.search(text[max(0, s - 12):s]) or _GALLERY.search(text[max(0, s - 25):s]):
+        return True  # "Battalion 302", "AK-47": a name, not a count; "Image 2 of 10": a gallery's counter
     if _outcome(m) == "killed" and "aux" in m.re.groupindex and _KILLED_OR_WOUNDED.match(text, m.end()):
         return True
     bare = "victim" not in m.re.groupindex or not m.group("victim")
@@ -694,8 +720,21 @@ def _is_name(words):
                for k, w in enumerate(words))
 
 
+def _verb_before_count(m, orig):
+    """Is the verb before the count a run-in headline ("SUSPECT KILLED Hundreds
+    gather …": a verb in capitals, then a count that starts a sentence) or the
+    noun "shot" ("a single shot 223")?"""
+    if "verb" not in m.re.groupindex or m.start("verb") > m.start("num"):
+        return False
+    vs, ve = m.span("verb")
+    verb, num = orig[vs:ve], orig[m.start("num"):m.end("num")]
+    if len(verb) > 3 and verb.isupper() and num[:1].isupper() and not num.isupper():
+        return True
+    return verb.lower() == "shot" and bool(_SHOT_NOUN.search(m.string, max(0, vs - 12), vs))
+
+
 def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
-    if _is_age(m.string, m) or _not_a_count(m):
+    if _is_age(m.string, m, orig) or _not_a_count(m) or _verb_before_count(m, m.string if orig is None else orig):
         return None
     raw = m.group("num")
     if _YEARLIKE.match(raw.strip()):
@@ -793,7 +832,7 @@ _ARTICLE_PATTERNS = ("pair", "one_passive", "one_passive_any", "pair_n")
 # "and", one character later, and "\s\d" as the digit after a space.)
 _CUES = {name: re.compile(cue) for name, cue in {
     "list": r",|and\s|\d(?<=\s\d)", "active_list": r",|and\s", "n_and_one": r"and\s+(?:an?|one)\s",
-    "pair": r"and\s+(?:an?|one|another|his|her|their)\s", "pair_n": r"and\s", "compound": r"and\s",
+    "pair": r"and\s", "pair_n": r"and\s", "compound": r"and\s",
 }.items()}
 
 
@@ -1060,12 +1099,27 @@ def _find_claims(g, text, sentences, headlines):
         cumulative = g.cumulative.holds(lowered, s, e)
         roundup = not cumulative and g.roundup.holds(lowered, s, e)
         least = g.grammar["running_toll_min"]
+        found = [c for c in (_lived_or_died(g, c, lowered, e) for c in found) if c is not None]
         for c in found:
             running = cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
             claims.append(replace(c, role="cumulative") if running else replace(c, role="roundup") if roundup else
                           replace(c, role="implausible") if _implausible(c) else c)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _lived_or_died(g, c, lowered, end):
+    """One victim shot or hurt, as the rest of the sentence (to ``end``) tells
+    it: shot and lived is injured ("was shot in the leg and is expected to
+    recover"); hurt, then dead ("was wounded, but later died") is no injury
+    (the death is a claim of its own).  Other claims as they are."""
+    if c.outcome not in ("shot", "injured") or c.count.best != 1 or not c.count.exact or c.pattern == "self":
+        return c  # "shot herself" is the shooter's own wound, told apart from her victims
+    if g.later_death.search(lowered, c.end, min(end, c.end + 100)):
+        return None
+    if c.outcome == "shot" and g.survival.search(lowered, c.end, end) and not g.death.search(lowered, c.end, end):
+        return replace(c, outcome="injured")
+    return c
 
 
 def _implausible(claim):

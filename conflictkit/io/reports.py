@@ -233,10 +233,17 @@ _DATELINE = re.compile(
 )
 _READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?\s+read$", re.I)
 _READ_ALSO = re.compile(
-    r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:stories|articles?|news))?"
-    r"|recommended|more\s+on\s+this|you\s+may\s+also\s+like)\b\s*[:\-\u2013]?",
+    r"^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:stories|articles?|news|coverage|content))?"
+    r"|recommended|more\s+on\s+this|you\s+may\s+also\s+like|more(?=\s*:))\b\s*[:\-\u2013]?"
+    r"|^also(?:\s+on\s+\S+)?\s*:?\s*$",  # "ALSO", "Also on NBC10.com:"
     re.I,
 )
+# A heading of links alone on its line ("ALSO", "Also read:", "Related stories:"): the short lines
+# after it, each without a full stop, are the links' titles.
+_LINKS_HEADING = re.compile(r"^[^:]{1,30}:?\s*$")
+_LINK_TITLE_MAX = 160
+# A related video: its length, then its title ("1:38 Woman dies crossing …"), not a clock time ("7:38 PM: …").
+_VIDEO_LINK = re.compile(r"^\d{1,2}:\d{2}\s+(?![ap]\.?\s?m\b)\S", re.I)
 _FOOTER = re.compile(
     r"^(?:follow\s+us\b|(?:please\s+)?subscribe\b|sign\s+up\b|share\s+(?:this|on)\b"
     r"|copyright\b|\u00a9|all\s+rights\s+reserved|click\s+here\b|join\s+our\b"
@@ -256,7 +263,7 @@ def _classify_line(line):
     """Boilerplate kind of one stripped line, or None for prose."""
     if _READING_TIME.match(line):
         return "reading_time"
-    if _READ_ALSO.match(line):
+    if _READ_ALSO.match(line) or _VIDEO_LINK.match(line):
         return "read_also"
     if _FOOTER.match(line):
         return "footer"
@@ -269,9 +276,24 @@ def _classify_line(line):
     return None
 
 
+def _link_titles(text, spans, kinds):
+    """Kinds of the lines with the titles under a heading of links ("Also read:"
+    and the short lines after it without a full stop) set to ``read_also``."""
+    kinds = list(kinds)
+    for i, k in enumerate(kinds):
+        if k != "read_also" or not _LINKS_HEADING.match(text[slice(*spans[i])].strip()):
+            continue
+        for j in range(i + 1, len(spans)):
+            line = text[slice(*spans[j])].strip()
+            if kinds[j] is not None or len(line) > _LINK_TITLE_MAX or line[-1:] in '.!?"\u201d':
+                break
+            kinds[j] = "read_also"
+    return kinds
+
+
 def _segment(text, spans):
     """Classify the paragraph spans of a plain-text report."""
-    kinds = [_classify_line(text[s:e]) for s, e in spans]
+    kinds = _link_titles(text, spans, [_classify_line(text[s:e]) for s, e in spans])
     content = [i for i, k in enumerate(kinds) if k is None]
     if content:
         first = content[0]
