@@ -615,3 +615,19 @@ def test_predicates_negations_hypotheses_and_attempts_are_no_casualties(text):
 ])
 def test_a_shooting_told_before_the_articles_own_is_context(text):
     assert _counted(text) is None
+
+
+@pytest.mark.parametrize("text, outcome, best", [
+    ("The gunfire injured another four teenagers at the party.", "injured", 4),
+    ("Four other teenagers, ages 13 to 17, sustained what police say are non-life threatening injuries.",
+     "injured", 4),
+    ("Two women suffered minor injuries in the shooting.", "injured", 2),
+    ("Three people were killed and another wounded at the house.", "injured", 1),
+    ("Three people are dead and another hospitalized after the spree.", "injured", 1),
+])
+def test_more_victims_and_injuries_suffered(text, outcome, best):
+    assert _counted(text, outcome)[1] == best
+
+
+def test_fatal_injuries_suffered_are_no_injuries():
+    assert _counted("The driver suffered fatal injuries in the crash.", "injured") is None

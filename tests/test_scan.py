@@ -39,7 +39,7 @@ _VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active",
 _CLAIM_PATTERNS = [(rx, True) for name, rx in _G.lowered.items()
                    if name not in ("number_start", "negated", "cumulative", "roundup", "perfect", "head_first")]
 _CLAIM_PATTERNS += [(_G.implied, False), (_G.unnumbered, False), (casualties._NAMED_ONE, False)]
-_ARTICLE_RE = re.compile(r"\b(?:an?|one|another|his|her|their)\s")
+_ARTICLE_RE = re.compile(r"\b(?:an?|one|another|his|her|their|the)\s")
 
 
 def _same_as_full_scan(text):

@@ -147,7 +147,7 @@ def _count_first(g, p):
 def _verb_first(g, p):
     """Sources of the patterns that start with a verb or a toll."""
     active = (r"\b(?P<verb>" + p["active"] + r")\s+"
-              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
+              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all|another)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
               rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['named']})\b{p['of_tail']})?")
     compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
                 rf"(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?P<num>{p['number']})\s+"
@@ -226,7 +226,11 @@ def _one_victim(g, p):
             rf"(?P<aux>{p['aux']})\s+"
             r"(?P<verb>(?:shot\s+and\s+)?(?:found\s+)?" + outcome + r")\b")
     # (not a predicate: "Smith was the only person injured")
-    one_passive = (rf"(?<!\bwas\s)(?<!\bis\s)\b(?P<victim>(?:an?|one|another|the|his|her|their)\s+{p['mod']}{{0,3}}?(?:{p['single']})\b{p['of_tail']})"
+    # ("three were killed and another wounded": "another" alone is one more victim)
+    one_passive = (rf"(?<!\bwas\s)(?<!\bis\s)\b(?P<victim>(?:an?|one|another|the|his|her|their)\s+"
+                   rf"{p['mod']}{{0,3}}?"
+                   rf"(?:{p['single']})\b{p['of_tail']}|(?<=and\s)another(?=\s+(?:was\s+|is\s+)?(?:{p['manner']}\s+)?"
+                   r"(?:wounded|injured|hurt|hospitali[sz]ed|shot)\b))"
                    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>{p['chain']}"
                    + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
     # "a cobbler was killed", "one police conscript was shot dead": any other singular noun, killed or hurt
@@ -276,7 +280,8 @@ def _one_victim(g, p):
 
 def _context(g, p):
     """Sources of the patterns that qualify claims: negation, war tolls, implied deaths."""
-    implied = (r"(?<!non-)(?<!non\s)" + _NO_ATTEMPT + r"\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"]) + r"))\b")
+    implied = (r"(?<!non-)(?<!non\s)" + _NO_ATTEMPT + r"\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"])
+               + r"))\b")
     cumulative = _words(g["cumulative_cues"])
     roundup = _words(g["roundup_cues"])
     negated = r"\b(?:" + _words(g["negation_words"]) + r")\b[^.;]{0,25}$"
