@@ -30,6 +30,7 @@ from ._scan import literal_automaton, literal_prefixes, lower_same_length, match
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
            "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors", "forces_of",
+           "is_state_force",
            "ACTOR_KINDS"]
 
 #: Kinds of actor mention, and the ACLED name pattern of the unnamed ones.
@@ -462,7 +463,7 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     head = re.match(r"[\w'-]+", text[cue.start:cue.end])  # the cue's verb or noun: its object is a patient
     agent, patient = assign_roles(text, cue.start, cue.start + (head.end() if head else 0) or cue.end, mentions,
                                   sentence)
-    state = next((m for m in mentions if m.kind in _STATE or _is_state(m)), None)
+    state = next((m for m in mentions if is_state_force(m)), None)
     crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
     if event_type == "Riots" and crowd is None and agent is not None and agent.kind in ("armed_group", "named"):
         # armed men and no crowd: burning and looting is an attack, not a riot (ACLED: rioters are a crowd)
@@ -531,5 +532,8 @@ def _as_forces(mention):
     return mention._replace(actor=forces_of(mention.actor)) if mention.kind == "named" else mention
 
 
-def _is_state(mention):
-    return mention.kind == "named" and mention.actor.startswith(("Military Forces of", "Police Forces of"))
+def is_state_force(mention):
+    """Is the mention a state's military or police (unnamed, "Kenyan police", or
+    a dictionary's "Military Forces of Syria")?"""
+    return mention.kind in _STATE or (mention.kind == "named"
+                                      and mention.actor.startswith(("Military Forces of", "Police Forces of")))

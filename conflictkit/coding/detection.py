@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .actors import (
     EventActors, acled_actor_name, dictionary_mention, event_actors as _event_actors, find_generic_actors,
-    merge_mentions,
+    is_state_force, merge_mentions,
 )
 from .event_types import event_sentences, find_event_cues, score_cues
 
@@ -181,8 +181,7 @@ def _intervening_state(ctx, i, got, country, year):
     for k in range(i + 1, len(ctx.spans)):
         if ctx.para_of[k] != para:
             break
-        state = next((m for m in _mentions(ctx, k, country) if m.kind in ("military", "police")
-                      or m.actor.startswith(("Military Forces of", "Police Forces of"))), None)
+        state = next((m for m in _mentions(ctx, k, country) if is_state_force(m)), None)
         if state is not None:
             name = acled_actor_name(state.kind, state.country or country, year, actor=state.actor)
             return got._replace(actor2=name, mention2=state)
