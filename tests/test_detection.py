@@ -131,3 +131,46 @@ def test_the_forces_that_intervene_in_a_later_sentence_are_actor2(text, actor2):
     ev = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-01")).events
     riot = ev[ev.event_type.isin(["Riots", "Protests"])].iloc[0]
     assert riot.actor2 == actor2
+
+
+# Event phrasings without casualties, one class per row (sentences written for the test, in several
+# countries): battle verbs ("battled", fire opened on or traded with armed men), the bare verb "shell",
+# labour strikes of a stated length or reach, territory taken or left without a stated fight,
+# a person seized by gunmen, fighters who surrender, livestock stolen, a device that went off.
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("Army units battled Ansar Dine fighters near Boni on Friday. No losses were reported.",
+     "Battles", "Armed clash"),
+    ("On 4 June 2021, gunmen opened heavy machine gun fire at an army checkpoint near Gao.",
+     "Battles", "Armed clash"),
+    ("Police and bandits exchanged sporadic gun fire in Gusau on Monday.", "Battles", "Armed clash"),
+    ("A shoot-out between soldiers and smugglers broke out near Kufra on Tuesday.", "Battles", "Armed clash"),
+    ("Government troops shell rebel positions in Kauda on Sunday.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("Nurses in Lilongwe went on a 72-hour strike on Monday over unpaid allowances.", "Protests",
+     "Peaceful protest"),
+    ("A nationwide strike paralysed Conakry on Thursday.", "Protests", "Peaceful protest"),
+    ("Militants took control of Ruffa on Monday after the army pulled out.", "Battles",
+     "Non-state actor overtakes territory"),
+    ("On 3 May, Ethiopian troops vacated their base in Halgan; al Shabaab filled the void.",
+     "Strategic developments", "Non-violent transfer of territory"),
+    ("A councillor was seized by unidentified gunmen in Sabha on Wednesday.", "Violence against civilians",
+     "Abduction/forced disappearance"),
+    ("Twelve Mai-Mai fighters surrendered to the army in Fizi on Saturday.", "Strategic developments",
+     "Change to group/activity"),
+    ("Armed herders stole 40 cattle from Kuku village on Monday.", "Strategic developments",
+     "Looting/property destruction"),
+    ("An explosive device went off near a UN convoy outside Kidal on Friday. No one was hurt.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+])
+def test_event_phrasings_without_casualties(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
+
+
+@pytest.mark.parametrize("text", [
+    "Shell said on Monday that output from its Bonny terminal had recovered.",  # the company, not a shell
+    "Doctors are battling for the lives of the patients in Kano, a hospital official said.",  # an idiom
+    "The minister said teachers could face a strike next year if pay talks fail.",  # no particular event
+])
+def test_phrasings_that_are_no_event(text):
+    assert _events(text).empty
