@@ -631,3 +631,64 @@ def test_more_victims_and_injuries_suffered(text, outcome, best):
 
 def test_fatal_injuries_suffered_are_no_injuries():
     assert _counted("The driver suffered fatal injuries in the crash.", "injured") is None
+
+
+# --- the objects of one verb add up; a killer's own death is none of them ------------------
+
+@pytest.mark.parametrize("text, outcome, best", [
+    ("Police say the man fatally shot his girlfriend and her teenage son at their apartment.", "killed", 2),
+    ("Investigators said he killed his wife and three children before fleeing.", "killed", 4),
+    ("The woman shot and killed her two daughters in the kitchen, deputies said.", "killed", 2),
+    ("A gunman wounded a cashier and a customer at the store.", "injured", 2),
+])
+def test_the_objects_of_one_verb_add_up(text, outcome, best):
+    assert _counted(text, outcome)[1] == best
+
+
+def test_who_fatally_shot_someone_is_no_victim():
+    cas = ck.code_report(ck.report_from_text("Police say a man fatally shot his neighbor on Friday.",
+                                             find_header=False)).casualties
+    assert list(cas.victim) == ["his neighbor"]
+
+
+@pytest.mark.parametrize("text, best", [
+    ("A man fatally shot his wife and two sons on Sunday. He then turned the gun on himself, police said.", 4),
+    ("Deputies said the father killed his daughter at the farm. Later he killed himself in the barn.", 2),
+    # the deaths of a family may hold the killer's own
+    ("Police found the bodies of a mother and her two children. The mother killed herself, police said.", 3),
+])
+def test_a_killers_own_death_is_not_one_of_his_victims(text, best):
+    assert _counted(text)[1] == best
+
+
+# --- people named, without a number (GVA): two killed, one in a hospital condition ------------
+
+@pytest.mark.parametrize("text, best", [
+    ("Maria Lopez, 31, and Kevin Hart, 29, were shot dead outside the bar.", 2),
+    ("Both Turner and Ellis died at the scene.", 2),
+    ("Carla Diaz and Tom Reyes were pronounced dead at the hospital.", 2),
+])
+def test_two_named_and_killed_are_two(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text", [
+    "Gonzalez remains in serious but stable condition at a local hospital.",
+    "She was listed in fair condition Tuesday.",
+    "Rivera is recovering from a gunshot wound to the hip.",
+    "He was treated and released from a nearby hospital.",
+])
+def test_one_named_in_a_hospital_condition_is_injured(text):
+    assert _counted(text, "injured")[1] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ramos and Kent were not hurt when the car was hit.",
+    "Ramos and Kent were arrested at the scene.",
+    "The house was in good condition before the fire.",
+    "He is survived by his parents and a sister.",
+    "The clinic at Children's Hospital of Arkansas is in good condition.",
+])
+def test_no_named_casualty(text):
+    cas = ck.code_report(ck.report_from_text(text, find_header=False)).casualties
+    assert not cas.counted.any()

@@ -147,10 +147,11 @@ def _count_first(g, p):
 def _verb_first(g, p):
     """Sources of the patterns that start with a verb or a toll."""
     active = (r"\b(?P<verb>" + p["active"] + r")\s+"
-              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all|another)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
+              rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all|another|his|her|their)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
               rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['named']})\b{p['of_tail']})?")
     compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
-                rf"(?P<victim>(?:an?|one)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+(?P<num>{p['number']})\s+"
+                rf"(?P<victim>(?:an?|one|his|her|their)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+"
+                rf"(?:(?:his|her|their)\s+)?(?P<num>{p['number']})\s+"
                 rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b{p['of_tail']})")
     left = (rf"\b(?:left|leaving|leave|leaves)\s+{p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,3}}?(?:{p['head']}))?\s+"
             r"(?P<verb>(?P<p_killed>dead)|(?P<p_injured>injured|wounded|hurt))\b")
@@ -176,10 +177,15 @@ def _verb_first(g, p):
                    rf"{p['q']}(?P<num>{p['number']})(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})"
                    rf"(?:\s*,\s*|\s*,?\s+and\s+)(?P<num2>{p['number']})(?!\s+of\s+(?:them|whom)\b)\s+"
                    rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b)")
+    # "killed his girlfriend and her daughter", "fatally shot her son and her husband": two objects of one verb
+    det = r"(?:an?|his|her|their)\s+"
+    pair_active = (r"\b(?P<verb>" + _by_outcome(g["active_words"], "a", skip=("displaced",)) + r")\s+"
+                   rf"(?P<victim>{det}{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']})\s+and\s+{det}"
+                   rf"{p['mod']}{{0,3}}?(?:{p['single']}|{p['single_any']}))\b" + _OBJECT_ENDS)
     self_killed = _NO_ATTEMPT + r"\b(?P<verb>(?P<p_killed>" + _words(g["self_inflicted"]["killed"]) + r"))\b"
     self_shot = r"\b(?P<verb>(?P<p_shot>" + _words(g["self_inflicted"]["shot"]) + r"))\b"
     return dict(active=active, compound=compound, left=left, toll=toll, fatally=fatally, one_active=one_active,
-                one_active_any=one_active_any,
+                one_active_any=one_active_any, pair_active=pair_active,
                 self=self_killed, self_shot=self_shot, active_list=active_list)
 
 
@@ -204,7 +210,8 @@ _APPOSITION = (r"(?:\s*,\s*(?:including|among|mostly|most\s+of\s+them|many\s+of\
 _NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
 # daughter", "Boy accidentally shot a friend" (the man and the boy are no victims).
-_ACTS_ON = r"(?!(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered)\s+(?:his|her|their|its|an?|the)\b)"
+_ACTS_ON = (r"(?!(?:fatally\s+)?(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|murdered|stabbed)\s+"
+            r"(?:his|her|their|its|an?|the)\b)")
 # What may follow a one-victim object: a pause or a preposition ("killed a trader in …",
 # "killed a trader and injured two"), not another victim ("killed a man and a woman").
 _OBJECT_ENDS = (r"(?=\s*(?:[,.;:!?)\"'\u2019\u201d]|$)|\s*(?:in|at|on|near|after|who|whom|while|during|with|from|"
@@ -278,6 +285,25 @@ def _one_victim(g, p):
                 n_and_one=n_and_one)
 
 
+def _named(g):
+    """Sources of the patterns of people named (case-sensitive, on the text as
+    written): one in a hospital condition or recovering, two killed."""
+    conditions = _words(g["hospital_conditions"])
+    # "Watson remains in serious but stable condition", "He was listed in good condition", "Andrews is
+    # recovering from a gunshot wound": injured
+    # (not a place: "Children's Hospital of Arkansas is in …", "Little Rock, Arkansas is …")
+    condition = (rf"(?<![\w\-])(?<!,\s)(?<!\bof\s)(?<!\bin\s)(?P<victim>{_NAME}|[Hh]e|[Ss]he)(?:,\s*\d{{1,3}},)?\s+"
+                 rf"(?P<aux>(?:{_words(g['named_condition_verbs'])})(?:\s+(?:{_words(g['named_condition_fillers'])}))*)\s+"
+                 rf"(?P<verb>(?P<p_injured>in\s+(?:(?:{conditions})\s+(?:but|and|yet)\s+)?(?:{conditions})\s+condition|"
+                 rf"{_words(g['named_injured'])}))\b")
+    # "Omani Free, 18, and Tabitha Cruz, 20, were killed", "Both Long and Ebner were shot to death": two
+    age = r"(?:,\s*\d{1,3}\b,?)?"
+    pair = (rf"(?<![\w\-])(?:Both\s+)?(?P<victim>{_NAME}{age}\s+and\s+{_NAME}(?:,\s*\d{{1,3}}\b)?)"
+            r"(?:,?\s+both\s+\d{1,3})?,?\s+(?P<aux>(?:were|have\s+been|had\s+been)(?:\s+(?:all|both|later|also))?|"
+            r"(?:both|later)?)\s*(?P<verb>(?P<p_killed>" + _words(g["named_killed"]) + r"))\b")
+    return dict(named_condition=condition, named_pair=pair)
+
+
 def _context(g, p):
     """Sources of the patterns that qualify claims: negation, war tolls, implied deaths."""
     implied = (r"(?<!non-)(?<!non\s)" + _NO_ATTEMPT + r"\b(?P<verb>(?P<p_killed>" + _words(g["implied_death"])
@@ -294,10 +320,10 @@ def _context(g, p):
 # A person named, then killed, hurt or shot: "Rivera was killed in the attack", "Abu Omar al-Shami has been
 # killed", "Howard was shot in the face" (case-sensitive: a name is capitalised; "Assyrians had been
 # killed" is not one person).
+_NAME = (r"(?!(?:The|A|An|This|That|He|She|It|They|One|Police|Security|Army|Regime|Nobody|None|No|Both)\b)"
+         r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|al-[A-Z][a-z'\-]+|bin|ibn|de|van)){0,3}")
 _NAMED_ONE = re.compile(
-    r"(?<![\w\-])(?P<victim>(?!(?:The|A|An|This|That|He|She|It|They|One|Police|Security|Army|Regime|Nobody|None|"
-    r"No)\b)"
-    r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|al-[A-Z][a-z'\-]+|bin|ibn|de|van)){0,3})"
+    r"(?<![\w\-])(?P<victim>" + _NAME + r")"
     r"\s+(?:was|has\s+been)\s+(?:(?:fatally\s+)?shot\s+and\s+)?"  # singular verbs: one person
     r"(?P<verb>(?P<p_killed>killed|shot\s+dead|slain|murdered|executed|beheaded|assassinated|shot\s+to\s+death)|"
     r"(?P<p_injured>wounded|injured)(?![^.;]{0,80}\b(?:succumbed|died|passed\s+away)\b)|"
@@ -331,8 +357,8 @@ _CLAIM_LISTS = ("outcome_words", "active_words", "toll_words", "noun_words", "co
 # Patterns tried where a count starts (the others where a verb does), in the order they are tried.
 _NUMBERED = ("fatally", "passive", "active", "left", "toll", "noun", "condition")
 # Patterns that start with a verb (or a toll).
-_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "one_active", "one_active_any", "one_pronoun", "self",
-                  "self_shot", "active_list", "unknown")
+_VERB_PATTERNS = ("compound", "fatally", "active", "left", "toll", "pair_active", "one_active", "one_active_any",
+                  "one_pronoun", "self", "self_shot", "active_list", "unknown")
 
 
 class CasualtyGrammar:
@@ -355,6 +381,8 @@ class CasualtyGrammar:
                **_context(grammar, p)}
         #: Patterns run on lower-cased text, by name.
         self.lowered = {name: _lc(s) for name, s in src.items() if name not in ("implied", "unnumbered")}
+        #: Patterns of people named, run on the text as written.
+        self.named = {name: re.compile(s) for name, s in _named(grammar).items()}
         self.implied = re.compile(src["implied"])  # case-sensitive: "the death of Smith"
         self.unnumbered = re.compile(src["unnumbered"], re.I)  # on the text as written: "Turkish soldiers"
         self.head_first = re.compile(src["head_first"], re.I)
@@ -364,6 +392,8 @@ class CasualtyGrammar:
         #: :func:`~.counts.parse_count` by this grammar, remembered (a :class:`Count` is immutable).
         self.parse_count = lru_cache(maxsize=4096)(partial(parse_count, vague=self.vague, qualifiers=self.qualifiers))
         common = _common_words(grammar)
+        #: Words of which every match of the named condition pattern holds one.
+        self.named_condition_words = ("condition",) + tuple(_reduced(_key_words(grammar["named_injured"], common)))
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         self.triggers = literal_automaton(self.trigger_words)
@@ -635,9 +665,16 @@ def _outcome_groups(rx):
     return known[1]
 
 
+#: Patterns whose victims are the objects of a verb ("killed his wife and four children", "fatally shot his wife").
+_OBJECT_PATTERNS = frozenset(("one-active", "pair-active", "compound"))
+# A noun, not a verb, before the victims: "the deaths of a mother and her two children" may count the killer.
+_NOUN_OF = re.compile(r"[\w\-]+\s+of$")
+
+
 def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
     """A Claim from a match; ``orig`` is the original text when the pattern
-    ran on its lower-cased copy (same offsets)."""
+    ran on its lower-cased copy (same offsets).  Its ``extra`` tells whether
+    the victims are the objects of a verb (``object``: not its subject)."""
     orig = m.string if orig is None else orig
     vs, ve = m.span("victim") if "victim" in m.re.groupindex and m.group("victim") else (-1, -1)
     victim = orig[vs:ve].strip() if vs >= 0 else ""
@@ -652,6 +689,7 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
         start=m.start() + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
         victim_start=shift(vs), victim_end=shift(ve), count_start=shift(cs), count_end=shift(ce),
         pattern=pattern, sentence=sentence,
+        extra={"object": True} if pattern in _OBJECT_PATTERNS and not _NOUN_OF.match(m.group("verb")) else {},
     )
 
 
@@ -802,6 +840,32 @@ def _unnumbered(g, text, low, at=None):
     return matches_at(g.unnumbered, text, word_starts_in(text, windows))
 
 
+# Every match of the named condition pattern holds one of its words ("condition", "recovering" …) at most 150
+# characters after its start ("Gonzalez remains in the hospital in serious but stable condition"), every
+# match of the named pair an "and" and a capital at most 90 ("Genesis General Tyler, 30, and Rita …").
+_NAMED_CONDITION_BEFORE = 150
+_NAMED_PAIR_BEFORE = 90
+_AND_NAME = re.compile(r"and\s+[A-Z]")  # the literal first: the engine skips to each "and"
+
+
+def _find_all(low, word):
+    """Offsets of ``word`` in ``low``."""
+    out, k = [], low.find(word)
+    while k >= 0:
+        out.append(k)
+        k = low.find(word, k + 1)
+    return out
+
+
+def _matches_before(rx, text, cues, before):
+    """The matches of ``rx`` in ``text`` that start at most ``before`` characters
+    before one of the offsets ``cues`` (every match holds a cue that far from its start)."""
+    if not cues:
+        return []
+    windows = merge_windows((max(0, c - before), c + 1) for c in cues)
+    return matches_at(rx, text, word_starts_in(text, windows))
+
+
 def _implied(g, text, low, at=None):
     """The matches of the implied pattern in ``text`` (``low`` lower-cased;
     ``at``: its :func:`_pattern_starts`)."""
@@ -837,7 +901,7 @@ _ARTICLE_PATTERNS = ("pair", "one_passive", "one_passive_any", "pair_n")
 # "and", one character later, and "\s\d" as the digit after a space.)
 _CUES = {name: re.compile(cue) for name, cue in {
     "list": r",|and\s|\d(?<=\s\d)", "active_list": r",|and\s", "n_and_one": r"and\s+(?:an?|one)\s",
-    "pair": r"and\s", "pair_n": r"and\s", "compound": r"and\s",
+    "pair": r"and\s", "pair_n": r"and\s", "compound": r"and\s", "pair_active": r"and\s",
 }.items()}
 
 
@@ -913,10 +977,12 @@ def _numbered_match(g, name, add, offset, text, sentence, m):
 def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     """Claims of one or two victims, implied deaths and victims without a number."""
     rx, found = g.lowered, []
-    for m in matches_at(rx["pair"], low, at["pair"]):
-        outcome = _outcome(m)
-        if outcome:
-            found.append(_claim(m, outcome, _TWO, "pair", offset, text, sentence))
+    for key in ("pair", "pair_active"):
+        for m in matches_at(rx[key], low, at[key]):
+            outcome = _outcome(m)
+            if outcome:
+                found.append(_claim(m, outcome, _TWO, "pair" if key == "pair" else "pair-active", offset, text,
+                                    sentence))
     for name, key in (("one-passive", "one_passive"), ("one-active", "one_active"), ("one-passive", "one_passive_any"),
                       ("one-active", "one_active_any"), ("one-pronoun", "one_pronoun")):
         matches = [m for m in matches_at(rx[key], low, at[key]) if not _acts_on_object(m)]  # "a bomber killed five"
@@ -932,6 +998,12 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
                             text, sentence))
     if "was" in low or "been" in low:
         found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
+    conditions = [p for w in g.named_condition_words for p in _find_all(low, w)]
+    found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
+              for m in _matches_before(g.named["named_condition"], text, conditions, _NAMED_CONDITION_BEFORE)]
+    ands = [m.start() for m in _AND_NAME.finditer(text)]
+    found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence)
+              for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE)]
     found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
               for m in matches_at(rx["self_shot"], low, at["self_shot"])]
     unknown = Count(NAN, NAN, NAN, "unreported", g.grammar["unknown_deaths_acled"])  # before "died" inside it
@@ -1160,6 +1232,15 @@ def _distinct_single_victims(a, b):
             and (a.pattern == "self") != (b.pattern == "self"))
 
 
+def _killer_and_victims(a, b):
+    """Is one claim a killer's own death ("then killed himself") and the other
+    the people a verb killed ("killed his wife and two sons")?  Never the same
+    people, in any sentence: the objects of a verb are not its subject."""
+    own = a if a.pattern == "self" else b if b.pattern == "self" else None
+    other = b if own is a else a
+    return own is not None and own.outcome == "killed" and own.count.best == 1 and other.extra.get("object", False)
+
+
 def _same_figure(a, b):
     """Is claim ``b`` the same figure as claim ``a``?"""
     if _distinct_single_victims(a, b):
@@ -1247,7 +1328,7 @@ def _linker(claims, sides, events, kinds):
         a, b = claims[i], claims[j]
         return (a.outcome == b.outcome and _keys_match(events[i], events[j])
                 and (not sides[i] or not sides[j] or sides[i] == sides[j])
-                and {kinds[i], kinds[j]} != {"civilian", "combatant"})
+                and {kinds[i], kinds[j]} != {"civilian", "combatant"} and not _killer_and_victims(a, b))
 
     return linkable
 
