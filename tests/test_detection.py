@@ -174,3 +174,21 @@ def test_event_phrasings_without_casualties(text, event_type, sub_event_type):
 ])
 def test_phrasings_that_are_no_event(text):
     assert _events(text).empty
+
+
+# "Riot police" and "anti-riot police" are police, not a riot; setting oneself on fire is a protest
+# (self-immolation), setting a building on fire is a riot; protesters who pull down the barriers riot.
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("Riot police dispersed students protesting outside parliament in Harare on Monday.", "Protests",
+     "Protest with intervention"),
+    ("Anti-riot police watched as nurses marched peacefully through Blantyre on Friday.", "Protests",
+     "Peaceful protest"),
+    ("A street vendor set himself on fire outside the governor's office in Sfax on Tuesday to protest the "
+     "seizure of his goods.", "Protests", "Peaceful protest"),
+    ("Protesters set the district office on fire in Kasese on Monday.", "Riots", "Violent demonstration"),
+    ("Demonstrators tore down the barriers outside the presidency in Bamako on Sunday.", "Riots",
+     "Violent demonstration"),
+])
+def test_riot_police_self_immolation_and_torn_barriers(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
