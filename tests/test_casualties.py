@@ -692,3 +692,109 @@ def test_one_named_in_a_hospital_condition_is_injured(text):
 def test_no_named_casualty(text):
     cas = ck.code_report(ck.report_from_text(text, find_header=False)).casualties
     assert not cas.counted.any()
+
+# --- ACLED's reading of vague reports: a vague amount or casualties without a figure is 10 ----------
+
+def _acled(text):
+    """The ``fatalities_acled`` of a note's events, summed; and its text's own best reading."""
+    coding = ck.code_report(ck.report_from_text(text, find_header=False))
+    return coding.events.fatalities_acled.sum(), coding.events.fatalities_best.sum(min_count=1)
+
+
+@pytest.mark.parametrize("text", [
+    'Troops cleared the camp near the river on 04/02. "Several" ADF rebels killed.',
+    'Police repelled the raid and killed "many" of the bandits.',
+    "During the sweep 'a number' of insurgents were reportedly killed and a soldier was hurt.",
+    "Some of the raiders were killed, others fled into the forest.",
+    "A roadside bomb hit the patrol. Causalities reported, exact figures not known.",
+    "Mortar rounds landed in the camp, causing undisclosed casualty.",
+    "The ambush caused casualties, though the numbers of dead and wounded are not known.",
+    "Jets struck the rebel depot. Heavy casualities.",
+    "Both militias suffered an unknown number of losses in the fighting.",
+])
+def test_vague_deaths_are_acleds_ten_and_the_texts_unknown(text):
+    acled, best = _acled(text)
+    assert acled == 10 and math.isnan(best)
+
+
+@pytest.mark.parametrize("text", [
+    "No specific casualties were reported after the clash.",
+    "Fighting reported between the two clans; casualties unknown.",
+    "The grenade exploded in an empty yard, causing no casualties.",
+    "Some of the bullets killed the driver, others hit the car.",  # an object: "some" kills, is no victim
+])
+def test_no_vague_deaths(text):
+    acled, _ = _acled(text)
+    assert acled != 10
+
+
+def test_several_killed_is_acleds_ten_and_three_in_the_text():
+    acled, best = _acled("Several soldiers were killed when the convoy was ambushed.")
+    assert (acled, best) == (10, 3)
+
+
+# --- one victim: "one of the …", killing only himself, one death, verbs that kill ---------------
+
+@pytest.mark.parametrize("text, best", [
+    ("Guards returned fire and one of the robbers was killed.", 1),
+    ("One of them was shot dead near the market.", 1),
+    ("The bomber detonated his vest at the gate, killing only himself.", 1),
+    ("A suicide bomber killed himself and 7 worshippers at the mosque.", 8),
+    ("Youths clashed with herders over a well; one death reported.", 1),
+    ("A brawl at the rally caused one death.", 1),
+    ("A mob lynches a suspected pickpocket in the market.", 1),
+    ("Gunmen raided the village, beheading a farmer and abducting two girls.", 1),
+    ("A commander of the Popular Defence Forces (PDF) was killed in the ambush.", 1),
+])
+def test_one_victim_forms_of_acled_notes(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Three people were killed; one of the victims was a nurse, one of the victims was killed at home.", 3),
+    ("The court handed down one death sentence.", None),
+    ("Five people were killed, one of them a child.", 5),
+])
+def test_one_of_those_told_and_death_sentences_add_no_victim(text, best):
+    got = _counted(text)
+    assert (got and got[1]) == best
+
+
+# --- a state's forces and the armed groups they fight are never the same people -------------------
+
+@pytest.mark.parametrize("text, best", [
+    ("Rebels overran the garrison. 21 soldiers killed, 3 rebels killed, 9 wounded.", 24),
+    ("The army said it killed 40 insurgents. Two policemen died in the assault.", 42),
+    ("Gunmen attacked the checkpoint, killing 5 policemen; 2 attackers were killed.", 7),
+])
+def test_soldiers_and_rebels_killed_add_up(text, best):
+    assert _counted(text)[1] == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Seven soldiers were killed in the ambush. An officer was among them: a captain was killed.", 7),
+    ("Nine people died in the clash: 6 soldiers and 3 rebels were killed.", 9),
+])
+def test_a_breakdown_by_side_is_still_inside_its_total(text, best):
+    assert _counted(text)[1] == best
+
+
+# --- a campaign's running toll beside the day's deaths: only the day's count -------------------------
+
+@pytest.mark.parametrize("text, best", [
+    ("Shelling on the town kills 6 civilians and raises the death toll to 140 in less than 72 hours", 6),
+    ("Air strikes renew on the valley, raising the death toll to 310 within 9 days", None),
+    ("More casualties raise the death toll to 520 since the offensive on the enclave", None),
+    ("New raids hit the province and raise the death toll to 88 during the ceasefire agreement", None),
+])
+def test_a_running_toll_raised_over_days_or_a_campaign_is_context(text, best):
+    got = _counted(text)
+    assert (got and got[1]) == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("The death toll from the market bombing rose to 43 on Sunday.", 43),
+    ("A second victim died on Tuesday, raising the death toll to 2 since Saturday's shooting.", 2),
+])
+def test_an_events_own_toll_still_counts(text, best):
+    assert _counted(text)[1] == best

@@ -88,8 +88,9 @@ def _phrases(g):
     # (not a number: "9 August 2016 Five children" has no count 2016 of children)
     mod = (r"(?:(?!\d+\s|(?:" + "|".join(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
            r"(?:" + _words(g["modifier_stop_words"]) + r")\b)[\w\u2019'\-\.]+\s+)")
+    # (an organisation's acronym in brackets may close it: "a leader of the Islamic State group (IS)")
     of_tail = (r"(?:\s+(?:of|from|with)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
-               r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7})?")
+               r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7}(?:\([\w\-]{1,12}\)(?=[\s,.;:]|$))?)?")
     manner = _words(g["manner_adverbs"])
     # a name of one to three words, none a month ("al Shabaab", "Boko Haram", "RSF"; not "24 May")
     word = mod[:-len(r"\s+)")] + ")"
@@ -109,7 +110,10 @@ def _phrases(g):
                  rf"(?:{head})(?:\s*,?\s+and\s+(?:{number})\s+{mod}{{0,3}}?(?:{head}))?|(?:{number})\s+of\s+(?:them|whom)(?:\s+{mod}{{0,3}}?(?:{head}))?"
                  rf"|(?:including|among\s+them)\s+(?:an?|one|the|their|its|his|her)\s+{mod}{{0,3}}?(?:{single})\b"
                  r"(?!\s*,?\s+(?:who|that|was|is|has)\b))\b,?)?")  # "…, including the boy who was killed": his alone
+    # victims told before, as what happened to them: "one of the victims", "one of the dead"
+    told = r"(?:victims|" + _words(g["noun_words"]["killed"] + g["noun_words"]["injured"]) + r")\b"
     return dict(number=number, head=head, named=named, name=name, things=things, single=single, single_any=single_any,
+                told=told,
                 chain=chain, mod=mod, of_tail=of_tail, manner=manner, aux=aux, including=including, q=rf"(?:(?P<qual>{qualifier_pattern(g)})\s+)?", n=rf"(?P<num>{number})",
                 outcome=_by_outcome(g["outcome_words"], "p"), active=_by_outcome(g["active_words"], "a"))
 
@@ -150,8 +154,8 @@ def _verb_first(g, p):
               rf"(?:(?:a\s+total\s+of|an?\s+estimated|the|all|another|his|her|their)\s+)?{p['q']}{p['n']}{_NO_OBJECT}{p['things']}"
               rf"(?P<victim>\s+(?:other\s+)?{p['mod']}{{0,4}}?(?:{p['named']})\b{p['of_tail']})?")
     compound = (r"\b(?P<verb>" + p["active"] + r")\s+"
-                rf"(?P<victim>(?:an?|one|his|her|their)\s+{p['mod']}{{0,2}}?(?:{p['single']})\s+and\s+"
-                rf"(?:(?:his|her|their)\s+)?(?P<num>{p['number']})\s+"
+                rf"(?P<victim>(?:(?:an?|one|his|her|their)\s+{p['mod']}{{0,2}}?(?:{p['single']})|(?:only\s+)?(?:himself|herself))"
+                rf"\s+and\s+(?:(?:his|her|their)\s+)?(?P<num>{p['number']})\s+"
                 rf"(?:other\s+)?{p['mod']}{{0,3}}?(?:{p['head']})\b{p['of_tail']})")
     left = (rf"\b(?:left|leaving|leave|leaves)\s+{p['q']}{p['n']}(?P<victim>\s+{p['mod']}{{0,3}}?(?:{p['head']}))?\s+"
             r"(?P<verb>(?P<p_killed>dead)|(?P<p_injured>injured|wounded|hurt))\b")
@@ -236,7 +240,11 @@ def _one_victim(g, p):
     # ("three were killed and another wounded": "another" alone is one more victim)
     one_passive = (rf"(?<!\bwas\s)(?<!\bis\s)\b(?P<victim>(?:an?|one|another|the|his|her|their)\s+"
                    rf"{p['mod']}{{0,3}}?"
-                   rf"(?:{p['single']})\b{p['of_tail']}|(?<=and\s)another(?=\s+(?:was\s+|is\s+)?(?:{p['manner']}\s+)?"
+                   rf"(?:{p['single']})\b{p['of_tail']}"
+                   # "one of the militants was killed" (not "one of the victims": counted already, where they were)
+                   rf"|one\s+of\s+(?:(?:the|their|its|his|her|those|these)\s+(?!{p['told']}){p['mod']}{{0,3}}?(?:{p['head']})\b"
+                   r"|them\b)"
+                   rf"|(?<=and\s)another(?=\s+(?:was\s+|is\s+)?(?:{p['manner']}\s+)?"
                    r"(?:wounded|injured|hurt|hospitali[sz]ed|shot)\b))"
                    rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>{p['chain']}"
                    + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
@@ -401,6 +409,8 @@ class CasualtyGrammar:
         self.cumulative = _CueFinder(grammar["cumulative_cues"], common)
         #: The cues of a day's toll over a whole country (a monitor's daily round-up).
         self.roundup = _CueFinder(grammar["roundup_cues"], common)
+        #: The cues of a campaign's running toll, for the sentences with a toll claim.
+        self.running = _CueFinder(grammar["running_toll_cues"], common)
         #: One automaton for all the words a window is scanned for (see :func:`_channel_words`).
         words = _channel_words(self, grammar, common)
         #: Each channel's stand-in: the first channel with the same words (and kind) is scanned for all.
@@ -1177,8 +1187,10 @@ def _find_claims(g, text, sentences, headlines):
         roundup = not cumulative and g.roundup.holds(lowered, s, e)
         least = g.grammar["running_toll_min"]
         found = [c for c in (_lived_or_died(g, c, lowered, e) for c in found) if c is not None]
+        running_toll = not cumulative and any(c.pattern == "toll" for c in found) and g.running.holds(lowered, s, e)
         for c in found:
-            running = cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
+            running = (cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
+                       or (running_toll and c.pattern == "toll"))
             claims.append(replace(c, role="cumulative") if running else replace(c, role="roundup") if roundup else
                           replace(c, role="implausible") if _implausible(c) else c)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -1259,9 +1271,11 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
 
     Two claims can only be linked when they have the same outcome, their
     victims' sides do not conflict (a claim with no side is compatible with
-    any) and they may belong to the same event: ``event_keys`` gives each
-    claim a tuple such as (governorate, month); two keys conflict when a
-    component is known in both and differs (None matches anything).  Then:
+    any; a state's forces and the armed groups they fight, named by the
+    grammar's ``opposed_forces``, always conflict) and they may belong to
+    the same event: ``event_keys`` gives each claim a tuple such as
+    (governorate, month); two keys conflict when a component is known in
+    both and differs (None matches anything).  Then:
 
     1. A claim with the same figure as an earlier one (or a vague figure
        whose range holds it: "dozens" and 28) is a ``repeat``; the more
@@ -1323,18 +1337,40 @@ def _unmarked(c):
 def _linker(claims, sides, events, kinds):
     """``linkable(i, j)``: may claims ``i`` and ``j`` (of the list ``claims``,
     as it is when asked) count the same casualties?  Same outcome, event keys
-    that match, sides that do not conflict, never civilians with combatants."""
+    that match, sides that do not conflict, never civilians with combatants,
+    never a state's forces with the armed groups they fight (:func:`_force`)."""
+    forces = [_force(c.victim) for c in claims]
+
     def linkable(i, j):
         a, b = claims[i], claims[j]
         return (a.outcome == b.outcome and _keys_match(events[i], events[j])
                 and (not sides[i] or not sides[j] or sides[i] == sides[j])
-                and {kinds[i], kinds[j]} != {"civilian", "combatant"} and not _killer_and_victims(a, b))
+                and {kinds[i], kinds[j]} != {"civilian", "combatant"} and not _killer_and_victims(a, b)
+                and {forces[i], forces[j]} != {"state", "armed"})
 
     return linkable
 
 
 def _counted(c):
     return c.role == "standalone" and not math.isnan(c.count.best)
+
+
+@lru_cache(maxsize=1)
+def _opposed_forces():
+    """``{side: compiled pattern}`` of the bundled grammar's ``opposed_forces``."""
+    forces = load_resources().grammar["opposed_forces"]
+    return {side: re.compile(r"\b(?:" + _words(words) + r")\b", re.I) for side, words in forces.items()}
+
+
+def _force(victim):
+    """``state`` when a victim phrase names a state's forces only, ``armed``
+    when it names armed groups only, else None (both, or neither).
+
+    >>> _force("30 soldiers"), _force("4 rebels"), _force("soldiers and militants"), _force("5 people")
+    ('state', 'armed', None, None)
+    """
+    found = [side for side, rx in _opposed_forces().items() if rx.search(victim)] if victim else []
+    return found[0] if len(found) == 1 else None
 
 
 def _mark_repeats(claims, sides, linkable):
