@@ -24,6 +24,24 @@ def test_admin1_names_to_iso_3166_2(country, name, code):
     assert admin1_lookup(country, name)[0] == code
 
 
+@pytest.mark.parametrize("name, code", [
+    ("North Kivu", "CD-NK"), ("South Kivu", "CD-SK"), ("Upper Uele", "CD-HU"), ("Lower Kotto", "CF-BK"),
+    ("Middle Ogooue", "GA-3")])
+def test_admin1_units_named_in_french_go_by_their_english_names(name, code):
+    assert [p["admin1"] for p in lookup(name) if p["kind"] == "governorate"] == [code]
+
+
+def test_no_english_name_for_a_unit_of_generic_words_only(monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "tools"))
+    from build_gazetteer import _english_names
+
+    assert _english_names("Nord-Kivu") == {"North Kivu"} and _english_names("Haute-Kotto") == {"Upper Kotto"}
+    assert _english_names("Extrême-Nord") == set() and _english_names("Centre-Est") == set()
+    assert _english_names("Borno") == set()
+
+
 def test_towns_carry_the_admin1_of_their_geonames_unit():
     first = {p["country"]: p for p in reversed(lookup("Damascus"))}
     assert first["SY"]["admin1"] == "SY-DI"  # the city unit, not Rural Damascus around it

@@ -218,3 +218,49 @@ def test_admin1_of_the_acled_syria_dev_notes():
     gold = load_event_gold(shared_file("gold", "acled-syria-battles-dev.tsv"))
     scores = event_scores(code_event_gold(gold)).set_index("metric")["value"]
     assert scores["admin1"] >= 0.765
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # "as" and "an" between a name and a capitalised word are English, not an article of a longer name
+    ("Clashes took place near Ein Issa in Ar-Raqqa as Turkish forces shelled the area.", "Raqqa", "SY-RA"),
+    ("Rebels clashed with the YPG on the front in Aleppo as Russian jets flew over.", "Aleppo", "SY-HL"),
+])
+def test_an_english_as_after_a_name_ends_it(text, name, admin1):
+    assert _admin1_of(text, name) == admin1
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Fighters loyal to Hassan as-Sayed attacked a checkpoint in Homs.", "Hassan"),
+    ("Jaish an-Nasr fighters shelled Hama.", "Jaish"),
+])
+def test_an_article_with_a_hyphen_still_joins_a_name(text, not_a_place):
+    names = [n for n, _, _, _ in _places(text)]
+    assert not_a_place not in names and names
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a unit below admin1 named after its seat lies in the seat's admin1 unit
+    ("Gunmen attacked Ayingba in Dekina Local Government Area on Sunday.", "Dekina", "NG-KO"),
+    ("Cattle raiders killed 3 people in Aweil West county.", "Aweil", "SS-BN"),
+    ("Gunmen killed 3 people in Ahoada East and Ahoada West LGAs.", "Ahoada", "NG-RI"),
+    ("Unemployed youths protested in the delegation of Sidi Bouzid Ouest.", "Sidi Bouzid", "TN-43"),
+])
+def test_a_unit_named_after_a_town_is_in_the_towns_admin1(text, name, admin1):
+    got = {n: (a, p) for n, _, a, p in _places(text)}
+    assert got[name][0] == admin1 and got[name][1] in ("region", "governorate")
+
+
+def test_a_compass_word_ending_a_units_name_is_no_region_of_its_own():
+    # "West" is Cameroon's West Region only as "the West Region"
+    assert all(c == "NG" for _, c, _, _ in _places("Gunmen killed 3 people in Ahoada East and Ahoada West LGAs."))
+    assert ("West", "CM", "CM-OU", "governorate") in _places("Protests in the West Region of Cameroon.")
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # admin1 units named in French go by their English names in English news
+    ("Parents and teachers demonstrated in several cities in South Kivu.", "South Kivu", "CD-SK"),
+    ("LRA rebels abducted 12 people in Upper Uele, DRC.", "Upper Uele", "CD-HU"),
+    ("Clashes broke out in Nord-Kivu.", "Nord-Kivu", "CD-NK"),
+])
+def test_admin1_units_by_their_english_names(text, name, admin1):
+    assert _admin1_of(text, name) == admin1

@@ -5,7 +5,8 @@ Two gzip'd text files, read by :mod:`conflictkit.io.gazetteer` on first need:
 ``gazetteer-places.tsv.gz``
     One row per place (header ``place kind country admin1 latitude longitude
     population needs_unit_word``): the admin1 units of every country first
-    (kind ``governorate``: ISO 3166-2 code, ISO's name, else Natural Earth's),
+    (kind ``governorate``: ISO 3166-2 code, ISO's name, else Natural Earth's;
+    a name in French also in English, "Nord-Kivu" as "North Kivu"),
     then the GeoNames towns and villages of 1,000 people or more (kind ``town``), most
     populous first.  A town's ``admin1`` is the ISO 3166-2 code of its
     GeoNames admin1 unit (``resources/geo/admin1.csv``).
@@ -75,6 +76,22 @@ def _admin1_table():
         return list(csv.DictReader(f))
 
 
+# French words of admin1 names that English news translates: "Nord-Kivu" is "North Kivu", "Haut-Uélé"
+# "Upper Uele", "Basse-Kotto" "Lower Kotto", "Moyen-Ogooué" "Middle Ogooue".
+_ENGLISH_WORDS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "haut": "Upper",
+                  "haute": "Upper", "bas": "Lower", "basse": "Lower", "moyen": "Middle", "moyenne": "Middle",
+                  "extreme": "Far"}
+
+
+def _english_names(name):
+    """The English names news give an admin1 unit named in French ("Nord-Kivu":
+    "North Kivu"; none for a name of generic words only, "Extrême-Nord")."""
+    words = fold_name(name).split()
+    if not any(w in _ENGLISH_WORDS for w in words) or set(words) <= _GENERIC | set(_ENGLISH_WORDS):
+        return set()
+    return {" ".join(_ENGLISH_WORDS.get(w, w.capitalize()) for w in words)}
+
+
 def _units(mapping_rows):
     """(code, country, name, aliases) of every admin1 unit."""
     import pycountry
@@ -89,7 +106,8 @@ def _units(mapping_rows):
             sub = pycountry.subdivisions.get(code=code)
             names[code] = (r["country"], sub.name if sub else ne, {sub.name} if sub else set())
         names[code][2].add(ne)
-    return [(code, cc, name, aliases) for code, (cc, name, aliases) in sorted(names.items())]
+    return [(code, cc, name, aliases | {e for a in aliases for e in _english_names(a)})
+            for code, (cc, name, aliases) in sorted(names.items())]
 
 
 def _towns(mapping):

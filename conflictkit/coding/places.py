@@ -14,7 +14,8 @@ report's leading country, and reads the words around the name:
   that is an admin1 unit of its own lie in the unit around it: Rural
   Damascus, not Damascus);
 - "the province of Idlib", "Idlib governorate", "Borno State": the admin1
-  unit, not the town;
+  unit, not the town; "Dekina Local Government Area", "Aweil West": a unit
+  named after the town, in the town's admin1 unit;
 - "Al Mayadeen TV", "a man named Qasim", "Qasim Soleimani": no place at all;
 - "Ain Dara", "Tal Milh": an unknown place whose name ends in a known one's.
 """
@@ -31,8 +32,16 @@ _SURROUNDING_ADMIN1 = {"SY-DI": "SY-RD", "ET-AA": "ET-OR"}
 
 _UNIT_WORD = r"(?:province|governorate|state|region|county|district|prefecture|department|wilaya|division|" \
              r"municipality|oblast|muhafazat|shabiyah)"
+# Units below admin1 named after their seat: "Dekina Local Government Area", "Kalehe territory", "Dugda woreda";
+# and a unit a compass word after the seat's name makes: "Aweil West", "Ahoada East", "Sidi Bouzid Ouest".
+_SUBUNIT_WORD = r"(?:local\s+government(?:\s+area)?|LGA|sub-?county|territory|woreda|payam|chiefdom|commune|" \
+                r"zone|locality)"
+_COMPASS_AFTER = r"(?:North|South|East|West|Central|Nord|Sud|Est|Ouest|Centre)(?:[ -](?:East|West|Est|Ouest))?" \
+                 r"(?![\w-]| [A-Z])"
 # "Idlib province", "Borno State": the unit, not the town.
 _UNIT_AFTER = re.compile(rf"\s*(?:{_UNIT_WORD}s?)\b", re.I)
+# "Dekina LGA", "Aweil West": a unit named after the town, in the town's admin1 unit.
+_SUBUNIT_AFTER = re.compile(rf"(?:\s*(?i:{_SUBUNIT_WORD}s?)\b| {_COMPASS_AFTER})")
 # "the Idlib countryside", "Hama's outskirts": around the town, in its unit (or the unit around a city unit).
 _RURAL_AFTER = re.compile(r"(?:'s)?\s*(?:countryside|outskirts|suburbs?|environs|rural\s+areas?|hinterland)\b",
                           re.I)
@@ -59,7 +68,8 @@ _PLACE_PREFIX_BEFORE = re.compile(
     r"Qasr|Ras|Mazraat|Hayy|Qaryat)[ -](?:(?i:al|el|ar|as|ad|an|ash|at|az|ez|es)[ -])?$")
 # A capitalised word right after the name that makes it part of a longer
 # proper name ("Qasim Soleimani") unless it is a place word.
-_NEXT_CAPITAL = re.compile(r"(?: |[ -](?:al|el|ad|an|ar|as|ash|at|az|bin|ibn)[ -])([A-Z][a-z]+)\b")
+# ("as" and "an" are English words too: "in Hasakeh as Turkish forces shelled" is a place; "Ras as-Sukkar" not.)
+_NEXT_CAPITAL = re.compile(r"(?: |[ -](?:al|el|ad|ar|ash|at|az|bin|ibn)[ -]|[ -](?:an|as)-)([A-Z][a-z]+)\b")
 _PREV_CAPITAL = re.compile(r"(^|[^\w\s]\s*|\w\s+)([A-Z][a-z]+) $")
 # Capitalised words that begin place names or sentences, not person names.
 _NAME_PARTS_OF_PLACES = frozenset(
@@ -73,7 +83,8 @@ _PLACE_WORDS = frozenset(
     "Border Crossing Prison Hospital Square Market Stadium Junction Axis Front Area Suburb Suburbs Outskirts "
     "Island Islands Municipality Subdistrict Sub-district Prefecture Department Division Zone Oblast Wilaya "
     "University School College Township Mosque Church Checkpoint Station Barracks "
-    "Neighbourhood Neighborhood Quarter Street Gate Gates Refinery Field Fields Plant "
+    "Neighbourhood Neighborhood Quarter Street Gate Gates Refinery Field Fields Plant Local "
+    "Regional Territory Woreda Payam Chiefdom Commune Zone Locality "
     # a date after the name ("east of Damascus Saturday", "in Aleppo Monday night")
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December".split())
@@ -101,6 +112,12 @@ def _in_a_name(text, start, after):
     nxt = _NEXT_CAPITAL.match(after)
     if nxt and nxt.group(1) not in _PLACE_WORDS:
         return True
+    return _after_a_name(text, start)
+
+
+def _after_a_name(text, start):
+    """Does a capitalised word that is no sentence start nor a part of place
+    names come right before ``start`` ("Ahmed Hassan", "Ahoada West")?"""
     prev = _PREV_CAPITAL.search(text, max(0, start - 30), start)
     return bool(prev and prev.group(2) not in _NAME_PARTS_OF_PLACES and not prev.group(1).strip(" ")
                 .endswith((".", "!", "?", "\n", '"', ":")) and prev.group(1) != "")
@@ -243,6 +260,19 @@ class _Name:
         self.is_country = any(r["kind"] == "country" for r in rows)
         self._people, self._chosen = None, {}
 
+    def _leads(self, row):
+        """Is a unit named by generic words of several ("Far North",
+        "North-West") one of the country the report is most about, and
+        more than by this name ("Cameroonian troops … in the Far North")?"""
+        name, countries = self.name, self.countries
+        score = countries.get(row["country"], 0.0)
+        return (" " in name or "-" in name) and score >= 2.0 and score == max(countries.values())
+
+    def is_generic(self):
+        """Is the name only that of units named by generic words ("West",
+        "Delta": a place only with its unit word)?"""
+        return all(r.get("needs_unit_word", "0") == "1" for r in self.rows)
+
     def is_people(self):
         """Is the name a people's ("Somali")?"""
         if self._people is None:
@@ -257,7 +287,7 @@ class _Name:
         less about than another."""
         if want_unit not in self._chosen:
             rows, countries = self.rows, self.countries
-            rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1"]
+            rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1" or self._leads(r)]
             row = _pick(rows, countries, want_unit) if rows else None
             if row is not None and row["kind"] == "town" and countries:
                 score, lead = countries.get(row["country"], 0.0), max(countries.values())
@@ -275,8 +305,11 @@ def _read(text, start, end, name, admin1_name_of):
             before[-1:] in (" ", "-") and _PLACE_PREFIX_BEFORE.search(before, max(0, len(before) - 16))):
         return None
     want_unit = bool(said == "unit" or _UNIT_AFTER.match(after))
-    if not want_unit and not name.is_country and (name.is_people() or _in_a_name(text, start, after)):
+    subunit = not want_unit and _SUBUNIT_AFTER.match(after) is not None
+    if not (want_unit or subunit) and not name.is_country and (name.is_people() or _in_a_name(text, start, after)):
         return None  # a people, not a place ("Somali troops", not Ethiopia's Somali Region), or a person
+    if (want_unit or subunit) and name.is_generic() and _after_a_name(text, start):
+        return None  # the end of a unit's name: "Ahoada West LGA", not the West Region
     row = name.choose(want_unit)
     if row is None:
         return None
@@ -288,8 +321,8 @@ def _read(text, start, end, name, admin1_name_of):
         admin1_name = admin1_name_of(admin1) if admin1_name_of else admin1
     if kind == "town" and (rural or said == "near"):
         precision = "near town"
-    elif want_unit and kind == "town" or kind == "town" and _on_a_road(text, start, end):
-        precision = "region"  # "Zokra district", a unit named after the town; "the Damascus-Homs highway"
+    elif (want_unit or subunit) and kind == "town" or kind == "town" and _on_a_road(text, start, end):
+        precision = "region"  # "Zokra district", "Dekina LGA": a unit named after the town; "the Damascus-Homs highway"
     return dict(place=row["place"], kind=kind, precision=precision, country=row["country"], admin1=admin1,
                 admin1_name=admin1_name, latitude=row["latitude"], longitude=row["longitude"], start=start,
                 end=end, text=text[start:end], curated=row.get("origin") == "overlay", village=_is_village(row),
