@@ -42,6 +42,23 @@ def test_no_english_name_for_a_unit_of_generic_words_only(monkeypatch):
     assert _english_names("Borno") == set()
 
 
+@pytest.mark.parametrize("written, spelt", [
+    ("Saraqab", "Saraqib"), ("Quamishli", "Al Qamishli"), ("Tal Tamer", "Tall Tamr"), ("Maskana", "Maskanah"),
+    ("Khebouzia", "Khabbouzia"), ("Djendel", "Jendel")])
+def test_spellings_of_one_name_share_a_loose_key(written, spelt):
+    assert gazetteer.loose_key(written) == gazetteer.loose_key(spelt)
+
+
+@pytest.mark.parametrize("a, b", [("Homs", "Hama"), ("Idlib", "Aleppo"), ("Kafr Nabl", "Kafr Nubl ash Sharqi")])
+def test_other_names_keep_other_loose_keys(a, b):
+    assert gazetteer.loose_key(a) != gazetteer.loose_key(b)
+
+
+def test_loose_lookup_finds_the_towns_of_one_country():
+    assert [gazetteer.place_row(g)["admin1"] for g in gazetteer.loose_lookup_ids("SY", "Tal Tamer")] == ["SY-HA"]
+    assert gazetteer.loose_lookup_ids("IQ", "Tal Tamer") == ()
+
+
 def test_towns_carry_the_admin1_of_their_geonames_unit():
     first = {p["country"]: p for p in reversed(lookup("Damascus"))}
     assert first["SY"]["admin1"] == "SY-DI"  # the city unit, not Rural Damascus around it

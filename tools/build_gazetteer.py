@@ -19,6 +19,11 @@ Two gzip'd text files, read by :mod:`conflictkit.io.gazetteer` on first need:
     after the header).  The coder looks names up by bisection in this sorted
     list, so nothing is indexed when the files are read.
 
+``gazetteer-loose.tsv.gz``
+    The towns of each country under the key their spellings share
+    (:func:`conflictkit.io.gazetteer.loose_key`), ``CC key<TAB>3,17``, sorted:
+    a text's "Saraqab" finds Saraqib.
+
 Names that are common English words (``resources/geo/common_word_places.txt``:
 Police, Mobile, August) are left out for towns; admin1 units named by generic
 words only are kept with ``needs_unit_word`` 1 ("Delta" is Delta State only as
@@ -42,7 +47,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conflictkit.io.gazetteer import fold_name  # noqa: E402
+from conflictkit.io.gazetteer import fold_name, loose_key  # noqa: E402
 
 GEO = Path(__file__).resolve().parent.parent / "conflictkit" / "resources" / "geo"
 MIN_POPULATION = 1000
@@ -145,7 +150,23 @@ def main():
     _write(GEO / "gazetteer-places.tsv.gz", ["\t".join(header)] + ["\t".join(r) for r in places])
     _write(GEO / "gazetteer-names.tsv.gz", ["# folded name\tplace rows"] +
            [f"{k}\t{','.join(map(str, v))}" for k, v in sorted(names.items())])
+    _write(GEO / "gazetteer-loose.tsv.gz", ["# country loose key\ttown rows"] + _loose_lines(places, names))
     print(f"{len(places)} places, {len(names)} names -> {GEO}")
+
+
+def _loose_lines(places, names):
+    """``country key<TAB>rows`` of every town by the :func:`loose_key` of each
+    of its names, sorted: the spellings a text may write ("Saraqab")."""
+    loose = {}
+    for key, ids in names.items():
+        towns = [g for g in ids if places[g - 1][1] == "town"]
+        if towns:
+            lk = loose_key(key)
+            for g in towns:
+                rows = loose.setdefault(f"{places[g - 1][2]} {lk}", [])
+                if g not in rows:
+                    rows.append(g)
+    return [f"{k}\t{','.join(map(str, sorted(v)))}" for k, v in sorted(loose.items())]
 
 
 def _write(path, lines):

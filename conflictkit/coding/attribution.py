@@ -214,7 +214,8 @@ def report_context(report, extraction, lexicon):
     actors = lexicon.rows["actor"]
     place_infos = read_places(text, terms["place"], lexicon,
                               [actors[t.entry]["country"] for t in terms["actor"] if actors[t.entry]["country"]])
-    terms = dict(terms, place=[t for t in terms["place"] if t in place_infos])  # not a TV channel, not a person
+    # not a TV channel, not a person; and names spelt otherwise than the gazetteer spells them
+    terms = dict(terms, place=sorted(place_infos, key=lambda t: t.start))
     return ReportContext(
         report=report, lexicon=lexicon, terms=terms, dates=dates, sources=sources, spans=spans,
         starts=starts,

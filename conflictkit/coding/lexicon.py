@@ -166,7 +166,7 @@ class Lexicon:
         # countries whose admin1 units it lists (their gazetteer units are left out)
         self._admin1_names = dict(zip(curated_units["admin1"], curated_units["place"]))
         self._curated_unit_countries = frozenset(curated_units["country"])
-        self._world, self._namesakes = {}, {}  # rows and namesakes looked up so far
+        self._world, self._namesakes, self._loose = {}, {}, {}  # rows, namesakes, spellings looked up so far
         # Two automata: case-insensitive aliases over the lower-cased text,
         # case-sensitive ones (acronyms: IS, US, UN) over the text as written,
         # where they hit far less often ("is" is in every sentence, "IS" is not).
@@ -222,6 +222,31 @@ class Lexicon:
             self._namesakes[name] = self.places_by_key.get(_gazetteer.fold_name(name), []) + [
                 r for r in world if r["kind"] == "town" or r["country"] not in self._curated_unit_countries]
         return self._namesakes[name]
+
+    def spellings_of(self, country, name):
+        """The towns (and curated regions) of ``country`` (ISO alpha-2) that ``name`` is another
+        spelling of (:func:`conflictkit.io.gazetteer.loose_key`: "Saraqab"
+        of Saraqib), curated first, as (entry, row) pairs: ``entry`` as in a
+        :class:`Term`.
+
+        >>> lex = default_lexicon()
+        >>> [row["place"] for _, row in lex.spellings_of("SY", "Saraqab")]
+        ['Saraqib']
+        """
+        key = _gazetteer.loose_key(name)
+        if country not in self._loose:
+            index = {}
+            for i, row in enumerate(self.rows["place"]):
+                if row["kind"] in ("town", "region") and row["country"] == country and row["admin1"]:
+                    entries = index.setdefault(_gazetteer.loose_key(row["alias"]), [])
+                    if all(self.rows["place"][j]["place"] != row["place"] for j in entries):
+                        entries.append(i)  # one entry a place
+            self._loose[country] = index
+        curated = [(i, self.rows["place"][i]) for i in self._loose[country].get(key, ())]
+        if curated or not self.gazetteer:
+            return curated
+        n = len(self.rows["place"])
+        return [(n + g, self.place_row(n + g)) for g in _gazetteer.loose_lookup_ids(country, name)]
 
     def find(self, text, start=0, end=None):
         """All dictionary hits in ``text[start:end]``, as :class:`Term` lists by kind.

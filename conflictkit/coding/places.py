@@ -17,12 +17,17 @@ report's leading country, and reads the words around the name:
   unit, not the town; "Dekina Local Government Area", "Aweil West": a unit
   named after the town, in the town's admin1 unit;
 - "Al Mayadeen TV", "a man named Qasim", "Qasim Soleimani": no place at all;
-- "Ain Dara", "Tal Milh": an unknown place whose name ends in a known one's.
+- "Ain Dara", "Tal Milh": an unknown place whose name ends in a known one's;
+- "captured Saraqab", "Quamishli city": in a report where no place is read,
+  a town of the country the report is most about in a spelling the
+  gazetteer lacks (:func:`conflictkit.io.gazetteer.loose_key`).
 """
 
 import re
 
+from ..io.gazetteer import NAME_RUN, loose_key
 from .actors import country_code
+from .lexicon import Term
 
 __all__ = ["report_countries", "read_place", "read_places"]
 
@@ -452,6 +457,9 @@ def read_places(text, terms, lexicon, named_countries=()):
         if reading is not None:
             out[t] = reading
             read.append((t, rs))
+    if countries and not any(r["admin1"] for r in out.values()):
+        out.update(_spelt_otherwise(text, lexicon, countries, out))
+        read = [(t, names[t.text, t.entry].rows if (t.text, t.entry) in names else []) for t in sorted(out, key=_start)]
     _placed_in(text, read, out, countries)
     _towns_in_named_units(text, read, out)
     named = set(named)
@@ -468,3 +476,46 @@ def read_places(text, terms, lexicon, named_countries=()):
             r["kind"] == "town" and r["admin1"] in curated_units)
     return out
 
+
+
+def _start(term):
+    return term.start
+
+
+# A name the gazetteer lacks with a word before or after it that makes it a place: "in X", "the village of
+# X", "captured X", "X town", "X front".
+_SPELT = re.compile(
+    rf"\b(?i:in|near|of|at|into|towards?|from|captured|seized|stormed|entered|around)\s+(?:the\s+)?(?P<b>{NAME_RUN})"
+    rf"|(?P<a>{NAME_RUN})(?=\s+(?i:village|town|city|area|front|axis|countryside|neighbou?rhood|district|camp|hill|"
+    r"crossing|checkpoint)\b)")
+
+
+def _spelt_otherwise(text, lexicon, countries, out):
+    """Names spelt otherwise than the gazetteer spells a town of the country
+    the report is most about ("Saraqab" for Saraqib, "Quamishli" for Al
+    Qamishli, "Tal Tamer" for Tall Tamr), in a report with no place of its
+    own read: a run of capitalised words (not an acronym) outside the names
+    read, with a word before or after it that makes it a
+    place ("in", "the village of", "X town"), whose spellings
+    (:meth:`~conflictkit.coding.lexicon.Lexicon.spellings_of`) all lie in
+    one admin1 unit.  ``term -> reading`` as :func:`read_place` gives."""
+    lead, *rest = sorted(countries, key=countries.get, reverse=True)
+    if countries[lead] < 2.0 or rest and countries[lead] < 1.5 * countries[rest[0]]:
+        return {}  # the report names no country nor actor of one, or is as much about another
+    taken = [(t.start, t.end) for t in out]
+    found = {}
+    for m in _SPELT.finditer(text):
+        s, e = m.span(m.lastgroup)
+        name = text[s:e]
+        if (len(name) <= 4 and name.isupper()) or any(a < e and s < b for a, b in taken) or (
+                m.lastgroup == "a" and s and (text[s - 1].isalnum() or text[s - 1] in "-'")):
+            continue  # an acronym, a name read, the end of a longer name
+        if len(loose_key(name)) < 4:
+            continue
+        rows = lexicon.spellings_of(lead, name)
+        if not rows or len({r["admin1"] for _, r in rows}) != 1:
+            continue
+        reading = _read(text, s, e, _Name(name, [r for _, r in rows], countries), lexicon.admin1_name)
+        if reading is not None:
+            found[Term(s, e, name, "place", rows[0][0])] = dict(reading, place=rows[0][1]["place"])
+    return found

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from .._data import resource_path
 
-__all__ = ["fold_name", "lookup", "lookup_ids", "find_names", "place_row", "admin1_name", "admin1_lookup",
+__all__ = ["fold_name", "lookup", "lookup_ids", "find_names", "place_row", "admin1_name", "admin1_lookup", "loose_key",
+           "loose_lookup_ids", "NAME_RUN",
            "acled_admin1", "country_code"]
 
 # Apostrophes and dots go, hyphens become spaces: "Ma'arrat", "Maarrat";
@@ -384,3 +385,74 @@ def acled_admin1(country, name):
     if not country or not isinstance(name, str):
         return ()
     return _acled_units().get((country, fold_name(name.strip())), ())
+
+
+# ---------------------------------------------------------------------------
+# spellings of one name: "Saraqab" and "Saraqib", "Quamishli" and "Al Qamishli"
+
+_LOOSE_ARTICLES = frozenset("al el il ul ar as ad an ash at az ez es ed er en et".split())
+# Words that begin Arabic place names, in one spelling each.
+_LOOSE_WORDS = {"ain": "A", "ayn": "A", "ein": "A", "aayn": "A", "tal": "T", "tall": "T", "tell": "T", "tel": "T",
+                "kafr": "K", "kfar": "K", "kafar": "K", "kfr": "K", "deir": "D", "dayr": "D", "dair": "D",
+                "dier": "D", "der": "D"}
+_LOOSE_SOUNDS = [(re.compile(a), b) for a, b in (
+    (r"dj", "j"), (r"kh", "x"), (r"sh|ch", "s"), (r"gh", "g"), (r"th", "t"), (r"dh", "d"), (r"ph", "f"),
+    (r"q|ck|c", "k"), (r"(.)\1+", r"\1"), (r"(?<=.)h$", ""), (r"(?<=.)[aeiouyw']+", ""), (r"^[aeiouy]", "V"))]
+
+
+def loose_key(name):
+    """A key under which the spellings of a transliterated name meet: the
+    consonants after the first letter, with articles, doubled letters and
+    one-sound digraphs folded ("Saraqab" and "Saraqib", "Quamishli" and
+    "Al Qamishli", "Tal Tamer" and "Tall Tamr").
+
+    Examples
+    --------
+    >>> loose_key("Saraqab") == loose_key("Saraqib"), loose_key("Quamishli") == loose_key("Al Qamishli")
+    (True, True)
+    >>> loose_key("Tal Tamer") == loose_key("Tall Tamr"), loose_key("Maskana") == loose_key("Maskanah")
+    (True, True)
+    >>> loose_key("Homs") == loose_key("Hama")
+    False
+    """
+    words = [w for w in fold_name(name).split() if w not in _LOOSE_ARTICLES]
+    key = "".join(_LOOSE_WORDS.get(w, w) for w in words)
+    for pattern, repl in _LOOSE_SOUNDS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _loose_text():
+    """The loose file as one string: lines ``country loose-key<TAB>place numbers``, sorted."""
+    return gzip.decompress(resource_path("geo").joinpath("gazetteer-loose.tsv.gz").read_bytes()).decode("utf-8")
+
+
+@lru_cache(maxsize=None)
+def _loose_lines(country):
+    """The sorted lines of the loose file for the towns of one country (a
+    country's lines are together: only they are split)."""
+    text, head = _loose_text(), f"\n{country} "
+    first = text.find(head)
+    if first < 0:
+        return []
+    last = text.find("\n", text.rfind(head) + 1)
+    return text[first + 1:last].split("\n")
+
+
+#: The regular expression of a run of capitalised words (where :func:`find_names` looks names up).
+NAME_RUN = _RUN.pattern
+
+
+def loose_lookup_ids(country, name):
+    """The numbers of the towns of ``country`` (ISO alpha-2) a name is a
+    spelling of (:func:`loose_key`), most populous first.
+
+    >>> [place_row(g)["place"] for g in loose_lookup_ids("SY", "Saraqab")]
+    ['Saraqib']
+    """
+    lines, probe = _loose_lines(country), f"{country} {loose_key(name)}\t"
+    i = bisect.bisect_left(lines, probe)
+    if i < len(lines) and lines[i].startswith(probe):
+        return tuple(int(x) for x in lines[i][len(probe):].split(","))
+    return ()
