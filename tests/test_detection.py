@@ -192,3 +192,30 @@ def test_phrasings_that_are_no_event(text):
 def test_riot_police_self_immolation_and_torn_barriers(text, event_type, sub_event_type):
     ev = _events(text)
     assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
+
+
+# More classes of event phrasing (sentences written for the test): sniping and "exchange of targeting",
+# ground taken (a named village or town captured or retaken, not a person captured), homes burnt,
+# "marched" with a distance (not the month), forced disappearance in the passive, an arsenal found,
+# sexual exploitation.
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("On 2 May 2021, rebels sniped a soldier near Kauda.", "Battles", "Armed clash"),
+    ("Exchange of targeting with heavy machine guns took place between army units and militants near "
+     "Tillaberi on Monday.", "Battles", "Armed clash"),
+    ("HTS managed to capture the village of Kafr Amma on Sunday.", "Battles",
+     "Non-state actor overtakes territory"),
+    ("Government troops took the town of Ruffa on Friday.", "Battles",
+     "Government regains territory"),
+    ("Militiamen burn homes in Tawila on Tuesday.", "Strategic developments", "Looting/property destruction"),
+    ("Students marched 20 km from Soweto to Pretoria on Friday.", "Protests", "Peaceful protest"),
+    ("A journalist is disappeared by security agents in Bujumbura on Monday.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("An arsenal of rifles and grenades was discovered by soldiers in Kasserine on Sunday.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("Soldiers sexually exploited three girls in Kaga-Bandoro in March 2016.", "Violence against civilians",
+     "Sexual violence"),
+])
+def test_more_event_phrasings(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
+
