@@ -798,3 +798,25 @@ def test_a_running_toll_raised_over_days_or_a_campaign_is_context(text, best):
 ])
 def test_an_events_own_toll_still_counts(text, best):
     assert _counted(text)[1] == best
+
+
+# --- ACLED's telegraphic one victim at a sentence's start -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Shop owner shot dead near the central market.",
+    "Opposition councillor Jean Ndayishimiye shot dead.",
+    "Clashes between herders and farmers. 1 herder killed, 2 farmers injured.",
+    "Armed men stopped a bus on the highway. Conductor presumed dead.",
+])
+def test_a_telegraphic_victim_is_one(text):
+    assert _counted(text)[1] == 1
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Gunmen shot dead two traders at the market.", 2),
+    ("Al Shabaab killed at least 9 villagers in a night raid.", 9),
+    ("Soldiers killed in an ambush near the border.", None),
+])
+def test_no_telegraphic_victim_before_a_count_or_in_a_plural(text, best):
+    got = _counted(text)
+    assert (got and got[1]) == best

@@ -289,7 +289,7 @@ def _one_victim(g, p):
                  rf"{p['mod']}{{0,2}}?(?:{p['single']}))\b(?!\s*,?\s*(?:was|is|has)\b)(?P<aux>{p['aux']})\s+(?P<verb>"
                  + outcome + r")\b")  # "four medics and a nurse was wounded": the verb is the nurse's alone
     return dict(pair=pair, one_passive=one_passive, one_passive_any=one_passive_any, one_pronoun=one_pronoun,
-                unnumbered=unnumbered, bare_one=bare_one, pair_n=pair_n,
+                unnumbered=unnumbered, bare_one=bare_one, bare_title=_bare_title(g, p), pair_n=pair_n,
                 n_and_one=n_and_one)
 
 
@@ -310,6 +310,18 @@ def _named(g):
             r"(?:,?\s+both\s+\d{1,3})?,?\s+(?P<aux>(?:were|have\s+been|had\s+been)(?:\s+(?:all|both|later|also))?|"
             r"(?:both|later)?)\s*(?P<verb>(?P<p_killed>" + _words(g["named_killed"]) + r"))\b")
     return dict(named_condition=condition, named_pair=pair)
+
+
+def _bare_title(g, p):
+    """ACLED's telegraphic one victim at a sentence's start: a title or a trade, perhaps a name, then
+    a verb that kills and a pause or a preposition ("Bar owner shot dead near …", "Ruling party
+    official Adrien Mudomo shot dead."; not "Gunmen shot dead two traders")."""
+    verbs = _words(g["telegraphic_deaths"])
+    return (r"(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|after|when|"
+            rf"while|as|in|on|at|by)\b)[\w'\-]+\s+){{0,4}}?(?:{p['single']}|{p['single_any']}))"
+            rf"\s+(?P<verb>(?P<p_killed>{verbs}))"
+            r"(?=\s*(?:[,.;:]|$)|\s+(?:in|at|on|near|inside|outside|by|during|after|when|while|as|following|"
+            r"over|early|late|last)\b(?!\s+(?:least|most|\d)))")  # not "Boko Haram killed at least 60"
 
 
 def _context(g, p):
@@ -1002,6 +1014,8 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
         bare = list(rx["bare_one"].finditer(low))
     else:
         bare = [m for m in [rx["bare_one"].match(low)] if m] if sentence_start else []
+    if sentence_start:  # "Bar owner shot dead near …": a note's telegraphic victim
+        bare += [m for m in [rx["bare_title"].match(low)] if m]
     found += [_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence) for m in bare]
     for m in matches_at(rx["self"], low, at["self"]):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
