@@ -667,9 +667,16 @@ def test_a_killers_own_death_is_not_one_of_his_victims(text, best):
     ("Maria Lopez, 31, and Kevin Hart, 29, were shot dead outside the bar.", 2),
     ("Both Turner and Ellis died at the scene.", 2),
     ("Carla Diaz and Tom Reyes were pronounced dead at the hospital.", 2),
+    ("Omani Free, 18, and Tabitha Cruz, 20, killed in overnight shooting.", 2),
 ])
 def test_two_named_and_killed_are_two(text, best):
     assert _counted(text)[1] == best
+
+
+def test_an_organisations_name_is_not_two_people_killed():
+    cas = ck.code_report(ck.report_from_text("Security guard from the Water and Forests Agency killed near Mbalmayo.",
+                                             find_header=False)).casualties
+    assert "pair-named" not in set(cas.pattern)
 
 
 @pytest.mark.parametrize("text", [

@@ -879,6 +879,14 @@ def _find_all(low, word):
     return out
 
 
+def _two_people(m):
+    """Is a match of the named pair two people?  With "were" (or "have been")
+    it is; a bare "X and Y killed" only with "Both" or an age ("Omani Free,
+    18, and Tabitha Cruz, 20, killed"), not an organisation's name ("a guard
+    from the Water and Forests Agency killed")."""
+    return bool(m.group("aux").strip()) or m.group().startswith("Both") or any(c.isdigit() for c in m.group("victim"))
+
+
 def _matches_before(rx, text, cues, before):
     """The matches of ``rx`` in ``text`` that start at most ``before`` characters
     before one of the offsets ``cues`` (every match holds a cue that far from its start)."""
@@ -1027,7 +1035,7 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
               for m in _matches_before(g.named["named_condition"], text, conditions, _NAMED_CONDITION_BEFORE)]
     ands = [m.start() for m in _AND_NAME.finditer(text)]
     found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence)
-              for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE)]
+              for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE) if _two_people(m)]
     found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
               for m in matches_at(rx["self_shot"], low, at["self_shot"])]
     unknown = Count(NAN, NAN, NAN, "unreported", g.grammar["unknown_deaths_acled"])  # before "died" inside it
