@@ -590,6 +590,26 @@ def test_hurt_then_dead_is_no_injury():
     assert _counted(text, "injured") is None
 
 
+@pytest.mark.parametrize("text", [
+    "Ahmed Ali, 34, was in critical condition. He died in hospital on Friday.",
+    "A man was shot in the chest on Elm Street. He later died at the hospital.",
+    "Gunmen wounded a shopkeeper in the market. He succumbed to his wounds on Sunday.",
+    "The girl was injured by a stray round. She was pronounced dead at the scene.",
+])
+def test_hurt_then_dead_in_the_next_sentence_is_one_death_and_no_injury(text):
+    assert _counted(text)[1] == 1
+    assert _counted(text, "injured") is None
+
+
+@pytest.mark.parametrize("text", [
+    "A woman was shot in the leg. Her brother died in the crash last year.",  # someone else died
+    "A man was wounded in the attack.\n\nHe said the police came late.",  # no death
+    "Two men were wounded. He died.",  # not one victim: the death is someone's, the injuries stay
+])
+def test_hurt_and_a_later_sentence_without_the_victims_death_stays_hurt(text):
+    assert _counted(text, "injured") is not None or _counted(text, "shot") is not None
+
+
 def test_shot_beside_a_death_in_its_sentence_stays_shot():
     text = "A man was shot and his brother was killed in the crossfire, but the gunman is in custody."
     cas = ck.code_report(ck.report_from_text(text, find_header=False)).casualties

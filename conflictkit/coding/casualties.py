@@ -408,6 +408,7 @@ class CasualtyGrammar:
         self.head_first = re.compile(src["head_first"], re.I)
         self.survival, self.later_death, self.death = (_lc(r"\b(?:" + _words(grammar[k]) + r")\b")
                                                        for k in ("survival_cues", "later_death_cues", "death_words"))
+        self.next_death = _lc(r"\W*(?:" + _words(grammar["next_sentence_death_cues"]) + r")\b")
         self.vague, self.qualifiers = vague_amounts(grammar), qualifier_kinds(grammar)
         #: :func:`~.counts.parse_count` by this grammar, remembered (a :class:`Count` is immutable).
         self.parse_count = lru_cache(maxsize=4096)(partial(parse_count, vague=self.vague, qualifiers=self.qualifiers))
@@ -1208,7 +1209,8 @@ def _find_claims(g, text, sentences, headlines):
         cumulative = g.cumulative.holds(lowered, s, e)
         roundup = not cumulative and g.roundup.holds(lowered, s, e)
         least = g.grammar["running_toll_min"]
-        found = [c for c in (_lived_or_died(g, c, lowered, e) for c in found) if c is not None]
+        following = sentences[i + 1][0] if i + 1 < len(sentences) else None
+        found = [c for c in (_lived_or_died(g, c, lowered, e, following) for c in found) if c is not None]
         running_toll = not cumulative and any(c.pattern == "toll" for c in found) and g.running.holds(lowered, s, e)
         for c in found:
             running = (cumulative or (c.outcome != "displaced" and c.count.best >= least and not _implausible(c))
@@ -1219,14 +1221,17 @@ def _find_claims(g, text, sentences, headlines):
     return claims
 
 
-def _lived_or_died(g, c, lowered, end):
+def _lived_or_died(g, c, lowered, end, following=None):
     """One victim shot or hurt, as the rest of the sentence (to ``end``) tells
     it: shot and lived is injured ("was shot in the leg and is expected to
-    recover"); hurt, then dead ("was wounded, but later died") is no injury
+    recover"); hurt, then dead ("was wounded, but later died", or a next
+    sentence, starting at ``following``, that opens "He died …") is no injury
     (the death is a claim of its own).  Other claims as they are."""
     if c.outcome not in ("shot", "injured") or c.count.best != 1 or not c.count.exact or c.pattern == "self":
         return c  # "shot herself" is the shooter's own wound, told apart from her victims
     if g.later_death.search(lowered, c.end, min(end, c.end + 100)):
+        return None
+    if following is not None and following - end < 5 and g.next_death.match(lowered, following):
         return None
     if c.outcome == "shot" and g.survival.search(lowered, c.end, end) and not g.death.search(lowered, c.end, end):
         return replace(c, outcome="injured")
