@@ -847,3 +847,19 @@ def test_a_telegraphic_victim_is_one(text):
 def test_no_telegraphic_victim_before_a_count_or_in_a_plural(text, best):
     got = _counted(text)
     assert (got and got[1]) == best
+
+
+# --- victims in a relative clause: 'five officers who died' ---------------------------------
+
+@pytest.mark.parametrize("text, killed", [
+    ("Krol was among five officers who died in the gunfire.", 5),
+    ("The 3 men that died were brothers, police said.", 3),
+    ("Two soldiers who later died of their wounds were flown to Kabul.", 2),
+])
+def test_victims_who_died_in_a_relative_clause_are_counted(text, killed):
+    assert _counted(text)[1] == killed
+
+
+def test_a_relative_clause_of_killers_is_not_their_death():
+    # "who killed" acts on others: the gunmen are not the dead
+    assert _counted("Three gunmen who killed five people fled on motorbikes.")[1] == 5
