@@ -63,6 +63,33 @@ def test_the_dateline_printed_at_the_head(text, day):
     assert all(d.role != "event" for d in find_dates(text) if day is not None and d.start < 30)
 
 
+@pytest.mark.parametrize("text, day", [
+    # a label of several words
+    ("Date of publication 16 October 2017 Rebel shelling on the capital killed four civilians", date(2017, 10, 16)),
+    ("Posted on March 3, 2021 Gunmen attacked a convoy", date(2021, 3, 3)),
+    # figures, day first (dots or dashes), as printed outside the US
+    ("24.08.2013 Syrian state media accused rebels of using chemical arms", date(2013, 8, 24)),
+    ("27-09-2013 Damascus Car Bomb Kills 70 People at Least. A car bomb killed 70 people", date(2013, 9, 27)),
+    # a wire agency's dated credit after the headline
+    ("18 IS jihadists killed fighting Syria Kurds Monitor AFP Saturday 20 Sep 2014 At least 18 jihadists", date(2014, 9, 20)),
+    ("Floods kill 12 in Kenya Reuters Friday 8 May 2020 Heavy rains", date(2020, 5, 8)),
+])
+def test_datelines_in_other_prints(text, day):
+    assert dateline_date(text) == day
+    assert [d.role for d in find_dates(text) if d.date_start == day] in ([], ["dateline"])
+
+
+@pytest.mark.parametrize("text", [
+    "31.02.2017 Clashes erupted",  # no such day
+    "05.13.2017 Clashes erupted",  # no month 13 (not read month first)
+    "Clashes erupted near Aleppo on Saturday, AFP reported, and on 20 Sep 2014 a bomb went off.",  # no credit
+    "Protesters marched through the capital. " * 8 + "AFP Saturday 20 Sep 2014",  # too far in for a credit
+    "Rebels said 3.5.2017 was the date of the truce",  # a date inside a sentence is no dateline
+])
+def test_no_dateline_in_other_prints(text):
+    assert dateline_date(text) is None
+
+
 def test_a_dateline_the_calendar_has_not_is_no_dateline():
     assert dateline_date("31 February 2017 Clashes erupted") is None
 

@@ -96,11 +96,22 @@ _CAPTION = re.compile(r"(?i:\b(?:file\s+)?(?:photo|picture|image|video)s?\b[^.]{
 # Every match of _CAPTION in ASCII text holds one of these words, lower-cased.
 _CAPTION_WORD = re.compile("photo|picture|image|video|related|read|see|watch|more")
 # What may stand before the date printed at the head of a report.
-_DATELINE_HEAD = re.compile(r"\s*(?:(?:Published|Updated|Posted|Date)\s*:?\s*)?"
-                            r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?")
-# A date printed at the head of a report, after a label or weekday.
-_DATELINE = re.compile(_DATELINE_HEAD.pattern + rf"(?P<date>{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
-                       rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d)\b")
+_WEEKDAY_HEAD = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_DATELINE_HEAD = re.compile(r"\s*(?:(?:Published|Updated|Posted|Date)(?:\s+(?:of\s+publication|on))?\s*:?\s*)?"
+                            + _WEEKDAY_HEAD)
+_DATELINE_DATE = (rf"(?:(?P<date>{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}|"
+                  rf"{_YEAR}-[01]\d-[0-3]\d)\b|(?P<dmy>(?:[12]\d|3[01]|0?[1-9])(?P<sep>[.\-])(?:1[0-2]|0?[1-9])(?P=sep){_YEAR})(?!\d))")
+# A date printed at the head of a report, after a label or weekday ("Date of publication 16 October
+# 2017", "Wed 05 Apr 2017", "24.08.2013": figures day first, as the world outside the US prints them).
+_DATELINE = re.compile(_DATELINE_HEAD.pattern + _DATELINE_DATE)
+# A wire agency's credit with its date, after a headline ("… killed fighting Syria Kurds Monitor
+# AFP Saturday 20 Sep 2014 At least 18 …").
+_CREDIT = re.compile(r"\b(?:AFP|AP|Reuters|AA|Xinhua|DPA|dpa|EFE|ANSA|UPI|SANA|IANS|PTI)\s+" + _WEEKDAY_HEAD
+                     + _DATELINE_DATE)
+_CREDIT_BEFORE = re.compile(r"\b(?:AFP|AP|Reuters|AA|Xinhua|DPA|dpa|EFE|ANSA|UPI|SANA|IANS|PTI)\s+"
+                            + _WEEKDAY_HEAD + r"$")
+#: How far into a report's first segment a wire agency's dated credit is looked for.
+CREDIT_WITHIN = 300
 _STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
@@ -392,7 +403,8 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
 
 def _role(text, start, s, relative):
     """dateline, statement, caption or event: what a date at ``s`` dates."""
-    if not relative and _DATELINE_HEAD.fullmatch(text, start, s):
+    if not relative and (_DATELINE_HEAD.fullmatch(text, start, s)
+                         or (s - start < CREDIT_WITHIN and _CREDIT_BEFORE.search(text, max(start, s - 30), s))):
         return "dateline"
     if _STATEMENT.search(text, max(start, s - 40), s):
         return "statement"
@@ -420,9 +432,22 @@ def dateline_date(text, start=0, end=None):
     datetime.date(2017, 4, 5)
     >>> dateline_date("Clashes on 5 April 2017") is None
     True
+    >>> dateline_date("24.08.2013 Syrian state media accused rebels"), dateline_date("Date of publication 16 October 2017")
+    (datetime.date(2013, 8, 24), datetime.date(2017, 10, 16))
+    >>> dateline_date("18 IS jihadists killed fighting Syria Kurds Monitor AFP Saturday 20 Sep 2014 At least 18")
+    datetime.date(2014, 9, 20)
     """
-    m = _DATELINE.match(text, start, len(text) if end is None else end)
-    day = _absolute(m.group("date").lower(), None, None) if m else None
+    end = len(text) if end is None else end
+    m = _DATELINE.match(text, start, end) or _CREDIT.search(text, start, min(end, start + CREDIT_WITHIN))
+    if m is None:
+        return None
+    if m.group("dmy"):
+        day, month, year = (int(x) for x in re.split(r"[.\-]", m.group("dmy")))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    day = _absolute(m.group("date").lower(), None, None)
     return day[0] if day else None  # None too for a date the calendar has not ("31 February 2017")
 
 
