@@ -52,6 +52,25 @@ def test_captions_and_related_links_never_date_an_event(text):
     assert _event_dates(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a caption closed by its photo credit, run into the lead (no full stop between)
+    "A soldier runs near destroyed buildings in Hasakeh on Monday (AFP photo) BEIRUT Thirteen civilians died",
+    "People inspect the damage in the town of Ariha August 3 2015(Reuters Photo) Thirty-five people were killed",
+    "Men pass burnt-out vehicles in Aleppo on July 9 2016 (Photo AFP) Syrian state media says 30 were killed",
+    "Smoke rises over Gaza City on 12 May 2021. REUTERS/Mohammed Salem",
+])
+def test_a_date_before_a_photo_credit_is_a_captions_date(text):
+    assert all(d.role == "caption" for d in find_dates(text, date(2021, 5, 14)) if d.start < 60)
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes erupted in Hasakeh on Monday (local time) and killed 13.",
+    "Clashes erupted in Hasakeh on Monday. A photo of the scene (AFP) was shared later.",
+])
+def test_a_date_before_other_brackets_dates_its_event(text):
+    assert [d.role for d in find_dates(text, date(2015, 7, 15))][:1] == ["event"]
+
+
 @pytest.mark.parametrize("text, day", [
     ("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use", date(2017, 4, 5)),
     ("22 September, 2020\nClashes erupted", date(2020, 9, 22)),

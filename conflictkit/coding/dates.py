@@ -95,6 +95,10 @@ _CAPTION = re.compile(r"(?i:\b(?:file\s+)?(?:photo|picture|image|video)s?\b[^.]{
                       r"(?:also|more)|see\s+also|watch|more\s+on\s+this)\s*:)[^.]{0,80}$")
 # Every match of _CAPTION in ASCII text holds one of these words, lower-cased.
 _CAPTION_WORD = re.compile("photo|picture|image|video|related|read|see|watch|more")
+# After a date, in its stretch of text: the credit that closes a photo caption ("… in Hasakeh on
+# Monday (AFP photo)", "… Ariha August 3 2015(Reuters Photo)", "… on July 9 2016 (Photo AFP)").
+_CREDIT_AFTER = re.compile(r"[^.()]{0,60}?(?:\((?:[A-Za-z./]+\s+){0,3}(?:photo|picture|image)s?\b[^()]{0,40}\)"
+                           r"|\.?\s*\b(?:REUTERS|AFP|AP|EPA|AA)/[A-Z])", re.I)
 # What may stand before the date printed at the head of a report.
 _WEEKDAY_HEAD = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 _DATELINE_HEAD = re.compile(r"\s*(?:(?:Published|Updated|Posted|Date)(?:\s+(?:of\s+publication|on))?\s*:?\s*)?"
@@ -396,19 +400,19 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
         if resolved is None:
             continue
         ds, de, precision, relative, *partial = resolved
-        out.append(DateMention(s, e, text[s:e], ds, de, precision, _role(text, start, s, relative), relative,
+        out.append(DateMention(s, e, text[s:e], ds, de, precision, _role(text, start, s, relative, e), relative,
                                *partial))
     return out
 
 
-def _role(text, start, s, relative):
-    """dateline, statement, caption or event: what a date at ``s`` dates."""
+def _role(text, start, s, relative, e=None):
+    """dateline, statement, caption or event: what a date at ``s`` (to ``e``) dates."""
     if not relative and (_DATELINE_HEAD.fullmatch(text, start, s)
                          or (s - start < CREDIT_WITHIN and _CREDIT_BEFORE.search(text, max(start, s - 30), s))):
         return "dateline"
     if _STATEMENT.search(text, max(start, s - 40), s):
         return "statement"
-    if _captioned(text, max(start, s - 140), s):
+    if _captioned(text, max(start, s - 140), s) or (e is not None and _CREDIT_AFTER.match(text, e)):
         return "caption"
     return "event"
 
