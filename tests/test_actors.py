@@ -207,3 +207,78 @@ def test_a_government_that_speaks_stays_the_government():
     ann = ck.code_report(ck.report_from_text("The Syrian regime condemned the statement on Monday.",
                                              find_header=False)).annotations
     assert set(ann[ann.label == "actor"].value) == {"Government of Syria"}
+
+
+def _actors(text):
+    ev = ck.code_report(text, published="2020-05-05").events
+    return ev.actor1.iloc[0], ev.actor2.iloc[0]
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a generic phrase ("government troops", "rebels", "insurgents") takes the event's country ...
+    ("The army said government troops killed 12 insurgents near Maiduguri.",
+     "Military Forces of Nigeria (2015-)", "Unidentified Armed Group (Nigeria)"),
+    ("Pro-government militias clashed with rebels in Darfur, Sudan.",
+     "Militia (Pro-Government)", "Unidentified Armed Group (Sudan)"),
+    ("Government forces retook the town of Palma from insurgents in Cabo Delgado, Mozambique.",
+     "Military Forces of Mozambique (2005-)", "Unidentified Armed Group (Mozambique)"),
+    # ... Syria's reading where the event is in Syria ...
+    ("Government forces clashed with rebels near Saraqib in Idlib.",
+     "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"),
+    ("Rebel fighters shelled government troops in Hama, Syria.",
+     "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)"),
+    # ... and no country's where none can be told
+    ("Government troops clashed with rebels.", "Military Forces", "Unidentified Armed Group"),
+])
+def test_a_generic_actor_takes_the_country_of_its_event(text, actor1, actor2):
+    assert _actors(text) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # who says so is the report's source, not an actor ...
+    ("Security forces killed a suspected militant in a raid in Srinagar, police said.",
+     "Military Forces of India", "Unidentified Armed Group (India)"),
+    ("Gunmen killed three villagers in Zamfara state, according to police.",
+     "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+    ("Police said 5 people were killed when a car bomb exploded in Mogadishu.", "", "Civilians (Somalia)"),
+    # ... unless it says what it did, or acts
+    ("Police said they arrested five men in Nairobi, Kenya.", "Police Forces of Kenya (2013-)",
+     "Civilians (Kenya)"),
+    ("The Egyptian military announced the killing of 29 militants in North Sinai.",
+     "Military Forces of Egypt (2014-)", "Unidentified Armed Group (Egypt)"),
+    ("Police fired tear gas at protesters in Nairobi, Kenya, witnesses said.",
+     "Police Forces of Kenya (2013-)", "Protesters (Kenya)"),
+])
+def test_a_speaker_is_no_actor(text, actor1, actor2):
+    assert _actors(text) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("A drone strike killed a senior AQAP commander in Marib, Yemen.", "",
+     "AQAP: Al Qaeda in the Arabian Peninsula"),
+    ("Al-Qaeda in the Islamic Maghreb fighters attacked soldiers near Timbuktu, Mali.",
+     "AQIM: Al Qaeda in the Islamic Maghreb", "Military Forces of Mali (2013-)"),
+    # an alias of two actors is the one of the report's country
+    ("SNA troops clashed with Al Shabaab fighters near Afgoye, Somalia.", "Military Forces of Somalia (2017-)",
+     "Al Shabaab"),
+    ("SNA fighters clashed with SDF fighters near Manbij.", "JWS: Syrian National Army",
+     "QSD: Syrian Democratic Forces"),
+    # an alias written with a space for its hyphen ("Jabhat Fateh al-Sham")
+    ("Jabhat Fateh al Sham fighters attacked regime positions near Khan Tuman.", "Jabhat Fateh al Sham",
+     "Military Forces of Syria (2000-)"),
+])
+def test_named_groups_by_country_and_spelling(text, actor1, actor2):
+    assert _actors(text) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # an actor that starts the cue in the active voice is its agent ...
+    ("Government forces retook the town of Palma from insurgents in Cabo Delgado, Mozambique.",
+     "Military Forces of Mozambique (2005-)"),
+    # ... not in the passive, nor the second of two actors joined by "and"
+    ("Two Egyptian policemen were killed in a bomb explosion in North Sinai.", "Police Forces of Egypt (2014-)"),
+    ("The FSA's National Army and Turkish forces took control of Tal Khawz in northern Afrin.",
+     "JSH: Free Syrian Army"),
+])
+def test_an_actor_that_starts_the_cue(text, actor1):
+    assert _actors(text)[0] == actor1

@@ -188,7 +188,10 @@ _NOUNS = {
                 r"helicopters?|gunships?|air ?force|drones?|air ?strikes?|air ?raids?|artillery|shelling",
     "police": r"police(?:m[ae]n| officers| forces)?|riot police|anti-riot police|gendarmes?|gendarmerie|cops",
     "armed_group": r"gunmen|gunman|armed men|armed man|assailants?|attackers?|bandits|armed groups?|"
-                   r"militants|militiam[ae]n|unidentified men|unknown men|masked men|kidnappers|abductors",
+                   r"militants|militant(?=\s*(?:[,.;:)]|$)|\s+(?:was|is|who|in|on|at|near|during|after|and|from|"
+                   r"had|has|with|of|by)\b)|"  # "a suspected militant", not "militant positions"
+                   r"militiam[ae]n|unidentified men|unknown men|masked men|kidnappers|abductors|"
+                   r"rebels|rebel (?:fighters|forces|groups?|factions)|insurgents|opposition (?:fighters|forces)",
     "protesters": r"protesters|protestors|demonstrators|marchers|strikers",
     "rioters": r"rioters|mobs?|angry youths?|irate youths?",
     "civilians": r"civilians?|villagers?|residents?|people|persons|individuals|m[ae]n|wom[ae]n|boys?|girls?|"
@@ -264,7 +267,7 @@ def find_generic_actors(text, start=0, end=None, country=""):
         if not code and _NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not _STATE_BEFORE.search(
                 low, max(0, m.start() - 12), m.start()) and word not in ("security forces", "government forces"):
             continue  # "forces", "jets": whose?
-        if code and word == "militants":
+        if code and word.startswith("militant"):
             continue  # "Somali militants" are not an unidentified group of Somalia
         out.append(ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=_hedge(text, s)))
     hedged = any(_HEDGE_WORD_RX.match(low, p) for p in word_starts(_HEDGE_FIRST, low))
@@ -382,6 +385,12 @@ _STATE = ("military", "police")
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
+# The head word of a cue; after an actor, words that are not its active verb (a passive's
+# auxiliary, a second actor's conjunction).
+_HEAD_RX = re.compile(r"\s*([\w'-]+)")
+_NOT_VERB_RX = re.compile(r"(?:was|were|is|are|been|being|had|has|have|got|get|and|or|of|with)\Z", re.I)
+
+
 class EventActors(NamedTuple):
     """An event's actors: ACLED names, the mentions they come from (None
     when the name follows from the event type alone, e.g. "Protesters
@@ -460,9 +469,14 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
     if event_type in _VIOLENT:  # a government that fights, shells or kills does so by its forces
         mentions = [_as_forces(m) for m in mentions]
-    head = re.match(r"[\w'-]+", text[cue.start:cue.end])  # the cue's verb or noun: its object is a patient
-    agent, patient = assign_roles(text, cue.start, cue.start + (head.end() if head else 0) or cue.end, mentions,
-                                  sentence)
+    # the cue's verb or noun (its object is a patient); an actor that starts the cue in the active voice
+    # ("Government forces retook") is before its verb
+    at = max([m.end for m in mentions if m.start == cue.start and m.end < cue.end], default=cue.start)
+    head = _HEAD_RX.match(text, at, cue.end)
+    if head is None or at == cue.start or _NOT_VERB_RX.match(head.group(1)):
+        head = _HEAD_RX.match(text, cue.start, cue.end)
+    agent, patient = assign_roles(text, head.start(1), head.end(1), mentions, sentence) if head else \
+        assign_roles(text, cue.start, cue.end, mentions, sentence)
     state = next((m for m in mentions if is_state_force(m)), None)
     crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
     if event_type == "Riots" and crowd is None and agent is not None and agent.kind in ("armed_group", "named"):

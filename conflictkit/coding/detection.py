@@ -17,6 +17,7 @@ from .actors import (
     is_state_force, merge_mentions,
 )
 from .event_types import event_sentences, find_event_cues, score_cues
+from .sources import is_speaker
 
 __all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
            "describe_event", "ACLED_TYPES"]
@@ -166,11 +167,13 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
 
 
 def _mentions(ctx, i, country):
-    """The actor mentions of sentence ``i``: its dictionary actors and unnamed ones."""
+    """The actor mentions of sentence ``i``: its dictionary actors and unnamed ones, not
+    those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`)."""
     s, e = ctx.spans[i]
     actors_t = ctx.lexicon.rows["actor"]
     named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])]
-    return merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
+    mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
+    return [m for m in mentions if not is_speaker(ctx.text, m.start, m.end, (s, e))]
 
 
 def _intervening_state(ctx, i, got, country, year):

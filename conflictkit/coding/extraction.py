@@ -93,20 +93,24 @@ def resolve_terms(text, segments, lex):
     """The dictionary terms of the segments, by kind, once context has spoken.
 
     An actor that needs context (a country or side) is kept only when the
-    report names it; a place inside an actor or source name ("Aleppo Media
-    Center") or before "-based" is not a place.
+    report names it; of an alias's rows ("SNA": the Somali National Army in
+    a report about Somalia, else the Syrian National Army) the first kept.  A
+    place inside an actor or source name ("Aleppo Media Center") or before
+    "-based" is not a place.
     """
     terms = {"actor": [], "place": [], "source": []}
     for s, e in segments:
-        found = lex.find(text, s, e)
+        found = lex.find(text, s, e, alternatives=True)
         for k in terms:
             terms[k].extend(found[k])
     actors = lex.rows["actor"]
-    countries, sides = _actor_context(terms, lex)
-    terms["actor"] = [t for t in terms["actor"]
-                      if not actors[t.entry]["needs_context"]
-                      or actors[t.entry]["needs_context"] in countries
-                      or actors[t.entry]["needs_context"] in sides]
+    first = [t for k, t in enumerate(terms["actor"]) if not k or terms["actor"][k - 1][:2] != t[:2]]
+    countries, sides = _actor_context(dict(terms, actor=first), lex)
+    kept = [t for t in terms["actor"]
+            if not actors[t.entry]["needs_context"]
+            or actors[t.entry]["needs_context"] in countries
+            or actors[t.entry]["needs_context"] in sides]
+    terms["actor"] = [t for k, t in enumerate(kept) if not k or kept[k - 1][:2] != t[:2]]  # of two rows, the first
     actor_spans, source_spans = (sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source"))
     terms["place"] = [
         t for t in terms["place"]

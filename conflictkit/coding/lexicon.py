@@ -180,7 +180,7 @@ class Lexicon:
                     key = alias.casefold() if len(alias.casefold()) == len(alias) else alias.lower()
                     key = key.translate(_FOLD)
                 entries[cs == "1"].setdefault(key, []).append((kind, i))
-                if kind == "place" and "-" in key:  # "Ras al-Ain" written "Ras Al Ain", "Deir ez Zor"
+                if kind in ("place", "actor") and "-" in key:  # "Ras al-Ain" as "Ras Al Ain"
                     entries[cs == "1"].setdefault(key.replace("-", " "), []).append((kind, i))
         self._automata = {}
         for case_sensitive, keys in entries.items():
@@ -248,8 +248,12 @@ class Lexicon:
         n = len(self.rows["place"])
         return [(n + g, self.place_row(n + g)) for g in _gazetteer.loose_lookup_ids(country, name)]
 
-    def find(self, text, start=0, end=None):
+    def find(self, text, start=0, end=None, alternatives=False):
         """All dictionary hits in ``text[start:end]``, as :class:`Term` lists by kind.
+
+        With ``alternatives``, an actor alias of two rows ("SNA") is one term
+        per row, in row order (context chooses:
+        :func:`~conflictkit.coding.extraction.resolve_terms`); else the first.
 
         Returns
         -------
@@ -282,14 +286,14 @@ class Lexicon:
         out = {}
         for kind, mine in hits.items():
             mine.sort()
-            kept, last_end = [], -1
+            kept, last_end, last = [], -1, None
             for s, _, e, row in mine:
-                if s < last_end:
+                if s < last_end and not (alternatives and kind == "actor" and (s, e) == last):
                     continue
                 if kind == "place" and not chunk[s].isupper():
                     continue  # place names are capitalised: "homs" in a URL is not Homs
                 kept.append(Term(start + s, start + e, text[start + s:start + e], kind, row))
-                last_end = e
+                last_end, last = e, (s, e)
             out[kind] = kept
         return out
 

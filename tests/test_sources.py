@@ -1,0 +1,27 @@
+"""Who says so (conflictkit.coding.sources): a speaker is a source, not an actor."""
+
+import pytest
+
+from conflictkit.coding.sources import is_speaker
+
+
+@pytest.mark.parametrize("text, words, speaks", [
+    ("Security forces killed a militant in Srinagar, police said.", "police", True),
+    ("The army said government troops killed 12 insurgents.", "army", True),
+    ("Soldiers killed 3 civilians, according to the army.", "army", True),
+    ("A police spokesman told AFP that gunmen attacked the convoy.", "police", True),
+    ("Five people died, said police in Kano.", "police", True),
+    ("Police said on Monday that five people died.", "Police", True),
+    # the actor of the sentence, or a speaker that tells what it did
+    ("Security forces killed a militant in Srinagar, police said.", "Security forces", False),
+    ("Officials said security forces killed five militants.", "security forces", False),
+    ("Police said they arrested five men.", "Police", False),
+    ("The army said its troops killed 12 fighters.", "army", False),
+    ("Police fired tear gas at protesters, witnesses said.", "Police", False),
+    ("Gunmen killed a police officer, officials said.", "police officer", False),
+    ("Clashes between regime forces and rebels reported near Qaboun.", "rebels", False),
+    ("The Egyptian military announced the killing of 29 militants.", "Egyptian military", False),
+])
+def test_is_speaker(text, words, speaks):
+    s = text.index(words)
+    assert is_speaker(text, s, s + len(words)) is speaks
