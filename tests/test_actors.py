@@ -259,6 +259,9 @@ def test_a_speaker_is_no_actor(text, actor1, actor2):
     ("Al-Qaeda in the Islamic Maghreb fighters attacked soldiers near Timbuktu, Mali.",
      "AQIM: Al Qaeda in the Islamic Maghreb", "Military Forces of Mali (2013-)"),
     # an alias of two actors is the one of the report's country
+    ("A drone strike killed a senior al Qaeda commander in Marib, Yemen.", "",
+     "AQAP: Al Qaeda in the Arabian Peninsula"),
+    ("An air strike killed an al-Qaida leader in Idlib, Syria.", "", "Al Qaeda"),
     ("SNA troops clashed with Al Shabaab fighters near Afgoye, Somalia.", "Military Forces of Somalia (2017-)",
      "Al Shabaab"),
     ("SNA fighters clashed with SDF fighters near Manbij.", "JWS: Syrian National Army",
@@ -282,3 +285,17 @@ def test_named_groups_by_country_and_spelling(text, actor1, actor2):
 ])
 def test_an_actor_that_starts_the_cue(text, actor1):
     assert _actors(text)[0] == actor1
+
+
+@pytest.mark.parametrize("text, actors", [
+    # a name before "-linked", "-inspired" ... tells of another actor: it is none itself
+    ("Troops killed 40 militants of the al-Qaeda-linked Nusra Front near Douma, Syria.",
+     ("Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")),
+    ("Soldiers killed five IS-inspired gunmen near Rafah, Egypt.",
+     ("Military Forces of Egypt (2014-)", "Unidentified Armed Group (Egypt)")),
+    # the name itself is one
+    ("Al-Qaeda fighters attacked an army post near Mukalla, Yemen.",
+     ("AQAP: Al Qaeda in the Arabian Peninsula", "Military Forces of Yemen")),
+])
+def test_a_name_that_modifies_another_actor_is_none(text, actors):
+    assert _actors(text) == actors

@@ -7,6 +7,7 @@ named sources), the date phrases and the generic source phrases.
 """
 
 import bisect
+import re
 from typing import NamedTuple
 
 from .casualties import find_claims
@@ -89,14 +90,21 @@ def _actor_context(report_terms, lex):
     return countries, sides
 
 
+# After an actor's name, words that make it a modifier of another actor ("al-Qaeda-linked
+# al-Nusra Front", "IS-inspired gunmen"): the name is no actor there.  Not "-allied": an
+# "LNA-allied battalion" fights on the LNA's side, and ACLED may code it so.
+_MODIFIER_AFTER = re.compile(r"-(?:linked|inspired|style|related)\b", re.I)
+
+
 def resolve_terms(text, segments, lex):
     """The dictionary terms of the segments, by kind, once context has spoken.
 
     An actor that needs context (a country or side) is kept only when the
     report names it; of an alias's rows ("SNA": the Somali National Army in
-    a report about Somalia, else the Syrian National Army) the first kept.  A
-    place inside an actor or source name ("Aleppo Media Center") or before
-    "-based" is not a place.
+    a report about Somalia, else the Syrian National Army) the first kept; a
+    name before "-linked", "-inspired" … is no actor ("al-Qaeda-linked
+    al-Nusra Front").  A place inside an actor or source name ("Aleppo Media
+    Center") or before "-based" is not a place.
     """
     terms = {"actor": [], "place": [], "source": []}
     for s, e in segments:
@@ -107,9 +115,10 @@ def resolve_terms(text, segments, lex):
     first = [t for k, t in enumerate(terms["actor"]) if not k or terms["actor"][k - 1][:2] != t[:2]]
     countries, sides = _actor_context(dict(terms, actor=first), lex)
     kept = [t for t in terms["actor"]
-            if not actors[t.entry]["needs_context"]
-            or actors[t.entry]["needs_context"] in countries
-            or actors[t.entry]["needs_context"] in sides]
+            if (not actors[t.entry]["needs_context"]
+                or actors[t.entry]["needs_context"] in countries
+                or actors[t.entry]["needs_context"] in sides)
+            and not _MODIFIER_AFTER.match(text, t.end)]
     terms["actor"] = [t for k, t in enumerate(kept) if not k or kept[k - 1][:2] != t[:2]]  # of two rows, the first
     actor_spans, source_spans = (sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source"))
     terms["place"] = [
