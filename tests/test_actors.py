@@ -234,6 +234,17 @@ def test_a_generic_actor_takes_the_country_of_its_event(text, actor1, actor2):
     assert _actors(text) == (actor1, actor2)
 
 
+@pytest.mark.parametrize("text, actor1", [
+    # a report that names an actor of Syria's bundle (Islamic State) is not about Syria when its event is elsewhere
+    ("Government forces clashed with Islamic State militants near Mosul, Iraq.", "Military Forces of Iraq (2020-)"),
+    ("Rebels attacked an army base near Sirte, Libya, after Islamic State fighters withdrew.",
+     "Unidentified Armed Group (Libya)"),
+    ("Government forces clashed with Islamic State militants near Palmyra, Syria.", "Military Forces of Syria (2000-)"),
+])
+def test_a_generic_actor_takes_the_country_of_its_event_not_of_the_report(text, actor1):
+    assert _actors(text)[0] == actor1
+
+
 @pytest.mark.parametrize("text, actor1, actor2", [
     # who says so is the report's source, not an actor ...
     ("Security forces killed a suspected militant in a raid in Srinagar, police said.",

@@ -171,9 +171,19 @@ def _mentions(ctx, i, country):
     those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`)."""
     s, e = ctx.spans[i]
     actors_t = ctx.lexicon.rows["actor"]
-    named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])]
+    named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])
+             if not _elsewhere(actors_t[t.entry], country)]
     mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
     return [m for m in mentions if not is_speaker(ctx.text, m.start, m.end, (s, e))]
+
+
+def _elsewhere(row, country):
+    """Is a dictionary row one country's reading of a generic phrase (its
+    ``needs_context`` a country: "government forces" are Syria's in a report
+    about Syria) and the event in another country?  There the phrase is
+    read as the generic actor of the event's country."""
+    need = row["needs_context"]
+    return bool(country) and len(need) == 2 and need.isupper() and need != country and need == row["country"]
 
 
 def _intervening_state(ctx, i, got, country, year):
