@@ -302,6 +302,9 @@ def test_an_actor_that_starts_the_cue(text, actor1):
     # a name before "-linked", "-inspired" ... tells of another actor: it is none itself
     ("Troops killed 40 militants of the al-Qaeda-linked Nusra Front near Douma, Syria.",
      ("Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")),
+    ("Jets struck the Al-Qaeda affiliate Jabhat Fateh al-Sham near Idlib, Syria.",
+     ("", "Jabhat Fateh al Sham")),
+    ("Jets struck al-Qaeda's Syrian affiliate near Idlib, Syria.", ("", "")),
     ("Soldiers killed five IS-inspired gunmen near Rafah, Egypt.",
      ("Military Forces of Egypt (2014-)", "Unidentified Armed Group (Egypt)")),
     # the name itself is one

@@ -91,9 +91,11 @@ def _actor_context(report_terms, lex):
 
 
 # After an actor's name, words that make it a modifier of another actor ("al-Qaeda-linked
-# al-Nusra Front", "IS-inspired gunmen"): the name is no actor there.  Not "-allied": an
-# "LNA-allied battalion" fights on the LNA's side, and ACLED may code it so.
-_MODIFIER_AFTER = re.compile(r"-(?:linked|inspired|style|related)\b", re.I)
+# al-Nusra Front", "Al-Qaeda affiliate Fateh al-Sham", "al Qaeda offshoot the Nusra Front",
+# "IS-inspired gunmen"): the name is no actor there.  Not "-allied": an "LNA-allied
+# battalion" fights on the LNA's side, and ACLED may code it so.
+_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:linked|affiliated|inspired|style|related)\b|(?:'s|\u2019s)?\s+(?:\w+\s+)?"
+                             r"(?:affiliates?|offshoots?|franchises?|branch|splinter group)\b", re.I)
 
 
 def resolve_terms(text, segments, lex):
@@ -102,8 +104,8 @@ def resolve_terms(text, segments, lex):
     An actor that needs context (a country or side) is kept only when the
     report names it; of an alias's rows ("SNA": the Somali National Army in
     a report about Somalia, else the Syrian National Army) the first kept; a
-    name before "-linked", "-inspired" … is no actor ("al-Qaeda-linked
-    al-Nusra Front").  A place inside an actor or source name ("Aleppo Media
+    name before "-linked", "affiliate" … is no actor ("al-Qaeda-linked
+    al-Nusra Front", "al-Qaeda's Syrian affiliate").  A place inside an actor or source name ("Aleppo Media
     Center") or before "-based" is not a place.
     """
     terms = {"actor": [], "place": [], "source": []}
