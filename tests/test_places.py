@@ -295,3 +295,42 @@ def test_no_town_from_a_spelling_that_is_no_place(text):
     terms = lex.find(text)
     actors = [lex.rows["actor"][t.entry]["country"] for t in terms["actor"]]
     assert not read_places(text, terms["place"], lex, [c for c in actors if c])
+
+
+def _read_with_actors(text):
+    """name as written -> reading, with the actors' countries as the coder passes them."""
+    lex = default_lexicon()
+    terms = lex.find(text)
+    actors = [lex.rows["actor"][t.entry]["country"] for t in terms["actor"]]
+    return {t.text: p for t, p in read_places(text, terms["place"], lex, [c for c in actors if c]).items()}
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a bare admin1 name of a country the report is hardly about is an unknown place, not the unit abroad
+    ("Syrian army troops and rebels clashed near Arima, the Syrian monitor said.", "Arima", None),
+    ("Regime forces and rebels clashed on the frontline of Ghor.", "Ghor", None),
+    # ... but the unit where its country is named, or with its unit word
+    ("Gunmen attacked a police post in Arima, Trinidad.", "Arima", "TT-ARI"),
+    ("Syrian troops killed 3 rebels in Idlib while shells landed in Hatay province, Turkey.", "Hatay", "TR-31"),
+])
+def test_a_bare_unit_name_abroad_is_no_place(text, name, admin1):
+    got = _read_with_actors(text)
+    assert (got[name]["admin1"] if name in got else None) == admin1
+
+
+@pytest.mark.parametrize("text, name, place, admin1", [
+    # a report about two countries: the spelling is a town of one of them only
+    ("Turkish troops and the Syrian army clashed near the town of Jisr al-Shugur.", "Jisr al-Shugur",
+     "Jisr al-Shughur", "SY-ID"),
+    # spellings of towns in two units: the nearest spelling ("Sheikh Zuweid": Ash Shaykh Zuwayd, not Ash-Shaykh Zayid)
+    ("A roadside bomb killed two soldiers near the town of Sheikh Zuweid, Egypt.", "Sheikh Zuweid",
+     "Ash Shaykh Zuwayd", "EG-SIN"),
+])
+def test_a_town_spelt_otherwise_in_a_report_about_several_countries(text, name, place, admin1):
+    got = _read_with_actors(text)
+    assert (got[name]["place"], got[name]["admin1"]) == (place, admin1)
+
+
+def test_a_spelling_of_a_town_in_no_country_the_report_names_is_no_place():
+    # Russian and Turkish actors: Jisr al-Shughur is a town of neither country
+    assert _read_with_actors("Russian jets and Turkish drones struck near the town of Jisr al-Shugur.") == {}

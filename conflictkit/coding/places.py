@@ -25,11 +25,15 @@ report's leading country, and reads the words around the name:
 
 import re
 
-from ..io.gazetteer import NAME_RUN, loose_key
+from rapidfuzz import fuzz
+
+from ..io.gazetteer import NAME_RUN, fold_name, loose_key
 from .actors import country_code
 from .lexicon import Term
 
 __all__ = ["report_countries", "read_place", "read_places"]
+
+_ARTICLES = frozenset("al el ar as ad an ash at az ez es ed er en et".split())
 
 # admin1 units that are a city, and the unit around them: "the outskirts of
 # Damascus" are in Rural Damascus, "the outskirts of Addis Ababa" in Oromia.
@@ -294,7 +298,8 @@ class _Name:
             rows, countries = self.rows, self.countries
             rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1" or self._leads(r)]
             row = _pick(rows, countries, want_unit) if rows else None
-            if row is not None and row["kind"] == "town" and countries:
+            if row is not None and countries and (row["kind"] == "town" or row["kind"] == "governorate" and not want_unit
+                                                  and row.get("origin") != "overlay"):
                 score, lead = countries.get(row["country"], 0.0), max(countries.values())
                 if score < 0.5 * lead or _is_village(row) and score < lead:
                     row = None
@@ -490,6 +495,26 @@ _SPELT = re.compile(
     r"crossing|checkpoint)\b)")
 
 
+def _bare(name):
+    """A name folded, without its leading article ("Ash Shaddadah" -> "shaddadah")."""
+    words = fold_name(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
+
+
+def _nearest_spellings(name, rows):
+    """Of the towns (entry, row) a name is another spelling of
+    (:func:`~conflictkit.io.gazetteer.loose_key`), those whose name is most
+    like it (RapidFuzz ratio of the names without their articles):
+    "Shadadah" is Ash Shaddadah, not Sadad."""
+    if len(rows) < 2:
+        return rows
+    key = _bare(name)
+    scored = [(max(fuzz.ratio(key, _bare(r["place"])), fuzz.ratio(key, _bare(r.get("alias") or r["place"]))), e, r)
+              for e, r in rows]
+    best = max(s for s, _, _ in scored)
+    return [(e, r) for s, e, r in scored if s == best]
+
+
 def _spelt_otherwise(text, lexicon, countries, out):
     """Names spelt otherwise than the gazetteer spells a town of the country
     the report is most about ("Saraqab" for Saraqib, "Quamishli" for Al
@@ -499,9 +524,12 @@ def _spelt_otherwise(text, lexicon, countries, out):
     place ("in", "the village of", "X town"), whose spellings
     (:meth:`~conflictkit.coding.lexicon.Lexicon.spellings_of`) all lie in
     one admin1 unit.  ``term -> reading`` as :func:`read_place` gives."""
-    lead, *rest = sorted(countries, key=countries.get, reverse=True)
-    if countries[lead] < 2.0 or rest and countries[lead] < 1.5 * countries[rest[0]]:
-        return {}  # the report names no country nor actor of one, or is as much about another
+    top = max(countries.values())
+    # the countries the report names (or an actor of) and is about nearly as much as any other: a name
+    # is looked up in each, and read when it is a town of one of them only
+    leads = sorted((c for c, v in countries.items() if v >= 2.0 and 1.5 * v >= top), key=countries.get, reverse=True)
+    if not leads:
+        return {}  # the report names no country nor actor of one
     taken = [(t.start, t.end) for t in out]
     found = {}
     for m in _SPELT.finditer(text):
@@ -512,8 +540,11 @@ def _spelt_otherwise(text, lexicon, countries, out):
             continue  # an acronym, a name read, the end of a longer name
         if len(loose_key(name)) < 4:
             continue
-        rows = lexicon.spellings_of(lead, name)
-        if not rows or len({r["admin1"] for _, r in rows}) != 1:
+        found_in = [rows for rows in (lexicon.spellings_of(c, name) for c in leads) if rows]
+        if len(found_in) != 1:
+            continue  # a town of none of them, or of two
+        rows = _nearest_spellings(name, found_in[0])
+        if len({r["admin1"] for _, r in rows}) != 1:
             continue
         reading = _read(text, s, e, _Name(name, [r for _, r in rows], countries), lexicon.admin1_name)
         if reading is not None:
