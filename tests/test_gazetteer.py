@@ -186,3 +186,22 @@ def test_villages_of_a_thousand_people_rank_below_towns():
     assert all(p["population"] >= 1000 or p["population"] == 0 for p in lookup("Tah"))
     pops = [p["population"] for p in lookup("Tripoli") if p["kind"] == "town"]
     assert pops == sorted(pops, reverse=True)
+
+
+def test_admin1_units_named_in_arabic_go_by_their_english_compass_names():
+    from conflictkit.io.gazetteer import lookup
+
+    assert [p["admin1"] for p in lookup("North Sina")] == ["EG-SIN"]
+    assert [p["admin1"] for p in lookup("South Sina")] == ["EG-JS"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Al-Sharqiyah Governorate", "Sharqeya", True),
+    ("Al Minufiyah", "Menufiya", True),
+    ("Ar-Raqqah province", "Raqqa", True),
+    ("Gharbiya", "Sharqiya", False),
+])
+def test_unit_key_folds_kind_words_articles_and_transliteration(a, b, same):
+    from conflictkit.io.gazetteer import unit_key
+
+    assert (unit_key(a) == unit_key(b)) is same

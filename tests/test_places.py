@@ -334,3 +334,33 @@ def test_a_town_spelt_otherwise_in_a_report_about_several_countries(text, name, 
 def test_a_spelling_of_a_town_in_no_country_the_report_names_is_no_place():
     # Russian and Turkish actors: Jisr al-Shughur is a town of neither country
     assert _read_with_actors("Russian jets and Turkish drones struck near the town of Jisr al-Shugur.") == {}
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # an admin1 unit spelt otherwise than ISO or the curated table spell it: a transliteration, an
+    # English name of an Arabic one, a typo; with a word that makes it a place
+    ("Egyptian police killed three gunmen in Sharqeya on Sunday.", "Sharqeya", "EG-SHR"),
+    ("An IED wounded two soldiers in Sheikh Zuweid city, North Sinai.", "North Sinai", "EG-SIN"),
+    ("Regime shelling hit several towns in Rural Damscus, the Syrian monitor said.", "Rural Damscus", "SY-RD"),
+    ("Kurdish fighters clashed with Turkish-backed rebels in Al-Hasaken province.", "Al-Hasaken", "SY-HA"),
+    ("Police arrested dozens in Oromiya region of Ethiopia.", "Oromiya", "ET-OR"),
+])
+def test_a_unit_spelt_otherwise(text, name, admin1):
+    got = _read_with_actors(text)
+    assert got[name]["admin1"] == admin1 and got[name]["kind"] == "governorate"
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Egyptian police detained the family of Sharqawi in Cairo.", "Sharqawi"),  # a person: no unit's spelling
+    ("Protesters marched in Shamrock, Texas.", "Shamrock"),  # a town, spelt as the gazetteer spells it
+    ("Hundreds protested in Kordofan on Monday.", "Kordofan"),  # a region, no unit's name
+])
+def test_no_unit_from_a_name_unlike_every_units(text, not_a_place):
+    got = _read_with_actors(text)
+    assert not_a_place not in got or got[not_a_place]["kind"] != "governorate"
+
+
+def test_a_name_only_of_generic_units_weighs_no_country():
+    # "North" alone (Cameroon's North Region only as "North Region") does not make the report Cameroon's
+    got = _read_with_actors("A bomb killed two soldiers in North Sinai.")
+    assert got["North Sinai"]["country"] == "EG"

@@ -81,17 +81,23 @@ def _admin1_table():
         return list(csv.DictReader(f))
 
 
-# French words of admin1 names that English news translates: "Nord-Kivu" is "North Kivu", "Haut-Uélé"
-# "Upper Uele", "Basse-Kotto" "Lower Kotto", "Moyen-Ogooué" "Middle Ogooue".
+# French and Arabic words of admin1 names that English news translates: "Nord-Kivu" is "North Kivu", "Haut-Uélé"
+# "Upper Uele", "Basse-Kotto" "Lower Kotto", "Moyen-Ogooué" "Middle Ogooue"; "Shamal Sina'" "North Sinai",
+# "Janub Sina'" "South Sinai".
 _ENGLISH_WORDS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "haut": "Upper",
                   "haute": "Upper", "bas": "Lower", "basse": "Lower", "moyen": "Middle", "moyenne": "Middle",
-                  "extreme": "Far"}
+                  "extreme": "Far", "shamal": "North", "janub": "South", "sharq": "East", "gharb": "West"}
+_ARTICLES = frozenset("al el ar as ad an ash at az".split())
 
 
 def _english_names(name):
-    """The English names news give an admin1 unit named in French ("Nord-Kivu":
-    "North Kivu"; none for a name of generic words only, "Extrême-Nord")."""
+    """The English names news give an admin1 unit named in French or Arabic
+    ("Nord-Kivu": "North Kivu"; "Shamal Sina'": "North Sina", which the coder
+    matches to "North Sinai" by spelling; none for a name of generic words
+    only, "Extrême-Nord", "Al Janub")."""
     words = fold_name(name).split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
     if not any(w in _ENGLISH_WORDS for w in words) or set(words) <= _GENERIC | set(_ENGLISH_WORDS):
         return set()
     return {" ".join(_ENGLISH_WORDS.get(w, w.capitalize()) for w in words)}

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import ahocorasick
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from ..io import gazetteer as _gazetteer
 from ._scan import lower_same_length
@@ -167,6 +168,8 @@ class Lexicon:
         self._admin1_names = dict(zip(curated_units["admin1"], curated_units["place"]))
         self._curated_unit_countries = frozenset(curated_units["country"])
         self._world, self._namesakes, self._loose = {}, {}, {}  # rows, namesakes, spellings looked up so far
+        self._unit_keys = {}  # country -> (unit key, entry) of its admin1 units
+        self._unit_spellings = {}  # (country, unit key, similarity) -> entries of the units it spells
         # Two automata: case-insensitive aliases over the lower-cased text,
         # case-sensitive ones (acronyms: IS, US, UN) over the text as written,
         # where they hit far less often ("is" is in every sentence, "IS" is not).
@@ -247,6 +250,46 @@ class Lexicon:
             return curated
         n = len(self.rows["place"])
         return [(n + g, self.place_row(n + g)) for g in _gazetteer.loose_lookup_ids(country, name)]
+
+    def units_spelt_like(self, country, name, similarity=88):
+        """The admin1 units of ``country`` (ISO alpha-2; None: of every
+        country) whose name ``name`` is a spelling of: RapidFuzz ratio of the unit keys
+        (:func:`conflictkit.io.gazetteer.unit_key`: no kind word nor article)
+        at least ``similarity``, the nearest only, curated units first (of a
+        country whose units the curated table lists, only those), as
+        (entry, row) pairs: ``entry`` as in a :class:`Term`.
+
+        >>> lex = default_lexicon()
+        >>> [row["admin1"] for _, row in lex.units_spelt_like("EG", "Sharqeya")]
+        ['EG-SHR']
+        >>> [row["admin1"] for _, row in lex.units_spelt_like("SY", "Rural Damscus")]
+        ['SY-RD']
+        """
+        if country is None:  # every country's
+            if None not in self._unit_keys:
+                for cc in sorted(self._curated_unit_countries | set(_gazetteer.admin1_countries())):
+                    self.units_spelt_like(cc, "", similarity)
+                self._unit_keys[None] = tuple(kv for cc, keys in sorted(self._unit_keys.items(), key=str)
+                                              if cc is not None for kv in keys)
+        elif country not in self._unit_keys:
+            n = len(self.rows["place"])
+            if country in self._curated_unit_countries:
+                keys = {}
+                for i, row in enumerate(self.rows["place"]):
+                    if row["kind"] == "governorate" and row["country"] == country and row["admin1"]:
+                        keys.setdefault(_gazetteer.unit_key(row["alias"]), i)
+                self._unit_keys[country] = tuple(keys.items())
+            else:
+                self._unit_keys[country] = tuple((k, n + g) for k, g in _gazetteer.admin1_names_of(country))
+        key = _gazetteer.unit_key(name)
+        if (country, key, similarity) not in self._unit_spellings:
+            choices = self._unit_keys[country]
+            best = process.extract(key, [k for k, _ in choices], scorer=fuzz.ratio, score_cutoff=similarity,
+                                   limit=None)
+            top = best[0][1] if best else None
+            self._unit_spellings[country, key, similarity] = tuple(dict.fromkeys(
+                choices[i][1] for _, score, i in best if score == top))
+        return [(e, self.place_row(e)) for e in self._unit_spellings[country, key, similarity]]
 
     def find(self, text, start=0, end=None, alternatives=False):
         """All dictionary hits in ``text[start:end]``, as :class:`Term` lists by kind.

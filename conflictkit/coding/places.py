@@ -23,11 +23,12 @@ report's leading country, and reads the words around the name:
   gazetteer lacks (:func:`conflictkit.io.gazetteer.loose_key`).
 """
 
+import bisect
 import re
 
 from rapidfuzz import fuzz
 
-from ..io.gazetteer import NAME_RUN, fold_name, loose_key
+from ..io.gazetteer import NAME_RUN, fold_name, loose_key, unit_key
 from .actors import country_code
 from .lexicon import Term
 
@@ -453,7 +454,10 @@ def read_places(text, terms, lexicon, named_countries=()):
     named = [rs[0]["country"] for rs, c in zip(rows, is_country) if c] + list(named_countries)
     if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
         named = _peoples(text)
-    countries = report_countries([rs for rs, c in zip(rows, is_country) if not c], named)
+    # a name only of units named by generic words ("North", "Delta") says nothing of the country
+    # without its unit word ("Plateau State")
+    countries = report_countries([rs for t, rs, c in zip(terms, rows, is_country) if not c and not (
+        all(r.get("needs_unit_word", "0") == "1" for r in rs) and not _UNIT_AFTER.match(text, t.end))], named)
     out, names, read = {}, {}, []
     for t, rs in zip(terms, rows):
         if (t.text, t.entry) not in names:
@@ -462,8 +466,11 @@ def read_places(text, terms, lexicon, named_countries=()):
         if reading is not None:
             out[t] = reading
             read.append((t, rs))
+    if not any(r["kind"] == "governorate" for r in out.values()):  # a report that names a unit spells units so
+        out.update(_units_spelt_otherwise(text, lexicon, countries, out))
     if countries and not any(r["admin1"] for r in out.values()):
         out.update(_spelt_otherwise(text, lexicon, countries, out))
+    if len(out) > len(read):
         read = [(t, names[t.text, t.entry].rows if (t.text, t.entry) in names else []) for t in sorted(out, key=_start)]
     _placed_in(text, read, out, countries)
     _towns_in_named_units(text, read, out)
@@ -513,6 +520,64 @@ def _nearest_spellings(name, rows):
               for e, r in rows]
     best = max(s for s, _, _ in scored)
     return [(e, r) for s, e, r in scored if s == best]
+
+
+# What makes a run of capitalised words the gazetteer lacks a unit's name: a word before it ("in Sharqeya",
+# "rural Damscus", "Sheikh Zuweid city, North Sinai") or a unit word after it ("Al-Hasaken province").
+# (Plain patterns, so that the scan of every report is quick.)
+_UNIT_SPELT_BEFORE = re.compile(r"[\s,(](?:(?:in|of|rural)\s(?:the\s)?|\s)(?=[A-Z])")
+_UNIT_WORD = re.compile(r"\s(?:[Pp]rovince|[Gg]overnorate|[Ss]tate|[Rr]egion|[Ww]ilaya)\b")
+_RUN_BEFORE_UNIT_WORD = re.compile(rf"(?<![\w'-])({NAME_RUN})$")
+_NAME_RUN = re.compile(NAME_RUN)
+_ENGLISH_PARTICLE = re.compile(r"\s(?:of|on|upon)\s")
+# Spellings of a unit's name shorter than this (its unit key) are too like other names to be read.
+_SHORTEST_UNIT_SPELLING = 5
+# How alike (RapidFuzz ratio of unit keys) a spelling must be to a unit of any country, in a report that
+# names no country.
+_UNIT_SIMILARITY_ANYWHERE = 92
+
+
+def _units_spelt_otherwise(text, lexicon, countries, out):
+    """Names of admin1 units spelt otherwise than the gazetteer or curated
+    table spells them ("Sharqeya" for Ash Sharqiyah, "North Sinai" for
+    Shamal Sina', "Rural Damscus" for Rural Damascus), in any report: a run of
+    capitalised words outside the names read, after "in", "of" or "rural" or
+    before a unit word ("province"), whose unit key
+    (:func:`~conflictkit.io.gazetteer.unit_key`) is at least 88 alike
+    (RapidFuzz ratio) one unit's of one of the countries the report is most
+    about (:meth:`~conflictkit.coding.lexicon.Lexicon.units_spelt_like`).
+    ``term -> reading`` as :func:`read_place` gives."""
+    top = max(countries.values(), default=0.0)
+    # the countries the report is most about; when it names none, every country's units, and only
+    # a spelling near one unit (:data:`_UNIT_SIMILARITY_ANYWHERE`)
+    leads = [c for c, v in countries.items() if v > 0 and 1.5 * v >= top] or [None]
+    similarity = 88 if leads != [None] else _UNIT_SIMILARITY_ANYWHERE
+    taken = sorted((t.start, t.end) for t in out)
+    found = {}
+    spans = [r.span() for r in (_NAME_RUN.match(text, m.end()) for m in _UNIT_SPELT_BEFORE.finditer(text)) if r]
+    for u in _UNIT_WORD.finditer(text):
+        m = _RUN_BEFORE_UNIT_WORD.search(text, max(0, u.start() - 60), u.start())
+        if m:
+            spans.append(m.span(1))
+    for s, e in sorted(set(spans)):
+        name = _ENGLISH_PARTICLE.split(text[s:e], 1)[0]  # "Sharqeya on Sunday": Sharqeya
+        if name.endswith(("'s", "\u2019s")):
+            name = name[:-2]
+        e = s + len(name)
+        if (len(name) <= 4 and name.isupper()) or (s and (text[s - 1].isalnum() or text[s - 1] in "-'")):
+            continue  # an acronym, the end of a longer name
+        i = bisect.bisect_left(taken, (e,))
+        if (i and taken[i - 1][1] > s) or len(unit_key(name)) < _SHORTEST_UNIT_SPELLING:
+            continue  # a name read, or too short
+        found_in = [rows for rows in ([(e_, r) for e_, r in lexicon.units_spelt_like(c, name, similarity)
+                                       if r.get("needs_unit_word", "0") != "1"] for c in leads) if rows]
+        if len(found_in) != 1 or len({(r["country"], r["admin1"]) for _, r in found_in[0]}) != 1:
+            continue  # a unit of none of the countries, or of two
+        rows = found_in[0]
+        reading = _read(text, s, e, _Name(name, [r for _, r in rows], countries), lexicon.admin1_name)
+        if reading is not None:
+            found[Term(s, e, name, "place", rows[0][0])] = dict(reading, place=rows[0][1]["place"])
+    return found
 
 
 def _spelt_otherwise(text, lexicon, countries, out):

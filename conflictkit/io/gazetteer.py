@@ -28,7 +28,8 @@ from .._data import resource_path
 
 __all__ = ["fold_name", "lookup", "lookup_ids", "find_names", "place_row", "admin1_name", "admin1_lookup", "loose_key",
            "loose_lookup_ids", "NAME_RUN",
-           "acled_admin1", "country_code"]
+           "acled_admin1", "country_code", "unit_key", "admin1_names_of",
+           "admin1_countries"]
 
 # Apostrophes and dots go, hyphens become spaces: "Ma'arrat", "Maarrat";
 # "Deir-ez-Zor", "Deir ez Zor"; "St. Louis", "St Louis".
@@ -288,6 +289,48 @@ def _unit_key(name, loose=False):
         for pattern, repl in _LOOSE:
             key = pattern.sub(repl, key)
     return key
+
+
+@lru_cache(maxsize=65536)
+def unit_key(name):
+    """The key a unit's name is compared by: folded, without its kind word,
+    leading article or spaces, and with the variants of transliteration
+    folded ("Al-Sharqiyah Governorate" and "Sharqeya" are "sharkia").
+
+    >>> unit_key("Al-Sharqiyah Governorate"), unit_key("Sharqeya"), unit_key("North Sinai province")
+    ('sharkia', 'sharkia', 'northsinai')
+    """
+    return _unit_key(name, loose=True)
+
+
+@lru_cache(maxsize=1)
+def _unit_names_by_country():
+    """country -> ((unit key, place number), ...) of every name of every admin1 unit."""
+    places, names = _files()
+    n_units = next(i for i, line in enumerate(places[1:], 1) if line.split("\t", 2)[1] != "governorate")
+    out = {}
+    for line in names[1:]:
+        key, ids = line.split("\t")
+        for g in map(int, ids.split(",")):
+            if g < n_units:
+                out.setdefault(places[g].split("\t", 3)[2], {}).setdefault(unit_key(key), g)
+    return {cc: tuple(keys.items()) for cc, keys in out.items()}
+
+
+def admin1_countries():
+    """The countries (ISO alpha-2) with admin1 units in the gazetteer."""
+    return tuple(_unit_names_by_country())
+
+
+def admin1_names_of(country):
+    """(unit key, place number) of every name of every admin1 unit of
+    ``country`` (ISO alpha-2): the names a text's spelling of a unit is
+    compared with (:func:`unit_key`).
+
+    >>> sorted(place_row(g)["admin1"] for k, g in admin1_names_of("EG") if k == "northsina")
+    ['EG-SIN']
+    """
+    return _unit_names_by_country().get(country, ())
 
 
 @lru_cache(maxsize=1)
