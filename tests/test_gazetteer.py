@@ -205,3 +205,22 @@ def test_unit_key_folds_kind_words_articles_and_transliteration(a, b, same):
     from conflictkit.io.gazetteer import unit_key
 
     assert (unit_key(a) == unit_key(b)) is same
+
+
+@pytest.mark.parametrize("text, name", [
+    # an Arabic article in lower case before a name is part of it
+    ("Rebels clashed with IS fighters in the city of al Bab.", "al Bab"),
+    ("Regime forces shelled the town of al-Qusayr.", "al-Qusayr"),
+    ("Several people were killed in the general hospital of al-Mayadin.", "al-Mayadin"),
+])
+def test_a_name_with_an_article_in_lower_case(text, name):
+    assert name in [text[s:e] for s, e, _ in find_names(text)]
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Fighters of Hayat Tahrir al-Sham attacked army posts.", "al-Sham"),  # inside a longer name
+    ("The general al-Bab said nothing.", "general al-Bab"),  # "al" ending a word is no article
+    ("Protesters gathered as Hama police watched.", "as Hama"),  # "as" with a space is English
+])
+def test_no_article_name_inside_a_longer_name_or_a_word(text, not_a_name):
+    assert not_a_name not in [text[s:e] for s, e, _ in find_names(text)]

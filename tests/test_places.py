@@ -364,3 +364,11 @@ def test_a_name_only_of_generic_units_weighs_no_country():
     # "North" alone (Cameroon's North Region only as "North Region") does not make the report Cameroon's
     got = _read_with_actors("A bomb killed two soldiers in North Sinai.")
     assert got["North Sinai"]["country"] == "EG"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Turkish-backed rebels clashed with IS fighters in the city of al Bab.", "al Bab", "SY-HL"),
+    ("Rebels were killed as Turkish jets struck al-Hasakeh.", "al-Hasakeh", "SY-HA"),
+])
+def test_a_place_with_an_article_in_lower_case(text, name, admin1):
+    assert _read_with_actors(text)[name]["admin1"] == admin1

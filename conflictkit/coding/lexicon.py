@@ -138,6 +138,15 @@ class Term(NamedTuple):
     entry: int  # row index into the lexicon table of that kind
 
 
+_LOWER_ARTICLE = re.compile(rf"{_gazetteer.LOWER_ARTICLE}[A-Z]")
+
+
+def _lower_article_name(chunk, s):
+    """Does a name at ``chunk[s:]`` begin with an Arabic article in lower case
+    before a capital ("al-Bab", "ar-Raqqa"), not inside a word?"""
+    return (s == 0 or not (chunk[s - 1].isalnum() or chunk[s - 1] in "'-")) and _LOWER_ARTICLE.match(chunk, s) is not None
+
+
 class Lexicon:
     """Actor, place and source dictionaries with an Aho-Corasick matcher.
 
@@ -333,8 +342,8 @@ class Lexicon:
             for s, _, e, row in mine:
                 if s < last_end and not (alternatives and kind == "actor" and (s, e) == last):
                     continue
-                if kind == "place" and not chunk[s].isupper():
-                    continue  # place names are capitalised: "homs" in a URL is not Homs
+                if kind == "place" and not chunk[s].isupper() and not _lower_article_name(chunk, s):
+                    continue  # place names are capitalised: "homs" in a URL is not Homs (but "al-Bab" is Al-Bab)
                 kept.append(Term(start + s, start + e, text[start + s:start + e], kind, row))
                 last_end, last = e, (s, e)
             out[kind] = kept

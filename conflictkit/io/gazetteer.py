@@ -153,7 +153,11 @@ def lookup(name):
 # ("Deir ez-Zor", "Dar es Salaam", "Ras Al-Ain").
 _CAP = r"[A-Z][\w'\u2019]*"
 _PARTICLE = r"(?:al|el|an|ar|as|ash|ad|at|az|ez|es|de|du|des|del|di|da|do|dos|das|la|le|les|of|on|upon|en|sur)"
+# An Arabic article written in lower case before a name ("the city of al-Bab", "al Bab", "ar-Raqqa"; "as" and
+# "an" only with a hyphen: "as Turkish forces" is English).
+LOWER_ARTICLE = r"(?:(?:al|el)[ \-]|(?:ar|as|ash|ad|an|at|az)-)"
 _RUN = re.compile(rf"{_CAP}(?:[ \-](?:{_PARTICLE}[ \-])*{_CAP})*")
+_LOWER_ARTICLES = ("al-", "al ", "el-", "el ", "ar-", "as-", "ash-", "ad-", "an-", "at-", "az-")
 _CAP_RE = re.compile(_CAP)
 _LONGEST = 5  # words in the longest name looked up
 
@@ -183,6 +187,38 @@ def find_names(text, start=0, end=None):
             continue
         out.extend((at + s, at + e, ids) for s, e, ids in hits[run])
         pos = at + len(run)
+    with_article = _article_names(text, start, end)
+    if with_article:  # "al-Bab" over "Bab"
+        out = sorted(with_article + [h for h in out if not any(a < h[1] and h[0] < b for a, b, _ in with_article)])
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ ]$")
+
+
+def _after_capitalised_word(text, i):
+    """Is the article at ``text[i]`` inside a longer name ("Hayat Tahrir
+    al-Sham"): right after a capitalised word?"""
+    m = _WORD_BEFORE.search(text, max(0, i - 30), i)
+    return bool(m and m.group(1)[0].isupper())
+
+
+def _article_names(text, start, end):
+    """The names in ``text[start:end]`` that begin with an Arabic article in
+    lower case ("the city of al-Bab", "al Bab"; not inside a longer name,
+    "Hayat Tahrir al-Sham"), as :func:`find_names` gives them.  (``str.find``, not a pattern: the scan of every text is quick.)"""
+    out = []
+    for article in _LOWER_ARTICLES:
+        i = text.find(article, start, end)
+        while i >= 0:
+            j = i + len(article)
+            if j < end and text[j].isupper() and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'-")) \
+                    and not _after_capitalised_word(text, i):
+                run = _RUN.match(text, j, end)
+                hit = _names_in_run(article + run.group()) if run else ()
+                if hit and hit[0][0] == 0:
+                    out.append((i, i + hit[0][1], hit[0][2]))
+            i = text.find(article, j, end)
     return out
 
 
@@ -197,6 +233,13 @@ def _names_in_run(run):
         ids = _lookup_ids(fold_name(name))
         return ((0, len(name), ids),) if ids else ()
     words = [m.span() for m in _CAP_RE.finditer(run)]
+    if run[0].islower():  # "al-Bab" (from _article_names): the article and the first word are one
+        words[0] = (0, words[0][1])
+    return _names_in_words(run, words)
+
+
+def _names_in_words(run, words):
+    """Leftmost-longest names in a run of words (their spans in ``run``)."""
     out, i = [], 0
     while i < len(words):
         longest = None
