@@ -372,3 +372,19 @@ def test_a_name_only_of_generic_units_weighs_no_country():
 ])
 def test_a_place_with_an_article_in_lower_case(text, name, admin1):
     assert _read_with_actors(text)[name]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # "X neighbourhood of G", "the X suburb of G": X is in G's unit, whatever a namesake abroad says
+    ("US-backed SDF fighters and US Special Forces clashed with IS in the Old City neighbourhood of Raqqa.",
+     "Old City", "SY-RA"),
+    ("Protesters gathered in the Kaloleni area of Nairobi, Kenya.", "Nairobi", "KE-30"),
+])
+def test_a_neighbourhood_of_a_town_is_in_its_unit(text, name, admin1):
+    assert _read_with_actors(text)[name]["admin1"] == admin1
+
+
+def test_of_without_a_place_word_places_nothing_inside():
+    # "the mayor of Raqqa": no neighbourhood word, Old City stays where GeoNames has it
+    got = _read_with_actors("Residents of Old City, Pennsylvania, met the mayor of Raqqa.")
+    assert got["Old City"]["country"] == "US"

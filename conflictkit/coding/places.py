@@ -357,10 +357,13 @@ def _on_a_road(text, start, end):
 
 
 # The words between two names that place the first inside the second: "Karak town in Dar'a countryside",
+# "the Old City neighbourhood of Raqqa", "the Hajar Aswad suburb of Damascus",
 # "Ras al-Ain area in Idleb south eastern countryside", "Miznaz in the western countryside of Aleppo",
 # "Hajar Aswad in Rural Damascus", "Stockton, California".
 _PLACED_IN = re.compile(
-    r"(?:\s+(?:village|town|city|area|camp|neighbou?rhood|quarter|district|sub-?district|axis|frontline|dam|"
+    r"\s+(?:neighbou?rhood|quarter|suburb|district|sub-?district|area|camp)s?\s+of\s+(?:the\s+)?"
+    r"(?:(?:al|ar|as|ad|an|ash|at|az|el)[\s-])?$"
+    r"|(?:\s+(?:village|town|city|area|camp|neighbou?rhood|quarter|district|sub-?district|axis|frontline|dam|"
     r"bridge|checkpoint|locality|community|commune|county|region|island)s?)?"
     r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:(?:north|south|east|west|central)(?:ern)?[\s-]*){1,2}"
     r"(?:parts?\s+of\s+|countryside\s+of\s+|outskirts\s+of\s+)?)?"
