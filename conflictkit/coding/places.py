@@ -19,8 +19,18 @@ report's leading country, and reads the words around the name:
 - "Al Mayadeen TV", "a man named Qasim", "Qasim Soleimani": no place at all;
 - "Ain Dara", "Tal Milh": an unknown place whose name ends in a known one's;
 - "captured Saraqab", "Quamishli city": in a report where no place is read,
-  a town of the country the report is most about in a spelling the
-  gazetteer lacks (:func:`conflictkit.io.gazetteer.loose_key`).
+  a town of the country the report is most about (of one only of the
+  countries it is about as much) in a spelling the gazetteer lacks
+  (:func:`conflictkit.io.gazetteer.loose_key`; of towns in two units, the
+  nearest spelling);
+- "in Sharqeya", "Sheikh Zuweid city, North Sinai", "Rural Damscus": in a
+  report that names no unit as the gazetteer spells it, an admin1 unit of a
+  country the report is about in another spelling
+  (:meth:`~conflictkit.coding.lexicon.Lexicon.units_spelt_like`);
+- "the frontline of A'rima" in a report on Aleppo: a bare name of a unit
+  abroad is an unknown place, as a town's is;
+- "the Old City neighbourhood of Raqqa": a place inside the town named after
+  it, whatever namesake abroad it has.
 """
 
 import bisect
