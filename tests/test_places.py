@@ -388,3 +388,20 @@ def test_of_without_a_place_word_places_nothing_inside():
     # "the mayor of Raqqa": no neighbourhood word, Old City stays where GeoNames has it
     got = _read_with_actors("Residents of Old City, Pennsylvania, met the mayor of Raqqa.")
     assert got["Old City"]["country"] == "US"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a country's name right after a place (a text with its commas stripped) does not make it a longer name
+    ("A car bomb killed 5 in Aleppo Syria on Monday", "Aleppo", "SY-HL"),
+    ("FSA fighters clashed with government forces in rural Quneitra Syria", "Quneitra", "SY-QU"),
+])
+def test_a_country_name_after_a_place_ends_the_name(text, name, admin1):
+    assert _read_with_actors(text)[name]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("Fighters loyal to Hama Al Waqas attacked a checkpoint.", "Hama"),  # "Al" is no country (not Albania's code)
+    ("Fighters of Homs Ben Gashir attacked a checkpoint.", "Homs"),  # "Ben" is no country (not Benin's code)
+])
+def test_a_code_after_a_name_is_no_country(text, not_a_place):
+    assert not_a_place not in _read_with_actors(text)

@@ -130,9 +130,17 @@ def _in_a_name(text, start, after):
     Today", "Ahmed Hassan" (not "Eastern Ghouta", nor "In Hama" opening a
     sentence)?"""
     nxt = _NEXT_CAPITAL.match(after)
-    if nxt and nxt.group(1) not in _PLACE_WORDS:
-        return True
+    if nxt and nxt.group(1) not in _PLACE_WORDS and not (after[:1] == " " and _country_of_name(nxt.group(1))):
+        return True  # "Qasim Soleimani"; not "rural Quneitra Syria" (a text with its commas stripped)
     return _after_a_name(text, start)
+
+
+def _country_of_name(word):
+    """The country a country's name (not a demonym nor a code) names ("Syria":
+    SY; "Syrian", "Ben": "")."""
+    from ..io.gazetteer import country_code as country_of_name
+
+    return country_of_name(word) if len(word) > 3 else ""
 
 
 def _after_a_name(text, start):
