@@ -305,19 +305,6 @@ def _read_with_actors(text):
     return {t.text: p for t, p in read_places(text, terms["place"], lex, [c for c in actors if c]).items()}
 
 
-@pytest.mark.parametrize("text, name, admin1", [
-    # a bare admin1 name of a country the report is hardly about is an unknown place, not the unit abroad
-    ("Syrian army troops and rebels clashed near Arima, the Syrian monitor said.", "Arima", None),
-    ("Regime forces and rebels clashed on the frontline of Ghor.", "Ghor", None),
-    # ... but the unit where its country is named, or with its unit word
-    ("Gunmen attacked a police post in Arima, Trinidad.", "Arima", "TT-ARI"),
-    ("Syrian troops killed 3 rebels in Idlib while shells landed in Hatay province, Turkey.", "Hatay", "TR-31"),
-])
-def test_a_bare_unit_name_abroad_is_no_place(text, name, admin1):
-    got = _read_with_actors(text)
-    assert (got[name]["admin1"] if name in got else None) == admin1
-
-
 @pytest.mark.parametrize("text, name, place, admin1", [
     # a report about two countries: the spelling is a town of one of them only
     ("Turkish troops and the Syrian army clashed near the town of Jisr al-Shugur.", "Jisr al-Shugur",

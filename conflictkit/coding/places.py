@@ -27,8 +27,6 @@ report's leading country, and reads the words around the name:
   report that names no unit as the gazetteer spells it, an admin1 unit of a
   country the report is about in another spelling
   (:meth:`~conflictkit.coding.lexicon.Lexicon.units_spelt_like`);
-- "the frontline of A'rima" in a report on Aleppo: a bare name of a unit
-  abroad is an unknown place, as a town's is;
 - "the Old City neighbourhood of Raqqa": a place inside the town named after
   it, whatever namesake abroad it has.
 """
@@ -317,8 +315,7 @@ class _Name:
             rows, countries = self.rows, self.countries
             rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1" or self._leads(r)]
             row = _pick(rows, countries, want_unit) if rows else None
-            if row is not None and countries and (row["kind"] == "town" or row["kind"] == "governorate" and not want_unit
-                                                  and row.get("origin") != "overlay"):
+            if row is not None and row["kind"] == "town" and countries:
                 score, lead = countries.get(row["country"], 0.0), max(countries.values())
                 if score < 0.5 * lead or _is_village(row) and score < lead:
                     row = None
