@@ -219,3 +219,37 @@ def test_more_event_phrasings(text, event_type, sub_event_type):
     ev = _events(text)
     assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
 
+
+
+# A weapon types the event whoever it hits, in whatever order the sentence tells it (sentences written for
+# the test): the toll first ("Two traders were killed ... when a roadside bomb exploded"), a mine hit by
+# soldiers, "a bomb" as the device (not an air strike); the other side: clashes or an ambush with a weapon
+# beside them stay battles, bombs dropped from the air stay air strikes, and a found bomb is no explosion.
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("Two traders were killed and four wounded when a roadside bomb exploded near the market in Gao on Sunday.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Four soldiers were killed when their truck struck a landmine near Kidal on Monday.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Officials said a bomb hidden in a cart went off in Quetta on Friday, wounding 9.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Three civilians were wounded when a device planted under a bridge exploded in Mopti on Sunday.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Two soldiers were killed in clashes with militants near Kidal on Monday, while an air strike hit the "
+     "militants' base.", "Battles", "Armed clash"),
+    ("Rebels ambushed an army convoy near Beni on Monday, killing five soldiers, and fired rockets at the base.",
+     "Battles", "Armed clash"),
+    ("Government warplanes dropped bombs on Kauda on Monday, killing four civilians.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Helicopters dropped barrel bombs on Daraya on Monday, killing 5 people.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Police defused a bomb found near a church in Kaduna on Sunday.", "Strategic developments",
+     "Disrupted weapons use"),
+])
+def test_a_weapon_types_the_event_whoever_it_hits(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
+
+
+def test_the_air_force_intelligence_is_no_air_strike():
+    ev = _events("Gunmen shot and killed two members of the Air Force Intelligence in Dar'a on Monday.")
+    assert ev.event_type.tolist()[:1] != ["Explosions/Remote violence"]

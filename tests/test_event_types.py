@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import conflictkit as ck
 from conflictkit.coding import event_types
 from conflictkit.coding._scan import lower_same_length, word_starts
-from conflictkit.coding.event_types import classify_event_type, event_sentences, find_event_cues
+from conflictkit.coding.event_types import classify_event_type, event_sentences, event_type_rules, find_event_cues
 from conflictkit.io.reports import report_from_text
 
 
@@ -39,6 +39,26 @@ from conflictkit.io.reports import report_from_text
 ])
 def test_event_types_by_class(text, event_type, sub_event_type):
     assert classify_event_type(text)[:2] == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police said 5 people were killed and 12 wounded when a car bomb exploded in Mogadishu on Tuesday.",
+     "Remote explosive/landmine/IED"),
+    ("Three policemen were wounded when a grenade was thrown at their post.", "Grenade"),
+    ("Two children were killed when a mortar shell hit their home.", "Shelling/artillery/missile attack"),
+    # another way of fighting beside the weapon: the toll counts again
+    ("Soldiers clashed with rebels near Beni; five soldiers were killed and mortars were fired.", "Armed clash"),
+])
+def test_a_weapon_outweighs_the_toll(text, sub_event_type):
+    assert classify_event_type(text)[1] == sub_event_type
+
+
+def test_outcome_rules_give_way_to_a_weapon_only():
+    rules = event_type_rules()
+    assert set(rules["outcome"]) == {"0", "1"}
+    toll = [c for c in find_event_cues("Five people were killed and two soldiers wounded.") if c.outcome]
+    assert {c.event_type for c in toll} == {"Violence against civilians", "Battles"}
+    assert classify_event_type("Five people were killed in Gao.")[:2] == ("Violence against civilians", "Attack")
 
 
 def test_a_month_is_no_march():

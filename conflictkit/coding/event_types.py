@@ -24,16 +24,23 @@ from ._scan import literal_automaton, literal_prefixes, lower_same_length, not_w
 from .resources import load_resources
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
-           "event_sentences", "TRIGGER_WEIGHT", "EventRules", "compile_event_rules"]
+           "event_sentences", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
 
 #: A cue of at least this weight, of one of ACLED's six event types, says on
 #: its own that a sentence reports an event (weaker cues only help to type one).
 TRIGGER_WEIGHT = 1.5
 
-_RULE_COLUMNS = ("event_type", "sub_event_type", "weight", "pattern", "case_sensitive")
+_RULE_COLUMNS = ("event_type", "sub_event_type", "weight", "pattern", "case_sensitive", "outcome")
+
+#: Event types typed by their weapon, whoever it hits: where a text's own cues
+#: name one ("a car bomb exploded", "hit a mine") and no other way of
+#: fighting ("clashed", "ambushed", "shot dead"), the cues of an outcome rule
+#: ("5 people were killed", "soldiers were wounded") do not type it.
+WEAPON_TYPES = ("Explosions/Remote violence",)
 
 _ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
                 "Strategic developments")
+_FIGHTING_TYPES = ("Battles", "Protests", "Riots", "Violence against civilians")  # other ways of fighting than weapons
 
 
 def _compiled(rules=None):
@@ -55,7 +62,7 @@ class _Alternation(NamedTuple):
     """The rules of one case.
 
     ``pattern``: one alternation with one named group per rule, heaviest
-    first; ``meta``: ``{group: (event_type, sub_event_type, weight)}``;
+    first; ``meta``: ``{group: (event_type, sub_event_type, weight, outcome)}``;
     ``starts``: an automaton of the first letters of the rules' words (see
     :func:`_rule_starts`), None when some rule's start cannot be read (then
     ``pattern`` scans the whole text); ``lowered``: run on lower-cased text.
@@ -119,7 +126,8 @@ def _alternation(rules, lowered):
     # first character, one that starts by opening a group is not (1.5x).
     patterns = [_strip_boundary(r.pattern.lower() if lowered else r.pattern) for r in rules.itertuples()]
     parts = [f"(?:{p})(?P<r{i}>)" for i, p in zip(rules.index, patterns)]
-    meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight)) for i, r in zip(rules.index, rules.itertuples())}
+    meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight), r.outcome == "1")
+            for i, r in zip(rules.index, rules.itertuples())}
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
     return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta,
                         _rule_starts(patterns, [re.compile(p) for p in parts], letter), lowered)
@@ -163,7 +171,9 @@ def _strip_boundary(pattern):
 
 def event_type_rules():
     """The rule table: ``event_type``, ``sub_event_type``, ``weight``, ``pattern``,
-    ``case_sensitive`` ("1": the pattern matches as written, not ignoring case)."""
+    ``case_sensitive`` ("1": the pattern matches as written, not ignoring case),
+    ``outcome`` ("1": the rule tells who was hurt, not how, and gives way to a
+    weapon: see :data:`WEAPON_TYPES`)."""
     return load_resources().event_rules.copy()
 
 
@@ -197,8 +207,19 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
     """``(event_type, sub_event_type, score)`` from the :class:`EventCue`
     list of a text: each sub-type scores the weights of its rules that hit
     (a rule hit n times counts 1 + 0.25 (n - 1) times); the highest wins.
-    Cues of the ``context`` (the sentences around) count half.  ``types``
-    and ``default`` as in :func:`classify_event_type`."""
+    Cues of the ``context`` (the sentences around) count half.  Where the
+    text's own ``cues`` name a weapon (:data:`WEAPON_TYPES`) and neither
+    they nor the ``context`` another way of fighting (a cue of another
+    type above :data:`TRIGGER_WEIGHT`),
+    its outcome cues (:attr:`EventCue.outcome`: "5 people were killed") do
+    not count: "5 people were killed when a car bomb exploded" is an explosion.
+    ``types`` and ``default`` as in :func:`classify_event_type`.
+
+    >>> score_cues(find_event_cues("5 people were killed and 12 wounded when a car bomb exploded"))[:2]
+    ('Explosions/Remote violence', 'Remote explosive/landmine/IED')
+    """
+    if _weapon_only(cues) and not any(map(_fighting, context)):
+        cues = [c for c in cues if not c.outcome]
     scores, type_of = _sub_scores(cues, types, 1.0)
     if context:
         context_scores, context_type_of = _sub_scores(context, types, 0.5)
@@ -209,6 +230,16 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
         return default[0], default[1], 0.0
     best = max(scores, key=scores.get)
     return type_of[best], best, scores[best]
+
+
+def _weapon_only(cues):
+    """Do ``cues`` name a weapon (:data:`WEAPON_TYPES`) and no other way of fighting?"""
+    return any(c.event_type in WEAPON_TYPES for c in cues) and not any(map(_fighting, cues))
+
+
+def _fighting(cue):
+    """Does ``cue`` tell of a way of fighting other than a weapon ("clashed", "ambushed", "rioters")?"""
+    return not cue.outcome and cue.weight > TRIGGER_WEIGHT and cue.event_type in _FIGHTING_TYPES
 
 
 def _sub_scores(cues, types, factor):
@@ -237,6 +268,7 @@ class EventCue(NamedTuple):
     sub_event_type: str
     weight: float
     rule: str = ""  # the rule that hit (its group in the compiled rules)
+    outcome: bool = False  # the rule tells who was hurt, not how (see :data:`WEAPON_TYPES`)
 
     @property
     def trigger(self):
@@ -261,9 +293,9 @@ def find_event_cues(text, start=0, end=None, rules=None):
     for alt in compile_event_rules(rules).alternations:
         t = low if alt.lowered else chunk
         for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t):
-            event_type, sub, weight = alt.meta[m.lastgroup]
+            event_type, sub, weight, outcome = alt.meta[m.lastgroup]
             s, e = m.span()
-            out.append(EventCue(start + s, start + e, chunk[s:e], event_type, sub, weight, m.lastgroup))
+            out.append(EventCue(start + s, start + e, chunk[s:e], event_type, sub, weight, m.lastgroup, outcome))
     return sorted(out)
 
 

@@ -328,7 +328,7 @@ def _table_file(path, text, sep, base, check):
 
 
 #: Columns a table may leave out (all of it, or at the end of a row), and their value then.
-_DEFAULTS = {"case_sensitive": "0", "needs_context": ""}
+_DEFAULTS = {"case_sensitive": "0", "needs_context": "", "outcome": "0"}
 
 
 def _check_columns(path, header, expected):
@@ -393,7 +393,7 @@ def _check_rule(row):
         re.compile(row["pattern"])
     except re.error as err:
         return f"pattern is not a valid regular expression: {err}"
-    return _flag(row, "case_sensitive")
+    return _flag(row, "case_sensitive") or _flag(row, "outcome")
 
 
 _ROW_CHECKS = {"actors.csv": _check_actor, "places.csv": _check_place, "sources.csv": _check_source,
