@@ -253,3 +253,18 @@ def test_a_weapon_types_the_event_whoever_it_hits(text, event_type, sub_event_ty
 def test_the_air_force_intelligence_is_no_air_strike():
     ev = _events("Gunmen shot and killed two members of the Air Force Intelligence in Dar'a on Monday.")
     assert ev.event_type.tolist()[:1] != ["Explosions/Remote violence"]
+
+
+# Armed victims told without a group's name are fighters (sentences written for the test): "elements",
+# "Islamists", commanders, gendarmes, members of a unit; the other side: a village chief or the members of a
+# family are civilians.
+@pytest.mark.parametrize("text, event_type", [
+    ("The army said it killed 29 Islamist elements near Kerkra on Monday.", "Battles"),
+    ("Unidentified gunmen assassinated a commander of the Hamza Division in Afrin on Sunday.", "Battles"),
+    ("Gunmen shot dead two members of the 4th Armored Division in Dar'a on Monday.", "Battles"),
+    ("Three gendarmes were killed in an attack on their post near Diffa on Monday.", "Battles"),
+    ("Unidentified gunmen assassinated a village chief in Tillaberi on Sunday.", "Violence against civilians"),
+    ("Gunmen shot dead three traders in Ngala on Monday.", "Violence against civilians"),
+])
+def test_armed_victims_without_a_name_make_a_battle(text, event_type):
+    assert _events(text).event_type.tolist()[:1] == [event_type]
