@@ -268,3 +268,19 @@ def test_the_air_force_intelligence_is_no_air_strike():
 ])
 def test_armed_victims_without_a_name_make_a_battle(text, event_type):
     assert _events(text).event_type.tolist()[:1] == [event_type]
+
+
+# "Captured" with a person as its object is no ground taken (sentences written for the test): fighters,
+# a commander, soldiers in the passive are captured in a battle; the other side: a town or a village
+# captured, also "from Boko Haram fighters", is territory.
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("Turkish forces captured two fighters of the YPG near Tel Abyad on Monday.", "Battles", "Armed clash"),
+    ("Government troops captured a rebel commander near Kidal on Monday.", "Battles", "Armed clash"),
+    ("Three soldiers were captured by Al Shabaab near Baidoa on Monday.", "Battles", "Armed clash"),
+    ("Government troops captured the town of Kubi from Boko Haram fighters on Monday.", "Battles",
+     "Government regains territory"),
+    ("Rebels captured the village of Kafr Amma on Sunday.", "Battles", "Non-state actor overtakes territory"),
+])
+def test_a_person_captured_is_no_territory(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
