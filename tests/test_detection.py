@@ -284,3 +284,29 @@ def test_armed_victims_without_a_name_make_a_battle(text, event_type):
 def test_a_person_captured_is_no_territory(text, event_type, sub_event_type):
     ev = _events(text)
     assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]
+
+
+# A disaster's toll, a crime, sanctions are no event of ACLED's (sentences written for the test); the other
+# side: fighting or a protest told beside a disaster or a crime is an event, of ACLED's types.
+@pytest.mark.parametrize("text", [
+    "A tsunami killed 43 people on the islands of Java and Sumatra on Sunday, the disaster agency said.",
+    "An explosion at a chemical plant in Tianjin on Wednesday killed 12 workers after a fire broke out in a "
+    "warehouse.",
+    "Police arrested ten persons in Kolkata on Monday and recovered counterfeit notes from drug smugglers.",
+])
+def test_a_disaster_or_a_crime_is_no_event(text):
+    coding = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-07"))
+    assert coding.events.empty
+    assert (coding.casualties.outcome == "killed").sum() == ("killed" in text)  # the toll is still read
+
+
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    ("Three people were killed in clashes between herders and farmers after the floods in Maiduguri on Monday.",
+     "Battles", "Armed clash"),
+    ("Protesters marched in Dhaka on Monday after two students were killed in a road accident.",
+     "Protests", "Peaceful protest"),
+    ("Soldiers clashed with smugglers near the border on Monday.", "Battles", "Armed clash"),
+])
+def test_fighting_beside_a_disaster_or_a_crime_is_an_acled_event(text, event_type, sub_event_type):
+    ev = _events(text)
+    assert ev[["event_type", "sub_event_type"]].values.tolist()[:1] == [[event_type, sub_event_type]]

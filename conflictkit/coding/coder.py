@@ -41,7 +41,7 @@ from .attribution import attribute_claims, report_context
 from .casualties import compile_grammar, reconcile_claims
 from .detection import find_cue_events, report_cues
 from .event_types import compile_event_rules
-from .events import ACLED_UNKNOWN_FATALITIES, CodedClaim, claim_event, cue_event, group_events
+from .events import ACLED_UNKNOWN_FATALITIES, CodedClaim, claim_event, cue_event, disaster_toll, group_events
 from .extraction import extract
 from .lexicon import default_lexicon
 from .resources import load_resources
@@ -295,10 +295,13 @@ def _code_rows(report, lex, grammar=None, rules=None):
     coded = [CodedClaim(k, f"{report.id}:c{k + 1}", c, at)
              for k, (c, at) in enumerate(zip(claims, attributions))]
     event_rows, event_of, event_ann, covered, cues = [], {}, [], {}, report_cues(ctx, rules)
-    for n, members in enumerate(group_events(claims)):
-        eid = f"{report.id}:e{n + 1}"
-        event_of.update((k, eid) for k in members)
+    for members in group_events(claims):
+        eid = f"{report.id}:e{len(event_rows) + 1}"
         row, ann = claim_event(ctx, eid, [coded[k] for k in members], cues)
+        if disaster_toll(ctx, cues, [coded[k] for k in members], row):
+            covered.update((coded[k].claim.sentence, row["event_type"]) for k in members)
+            continue
+        event_of.update((k, eid) for k in members)
         event_rows.append(row)
         event_ann += ann
         covered.update((coded[k].claim.sentence, row["event_type"]) for k in members)

@@ -16,17 +16,21 @@ from .actors import (
     EventActors, acled_actor_name, dictionary_mention, event_actors as _event_actors, find_generic_actors,
     is_state_force, merge_mentions,
 )
-from .event_types import event_sentences, find_event_cues, score_cues
+from .event_types import event_sentences, find_event_cues, score_cues, tells_fighting
 from .sources import is_speaker
 
 __all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
-           "describe_event", "ACLED_TYPES"]
+           "describe_event", "ACLED_TYPES", "NOT_EVENTS"]
 
 #: ACLED's six event types: an event found from cues alone is one of them.
 ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
                "Strategic developments")
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+#: Sub-types outside ACLED's that tell of no ACLED event: cues that say more of
+#: these than of any ACLED type make no event (without casualties).
+NOT_EVENTS = ("Natural disaster", "Man-made disaster", "Organized crime", "Diplomatic event")
 
 
 class CueEvent(NamedTuple):
@@ -61,7 +65,12 @@ def find_cue_events(ctx, cues, covered=None):
     casualty claims) to their event types.  At most one event per paragraph,
     at the first sentence that reports one; in a paragraph with a casualty
     event, only a sentence of another event type, typed alone ("Police
-    dispersed protesters. Gunmen killed three farmers.").
+    dispersed protesters. Gunmen killed three farmers.").  None where the
+    cues tell of no fighting (:func:`~conflictkit.coding.event_types.tells_fighting`)
+    and say more of something outside ACLED's types than of any of them
+    (:data:`NOT_EVENTS`: "a tank at the plant exploded" in a factory
+    accident, "new sanctions over missile launches", "police arrested ten
+    persons and recovered counterfeit notes").
 
     Parameters
     ----------
@@ -89,7 +98,9 @@ def find_cue_events(ctx, cues, covered=None):
             continue
         told = [c for k in ([i] if para in para_types else [k for k in cues if ctx.para_of[k] == para])
                 for c in cues[k]]
-        event_type, sub, _ = score_cues(told, (None, None), ACLED_TYPES)
+        event_type, sub, score = score_cues(told, (None, None), ACLED_TYPES)
+        if _no_event(told, score):
+            continue
         if event_type is None:
             event_type, sub = found[i][0].event_type, found[i][0].sub_event_type
         if event_type in para_types.get(para, ()):
@@ -98,6 +109,13 @@ def find_cue_events(ctx, cues, covered=None):
         out.append(CueEvent(i, found[i], event_type, sub))
         out.extend(_dated_apart(ctx, i, cues[i], event_type, sub))
     return out
+
+
+def _no_event(cues, score):
+    """Do ``cues`` tell of no fighting and say more of a disaster, a crime or diplomacy
+    (:data:`NOT_EVENTS`) than the ``score`` of the best ACLED type?"""
+    _, sub, other = score_cues([c for c in cues if c.sub_event_type in NOT_EVENTS], (None, None))
+    return sub is not None and other > score and not tells_fighting(cues)
 
 
 def _dated_apart(ctx, i, cues, event_type, sub_event_type):

@@ -24,7 +24,7 @@ from ._scan import literal_automaton, literal_prefixes, lower_same_length, not_w
 from .resources import load_resources
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
-           "event_sentences", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
+           "event_sentences", "tells_fighting", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
 
 #: A cue of at least this weight, of one of ACLED's six event types, says on
 #: its own that a sentence reports an event (weaker cues only help to type one).
@@ -218,7 +218,7 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
     >>> score_cues(find_event_cues("5 people were killed and 12 wounded when a car bomb exploded"))[:2]
     ('Explosions/Remote violence', 'Remote explosive/landmine/IED')
     """
-    if _weapon_only(cues) and not any(map(_fighting, context)):
+    if _weapon_only(cues) and not tells_fighting(context):
         cues = [c for c in cues if not c.outcome]
     scores, type_of = _sub_scores(cues, types, 1.0)
     if context:
@@ -234,7 +234,18 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
 
 def _weapon_only(cues):
     """Do ``cues`` name a weapon (:data:`WEAPON_TYPES`) and no other way of fighting?"""
-    return any(c.event_type in WEAPON_TYPES for c in cues) and not any(map(_fighting, cues))
+    return any(c.event_type in WEAPON_TYPES for c in cues) and not tells_fighting(cues)
+
+
+def tells_fighting(cues):
+    """Do ``cues`` tell of fighting other than with a weapon: a cue of a battle, a protest, a riot or
+    violence against civilians above :data:`TRIGGER_WEIGHT` that is no outcome ("clashed", "ambushed",
+    "protested", "shot dead"; not "5 people were killed")?
+
+    >>> tells_fighting(find_event_cues("Rebels ambushed a convoy.")), tells_fighting(find_event_cues("Five died."))
+    (True, False)
+    """
+    return any(map(_fighting, cues))
 
 
 def _fighting(cue):

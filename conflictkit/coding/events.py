@@ -13,11 +13,11 @@ from typing import NamedTuple
 from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcome
 from .actors import acled_actor_name, forces_of
 from .casualties import CONTEXT_ROLES
-from .detection import describe_event, event_cue, report_cues
-from .event_types import TRIGGER_WEIGHT, score_cues
+from .detection import ACLED_TYPES, describe_event, event_cue, report_cues
+from .event_types import TRIGGER_WEIGHT, score_cues, tells_fighting
 
-__all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "ACLED_UNKNOWN_FATALITIES",
-           "GEO_PRECISION_CODE"]
+__all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "disaster_toll", "DISASTERS",
+           "ACLED_UNKNOWN_FATALITIES", "GEO_PRECISION_CODE"]
 
 #: The conservative figure conflictkit codes for ``fatalities_acled`` when a
 #: report says people were killed but gives no number.  ACLED documents its
@@ -232,13 +232,17 @@ def _claim_event_type(ctx, cues, sentences, context):
     own cues say no more than that people died ("killed", "injured": no cue
     above :data:`~conflictkit.coding.event_types.TRIGGER_WEIGHT`), the toll
     is the outcome of an event the paragraph tells ("Clashes between the
-    army and rebels in Kega. Several injured."): its cues count in full."""
+    army and rebels in Kega. Several injured."): its cues count in full.
+    Where they tell of fighting (:func:`~conflictkit.coding.event_types.tells_fighting`),
+    the event is one of ACLED's ("killed in clashes after the floods",
+    "protesters marched after a road accident")."""
     paragraphs = {ctx.para_of[i] for i in sentences}
     own = [c for i in context for c in cues.get(i, ())]
     around = [c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs]
     if not any(c.weight > TRIGGER_WEIGHT for c in own):
         own, around = own + around, []
-    event_type, sub_event_type, _ = score_cues(own, context=around)
+    types = ACLED_TYPES if tells_fighting(own) or tells_fighting(around) else None
+    event_type, sub_event_type, _ = score_cues(own, ("Battles", "Armed clash"), types, context=around)
     return event_type, sub_event_type
 
 
@@ -303,6 +307,24 @@ def claim_event(ctx, event_id, members, cues=None):
         notes="; ".join(notes + parts.notes),
     )
     return row, parts.annotations
+
+
+#: Sub-types of a toll that is no event of ACLED's: a disaster's dead are no fatalities of political violence.
+DISASTERS = ("Natural disaster", "Man-made disaster")
+
+
+def disaster_toll(ctx, cues, members, row):
+    """Is the event of casualty claims (``members``, :class:`CodedClaim`; ``row``: its
+    :func:`claim_event` row) a disaster's toll, no event: typed as a disaster
+    (:data:`DISASTERS`: "a tsunami killed 222 people", "ten died after a chemical leak") with no
+    fighting told in its paragraphs (:func:`~conflictkit.coding.event_types.tells_fighting`:
+    "three were killed in clashes after the flood" is an event) and no fighters hit ("killing 15
+    regime members during a sand storm")?"""
+    if row["sub_event_type"] not in DISASTERS:
+        return False
+    paragraphs = {ctx.para_of[m.claim.sentence] for m in members}
+    told = [c for i, cs in cues.items() if ctx.para_of[i] in paragraphs for c in cs]
+    return not tells_fighting(told) and not any(c.event_type == "Battles" for c in told)
 
 
 def cue_event(ctx, event_id, found, cues):
