@@ -29,8 +29,9 @@ ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Vi
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 #: Sub-types outside ACLED's that tell of no ACLED event: cues that say more of
-#: these than of any ACLED type make no event (without casualties).
-NOT_EVENTS = ("Natural disaster", "Man-made disaster", "Organized crime", "Diplomatic event")
+#: these than of any ACLED type make no event (without casualties).  Not
+#: organized crime: an arrest on charges of smuggling is one of ACLED's.
+NOT_EVENTS = ("Natural disaster", "Man-made disaster", "Diplomatic event")
 
 
 class CueEvent(NamedTuple):
@@ -69,8 +70,7 @@ def find_cue_events(ctx, cues, covered=None):
     cues tell of no fighting (:func:`~conflictkit.coding.event_types.tells_fighting`)
     and say more of something outside ACLED's types than of any of them
     (:data:`NOT_EVENTS`: "a tank at the plant exploded" in a factory
-    accident, "new sanctions over missile launches", "police arrested ten
-    persons and recovered counterfeit notes").
+    accident, "new sanctions over missile launches").
 
     Parameters
     ----------
@@ -112,7 +112,7 @@ def find_cue_events(ctx, cues, covered=None):
 
 
 def _no_event(cues, score):
-    """Do ``cues`` tell of no fighting and say more of a disaster, a crime or diplomacy
+    """Do ``cues`` tell of no fighting and say more of a disaster or diplomacy
     (:data:`NOT_EVENTS`) than the ``score`` of the best ACLED type?"""
     _, sub, other = score_cues([c for c in cues if c.sub_event_type in NOT_EVENTS], (None, None))
     return sub is not None and other > score and not tells_fighting(cues)
@@ -140,12 +140,17 @@ def _dated_apart(ctx, i, cues, event_type, sub_event_type):
 def event_cue(cues, sentences, sub_event_type):
     """The cue of an event told in ``sentences`` (``cues`` by sentence): the strongest (first of
     the strongest) of its sub-type, else of the triggers, else of all cues;
-    None when there is none."""
+    None when there is none.  Of what was done ("IS attacked a QSD checkpoint") and who was hurt
+    after it (:attr:`~conflictkit.coding.event_types.EventCue.outcome`: ", killing 2 QSD members"),
+    the first: the actors are read around it ("Egyptian forces killed 11 militants in an
+    operation" keeps its outcome cue)."""
     cues = [c for i in sorted(sentences) for c in cues.get(i, ())]
     same = [c for c in cues if c.sub_event_type == sub_event_type]
     triggers = [c for c in cues if c.trigger]
     best = same or triggers or cues
-    return max(best, key=lambda c: c.weight) if best else None
+    outcome = next((c.start for c in best if c.outcome), None)
+    before = [c for c in best if not c.outcome and c.start < outcome] if outcome is not None else []
+    return max(before or best, key=lambda c: c.weight) if best else None
 
 
 def _country(ctx, place):
