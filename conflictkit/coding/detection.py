@@ -114,8 +114,8 @@ def find_cue_events(ctx, cues, covered=None):
 def _no_event(cues, score):
     """Do ``cues`` tell of no fighting and say more of a disaster or diplomacy
     (:data:`NOT_EVENTS`) than the ``score`` of the best ACLED type?"""
-    _, sub, other = score_cues([c for c in cues if c.sub_event_type in NOT_EVENTS], (None, None))
-    return sub is not None and other > score and not tells_fighting(cues)
+    others = [c for c in cues if c.sub_event_type in NOT_EVENTS]
+    return bool(others) and score_cues(others, (None, None))[2] > score and not tells_fighting(cues)
 
 
 def _dated_apart(ctx, i, cues, event_type, sub_event_type):
