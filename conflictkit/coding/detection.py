@@ -140,17 +140,19 @@ def _dated_apart(ctx, i, cues, event_type, sub_event_type):
 def event_cue(cues, sentences, sub_event_type):
     """The cue of an event told in ``sentences`` (``cues`` by sentence): the strongest (first of
     the strongest) of its sub-type, else of the triggers, else of all cues;
-    None when there is none.  Of what was done ("IS attacked a QSD checkpoint") and who was hurt
-    after it (:attr:`~conflictkit.coding.event_types.EventCue.outcome`: ", killing 2 QSD members"),
-    the first: the actors are read around it ("Egyptian forces killed 11 militants in an
-    operation" keeps its outcome cue)."""
-    cues = [c for i in sorted(sentences) for c in cues.get(i, ())]
-    same = [c for c in cues if c.sub_event_type == sub_event_type]
-    triggers = [c for c in cues if c.trigger]
-    best = same or triggers or cues
-    outcome = next((c.start for c in best if c.outcome), None)
-    before = [c for c in best if not c.outcome and c.start < outcome] if outcome is not None else []
-    return max(before or best, key=lambda c: c.weight) if best else None
+    None when there is none.  Where that is who was hurt
+    (:attr:`~conflictkit.coding.event_types.EventCue.outcome`: ", killing 2 QSD members"), what was
+    done before it in its sentence ("IS attacked a QSD checkpoint"), if told: the actors are read
+    around it ("Egyptian forces killed 11 militants in an operation" keeps its outcome cue)."""
+    told = [(i, c) for i in sorted(sentences) for c in cues.get(i, ())]
+    same = [ic for ic in told if ic[1].sub_event_type == sub_event_type]
+    triggers = [ic for ic in told if ic[1].trigger]
+    best = same or triggers or told
+    if not best:
+        return None
+    i, cue = max(best, key=lambda ic: ic[1].weight)
+    before = [c for k, c in best if k == i and not c.outcome and c.start < cue.start] if cue.outcome else []
+    return max(before, key=lambda c: c.weight) if before else cue
 
 
 def _country(ctx, place):
