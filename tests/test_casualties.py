@@ -863,3 +863,21 @@ def test_victims_who_died_in_a_relative_clause_are_counted(text, killed):
 def test_a_relative_clause_of_killers_is_not_their_death():
     # "who killed" acts on others: the gunmen are not the dead
     assert _counted("Three gunmen who killed five people fled on motorbikes.")[1] == 5
+
+
+# --- "forces" as the victims: fighters, never one figure with civilians ---------------------
+
+@pytest.mark.parametrize("text, victim", [
+    ("Rebels killed at least 18 regime forces and allied fighters on Friday.", "regime forces"),
+    ("The ambush killed 12 government forces near the border.", "government forces"),
+    ("Six security forces were killed in the attack.", "security forces"),
+])
+def test_forces_are_the_victims_they_name(text, victim):
+    cas = ck.code_report(ck.report_from_text(text, find_header=False)).casualties
+    assert list(cas.victim) == [victim] and list(cas.victim_category) == ["combatant"]
+
+
+def test_forces_killed_beside_civilians_are_another_figure():
+    text = ("Rebel rockets killed at least 21 civilians in western Aleppo on Friday. "
+            "The rebel offensive also killed at least 18 regime forces and allied fighters.")
+    assert _counted(text)[1] == 39

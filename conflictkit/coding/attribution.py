@@ -278,7 +278,7 @@ def victim_category(actor_type, victim):
 
 
 _CIVILIAN_WORDS = re.compile("civilian|children|women|resident|villager|student|worker")
-_COMBATANT_WORDS = re.compile("fighter|soldier|troop|militant|jihadist|rebel|insurgent|combatant|officer|general|"
+_COMBATANT_WORDS = re.compile("fighter|soldier|troop|forces|militant|jihadist|rebel|insurgent|combatant|officer|general|"
                               "commander|militiam|gunm|personnel|members of")
 
 
