@@ -881,3 +881,16 @@ def test_forces_killed_beside_civilians_are_another_figure():
     text = ("Rebel rockets killed at least 21 civilians in western Aleppo on Friday. "
             "The rebel offensive also killed at least 18 regime forces and allied fighters.")
     assert _counted(text)[1] == 39
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("An airstrike on the town has claimed lives of eight civilians.", 8),
+    ("Fighting in the north claims lives of 5 soldiers", 5),
+    ("The blast claimed the lives of 12 people.", 12),
+])
+def test_claimed_lives_of_with_or_without_the(text, killed):
+    assert _counted(text)[1] == killed
+
+
+def test_claimed_lives_without_victims_is_no_count():
+    assert _counted("The disease claimed lives in 2019 and 2020.") is None
