@@ -894,3 +894,20 @@ def test_claimed_lives_of_with_or_without_the(text, killed):
 
 def test_claimed_lives_without_victims_is_no_count():
     assert _counted("The disease claimed lives in 2019 and 2020.") is None
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("12 Dahalo killed, 1 civilian killed in clashes in Ihosy.", 13),
+    ("3 soldiers died and 2 rebels died in the fighting.", 5),
+    ("Four herders killed, two farmers killed in a dispute over grazing land.", 6),
+])
+def test_groups_listed_side_by_side_each_with_its_verb_add_up(text, killed):
+    assert _counted(text)[1] == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("30 people were killed, 12 children were killed.", 30),  # people may hold the children
+    ("12 fighters killed, including 3 commanders killed in the raid.", 12),  # 'including': a part
+])
+def test_a_general_figure_or_an_including_still_holds_the_smaller(text, killed):
+    assert _counted(text)[1] == killed

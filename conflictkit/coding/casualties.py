@@ -1453,11 +1453,30 @@ def _mark_included(claims, order, linkable):
             continue
         larger = [i for i in order if i != j and claims[i].role in ("standalone", "total")
                   and not math.isnan(claims[i].count.best) and linkable(i, j)
-                  and claims[i].count.best > claims[j].count.best]
+                  and claims[i].count.best > claims[j].count.best and not _listed_apart(claims[i], claims[j])]
         if larger:
             i = larger[0]
             claims[i] = replace(claims[i], role="total")
             claims[j] = replace(claims[j], role="part", total_of=i, part_kind="included")
+
+
+def _listed_apart(a, b):
+    """Are ``a`` and ``b`` two groups listed side by side, each with its own
+    outcome word ("12 Dahalo killed, 1 civilian killed", "3 soldiers died and
+    2 rebels died"): neither holds the other.
+
+    >>> from conflictkit.coding.casualties import find_claims
+    >>> t = "12 Dahalo killed, 1 civilian killed in clashes."
+    >>> _listed_apart(*find_claims(t, [(0, len(t))]))
+    True
+    """
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return (a.sentence == b.sentence and a.pattern == b.pattern == "passive" and 0 <= second.start - first.end <= 5
+            and a.victim.lower() != b.victim.lower() and not _GENERIC_VICTIMS.search(a.victim + " " + b.victim))
+
+
+# Victims named so generally that a figure of them may hold any other ("30 people were killed, 12 children …").
+_GENERIC_VICTIMS = re.compile(r"\b(?:people|persons?|individuals|victims|others|dead|casualties)\b", re.I)
 
 
 def _mark_unnumbered_parts(claims, order, linkable):
