@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: Changes whenever the coder's output for the same input may change.
-CODER_VERSION = "0.6.25"
+CODER_VERSION = "0.6.26"
 
 ANNOTATION_COLUMNS = ["report_id", "annotation_id", "label", "start", "end", "text", "value",
                       "detail", "sentence"]
