@@ -1,11 +1,14 @@
 """Dump the coder's full output on the dev corpora, to diff a refactor.
 
-Codes FA-KES (``news/fa-kes-syria-804.csv``), the GVA dev articles and the
-notes of the ACLED Syria dev split, and writes their casualty, event and
-annotation tables as CSV files into a folder.  Run it before and after a
-change and compare the folders: a refactor must leave them identical.
+Codes FA-KES (``news/fa-kes-syria-804.csv``), the GVA dev articles, the
+notes of the ACLED Syria dev split and, unless ``--quick``, every other dev
+set (ACLED Africa notes without their dates, WAD descriptions, UCDP
+headlines, CASE snippets), and writes their casualty, event and annotation
+tables as CSV files into a folder.  Run it before and after a change and
+compare the folders: a refactor, or a change made for speed, must leave
+them identical.
 
-Run:  python benchmarks/coder_regression.py OUT_DIR
+Run:  python benchmarks/coder_regression.py OUT_DIR [--quick]
       diff -r BEFORE_DIR AFTER_DIR
 """
 
@@ -32,10 +35,26 @@ def corpora():
     return {"fakes": fakes, "gva": gva, "acled": notes}
 
 
-def dump(out):
+def other_corpora():
+    """``{name: list of Report}`` of the other dev sets, as the accuracy benchmarks read them."""
+    from conflictkit.analysis.evaluation import load_event_gold, load_gold
+
+    out = {}
+    for name in ("wad", "ucdp-headlines"):
+        g = load_gold(name, data_path())
+        out[name] = [ck.report_from_text(t, id=str(i), published=p if p == p else None, find_header=bool(h))
+                     for i, t, p, h in zip(g["id"], g["text"], g["published"], g["headed"])]
+    for name, file in (("acled-africa", "acled-africa-2016-dev.csv"), ("case", "case2021-event-types-dev.tsv")):
+        g = load_event_gold(data_path("gold", file))
+        out[name] = [ck.report_from_text(t, id=str(i), find_header=False) for i, t in zip(g["id"], g["text"])]
+    return out
+
+
+def dump(out, quick=False):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, reports in corpora().items():
+    sets = corpora() if quick else {**corpora(), **other_corpora()}
+    for name, reports in sets.items():
         coding = ck.code_reports(reports, progress=False)
         for table in ("casualties", "events", "annotations", "rejects"):
             getattr(coding, table).to_csv(out / f"{name}-{table}.csv", index=False)
@@ -43,6 +62,7 @@ def dump(out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--quick"]
+    if len(args) != 1:
         sys.exit(__doc__)
-    dump(sys.argv[1])
+    dump(args[0], quick="--quick" in sys.argv[1:])
