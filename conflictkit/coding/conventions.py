@@ -90,6 +90,7 @@ _CUE = re.compile(r"\b(?:coded|split|divided|distributed|spread|allocated)\b", r
 _GATE = _scan.literal_automaton(("coded", "fatalities", "allocated", "total", "recorded", "each", "split",
                                  "divided", "distributed", "spread"))
 _SPLIT_WORDS = {"split", "divided", "distributed", "spread", "allocated"}
+_CUE_WORDS = _SPLIT_WORDS | {"coded"}  # each match of _CUE holds one: without, no search of the whole text
 _FOR_A_TOTAL = re.compile(r"for\s+a\s+total", re.I)
 # Letters that re.IGNORECASE matches with an ASCII letter but str.lower() does not make one.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -148,7 +149,7 @@ def find_remarks(text):
     True
     """
     words = _words_in(text)
-    if not (_may_remark(words, text) and _CUE.search(text)):
+    if not (words & _CUE_WORDS and _may_remark(words, text) and _CUE.search(text)):
         return None  # most texts: no remark, two quick looks
     total = _last(_TOTAL, text, words)
     coded = total or _first(_CODED, text, words)

@@ -370,7 +370,7 @@ def event_sentences(text, sentences, cues=None):
     """
     cues = find_event_cues(text, sentences[0][0], sentences[-1][1]) if cues is None and sentences else cues or []
     starts = [s for s, _ in sentences]
-    out, told, read = {}, {}, {}
+    out, read = {}, {}
     for c in cues:
         if not c.trigger:
             continue
@@ -380,13 +380,13 @@ def event_sentences(text, sentences, cues=None):
         s, e = sentences[i]
         if i not in read:
             low = lower_same_length(text[s:e])  # the patterns are lower case: faster than re.IGNORECASE
-            read[i] = low, word_starts(_UNREAL_WORDS, low)
-        low, unreal = read[i]
-        if _unreal_before(low, unreal, c.end - s) or _unreal_after(low, unreal, c.end - s):
+            # the cheapest test first: a sentence that tells nothing particular needs no look at its modals
+            told = bool(_PARTICULAR_RX.search(text, s, e) or _HAPPENED_RX.search(low) or _PEOPLE_RX.search(low))
+            read[i] = (low, word_starts(_UNREAL_WORDS, low)) if told else None
+        if read[i] is None:
             continue
-        if i not in told:  # the cheapest test first
-            told[i] = bool(_PARTICULAR_RX.search(text, s, e) or _HAPPENED_RX.search(low) or _PEOPLE_RX.search(low))
-        if told[i]:
+        low, unreal = read[i]
+        if not (_unreal_before(low, unreal, c.end - s) or _unreal_after(low, unreal, c.end - s)):
             out.setdefault(i, []).append(c)
     return out
 
