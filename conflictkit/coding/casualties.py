@@ -532,7 +532,9 @@ def _key_words(value, common):
     out = set()
     for entry in _entries(value):
         best = None
-        for token in _top_tokens(entry.lower()):
+        # a word written with a group inside ("ca(?:su|us)ali?t(?:y|ies)") is read whole too: its
+        # parts alone ("ali") are in many other words, and each such hit costs a window searched
+        for token in _top_tokens(entry.lower()) + _spaced_words(entry.lower()):
             starts = literal_prefixes(token, 40)
             words = {s.split(" ")[0] for s in starts or ()}
             if not words or "" in words or words & common:
@@ -543,6 +545,25 @@ def _key_words(value, common):
             raise ValueError(f"grammar entry {entry!r} has no word to look for (all are common or patterns)")
         out |= best
     return out
+
+
+def _spaced_words(entry):
+    """The parts of a grammar entry between the spaces outside brackets
+    ("ca(?:su|us)ali?t(?:y|ies) of": "ca(?:su|us)ali?t(?:y|ies)", "of")."""
+    words, cur, depth, i = [], "", 0, 0
+    while i < len(entry):
+        ch = entry[i]
+        if ch == "\\":
+            cur, i = cur + entry[i:i + 2], i + 2
+            continue
+        depth += (ch == "(") - (ch == ")")
+        if ch == " " and depth == 0:
+            words.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    return [w for w in words + [cur] if w]
 
 
 def _reduced(words):
