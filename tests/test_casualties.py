@@ -911,3 +911,26 @@ def test_groups_listed_side_by_side_each_with_its_verb_add_up(text, killed):
 ])
 def test_a_general_figure_or_an_including_still_holds_the_smaller(text, killed):
     assert _counted(text)[1] == killed
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition said health workers in Somalia were overwhelmed.",
+    "Officials called for calm after the ruling party controlled the vote.",
+])
+def test_no_window_is_searched_without_an_outcome_word(text):
+    # the trigger words are whole grammar words ("casualties"), not their parts ("ali", "alt"),
+    # so copy without an outcome word costs no search for claims
+    from conflictkit.coding import casualties as cas
+
+    g = cas.compile_grammar()
+    low = text.lower()
+    hits = [low[s:e] for s, e in cas._trigger_spans(g, low)]
+    assert not [w for w in hits if w in ("ali", "alt")]
+    assert cas.find_claims(text, [(0, len(text))]) == []
+
+
+def test_casualty_word_with_a_group_inside_still_triggers():
+    # "ca(?:su|us)ali?t(?:y|ies)" read whole: "casualties", "causalities" are still found
+    text = "The attack caused an unknown number of casualties."
+    claims = ck.coding.find_claims(text, [(0, len(text))])
+    assert [c.outcome for c in claims] == ["killed"] and math.isnan(claims[0].count.best)
