@@ -138,6 +138,8 @@ class Term(NamedTuple):
     entry: int  # row index into the lexicon table of that kind
 
 
+_new_tuple = tuple.__new__
+
 _LOWER_ARTICLE = re.compile(rf"{_gazetteer.LOWER_ARTICLE}[A-Z]")
 
 
@@ -325,26 +327,28 @@ class Lexicon:
         n = len(folded)
         for case_sensitive, haystack in ((False, folded), (True, as_written)):
             for last, (length, values) in self._automata[case_sensitive].iter(haystack):
-                s, e = last - length + 1, last + 1
-                if (s > 0 and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
-                        e < n and (folded[e].isalnum() or folded[e] == "_")):
+                s = last - length + 1
+                if (s and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
+                        last + 1 < n and (folded[last + 1].isalnum() or folded[last + 1] == "_")):
                     continue  # not a whole word
                 for kind, row in values:
-                    hits[kind].append((s, -length, e, row))
+                    hits[kind].append((s, -length, last + 1, row))
         if self.gazetteer:
             first = len(self.rows["place"])
-            hits["place"].extend((s - start, s - e, e - start, first + ids[0])
-                                 for s, e, ids in _gazetteer.find_names(text, start, end))
+            hits["place"].extend([(s - start, s - e, e - start, first + ids[0])
+                                  for s, e, ids in _gazetteer.find_names(text, start, end)])
         out = {}
         for kind, mine in hits.items():
             mine.sort()
             kept, last_end, last = [], -1, None
+            same_span = alternatives and kind == "actor"  # an alias of two rows: a term each
             for s, _, e, row in mine:
-                if s < last_end and not (alternatives and kind == "actor" and (s, e) == last):
+                if s < last_end and not (same_span and (s, e) == last):
                     continue
                 if kind == "place" and not chunk[s].isupper() and not _lower_article_name(chunk, s):
                     continue  # place names are capitalised: "homs" in a URL is not Homs (but "al-Bab" is Al-Bab)
-                kept.append(Term(start + s, start + e, text[start + s:start + e], kind, row))
+                # (tuple.__new__, not Term(...): a Python call less for every term)
+                kept.append(_new_tuple(Term, (start + s, start + e, chunk[s:e], kind, row)))
                 last_end, last = e, (s, e)
             out[kind] = kept
         return out
