@@ -33,6 +33,8 @@ report's leading country, and reads the words around the name:
 
 import bisect
 import re
+import weakref
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -157,6 +159,7 @@ def _in_a_name(text, start, after):
     return _after_a_name(text, start)
 
 
+@lru_cache(maxsize=16384)  # a word's country does not change; most words are none, the slowest to tell
 def _country_of_name(word):
     """The country a country's name (not a demonym nor a code) names ("Syria":
     SY; "Syrian", "Ben": "")."""
@@ -219,9 +222,14 @@ def report_countries(rows_per_term, named_countries=()):
     >>> report_countries([[village], [{"country": "SY"}], [dict(village, country="CD", population=37000), village]])
     {'MA': 0.5, 'SY': 1.0, 'CD': 1.0}
     """
+    return _country_scores(map(_weighed_countries, rows_per_term), named_countries)
+
+
+def _country_scores(weighed, named_countries):
+    """:func:`report_countries` from the (countries, weight) of each name's
+    namesakes (:func:`_weighed_countries`)."""
     score = {}
-    for rows in rows_per_term:
-        countries, weight = _weighed_countries(rows)
+    for countries, weight in weighed:
         for c in countries:
             score[c] = score.get(c, 0.0) + weight / len(countries)
     for c in named_countries:
@@ -251,6 +259,8 @@ def _weighed_countries(rows):
 
 def _pick(rows, countries, want_unit):
     """The namesake in the leading country (the unit when the words ask for one)."""
+    if len(rows) == 1:  # most names: no namesake to rank
+        return rows[0]
 
     units = {r["admin1"] for r in rows if r["kind"] == "governorate"}
 
@@ -308,14 +318,56 @@ def read_place(text, start, end, rows, countries, admin1_name_of=None):
     return _read(text, start, end, _Name(text[start:end], rows, countries), admin1_name_of)
 
 
+class _Facts:
+    """What of a name's namesakes does not depend on the report (the same
+    in every report that names it: worked out once per lexicon, see
+    :func:`_facts`)."""
+
+    __slots__ = ("name", "rows", "is_country", "is_generic", "weighed", "_people")
+
+    def __init__(self, name, rows):
+        self.name, self.rows = name, rows
+        self.is_country = any(r["kind"] == "country" for r in rows)
+        # Is the name only that of units named by generic words ("West", "Delta": a place only
+        # with its unit word)?
+        self.is_generic = all(r.get("needs_unit_word", "0") == "1" for r in rows)
+        countries, weight = _weighed_countries(rows)
+        self.weighed = (tuple(countries), weight)  # the set's order: report_countries adds in it
+        self._people = None
+
+    def is_people(self):
+        """Is the name a people's ("Somali")?"""
+        if self._people is None:
+            self._people = bool(country_code(self.name))
+        return self._people
+
+
+# lexicon -> {(name, entry): _Facts} of the place terms read so far (a name's namesakes are the
+# lexicon's: Lexicon.namesakes caches them too).
+_FACTS = weakref.WeakKeyDictionary()
+
+
+def _facts(lexicon, term):
+    """The :class:`_Facts` of a place term's name (its namesakes, else its own row)."""
+    try:
+        known = _FACTS[lexicon]
+    except KeyError:
+        known = _FACTS[lexicon] = {}
+    key = term.text, term.entry
+    if key not in known:
+        known[key] = _Facts(term.text, lexicon.namesakes(term.text) or [lexicon.place_row(term.entry)])
+    return known[key]
+
+
 class _Name:
     """A place name's namesakes in one report, and what of them does not
     depend on the words around the name, worked out once (a name repeats)."""
 
-    def __init__(self, name, rows, countries):
+    def __init__(self, name, rows, countries, facts=None):
+        self.facts = _Facts(name, rows) if facts is None else facts
         self.name, self.rows, self.countries = name, rows, countries
-        self.is_country = any(r["kind"] == "country" for r in rows)
-        self._people, self._chosen = None, {}
+        self.is_country = self.facts.is_country
+        self._chosen = {}
 
     def _leads(self, row):
         """Is a unit named by generic words of several ("Far North",
@@ -328,13 +380,11 @@ class _Name:
     def is_generic(self):
         """Is the name only that of units named by generic words ("West",
         "Delta": a place only with its unit word)?"""
-        return all(r.get("needs_unit_word", "0") == "1" for r in self.rows)
+        return self.facts.is_generic
 
     def is_people(self):
         """Is the name a people's ("Somali")?"""
-        if self._people is None:
-            self._people = bool(country_code(self.name))
-        return self._people
+        return self.facts.is_people()
 
     def choose(self, want_unit):
         """The namesake the name stands for, or None: an admin1 unit only
@@ -500,23 +550,22 @@ def read_places(text, terms, lexicon, named_countries=()):
         the terms that are places; names that are not (a channel, a person)
         are left out.
     """
-    rows = [lexicon.namesakes(t.text) or [lexicon.place_row(t.entry)] for t in terms]
-    is_country = [any(r["kind"] == "country" for r in rs) for rs in rows]
-    named = [rs[0]["country"] for rs, c in zip(rows, is_country) if c] + list(named_countries)
+    facts = [_facts(lexicon, t) for t in terms]  # each term's namesakes (and what they say)
+    named = [f.rows[0]["country"] for f in facts if f.is_country] + list(named_countries)
     if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
         named = _peoples(text)
     # a name only of units named by generic words ("North", "Delta") says nothing of the country
     # without its unit word ("Plateau State")
-    countries = report_countries([rs for t, rs, c in zip(terms, rows, is_country) if not c and not (
-        all(r.get("needs_unit_word", "0") == "1" for r in rs) and not _UNIT_AFTER.match(text, t.end))], named)
+    countries = _country_scores([f.weighed for t, f in zip(terms, facts) if not f.is_country and not (
+        f.is_generic and not _UNIT_AFTER.match(text, t.end))], named)
     out, names, read = {}, {}, []
-    for t, rs in zip(terms, rows):
+    for t, f in zip(terms, facts):
         if (t.text, t.entry) not in names:
-            names[t.text, t.entry] = _Name(t.text, rs, countries)
+            names[t.text, t.entry] = _Name(t.text, f.rows, countries, f)
         reading = _read(text, t.start, t.end, names[t.text, t.entry], lexicon.admin1_name)
         if reading is not None:
             out[t] = reading
-            read.append((t, rs))
+            read.append((t, f.rows))
     if not any(r["kind"] == "governorate" for r in out.values()):  # a report that names a unit spells units so
         out.update(_units_spelt_otherwise(text, lexicon, countries, out))
     if countries and not any(r["admin1"] for r in out.values()):
