@@ -181,18 +181,29 @@ def _distance(d, span):
     return d.start - span[1] if d.start >= span[1] else span[0] - d.end + 1
 
 
-def _sentence_of(starts, spans, pos):
-    i = bisect.bisect_right(starts, pos) - 1
-    return i if i >= 0 and pos < spans[i][1] else -1
-
-
 def _by_sentence(items, starts, spans, keep_outside=True):
     out = {}
     for x in items:
-        i = _sentence_of(starts, spans, x.start)
+        i = bisect.bisect_right(starts, x.start) - 1  # ReportContext.sentence_of, inline: once per item
+        if i < 0 or x.start >= spans[i][1]:
+            i = -1
         if i >= 0 or keep_outside:
             out.setdefault(i, []).append(x)
     return out
+
+
+def _paragraph_of(segments, starts):
+    """The index of the first of the (start, end) ``segments`` that holds
+    each of ``starts``, -1 if none."""
+    if all(a < b <= c for (a, b), (c, _) in zip(segments, segments[1:])):
+        # sorted and apart (as a report's segments are): the one starting last before it, by bisection
+        firsts = [a for a, _ in segments]
+        out = []
+        for s in starts:
+            k = bisect.bisect_right(firsts, s) - 1
+            out.append(k if k >= 0 and s < segments[k][1] else -1)
+        return out
+    return [next((k for k, (a, b) in enumerate(segments) if a <= s < b), -1) for s in starts]
 
 
 def report_context(report, extraction, lexicon):
@@ -219,7 +230,7 @@ def report_context(report, extraction, lexicon):
     return ReportContext(
         report=report, lexicon=lexicon, terms=terms, dates=dates, sources=sources, spans=spans,
         starts=starts,
-        para_of=[next((k for k, (a, b) in enumerate(segments) if a <= s < b), -1) for s, _ in spans],
+        para_of=_paragraph_of(segments, starts),
         place_infos=place_infos, sent_place=_sentence_places(spans, terms["place"], place_infos),
         actors_in=_by_sentence(terms["actor"], starts, spans),
         dates_in=_by_sentence(dates, starts, spans),
@@ -290,18 +301,22 @@ def _sentence_places(sentence_spans, place_terms, infos):
         i = bisect.bisect_right(starts, t.start) - 1
         if i < 0 or t.start >= sentence_spans[i][1]:
             continue
-        by_sent.setdefault(i, []).append(dict(infos[t]))
+        by_sent.setdefault(i, []).append(infos[t])
     best = {}
     for i, infos in by_sent.items():
-        # a region with no governorate takes the governorate named in the sentence
-        govs = [p for p in infos if p["admin1"]]
-        for p in infos:
-            if not p["admin1"] and govs:
-                g = govs[0]
-                p.update(admin1=g["admin1"], admin1_name=g["admin1_name"])
         # the most precise place, a town before a village (a village may be a namesake of an unknown one)
-        best[i] = min(infos, key=lambda p: (PRECISION_RANK[p["precision"]], p.get("village", False), p["start"]))
+        p = dict(min(infos, key=_specificity))  # a copy: the reading stays as read
+        if not p["admin1"]:
+            # a region with no governorate takes the governorate named in the sentence
+            g = next((g for g in infos if g["admin1"]), None)
+            if g is not None:
+                p.update(admin1=g["admin1"], admin1_name=g["admin1_name"])
+        best[i] = p
     return best
+
+
+def _specificity(p):
+    return PRECISION_RANK[p["precision"]], p.get("village", False), p["start"]
 
 
 def _resolve_sources(source_terms, generic, lex):
