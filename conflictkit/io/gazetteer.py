@@ -157,10 +157,12 @@ _PARTICLE = r"(?:al|el|an|ar|as|ash|ad|at|az|ez|es|de|du|des|del|di|da|do|dos|da
 # "an" only with a hyphen: "as Turkish forces" is English).
 LOWER_ARTICLE = r"(?:(?:al|el)[ \-]|(?:ar|as|ash|ad|an|at|az)-)"
 _RUN = re.compile(rf"{_CAP}(?:[ \-](?:{_PARTICLE}[ \-])*{_CAP})*")
-# A LOWER_ARTICLE before a capital (where a run of capitalised words begins), written so that its
-# matches begin with a or e (re then scans for those letters quickly).  The matches, which do not
-# overlap (no article begins inside another), are all of them.
-_ARTICLE_BEFORE_CAPITAL = re.compile(r"(?:a(?:l[ \-]|sh-|[rsdntz]-)|el[ \-])(?=[A-Z])")
+# A LOWER_ARTICLE before a capital (where a run of capitalised words begins), found by two patterns
+# that begin with a literal character, which re scans for quickly (four times quicker than one
+# pattern stopping at every a or e): "al-", "al ", "el-", "el " at their l, the others at their
+# hyphen ("ash-" when an a comes before the "sh-").
+_L_ARTICLE = re.compile(r"l(?<=[ae]l)[ \-](?=[A-Z])")
+_HYPHEN_ARTICLE = re.compile(r"-(?<=a[rsdntz]-|sh-)(?=[A-Z])")
 _CAP_RE = re.compile(_CAP)
 _LONGEST = 5  # words in the longest name looked up
 
@@ -209,14 +211,20 @@ def _article_names(text, start, end):
     """The names in ``text[start:end]`` that begin with an Arabic article in
     lower case ("the city of al-Bab", "al Bab"; not inside a longer name,
     "Hayat Tahrir al-Sham"), as :func:`find_names` gives them, in text order."""
+    articles = [(m.start() - 1, m.end()) for m in _L_ARTICLE.finditer(text, start, end)]
+    for m in _HYPHEN_ARTICLE.finditer(text, start, end):
+        i = m.start() - 2
+        if text[i] == "s":  # "sh-": "ash-" or no article
+            i -= 1
+            if i < 0 or text[i] != "a":
+                continue
+        articles.append((i, m.end()))
     out = []
-    # One scan for the articles before a capital (_ARTICLE_BEFORE_CAPITAL starts with a or e, which
-    # re scans for quickly); the name is looked up (cached) before the slower test of the word before.
-    for m in _ARTICLE_BEFORE_CAPITAL.finditer(text, start, end):
-        i, j = m.span()
-        if i and (text[i - 1].isalnum() or text[i - 1] in "'-"):
+    for i, j in sorted(articles):
+        if i < start or (i and (text[i - 1].isalnum() or text[i - 1] in "'-")):
             continue
-        hit = _names_in_run(m.group() + _RUN.match(text, j, end).group())
+        # the name is looked up (cached) before the slower test of the word before
+        hit = _names_in_run(text[i:j] + _RUN.match(text, j, end).group())
         if hit and hit[0][0] == 0 and not _after_capitalised_word(text, i):
             out.append((i, i + hit[0][1], hit[0][2]))
     return out
