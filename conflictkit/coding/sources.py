@@ -22,7 +22,9 @@ __all__ = ["SourceMention", "find_generic_sources", "is_speaker", "RELAY_KINDS"]
 RELAY_KINDS = {"news agency", "outlet"}
 
 # Verbs of saying (``saying_verbs`` in the grammar): a source phrase comes with one.
-_SAYING = "|".join(load_resources().grammar["saying_verbs"])
+_SAYING_VERBS = tuple(load_resources().grammar["saying_verbs"])
+_SAYING = "|".join(_SAYING_VERBS)
+_PLAIN_SAYING_VERBS = all(verb.isalpha() for verb in _SAYING_VERBS)  # words, not patterns
 _GENERIC = re.compile(
     r"\b(?P<src>(?:[Aa]n?|[Tt]he)\s+(?:(?:[A-Z][\w\-]*|local|military|security|medical|rebel|opposition|"
     r"government|Kurdish|Syrian|Russian|Turkish|Iraqi|hospital)\s+)?"
@@ -39,7 +41,6 @@ _GENERIC_FIRST = literal_automaton(
     followed_by_space(["a", "an", "the", "A", "An", "The"])
     + ["activists", "witnesses", "officials", "medics", "rescuers", "residents", "police", "authorities", "state",
        "local", "security", "medical", "military"])
-_ACCORDING_FIRST = literal_automaton(["according"])  # on lower-cased text
 _ATTRIBUTION = re.compile(_SAYING)  # on lower-cased text
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+|a\s+|an\s+)?[\w\-’' ]{2,60}?)(?=[,.;]|$)", re.I)
 
@@ -62,8 +63,9 @@ def find_generic_sources(text, start=0, end=None):
     low = lower_same_length(chunk)
     if not _ATTRIBUTION.search(low):
         return out  # no verb of saying: no source phrase to find
-    matches = matches_at(_GENERIC, chunk, word_starts(_GENERIC_FIRST, chunk))
-    matches += matches_at(_ACCORDING, chunk, word_starts(_ACCORDING_FIRST, low))
+    starts = [p for a, b in _generic_windows(chunk) for p in word_starts(_GENERIC_FIRST, chunk, a, b)]
+    matches = matches_at(_GENERIC, chunk, starts)
+    matches += matches_at(_ACCORDING, chunk, _word_starts_of("according", low))
     for m in matches:
         s, e = m.span("src")
         phrase = chunk[s:e].strip()
@@ -78,6 +80,48 @@ def find_generic_sources(text, start=0, end=None):
             kept.append(m)
             last = m.end
     return kept
+
+
+def _generic_windows(chunk):
+    """The stretches ``[a, b)`` of ``chunk`` where a match of ``_GENERIC``
+    can start, sorted and apart.
+
+    A match has no full stop in it nor between it and the verb of saying
+    that follows it, nor, when no verb follows, between it and the end of
+    the chunk: it starts after the last full stop before a verb (and before
+    that verb), or in the last sentence.  The verbs are found with
+    ``str.find``, and the automaton then runs through those stretches only
+    (a third of the text): quicker than through all of it.
+    """
+    n = len(chunk)
+    if not _PLAIN_SAYING_VERBS:  # verbs given as patterns: anywhere
+        return [(0, n)]
+    ends = {chunk.rfind(".", 0, max(0, n - 1)) + 1: n}  # the last sentence ("... , activists.")
+    for verb in _SAYING_VERBS:
+        i = chunk.find(verb)
+        while i >= 0:
+            a = chunk.rfind(".", 0, i) + 1
+            if ends.get(a, -1) < i:
+                ends[a] = i
+            i = chunk.find(verb, i + 1)
+    windows = []
+    for a, b in sorted(ends.items()):
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        else:
+            windows.append((a, b))
+    return windows
+
+
+def _word_starts_of(word, text):
+    """Where ``word`` begins a word of ``text`` (:func:`~conflictkit.coding._scan.word_starts`
+    of one word: ``str.find`` runs through a text quicker than an automaton)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 # A speaker: a phrase that a verb of saying follows ("police said", "The army said on
