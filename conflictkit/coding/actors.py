@@ -224,7 +224,15 @@ _DEMONYM_RX = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 def _qualifier(text, start, prefer):
     """The country named by the capitalised words just before ``start``
     ("Kenyan", "South Sudanese", "Nigeria's"), and where they start."""
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    # _WORD_BEFORE ends with a capital's word and a space at ``start``: without a space there, or a
+    # capital in the word before it ("the police"), no search.
+    lo = max(0, start - 40)
+    if start <= lo or not text[start - 1].isspace():
+        return "", start
+    last = text[lo:start].rsplit(None, 1)[-1:]
+    if not last or last[0].lower() == last[0]:
+        return "", start
+    m = _WORD_BEFORE.search(text, lo, start)
     if not m:
         return "", start
     words = m.group(1).split()
@@ -363,19 +371,32 @@ def _heads(text, mentions):
     out = []
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k else None
-        if prev is not None and (_SUPPORT_RX.search(text, max(prev.end, m.start - 60), m.start)
+        if prev is not None and (_supported(text, max(prev.end, m.start - 60), m.start)
                                  or _AND_RX.fullmatch(text, prev.end, m.start)):
             continue
         out.append(m)
     return out
 
 
+def _supported(text, start, end):
+    """Does ``text[start:end]`` end with words that name an ally (_SUPPORT_RX)?"""
+    # Every match holds "by", "along" or "with" (in any case): without one, no search.  (Under
+    # re.IGNORECASE a dotless or dotted i matches i: a text that is not ASCII is searched.)
+    window = text[start:end].lower()
+    if window.isascii() and "by" not in window and "along" not in window and "with" not in window:
+        return False
+    return _SUPPORT_RX.search(text, start, end) is not None
+
+
 def _by_agent(text, cue_start, cue_end, m):
     """Is mention ``m`` (after the cue) its agent, after "by" or "from"?  Not
     an ally ("supported by"), nor the loser of ground ("captured X from Y")."""
+    window = text[max(cue_end, m.start - 50):m.start]
+    low = window.lower()
+    if "by" not in low and "from" not in low:
+        return False  # what _BY_RX matches holds "by" or "from" (in any case): no search
     rx = _BY_ONLY_RX if _TAKE_RX.search(text, cue_start, m.start) else _BY_RX
-    return (rx.search(text[max(cue_end, m.start - 50):m.start]) is not None
-            and not _SUPPORT_RX.search(text, max(cue_end, m.start - 50), m.start))
+    return rx.search(window) is not None and not _supported(text, max(cue_end, m.start - 50), m.start)
 
 
 # ---------------------------------------------------------------------------

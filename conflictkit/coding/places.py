@@ -324,7 +324,7 @@ class _Facts:
     in every report that names it: worked out once per lexicon, see
     :func:`_facts`)."""
 
-    __slots__ = ("name", "rows", "is_country", "is_generic", "weighed", "_people")
+    __slots__ = ("name", "rows", "is_country", "is_generic", "any_generic", "weighed", "_people")
 
     def __init__(self, name, rows):
         self.name, self.rows = name, rows
@@ -332,6 +332,7 @@ class _Facts:
         # Is the name only that of units named by generic words ("West", "Delta": a place only
         # with its unit word)?
         self.is_generic = all(r.get("needs_unit_word", "0") == "1" for r in rows)
+        self.any_generic = any(r.get("needs_unit_word", "0") == "1" for r in rows)  # one at least
         countries, weight = _weighed_countries(rows)
         self.weighed = (tuple(countries), weight)  # the set's order: report_countries adds in it
         self._people = None
@@ -395,7 +396,8 @@ class _Name:
         less about than another."""
         if want_unit not in self._chosen:
             rows, countries = self.rows, self.countries
-            rows = [r for r in rows if want_unit or r.get("needs_unit_word", "0") != "1" or self._leads(r)]
+            if not want_unit and self.facts.any_generic:
+                rows = [r for r in rows if r.get("needs_unit_word", "0") != "1" or self._leads(r)]
             row = _pick(rows, countries, want_unit) if rows else None
             if row is not None and row["kind"] == "town" and countries:
                 score, lead = countries.get(row["country"], 0.0), max(countries.values())
