@@ -224,3 +224,23 @@ def test_a_name_with_an_article_in_lower_case(text, name):
 ])
 def test_no_article_name_inside_a_longer_name_or_a_word(text, not_a_name):
     assert not_a_name not in [text[s:e] for s, e, _ in find_names(text)]
+
+
+def test_article_names_as_a_scan_for_every_article_finds_them():
+    """Names after a lower-case article ("al-Bab"), found by the scans for an
+    l and a hyphen, are those a search for each article finds."""
+    text = ("Shelling hit al-Bab and ar-Raqqah, el Bab and as-Safira; ash-Shaddadi, Hayat Tahrir al-Sham,"
+            " real-Time, gal-Bab, (al-Bab), al-")
+    expected = []
+    for article in ("al-", "al ", "el-", "el ", "ar-", "as-", "ash-", "ad-", "an-", "at-", "az-"):
+        i = text.find(article)
+        while i >= 0:
+            j = i + len(article)
+            run = gazetteer._RUN.match(text, j)
+            hit = gazetteer._names_in_run(article + run.group()) if run else ()
+            if hit and hit[0][0] == 0 and not (i and (text[i - 1].isalnum() or text[i - 1] in "'-")) \
+                    and not gazetteer._after_capitalised_word(text, i):
+                expected.append(text[i:i + hit[0][1]])
+            i = text.find(article, j)
+    found = [text[s:e] for s, e, _ in gazetteer._article_names(text, 0, len(text))]
+    assert sorted(found) == sorted(expected) and "al-Bab" in found and "al-Sham" not in found

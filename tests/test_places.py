@@ -392,3 +392,17 @@ def test_a_country_name_after_a_place_ends_the_name(text, name, admin1):
 ])
 def test_a_code_after_a_name_is_no_country(text, not_a_place):
     assert not_a_place not in _read_with_actors(text)
+
+
+def test_words_before_a_name_searched_from_the_letters_they_begin_with():
+    """_BEFORE's lookahead (the first letters of its words) loses no match."""
+    import re
+
+    from conflictkit.coding import places
+
+    plain = re.compile(places._BEFORE.pattern.split(")", 1)[1])  # without "\b(?=[...])"
+    for before in ("a man named ", "Sheikh ", "the province of ", "the Syrian PROVINCE of the ", "rural ",
+                   "the countryside of the city of ", "10 km north of ", "near the town of ", "outside ",
+                   "north-east of ", "son of ", "Mr. ", "in ", "of ", "the \u017fuburbs of "):
+        a, b = places._BEFORE.search(before), plain.search(before)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), before

@@ -25,3 +25,21 @@ from conflictkit.coding.sources import is_speaker
 def test_is_speaker(text, words, speaks):
     s = text.index(words)
     assert is_speaker(text, s, s + len(words)) is speaks
+
+
+@pytest.mark.parametrize("text", [
+    "Five people died, a war monitor said. Gunmen attacked the convoy. Activists reported the toll.",
+    "The toll rose. The Syrian Observatory source said three died",
+    "Officials. The army, a local source told AFP, shelled the town. A witness",
+    "residents said",
+    "No verb here. Nor here.",
+])
+def test_generic_sources_looked_for_only_before_a_verb_find_all(text):
+    """The stretches where a generic source phrase is looked for (before a verb
+    of saying in its sentence, or in the last sentence) hold every match."""
+    from conflictkit.coding import sources
+    from conflictkit.coding._scan import matches_at, word_starts
+
+    everywhere = matches_at(sources._GENERIC, text, word_starts(sources._GENERIC_FIRST, text))
+    windows = sources._generic_windows(text)
+    assert all(any(a <= m.start() < b for a, b in windows) for m in everywhere)
