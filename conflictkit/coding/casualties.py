@@ -37,11 +37,9 @@ from ._scan import (
     followed_by_space,
     literal_automaton,
     literal_prefixes,
-    literal_starts,
     lower_same_length,
     matches_at,
     merge_windows,
-    word_starts,
     word_starts_in,
 )
 from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
@@ -448,9 +446,11 @@ class CasualtyGrammar:
 class _CueFinder:
     """Does a stretch of lower-cased text hold a match of any of a grammar
     list's cues (regular expressions)?  The same answer as searching it for
-    their alternation, found faster: only a stretch that holds a key word of
-    a cue is looked at; there, the cues whose matches start with known words
-    are tried where those words are, the others searched for.
+    their alternation, found faster: one automaton pass finds which of the
+    cues' literal words the stretch holds, and only a cue that holds a word
+    of each of its literal parts (:func:`_token_words`) is looked for; one
+    whose matches start with known words is tried where those words are, the
+    others searched for.
 
     Examples
     --------
@@ -462,26 +462,46 @@ class _CueFinder:
     """
 
     def __init__(self, entries, common):
-        self.key_words = literal_automaton(_reduced(_key_words(entries, common)))
-        firsts = [literal_prefixes(_words([e]).lower()) for e in entries]
-        first = [e for e, f in zip(entries, firsts) if f]
-        rest = [e for e, f in zip(entries, firsts) if not f]
-        self.first = _lc(_words(first)) if first else None
-        self.first_words = literal_automaton(set().union(*filter(None, firsts)))
-        # where a match starting with "\b" and a word character can start
-        self.word = all(e.startswith(r"\b") for e in first) and all(
-            w[0].isalnum() or w[0] == "_" for w in self.first_words.keys())
-        self.rest = _lc(_words(rest)) if rest else None
+        #: ``(pattern, first words or None, word start only, the word sets of its other parts)`` of each cue,
+        #: indexed by the words of its first part
+        self._by_word, self._always = {}, []
+        words = set()
+        for entry in entries:
+            parts = _token_words(entry, common)
+            source = _words([entry]).lower()
+            first = literal_prefixes(source)
+            # where a match starting with "\b" and a word character can start
+            word = bool(first) and source.startswith(r"\b") and all(w[0].isalnum() or w[0] == "_" for w in first)
+            cue = (_lc(source), tuple(sorted(first)) if first else None, word, tuple(map(frozenset, parts[1:])))
+            if not parts:  # no rare word: always looked for
+                self._always.append(cue)
+            for w in parts[0] if parts else ():
+                self._by_word.setdefault(w, []).append(cue)
+            words.update(*parts)
+        self.key_words = ahocorasick.Automaton()  # each hit's value is the word found
+        for w in sorted(words):
+            self.key_words.add_word(w, w)
+        self.key_words.make_automaton()
 
     def holds(self, low, start, end):
         """Is there a match of a cue in ``low[start:end]``?"""
-        if next(self.key_words.iter(low, start, end), None) is None:
-            return False
-        if self.first is not None:
-            for p in (word_starts if self.word else literal_starts)(self.first_words, low, start, end):
-                if self.first.match(low, p, end):
+        found = {w for _, w in self.key_words.iter(low, start, end)}
+        cues = [cue for w in found for cue in self._by_word.get(w, ())]
+        for cue in (self._always + list(dict.fromkeys(cues))) if len(cues) > 1 else self._always + cues:
+            rx, first, word, rest = cue
+            if not all(found & part for part in rest):
+                continue
+            if first is None:
+                if rx.search(low, start, end):
                     return True
-        return self.rest is not None and self.rest.search(low, start, end) is not None
+                continue
+            for f in first:
+                p = low.find(f, start, end)
+                while p >= 0:
+                    if (not word or p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")) and rx.match(low, p, end):
+                        return True
+                    p = low.find(f, p + 1, end)
+        return False
 
 
 def _common_words(grammar):
@@ -564,6 +584,23 @@ def _spaced_words(entry):
             cur += ch
         i += 1
     return [w for w in words + [cur] if w]
+
+
+def _token_words(entry, common, shortest=2):
+    """The word sets of a grammar entry's literal parts, each a set of which
+    every match of the entry holds a word: one set for each of its words
+    or groups (:func:`_top_tokens`, :func:`_spaced_words`) whose literal
+    starts can be read, none common nor shorter than ``shortest`` (such a
+    word is in most texts); the set :func:`_key_words` would choose first.
+    Empty when no part qualifies."""
+    out = []
+    for token in _top_tokens(entry.lower()) + _spaced_words(entry.lower()):
+        words = {s.split(" ")[0] for s in literal_prefixes(token, 40) or ()}
+        if words and not words & common and min(map(len, words)) >= shortest:
+            out.append(words)
+    # the longest words first (ties: the first), as _key_words chooses
+    best = max(range(len(out)), key=lambda k: (min(map(len, out[k])), -k), default=0)
+    return out[best:best + 1] + out[:best] + out[best + 1:]
 
 
 def _reduced(words):
