@@ -426,7 +426,8 @@ class CasualtyGrammar:
         words = _channel_words(self, grammar, common)
         #: Each channel's stand-in: the first channel with the same words (and kind) is scanned for all.
         self.channel_of = _same_channels(words)
-        self.channels = _channel_automaton({c: w for c, w in words.items() if self.channel_of[c] == c})
+        self.channels, self.channel_sets = _channel_automaton({c: w for c, w in words.items()
+                                                               if self.channel_of[c] == c})
         #: The verb patterns whose first words are known (the others are tried at every word).
         self.verb_words = {k for k in _VERB_PATTERNS if words["verb:" + k] is not None}
         #: ``(pattern, channel scanned)`` of the verb patterns, and of the lists the patterns need;
@@ -614,7 +615,8 @@ _NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_
           "one_passive": "outcome_words", "one_passive_any": "outcome_words", "pair_n": "outcome_words",
           "noun": "noun_words", "condition": "condition_words", "n_and_one": "outcome_words"}
 # Channels whose hits count only where a word starts (the others wherever they are).
-_WORD_CHANNELS = ("article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
+# ("number" too: every match of number_start follows no word character)
+_WORD_CHANNELS = ("number", "article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
 
 
 def _channel_words(cg, grammar, common):
@@ -635,7 +637,7 @@ def _channel_words(cg, grammar, common):
         "cue": ["been", "were", "are"],
         "implied": _reduced(_key_words(grammar["implied_death"], common)),
     }
-    words.update(("verb:" + k, literal_prefixes(cg.lowered[k].pattern)) for k in _VERB_PATTERNS)
+    words.update(("verb:" + k, literal_prefixes(cg.lowered[k].pattern, spaces=True)) for k in _VERB_PATTERNS)
     words.update(("need:" + k, _key_words(grammar[key], common)) for k, key in _NEEDS.items())
     return words
 
@@ -653,23 +655,27 @@ def _same_channels(channel_words):
 def _channel_automaton(channel_words):
     """An automaton of the words of every channel (a channel without words,
     None, is left out): a hit's value is ``(length, channels, not_word)``,
-    the channels the word is in and those of them that count it anywhere,
-    not only where a word starts (:data:`_WORD_CHANNELS`).
+    the numbers (in the list returned with it) of the tuples of the channels
+    the word is in and of those of them that count it anywhere, not only
+    where a word starts (:data:`_WORD_CHANNELS`; -1 when none does).
 
     Returns
     -------
-    ahocorasick.Automaton
+    (ahocorasick.Automaton, list of tuple of str)
     """
     by_word = {}
     for channel, words in channel_words.items():
         for w in words or ():
             by_word.setdefault(w, set()).add(channel)
+    sets = {}  # tuple of channels -> its number
     automaton = ahocorasick.Automaton()
     for w, channels in by_word.items():
         channels = tuple(sorted(channels))
-        automaton.add_word(w, (len(w), channels, tuple(c for c in channels if c not in _WORD_CHANNELS)))
+        anywhere = tuple(c for c in channels if c not in _WORD_CHANNELS)
+        automaton.add_word(w, (len(w), sets.setdefault(channels, len(sets)),
+                               sets.setdefault(anywhere, len(sets)) if anywhere else -1))
     automaton.make_automaton()
-    return automaton
+    return automaton, list(sets)
 
 
 def compile_grammar(grammar=None):
@@ -968,14 +974,24 @@ def _channel_starts(g, low):
     (one pass of :attr:`CasualtyGrammar.channels`; a channel scanned as
     another, :attr:`CasualtyGrammar.channel_of`, is under that one's name);
     a word channel keeps the starts where a word starts."""
-    out = {}
-    for p, channels, anywhere in sorted((last + 1 - n, channels, anywhere)
-                                        for last, (n, channels, anywhere) in g.channels.iter(low)):
+    # Each hit goes to the bucket of its tuple of channels (one append per hit, the least work
+    # in this loop that runs for every hit); the buckets are spread over their channels after.
+    buckets = {}
+    for last, (n, channels, anywhere) in g.channels.iter(low):
+        p = last + 1 - n
         # inline not_word_char: this runs for every hit
-        for c in channels if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_") else anywhere:
-            starts = out.setdefault(c, [])
-            if not starts or starts[-1] != p:
-                starts.append(p)
+        if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
+            buckets.setdefault(channels, []).append(p)
+        elif anywhere >= 0:
+            buckets.setdefault(anywhere, []).append(p)
+    out = {}
+    for k, starts in buckets.items():
+        for c in g.channel_sets[k]:
+            out.setdefault(c, []).extend(starts)
+    for c, starts in out.items():
+        # hits come by their ends: sorted already unless words of different lengths overlap
+        if any(a >= b for a, b in zip(starts, starts[1:])):
+            out[c] = sorted(set(starts))
     return out
 
 
