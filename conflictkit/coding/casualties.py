@@ -973,25 +973,36 @@ def _channel_starts(g, low):
     """``{channel: sorted starts}`` of the words of each channel in ``low``
     (one pass of :attr:`CasualtyGrammar.channels`; a channel scanned as
     another, :attr:`CasualtyGrammar.channel_of`, is under that one's name);
-    a word channel keeps the starts where a word starts."""
+    a word channel keeps the starts where a word starts.  A start is there
+    twice where two words of a channel start ("seven", "seventeen"): a
+    pattern tried there twice finds what it finds once."""
     # Each hit goes to the bucket of its tuple of channels (one append per hit, the least work
     # in this loop that runs for every hit); the buckets are spread over their channels after.
     buckets = {}
+    get = buckets.get
     for last, (n, channels, anywhere) in g.channels.iter(low):
         p = last + 1 - n
-        # inline not_word_char: this runs for every hit
-        if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
-            buckets.setdefault(channels, []).append(p)
-        elif anywhere >= 0:
-            buckets.setdefault(anywhere, []).append(p)
+        if p:  # inline not_word_char
+            c = low[p - 1]
+            if c.isalnum() or c == "_":
+                if anywhere < 0:
+                    continue
+                channels = anywhere
+        bucket = get(channels)
+        if bucket is None:
+            buckets[channels] = [p]
+        else:
+            bucket.append(p)
     out = {}
     for k, starts in buckets.items():
         for c in g.channel_sets[k]:
-            out.setdefault(c, []).extend(starts)
-    for c, starts in out.items():
-        # hits come by their ends: sorted already unless words of different lengths overlap
-        if any(a >= b for a, b in zip(starts, starts[1:])):
-            out[c] = sorted(set(starts))
+            if c in out:
+                out[c] += starts
+            else:
+                out[c] = starts.copy()
+    for starts in out.values():
+        # hits come by their ends: a start may come after a larger one when a word holds another
+        starts.sort()
     return out
 
 
