@@ -1196,10 +1196,12 @@ def _trigger_spans(g, lowered):
     Aho-Corasick pass, leftmost first, without overlaps (no trigger word
     holds another, so at most one starts at a position)."""
     spans, last_end = [], -1
-    for s, e in sorted((last + 1 - length, last + 1) for last, length in g.triggers.iter(lowered)):
-        if s >= last_end:
-            spans.append((s, e))
-            last_end = e
+    # The automaton reports hits by their ends, and so by their starts too: a hit that ends
+    # later but starts earlier would hold the other's word.
+    for last, length in g.triggers.iter(lowered):
+        if last + 1 - length >= last_end:
+            last_end = last + 1
+            spans.append((last_end - length, last_end))
     return spans
 
 
