@@ -60,8 +60,47 @@ def _alt(words):
 
 def _words(entries):
     """A grammar list as a regular-expression alternation: a space in an entry
-    is any run of whitespace."""
-    return "|".join(e.replace(" ", r"\s+") for e in entries)
+    is any run of whitespace.
+
+    The entries that start with the same letter or digit share it
+    ("killed|kills|dead" is "kill(?:ed|s)|dead"): the engine tries the
+    alternatives of a group one by one, and where a letter rules out a
+    whole group it is looked at once, not once for each of its entries.
+    The same alternatives are tried in the same order where they can match
+    (entries that start with other letters cannot match where these do, and
+    an entry that starts otherwise is never moved past)."""
+    return _factored(list(entries))
+
+
+def _factored(entries):
+    out, run = [], {}  # run: {first character: its entries}, in order
+
+    def flush():
+        for group in run.values():
+            if len(group) == 1:
+                out.append(group[0].replace(" ", r"\s+"))
+                continue
+            n = 1  # the characters all the group's entries start with
+            while all(_plain(e, n) and e[n] == group[0][n] for e in group):
+                n += 1
+            out.append(group[0][:n] + "(?:" + _factored([e[n:] for e in group]) + ")")
+        run.clear()
+
+    for e in entries:
+        if _plain(e, 0):
+            run.setdefault(e[0], []).append(e)
+        else:  # any other start (a group, a class, an escape, a capital) keeps its place
+            flush()
+            out.append(e.replace(" ", r"\s+"))
+    flush()
+    return "|".join(out)
+
+
+def _plain(entry, k):
+    """Is ``entry[k]`` a lower-case ASCII letter or a digit that stands alone (no repeat after it)?
+    (Not a capital: re.IGNORECASE matches it in lower case too.)"""
+    c = entry[k:k + 1]
+    return c.isascii() and (c.islower() or c.isdigit()) and entry[k + 1:k + 2] not in ("?", "*", "+", "{")
 
 
 def _by_outcome(mapping, prefix, skip=()):
