@@ -474,6 +474,11 @@ class CasualtyGrammar:
         self.verb_channels = tuple((k, self.channel_of["verb:" + k]) for k in _VERB_PATTERNS if k in self.verb_words)
         self.verb_anywhere = tuple(k for k in _VERB_PATTERNS if k not in self.verb_words)
         self.need_channels = tuple((k, self.channel_of["need:" + k]) for k in _NEEDS)
+        #: The channels scanned for the lists the patterns need, and for those the count-first patterns need.
+        self.needed = tuple(dict.fromkeys(c for _, c in self.need_channels))
+        self.count_first_needs = tuple(dict.fromkeys(c for k, c in self.need_channels if k in _COUNT_FIRST))
+        #: ``(key, channel)`` of the starts taken as scanned: the unnumbered cue, the implied cues, the verb patterns.
+        self.word_channels = (("cue", self.channel_of["cue"]), ("implied", self.channel_of["implied"])) + self.verb_channels
 
     def __reduce__(self):
         return (CasualtyGrammar, (self.grammar,))
@@ -1083,18 +1088,24 @@ def _pattern_starts(g, low):
     unnumbered pattern and the ``implied`` cues.  Each pattern is tried only
     where one of its first words starts, and only up to the last word of the
     list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`)."""
-    found, of = _channel_starts(g, low), g.channel_of
-    need = {k: found[c][-1] if c in found else -1 for k, c in g.need_channels}
-    number_hits = _up_to(found.get(of["number"], []), max(need[k] for k in _COUNT_FIRST))
-    numbers = [m.start() for m in matches_at(g.lowered["number_start"], low, number_hits)]
-    at = {"cue": found.get(of["cue"], []), "implied": found.get(of["implied"], [])}
-    for k, c in g.verb_channels:
-        at[k] = found.get(c, [])
+    found = _channel_starts(g, low)
+    get = found.get
+    at = {k: get(c, []) for k, c in g.word_channels}  # the cue, the implied cues, the verb patterns
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
-    article = found.get(of["article"], [])
-    for k in _COUNT_FIRST + _ARTICLE_PATTERNS:
-        at[k] = _up_to(numbers if k in _COUNT_FIRST else article, need[k])
+    # the last word of each list the patterns need (a list is scanned once, whichever patterns need it)
+    last = {c: found[c][-1] if c in found else -1 for c in g.needed}
+    numbers = get(g.channel_of["number"], [])
+    upto = max(last[c] for c in g.count_first_needs)
+    if numbers and upto >= 0:
+        numbers = [m.start() for m in matches_at(g.lowered["number_start"], low,
+                                                  numbers[:bisect.bisect_right(numbers, upto)])]
+    else:
+        numbers = []
+    article = get(g.channel_of["article"], [])
+    for k, c in g.need_channels:
+        starts = numbers if k in _COUNT_FIRST else article
+        at[k] = starts[:bisect.bisect_right(starts, last[c])] if starts else starts
     for k, cue in _CUES.items():
         if at[k]:
             at[k] = _followed_by(cue, low, at[k])
