@@ -996,13 +996,21 @@ def _two_people(m):
     return bool(m.group("aux").strip()) or m.group().startswith("Both") or any(c.isdigit() for c in m.group("victim"))
 
 
-def _matches_before(rx, text, cues, before):
+# Where a match of the named patterns can start: a capital ("Both", a name) or "he", "she", after no word
+# character or hyphen.  (The class first: the engine skips to each such letter, where a pattern that
+# starts with a lookbehind is tried at every character; the lookbehind then looks at the letter before.)
+_NAME_START = re.compile(r"[A-Z](?<![\w\-][A-Z])")
+_NAME_OR_PRONOUN_START = re.compile(r"[A-Zhs](?<![\w\-][A-Zhs])")
+
+
+def _matches_before(rx, text, cues, before, firsts):
     """The matches of ``rx`` in ``text`` that start at most ``before`` characters
-    before one of the offsets ``cues`` (every match holds a cue that far from its start)."""
+    before one of the offsets ``cues`` (every match holds a cue that far from its start),
+    where ``firsts`` (a pattern of one character) matches (every match starts there)."""
     if not cues:
         return []
     windows = merge_windows((max(0, c - before), c + 1) for c in cues)
-    return matches_at(rx, text, word_starts_in(text, windows))
+    return matches_at(rx, text, [m.start() for a, b in windows for m in firsts.finditer(text, a, b)])
 
 
 def _implied(g, text, low, at=None):
@@ -1168,10 +1176,12 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
         found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
     conditions = [p for w in g.named_condition_words for p in _find_all(low, w)]
     found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
-              for m in _matches_before(g.named["named_condition"], text, conditions, _NAMED_CONDITION_BEFORE)]
+              for m in _matches_before(g.named["named_condition"], text, conditions, _NAMED_CONDITION_BEFORE,
+                                       _NAME_OR_PRONOUN_START)]
     ands = [m.start() for m in _AND_NAME.finditer(text)]
     found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence)
-              for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE) if _two_people(m)]
+              for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE, _NAME_START)
+              if _two_people(m)]
     found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
               for m in matches_at(rx["self_shot"], low, at["self_shot"])]
     unknown = Count(NAN, NAN, NAN, "unreported", g.grammar["unknown_deaths_acled"])  # before "died" inside it
