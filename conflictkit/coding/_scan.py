@@ -117,6 +117,26 @@ def word_starts_in(text, windows):
     return [m.start() for a, b in windows for m in _WORD_START.finditer(text, a, b)]
 
 
+def word_first_chars(pattern):
+    """The characters every match of ``pattern`` starts with, when it starts (after
+    lookbehinds) with ``\\b`` and each of them is a word character: so a match starts
+    only where a word does; else None.
+
+    >>> sorted(word_first_chars(r"(?<!non-)\\b(?:fatal|deadly)"))
+    ['d', 'f']
+    >>> word_first_chars(r"\\bfoo|bar") is None  # "bar" may start inside a word
+    True
+    """
+    firsts = literal_prefixes(pattern, 1)
+    if not firsts or not all(c.isalnum() or c == "_" for c in firsts):
+        return None
+    for op, av in _sre_parse.parse(pattern):
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT) and av[0] < 0:  # a lookbehind
+            continue
+        return set(firsts) if (op, av) == (_sre.AT, _sre.AT_BOUNDARY) else None
+    return None
+
+
 def literal_prefixes(pattern, length=6, spaces=False):
     """Strings one of which starts every match of ``pattern`` (each at most
     ``length`` long), read from the parsed expression; ``None`` when no such

@@ -40,6 +40,7 @@ from ._scan import (
     lower_same_length,
     matches_at,
     merge_windows,
+    word_first_chars,
     word_starts_in,
 )
 from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
@@ -400,6 +401,19 @@ _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _UNNUMBERED_CUE = re.compile(r"\b(?:been|were|are)\s+(?:\w+\s+)?(?:killed|injured|wounded)\b")  # lower-cased
 
 
+def _word_firsts(source):
+    """A pattern of one character that matches where a match of ``source`` can start,
+    when ``source`` starts with ``\\b`` (after lookbehinds) and every match with one of a
+    few known word characters (:func:`~._scan.word_first_chars`): such a character after no
+    word character; else None.  (The class first: the engine skips to each such letter, where
+    ``\\b\\w`` is tried at every character.)"""
+    firsts = word_first_chars(source)
+    if not firsts or len(firsts) > 30:
+        return None
+    chars = "".join(sorted(firsts))
+    return re.compile(f"[{chars}](?<!\\w[{chars}])")
+
+
 def _lc(source):
     """A pattern source lower-cased and compiled case-sensitive, for lower-cased
     text: the same matches as ``re.IGNORECASE`` (these patterns use no
@@ -441,6 +455,8 @@ class CasualtyGrammar:
         #: Patterns of people named, run on the text as written.
         self.named = {name: re.compile(s) for name, s in _named(grammar).items()}
         self.implied = re.compile(src["implied"])  # case-sensitive: "the death of Smith"
+        #: Where a match of the implied pattern can start (see :func:`_word_firsts`), or None.
+        self.implied_firsts = _word_firsts(src["implied"])
         self.unnumbered = re.compile(src["unnumbered"], re.I)  # on the text as written: "Turkish soldiers"
         self.head_first = re.compile(src["head_first"], re.I)
         self.survival, self.later_death, self.death = (_lc(r"\b(?:" + _words(grammar[k]) + r")\b")
@@ -1018,7 +1034,9 @@ def _implied(g, text, low, at=None):
     ``at``: its :func:`_pattern_starts`)."""
     at = _pattern_starts(g, low) if at is None else at
     windows = merge_windows((max(0, c - _IMPLIED_BEFORE), c + 1) for c in at["implied"])
-    return matches_at(g.implied, text, word_starts_in(text, windows))
+    if g.implied_firsts is None:
+        return matches_at(g.implied, text, word_starts_in(text, windows))
+    return matches_at(g.implied, text, [m.start() for a, b in windows for m in g.implied_firsts.finditer(text, a, b)])
 
 
 def _channel_starts(g, low):
