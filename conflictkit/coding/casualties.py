@@ -670,10 +670,12 @@ def _reduced(words):
 
 
 # The grammar lists of which every match of a pattern holds a word: a window without one of
-# their key words is not searched for that pattern.
+# their key words is not searched for that pattern (bare_title, tried at a sentence's start, holds
+# one of its verbs: "Bar owner shot dead").
 _NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_words",
           "one_passive": "outcome_words", "one_passive_any": "outcome_words", "pair_n": "outcome_words",
-          "noun": "noun_words", "condition": "condition_words", "n_and_one": "outcome_words"}
+          "noun": "noun_words", "condition": "condition_words", "n_and_one": "outcome_words",
+          "bare_title": "telegraphic_deaths"}
 # Channels whose hits count only where a word starts (the others wherever they are).
 # ("number" too: every match of number_start follows no word character)
 _WORD_CHANNELS = ("number", "article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
@@ -1130,6 +1132,9 @@ def _pattern_starts(g, low):
         numbers = []
     article = get(g.channel_of["article"], [])
     for k, c in g.need_channels:
+        if k == "bare_title":  # tried at the window's start only
+            at[k] = [0] if last[c] >= 0 else []
+            continue
         starts = numbers if k in _COUNT_FIRST else article
         at[k] = starts[:bisect.bisect_right(starts, last[c])] if starts else starts
     for k, cue in _CUES.items():
@@ -1185,7 +1190,7 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     else:
         bare = [m for m in [rx["bare_one"].match(low)] if m] if sentence_start else []
     if sentence_start:  # "Bar owner shot dead near …": a note's telegraphic victim
-        bare += [m for m in [rx["bare_title"].match(low)] if m]
+        bare += [m for m in [rx["bare_title"].match(low)] if m] if at["bare_title"] else []
     found += [_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence) for m in bare]
     for m in matches_at(rx["self"], low, at["self"]):  # "murder" is a verb start: murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
