@@ -190,8 +190,9 @@ def _prefixes(items, prefix, length, spaces=False):
             return {prefix + c for c in chars}
         return _union(_prefixes(rest, prefix + c, length, spaces) for c in sorted(chars))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
-        low, _, sub = av
-        once = _prefixes(list(sub) + [_END], prefix, length, spaces)  # one repeat, then unknown
+        low, high, sub = av
+        # one repeat, then what follows (at most one: "an?") or unknown (another repeat, or what follows)
+        once = _prefixes(list(sub) + (rest if high == 1 else [_END]), prefix, length, spaces)
         return once if low else _union([once, _prefixes(rest, prefix, length, spaces)])
     return {prefix} if prefix else None  # any character, \w, a back-reference …
 
