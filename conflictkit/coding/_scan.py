@@ -144,7 +144,8 @@ def literal_prefixes(pattern, length=6, spaces=False):
     class, or be empty).  Shorter prefixes are always safe, only less selective.
     With ``spaces``, ``\\s`` is read as the class of its :data:`WHITESPACE`
     characters (a prefix goes on past it: "a" then a space, not every "a"),
-    at the cost of more prefixes.
+    and so is what follows an optional part ("an?": "an" then a space), at
+    the cost of more prefixes.
 
     Examples
     --------
@@ -191,8 +192,9 @@ def _prefixes(items, prefix, length, spaces=False):
         return _union(_prefixes(rest, prefix + c, length, spaces) for c in sorted(chars))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
         low, high, sub = av
-        # one repeat, then what follows (at most one: "an?") or unknown (another repeat, or what follows)
-        once = _prefixes(list(sub) + (rest if high == 1 else [_END]), prefix, length, spaces)
+        # one repeat, then unknown (another repeat, or what follows); with ``spaces``, what follows
+        # a part that is there at most once ("an?" then a space, not every "an")
+        once = _prefixes(list(sub) + (rest if spaces and high == 1 else [_END]), prefix, length, spaces)
         return once if low else _union([once, _prefixes(rest, prefix, length, spaces)])
     return {prefix} if prefix else None  # any character, \w, a back-reference …
 
