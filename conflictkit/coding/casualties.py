@@ -463,6 +463,8 @@ class CasualtyGrammar:
                                                        for k in ("survival_cues", "later_death_cues", "death_words"))
         self.next_death = _lc(r"\W*(?:" + _words(grammar["next_sentence_death_cues"]) + r")\b")
         self.vague, self.qualifiers = vague_amounts(grammar), qualifier_kinds(grammar)
+        #: The count of deaths told without a number ("heavy casualties"): ACLED's figure for them.
+        self.unknown_count = Count(NAN, NAN, NAN, "unreported", grammar["unknown_deaths_acled"])
         #: :func:`~.counts.parse_count` by this grammar, remembered (a :class:`Count` is immutable).
         self.parse_count = lru_cache(maxsize=4096)(partial(parse_count, vague=self.vague, qualifiers=self.qualifiers))
         common = _common_words(grammar)
@@ -1175,15 +1177,16 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     """Claims of one or two victims, implied deaths and victims without a number."""
     rx, found = g.lowered, []
     for key in ("pair", "pair_active"):
-        for m in matches_at(rx[key], low, at[key]):
+        for m in matches_at(rx[key], low, at[key]) if at[key] else ():
             outcome = _outcome(m)
             if outcome:
                 found.append(_claim(m, outcome, _TWO, "pair" if key == "pair" else "pair-active", offset, text,
                                     sentence))
     for name, key in (("one-passive", "one_passive"), ("one-active", "one_active"), ("one-passive", "one_passive_any"),
                       ("one-active", "one_active_any"), ("one-pronoun", "one_pronoun")):
-        matches = [m for m in matches_at(rx[key], low, at[key]) if not _acts_on_object(m)]  # "a bomber killed five"
-        found += [_claim(m, _outcome(m), _ONE, name, offset, text, sentence) for m in matches if _outcome(m)]
+        if at[key]:
+            matches = [m for m in matches_at(rx[key], low, at[key]) if not _acts_on_object(m)]  # "a bomber killed five"
+            found += [_claim(m, _outcome(m), _ONE, name, offset, text, sentence) for m in matches if _outcome(m)]
     # "Man killed in …": anywhere in a headline, at the start of other sentences
     if headline:
         bare = list(rx["bare_one"].finditer(low))
@@ -1192,7 +1195,7 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     if sentence_start:  # "Bar owner shot dead near …": a note's telegraphic victim
         bare += [m for m in [rx["bare_title"].match(low)] if m] if at["bare_title"] else []
     found += [_claim(m, _outcome(m), _ONE, "one-bare", offset, text, sentence) for m in bare]
-    for m in matches_at(rx["self"], low, at["self"]):  # "murder" is a verb start: murder-suicide too
+    for m in matches_at(rx["self"], low, at["self"]) if at["self"] else ():  # "murder": murder-suicide too
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
     if "was" in low or "been" in low:
@@ -1205,14 +1208,16 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence)
               for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE, _NAME_START)
               if _two_people(m)]
-    found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
-              for m in matches_at(rx["self_shot"], low, at["self_shot"])]
-    unknown = Count(NAN, NAN, NAN, "unreported", g.grammar["unknown_deaths_acled"])  # before "died" inside it
-    found += [_claim(m, "killed", unknown, "unknown", offset, text, sentence)
-              for m in matches_at(rx["unknown"], low, at["unknown"])]
-    found += [_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence)
-              for m in _implied(g, text, low, at)]
-    for m in _unnumbered(g, text, low, at):
+    if at["self_shot"]:
+        found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
+                  for m in matches_at(rx["self_shot"], low, at["self_shot"])]
+    if at["unknown"]:  # (before "died" inside it)
+        found += [_claim(m, "killed", g.unknown_count, "unknown", offset, text, sentence)
+                  for m in matches_at(rx["unknown"], low, at["unknown"])]
+    if at["implied"]:
+        found += [_claim(m, "killed", _AT_LEAST_ONE, "implied", offset, None, sentence)
+                  for m in _implied(g, text, low, at)]
+    for m in _unnumbered(g, text, low, at) if at["cue"] else ():
         first = "killed" if m.group("p_killed") else "injured"
         found.append(_claim(m, first, _UNKNOWN, "unnumbered", offset, None, sentence))
         if m.group("also_injured") or m.group("also_killed"):
