@@ -535,7 +535,9 @@ class _CueFinder:
             first = literal_prefixes(source)
             # where a match starting with "\b" and a word character can start
             word = bool(first) and source.startswith(r"\b") and all(w[0].isalnum() or w[0] == "_" for w in first)
-            cue = (_lc(source), tuple(sorted(first)) if first else None, word, tuple(map(frozenset, parts[1:])))
+            if first:  # a word that starts with another adds no start ("kill", "killed")
+                first = tuple(sorted(f for f in first if not any(f[:k] in first for k in range(1, len(f)))))
+            cue = (_lc(source), first or None, word, tuple(map(frozenset, parts[1:])))
             if not parts:  # no rare word: always looked for
                 self._always.append(cue)
             for w in parts[0] if parts else ():
