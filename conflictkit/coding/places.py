@@ -349,12 +349,18 @@ class _Facts:
 _FACTS = weakref.WeakKeyDictionary()
 
 
-def _facts(lexicon, term):
-    """The :class:`_Facts` of a place term's name (its namesakes, else its own row)."""
+def _facts_of(lexicon):
+    """``(name, entry) -> _Facts`` of the place terms of ``lexicon`` read so far."""
     try:
-        known = _FACTS[lexicon]
+        return _FACTS[lexicon]
     except KeyError:
         known = _FACTS[lexicon] = {}
+        return known
+
+
+def _facts(known, lexicon, term):
+    """The :class:`_Facts` of a place term's name (its namesakes, else its own row), from
+    ``known`` (:func:`_facts_of` the lexicon) when read before."""
     key = term.text, term.entry
     if key not in known:
         known[key] = _Facts(term.text, lexicon.namesakes(term.text) or [lexicon.place_row(term.entry)])
@@ -553,7 +559,8 @@ def read_places(text, terms, lexicon, named_countries=()):
         the terms that are places; names that are not (a channel, a person)
         are left out.
     """
-    facts = [_facts(lexicon, t) for t in terms]  # each term's namesakes (and what they say)
+    known = _facts_of(lexicon)
+    facts = [_facts(known, lexicon, t) for t in terms]  # each term's namesakes (and what they say)
     named = [f.rows[0]["country"] for f in facts if f.is_country] + list(named_countries)
     if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
         named = _peoples(text)
