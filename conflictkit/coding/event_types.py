@@ -14,6 +14,7 @@ import bisect
 import functools
 import operator
 import re
+import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -125,7 +126,7 @@ def _alternation(rules, lowered):
     # alternative that starts with the rule's own text is rejected on its
     # first character, one that starts by opening a group is not (1.5x).
     patterns = [_strip_boundary(r.pattern.lower() if lowered else r.pattern) for r in rules.itertuples()]
-    parts = [f"(?:{p})(?P<r{i}>)" for i, p in zip(rules.index, patterns)]
+    parts = [f"(?:{_factored_pattern(p)})(?P<r{i}>)" for i, p in zip(rules.index, patterns)]
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight), r.outcome == "1")
             for i, r in zip(rules.index, rules.itertuples())}
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
@@ -143,7 +144,7 @@ def _rule_starts(patterns, rules, letter):
     (3x faster than trying every word), and only those that may start there
     (2x again, as against the whole alternation).  A match starts with a
     ``letter`` (or a digit): other first characters are left out."""
-    prefixes = [literal_prefixes(p) for p in patterns]
+    prefixes = [literal_prefixes(p, spaces=True) for p in patterns]
     if any(p is None for p in prefixes):
         return None
     first = re.compile(letter)
@@ -161,6 +162,121 @@ def _rule_starts(patterns, rules, letter):
         automaton.add_word(w, (len(w), tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)))
     automaton.make_automaton()
     return automaton
+
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_POSSESSIVE = sys.version_info >= (3, 11)  # "\w++": Python 3.11
+
+
+def _factored_pattern(pattern):
+    """``pattern`` rewritten to match the same text in the same way, faster.
+
+    The alternatives of each group that start with the same letter share it
+    ("(?:killed|kills|dead)" is "(?:kill(?:ed|s)|dead)"), as
+    :func:`~conflictkit.coding.casualties._words` does for grammar lists: the
+    engine looks at one letter for the whole group, not once per alternative
+    (in order where they can match; an alternative that starts otherwise is
+    never moved past).  And a repeated class right before a character it
+    cannot match repeats possessively ("\\w+ " is "\\w++ "): giving back a
+    letter cannot let the space match, but the engine would try it at each
+    letter when what follows fails.  Tried on FA-KES, the rules' tries take
+    ~10% less time.  A pattern with other groups than ``(?:``, ``(?P<``
+    and the lookarounds is returned as it is."""
+    if re.search(r"\(\?(?![:=!]|<[=!]|P<)", pattern):
+        return pattern
+    tokens, k = _tokens(pattern, 0)
+    if k != len(pattern) or _join(tokens, factor=False) != pattern:
+        return pattern
+    return _join(tokens)
+
+
+def _tokens(pattern, k):
+    """The alternatives (lists of tokens) of ``pattern`` from ``k`` up to the
+    ``)`` that closes the group (or the end), and the offset after them.  A
+    token is one character, escape or class with its quantifier, or a group
+    ``(opener, alternatives, closer-and-quantifier)``."""
+    alts, seq = [], []
+    while k < len(pattern) and pattern[k] != ")":
+        c = pattern[k]
+        if c == "|":
+            alts.append(seq)
+            seq, k = [], k + 1
+            continue
+        if c == "(":
+            opener = re.match(r"\((?:\?(?:[:=!]|<[=!]|P<\w+>))?", pattern[k:]).group()
+            inner, k = _tokens(pattern, k + len(opener))
+            assert pattern[k] == ")"
+            q = _QUANTIFIER.match(pattern, k + 1)
+            end = q.end() if q else k + 1
+            seq.append((opener, inner, pattern[k:end]))
+            k = end
+            continue
+        if c == "\\":
+            end = k + 2
+        elif c == "[":
+            end = k + 1 + (pattern[k + 1] == "^")
+            end += pattern[end] == "]"
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            end += 1
+        else:
+            end = k + 1
+        q = _QUANTIFIER.match(pattern, end)
+        if q:
+            end = q.end()
+        seq.append(pattern[k:end])
+        k = end
+    alts.append(seq)
+    return alts, k
+
+
+def _join(alts, factor=True):
+    """The pattern of the alternatives ``alts`` (see :func:`_tokens`): factored and with possessive repeats, or as read."""
+    if not factor:
+        return "|".join("".join(t if isinstance(t, str) else t[0] + _join(t[1], False) + t[2] for t in seq)
+                        for seq in alts)
+    return "|".join("".join(t + "+" if _possessive(t, seq[i + 1:i + 2]) else t if isinstance(t, str)
+                            else t[0] + _join(t[1]) + t[2] for i, t in enumerate(seq))
+                    for seq in _factor(alts))
+
+
+def _possessive(token, following):
+    """Can ``token`` (a class, escape or character repeated greedily with ``+`` or ``*``)
+    repeat possessively, as the ``following`` token is one character it cannot match?"""
+    if not (_POSSESSIVE and isinstance(token, str) and token[-1:] in ("+", "*") and len(token) >= 2
+            and token[-2] not in "+*?}" and following and isinstance(following[0], str)):
+        return False
+    c = following[0]
+    return len(c) == 1 and c not in ".^$" and not re.fullmatch(token[:-1], c)
+
+
+def _plain(seq, n):
+    """Is token ``n`` of ``seq`` one letter or digit that stands alone (no quantifier)?"""
+    return n < len(seq) and isinstance(seq[n], str) and len(seq[n]) == 1 and seq[n].isalnum()
+
+
+def _factor(alts):
+    out, run = [], {}
+
+    def flush():
+        for group in run.values():
+            if len(group) == 1:
+                out.append(group[0])
+                continue
+            n = 1
+            while all(_plain(s, n) and s[n] == group[0][n] for s in group):
+                n += 1
+            out.append(group[0][:n] + [("(?:", [s[n:] for s in group], ")")])
+        run.clear()
+
+    for seq in alts:
+        if _plain(seq, 0):
+            run.setdefault(seq[0], []).append(seq)
+        else:
+            flush()
+            out.append(seq)
+    flush()
+    return out
 
 
 def _strip_boundary(pattern):
