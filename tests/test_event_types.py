@@ -1,5 +1,7 @@
 """Event cues and types in ACLED's taxonomy (conflictkit.coding.event_types)."""
 
+import re
+
 import pytest
 from conftest import shared_file
 from hypothesis import given, settings
@@ -217,3 +219,44 @@ def test_modal_words_are_found_where_a_full_search_finds_them_in_real_news():
     assert len(sentences) > 600
     for sentence in sentences:
         _unreal_same_as_full_search(sentence)
+
+
+def _rule_patterns():
+    rules = event_type_rules()
+    return [p[2:].lower() if flag == "0" else p[2:] for p, flag in zip(rules["pattern"], rules["case_sensitive"])]
+
+
+_RULE_WORDS = st.sampled_from(["a", "an", "two", "12", "civilians", "were", "killed", "shot", "dead", "soldiers",
+                               "attacked", "the", "village", "IS", "is", "fighters", "captured", "recaptured",
+                               "from", "rebels", "clashed", "with", "police", "strike", "3-day", "strikes", "killing",
+                               "women", "protesters", "burned", "tyres", "shell", "shelling", "."])
+
+
+@given(st.lists(_RULE_WORDS, max_size=14), st.sampled_from([" ", "  ", "-"]))
+@settings(max_examples=150, deadline=None)
+def test_factored_rules_match_as_written(words, sep):
+    """Each rule rewritten (:func:`event_types._factored_pattern`) matches the same text, at every start."""
+    text = sep.join(words)
+    for p in _rule_patterns():
+        rx, fx = re.compile(p), re.compile(event_types._factored_pattern(p))
+        for t in (text, text.lower()):
+            for k in range(len(t) + 1):
+                a, b = rx.match(t, k), fx.match(t, k)
+                assert (a and a.span()) == (b and b.span()), (p, t, k)
+
+
+def test_factored_patterns():
+    f = event_types._factored_pattern
+    assert f(r"(?:killed|kills|dead|kill)") == r"(?:kill(?:ed|s|)|dead)"
+    assert f(r"(?:a|an|[0-9]+|ab) (?:\w+ ){0,2}") in (r"(?:a(?:|n)|[0-9]+|ab) (?:\w++ ){0,2}",
+                                                      r"(?:a(?:|n)|[0-9]+|ab) (?:\w+ ){0,2}")  # Python 3.10
+    assert f(r"(?i:ab|ac)") == r"(?i:ab|ac)"  # flags: as written
+
+
+def test_a_text_without_the_case_sensitive_rules_words_has_no_such_cues():
+    sensitive = event_types.compile_event_rules().alternations[1]
+    assert sensitive.needs == ("IS", "shell")
+    assert event_types._needed_words(r"(?:ab|cd)x+(?:ef|g(?:h|i))") == [{"ab", "cd"}, {"x"}, {"ef", "g"}]
+    assert event_types._needed_words(r"ab?c") == [{"a"}, {"c"}]
+    for text, found in [("On Monday IS fighters captured the hill.", True), ("ISIS fighters captured the hill.", False)]:
+        assert any(c.rule in sensitive.meta for c in find_event_cues(text)) is found

@@ -12,6 +12,7 @@ crime, attribution) let the classifier say "not political violence".
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 import sys
@@ -22,6 +23,13 @@ import ahocorasick
 import pandas as pd
 
 from ._scan import literal_automaton, literal_prefixes, lower_same_length, not_word_char, word_starts
+
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 from .resources import load_resources
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
@@ -66,13 +74,18 @@ class _Alternation(NamedTuple):
     first; ``meta``: ``{group: (event_type, sub_event_type, weight, outcome)}``;
     ``starts``: an automaton of the first letters of the rules' words (see
     :func:`_rule_starts`), None when some rule's start cannot be read (then
-    ``pattern`` scans the whole text); ``lowered``: run on lower-cased text.
+    ``pattern`` scans the whole text); ``lowered``: run on lower-cased text;
+    ``needs``: a few words one of which every match holds (a text without
+    them has none), or None; ``cues``: ``{group: (event_type,
+    sub_event_type, weight, group, outcome)}``, the end of its cues.
     """
 
     pattern: re.Pattern
     meta: dict
     starts: object
     lowered: bool
+    needs: tuple = None
+    cues: dict = None
 
 
 def compile_event_rules(rules=None):
@@ -131,7 +144,69 @@ def _alternation(rules, lowered):
             for i, r in zip(rules.index, rules.itertuples())}
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
     return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta,
-                        _rule_starts(patterns, [re.compile(p) for p in parts], letter), lowered)
+                        _rule_starts(patterns, [re.compile(p) for p in parts], letter), lowered,
+                        _alternation_needs(patterns), {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()})
+
+
+#: At most this many words in :attr:`_Alternation.needs`: testing more for each text costs more than it saves.
+_MOST_NEEDS = 6
+
+
+def _alternation_needs(patterns):
+    """Words one of which every match of one of the ``patterns`` holds (at most
+    :data:`_MOST_NEEDS`), else None.  Every match of the case-sensitive rules
+    holds "IS" or "shell": half the FA-KES reports hold neither, and looking
+    for two words is faster than scanning the text for the rules' starts.
+    Of the sets of words each pattern needs (:func:`_needed_words`), one for
+    each: the fewest words in all, then the rarest ("IS" for two rules, not
+    "IS" for one and "from " for the other)."""
+    choices = [[w for w in _needed_words(p) or () if len(w) <= _MOST_NEEDS] for p in patterns]
+    if not all(choices) or functools.reduce(operator.mul, map(len, choices)) > 4096:
+        return None
+    needs = min((set().union(*sets) for sets in itertools.product(*choices)), key=_fewest_rarest)
+    return tuple(sorted(needs)) if len(needs) <= _MOST_NEEDS else None
+
+
+def _fewest_rarest(words):
+    """Sort key of sets of words: the fewest, then the rarest (guessed: each letter makes a word 4x rarer)."""
+    return len(words), sum(4.0 ** -len(w.replace(" ", "")) for w in words)
+
+
+def _needed_words(pattern):
+    """Sets of strings one of which every match of ``pattern`` holds, read from
+    the parsed expression: one for each part of its sequence that can tell
+    (of those a group can tell, :func:`_fewest_rarest`), or None."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+        return None if parsed.state.flags & re.IGNORECASE else _needed(list(parsed), every=True)
+    except RecursionError:
+        return None
+
+
+def _needed(items, every=False):
+    candidates, run = [], ""  # run: the literal characters matched one after another
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero-width: the characters around are adjacent
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        words = None
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            words = _needed(list(av[-1]))
+        elif op is _sre.BRANCH:  # one of each alternative's
+            alternatives = [_needed(list(a)) for a in av[1]]
+            words = None if None in alternatives else set().union(*alternatives)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            words = _needed(list(av[2]))
+        if words:
+            candidates.append(words)
+    if run:
+        candidates.append({run})
+    return candidates if every else min(candidates, key=_fewest_rarest, default=None)
 
 
 def _rule_starts(patterns, rules, letter):
@@ -419,11 +494,17 @@ def find_event_cues(text, start=0, end=None, rules=None):
     out = []
     for alt in compile_event_rules(rules).alternations:
         t = low if alt.lowered else chunk
+        if alt.needs is not None and not any(w in t for w in alt.needs):
+            continue
+        cues = alt.cues
         for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t):
-            event_type, sub, weight, outcome = alt.meta[m.lastgroup]
             s, e = m.span()
-            out.append(EventCue(start + s, start + e, chunk[s:e], event_type, sub, weight, m.lastgroup, outcome))
+            # tuple.__new__: an EventCue without the Python call of its __new__ (its fields in order)
+            out.append(_new_tuple(EventCue, (start + s, start + e, chunk[s:e], *cues[m.lastgroup])))
     return sorted(out)
+
+
+_new_tuple = tuple.__new__
 
 
 def _matches(alt, text):
