@@ -22,7 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, not_word_char, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, word_starts
 
 try:
     from re import _constants as _sre
@@ -569,7 +569,7 @@ def event_sentences(text, sentences, cues=None):
     starts = [s for s, _ in sentences]
     out, read = {}, {}
     for c in cues:
-        if not c.trigger:
+        if not (c.weight >= TRIGGER_WEIGHT and c.event_type in _ACLED_TYPES):  # c.trigger, without a property call
             continue
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0 or c.start >= sentences[i][1]:
@@ -583,20 +583,25 @@ def event_sentences(text, sentences, cues=None):
         if read[i] is None:
             continue
         low, unreal = read[i]
-        if not (_unreal_before(low, unreal, c.end - s) or _unreal_after(low, unreal, c.end - s)):
+        end = c.end - s
+        if not (_unreal_before(low, unreal, end) or _unreal_after(low, unreal, end)):
             out.setdefault(i, []).append(c)
     return out
 
 
 def _unreal_before(low, starts, end):
     """``_UNREAL_RX.search(low, 0, end)``, tried only at the ``starts`` of its words in ``low``."""
+    if not starts or starts[0] >= end:  # most sentences: no generator made
+        return False
     return any(_UNREAL_RX.match(low, k, end) for k in starts if k < end)
 
 
 def _unreal_after(low, starts, end):
     """``_UNREAL_AFTER_RX.match(low, end)``, tried only where its modal can start: at a word start
     at or after ``end`` (one of the ``starts`` of the words of ``_UNREAL_RX``), or at ``end`` inside a word."""
-    inside_a_word = not not_word_char(low, end - 1) and not not_word_char(low, end)
-    if (starts and starts[-1] >= end) or inside_a_word:
+    if starts and starts[-1] >= end:
+        return _UNREAL_AFTER_RX.match(low, end)
+    # inside a word: not_word_char(low, end - 1) and (low, end) both false, inline (once per cue)
+    if end < len(low) and (low[end].isalnum() or low[end] == "_") and (low[end - 1].isalnum() or low[end - 1] == "_"):
         return _UNREAL_AFTER_RX.match(low, end)
     return None
