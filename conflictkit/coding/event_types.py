@@ -23,6 +23,7 @@ import ahocorasick
 import pandas as pd
 
 from ._scan import literal_automaton, literal_prefixes, lower_same_length, word_starts
+from .resources import load_resources
 
 try:
     from re import _constants as _sre
@@ -30,7 +31,6 @@ try:
 except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
-from .resources import load_resources
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
            "event_sentences", "tells_fighting", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
@@ -218,7 +218,9 @@ def _rule_starts(patterns, rules, letter):
     which rules to try.  The rules are then tried at those word starts only
     (3x faster than trying every word), and only those that may start there
     (2x again, as against the whole alternation).  A match starts with a
-    ``letter`` (or a digit): other first characters are left out."""
+    ``letter`` (or a digit): other first characters are left out.  The words
+    are read past optional parts ("(?:re)?captur": "recapt" and "captur",
+    not "re", which would start in "were" and "there")."""
     prefixes = [literal_prefixes(p, spaces=True) for p in patterns]
     if any(p is None for p in prefixes):
         return None
@@ -318,11 +320,13 @@ def _join(alts, factor=True):
 def _possessive(token, following):
     """Can ``token`` (a class, escape or character repeated greedily with ``+`` or ``*``)
     repeat possessively, as the ``following`` token is one character it cannot match?"""
-    if not (_POSSESSIVE and isinstance(token, str) and token[-1:] in ("+", "*") and len(token) >= 2
-            and token[-2] not in "+*?}" and following and isinstance(following[0], str)):
+    if not (_POSSESSIVE and isinstance(token, str) and token[-1:] in ("+", "*")
+            and following and isinstance(following[0], str)):
         return False
-    c = following[0]
-    return len(c) == 1 and c not in ".^$" and not re.fullmatch(token[:-1], c)
+    atom, c = token[:-1], following[0]
+    one_character = (len(atom) == 2 and atom[0] == "\\" or len(atom) > 2 and atom[0] == "[" and atom[-1] == "]"
+                     or len(atom) == 1 and atom not in "\\[(|)?*+{")
+    return one_character and len(c) == 1 and c not in ".^$" and not re.fullmatch(atom, c)
 
 
 def _plain(seq, n):
