@@ -473,6 +473,10 @@ class CasualtyGrammar:
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         self.triggers = literal_automaton(self.trigger_words)
+        #: The key words themselves (not reduced: "killed", not only the "led" in it), to tell
+        #: whether a window whose trigger words are all inside words ("led" in "called") holds one
+        #: where a word starts (see :func:`_holds_key_word`).
+        self.key_words = literal_automaton({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         #: The cues of a war's running toll, to find fast (see :func:`_holds_cue`).
         self.cumulative = _CueFinder(grammar["cumulative_cues"], common)
         #: The cues of a day's toll over a whole country (a monitor's daily round-up).
@@ -1281,6 +1285,29 @@ def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True, 
     return kept
 
 
+def _word_start_triggers(lowered, triggers):
+    """The starts of the ``triggers`` (sorted spans) that start a word."""
+    return [ts for ts, _ in triggers if ts == 0 or not (lowered[ts - 1].isalnum() or lowered[ts - 1] == "_")]
+
+
+def _holds_key_word(g, lowered, a, b, word_triggers):
+    """Does ``lowered[a:b]`` hold a key word of the claim lists where a word starts?
+
+    Every claim holds one (a list's entry starts after a space, ``\\b`` or
+    no word character in every pattern, and its key word is one of its words): a
+    window without one is not searched.  It holds one where a trigger word starts
+    a word (``word_triggers``, sorted starts); else its key words are looked for
+    ("led" in "killed" is one, in "called" none; "dies" in "bodies" is one)."""
+    k = bisect.bisect_left(word_triggers, a)
+    if k < len(word_triggers) and word_triggers[k] < b:
+        return True
+    for last, length in g.key_words.iter(lowered, a, b):
+        p = last + 1 - length
+        if p == 0 or not (lowered[p - 1].isalnum() or lowered[p - 1] == "_"):
+            return True
+    return False
+
+
 def _trigger_spans(g, lowered):
     """(start, end) of the trigger words in lower-cased text, found in one
     Aho-Corasick pass, leftmost first, without overlaps (no trigger word
@@ -1373,12 +1400,14 @@ def _find_claims(g, text, sentences, headlines):
     named = _lower_names(text, lowered)
     heads = set(headlines)
     triggers = _trigger_spans(g, lowered)  # one pass over the whole text
+    word_triggers = _word_start_triggers(lowered, triggers)
     for i, (s, e) in enumerate(sentences):
         windows = _windows(lowered, s, e, triggers)
         if not windows:
             continue
         headline = (s, e) in heads
-        found = [c for a, b in windows
+        # (windows are made of all the trigger words, so that those searched stay as they were)
+        found = [c for a, b in windows if _holds_key_word(g, lowered, a, b, word_triggers)
                  for c in _find_in(g, text[a:b], a, headline=headline, sentence=i, sentence_start=a == s,
                                    low=_window_lowered(text, named, a, b))]
         if not found:
