@@ -530,11 +530,11 @@ class _CueFinder:
     """
 
     def __init__(self, entries, common):
-        #: ``(pattern, first words or None, word start only, the word sets of its other parts)`` of each cue,
-        #: indexed by the words of its first part
-        self._by_word, self._always = {}, []
+        #: ``(pattern, first words or None, word start only, the word sets of its other parts)`` of each cue;
+        #: their numbers, by the words of their first part (numbers: a compiled pattern hashes its whole code)
+        self._cues, self._by_word, self._always = [], {}, []
         words = set()
-        for entry in entries:
+        for k, entry in enumerate(entries):
             parts = _token_words(entry, common)
             source = _words([entry]).lower()
             first = literal_prefixes(source)
@@ -543,11 +543,13 @@ class _CueFinder:
             if first:  # a word that starts with another adds no start ("kill", "killed")
                 first = tuple(sorted(f for f in first if not any(f[:k] in first for k in range(1, len(f)))))
             cue = (_lc(source), first or None, word, tuple(map(frozenset, parts[1:])))
+            self._cues.append(cue)
             if not parts:  # no rare word: always looked for
-                self._always.append(cue)
+                self._always.append(k)
             for w in parts[0] if parts else ():
-                self._by_word.setdefault(w, []).append(cue)
+                self._by_word.setdefault(w, []).append(k)
             words.update(*parts)
+        self._words = frozenset(words)
         self.key_words = ahocorasick.Automaton()  # each hit's value is the word found
         for w in sorted(words):
             self.key_words.add_word(w, w)
@@ -556,16 +558,19 @@ class _CueFinder:
     def holds(self, low, start, end):
         """Is there a match of a cue in ``low[start:end]``?"""
         found = {w for _, w in self.key_words.iter(low, start, end)}
-        cues = [cue for w in found for cue in self._by_word.get(w, ())]
-        for cue in (self._always + list(dict.fromkeys(cues))) if len(cues) > 1 else self._always + cues:
-            rx, first, word, rest = cue
-            if not all(found & part for part in rest):
+        by_word, cues, words = self._by_word, self._cues, self._words
+        # each cue once (in any order: the answer is the same), by its number
+        for k in self._always + list({k for w in found for k in by_word.get(w, ())}):
+            rx, first, word, rest = cues[k]
+            if not all(not found.isdisjoint(part) for part in rest):  # (no set made for each part)
                 continue
             if first is None:
                 if rx.search(low, start, end):
                     return True
                 continue
             for f in first:
+                if f in words and f not in found:  # a key word not found is not there: no need to look
+                    continue
                 p = low.find(f, start, end)
                 while p >= 0:
                     if (not word or p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")) and rx.match(low, p, end):
