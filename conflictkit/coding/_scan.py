@@ -50,11 +50,20 @@ def matches_at(rx, text, starts, endpos=None, keep=None):
         return []
     out, last = [], -1
     endpos = len(text) if endpos is None else endpos
+    match = rx.match  # (bound once: this loop runs for every start of every pattern)
+    if keep is None:
+        for p in starts:
+            if p >= last:
+                m = match(text, p, endpos)
+                if m:
+                    out.append(m)
+                    last = m.end()
+        return out
     for p in starts:
         if p < last:
             continue
-        m = rx.match(text, p, endpos)
-        kept = m if keep is None or not m else keep(m)
+        m = match(text, p, endpos)
+        kept = keep(m) if m else m
         if kept:
             out.append(kept)
             last = m.end()

@@ -839,18 +839,23 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
     ran on its lower-cased copy (same offsets).  Its ``extra`` tells whether
     the victims are the objects of a verb (``object``: not its subject)."""
     orig = m.string if orig is None else orig
-    vs, ve = m.span("victim") if "victim" in m.re.groupindex and m.group("victim") else (-1, -1)
-    victim = orig[vs:ve].strip() if vs >= 0 else ""
-    if vs >= 0:
+    groups = m.re.groupindex
+    victim, vs, ve = "", -1, -1
+    if "victim" in groups and m.group("victim"):
+        vs, ve = m.span("victim")
         raw = orig[vs:ve]
-        vs = vs + len(raw) - len(raw.lstrip())
+        victim = raw.strip()
+        vs = vs + len(raw) - len(raw.lstrip()) + offset
         ve = vs + len(victim)
-    cs, ce = m.span("num") if "num" in m.re.groupindex and m.group("num") else (-1, -1)
-    shift = lambda x: x + offset if x >= 0 else -1  # noqa: E731
-    end = m.start() + len(m.group().rstrip(" \t\u00a0,"))
+    cs, ce = -1, -1
+    if "num" in groups and m.group("num"):
+        cs, ce = m.span("num")
+        cs, ce = cs + offset, ce + offset
+    start = m.start()
+    end = start + len(m.group().rstrip(" \t\u00a0,"))
     return _new_claim(
-        start=m.start() + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
-        victim_start=shift(vs), victim_end=shift(ve), count_start=shift(cs), count_end=shift(ce),
+        start=start + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
+        victim_start=vs, victim_end=ve, count_start=cs, count_end=ce,
         pattern=pattern, sentence=sentence, role="standalone", total_of=-1, repeat_of=-1, part_kind="",
         extra={"object": True} if pattern in _OBJECT_PATTERNS and not _NOUN_OF.match(m.group("verb")) else {},
     )
