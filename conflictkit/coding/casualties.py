@@ -907,9 +907,11 @@ def _is_age(text, m, orig=None):
     if not m.group("num").strip().isdigit():
         return False
     before = text[max(0, s - 40):s]
-    if _AGES_SPAN.search(before) or _AGE_OF.search(before):
+    # (each pattern only where what it must hold is there: the engine would try it at every character)
+    if (not before.isascii() or "age" in before.lower()) and (_AGES_SPAN.search(before) or _AGE_OF.search(before)):
         return True
-    if orig is not None and _NAME_AGE_LIST.search(orig, max(0, s - 90), s):
+    if (orig is not None and orig[max(0, s - 90):s].rstrip().endswith(",")
+            and _NAME_AGE_LIST.search(orig, max(0, s - 90), s)):
         return True
     return text[e:e + 1] == "," and bool(_AGE_CUE.search(text[max(0, s - 20):s]))
 
@@ -918,8 +920,10 @@ def _is_age(text, m, orig=None):
 # bare number ("Dec. 25 has died"), a parent's children ("a father of four, was killed").
 _CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o'clock\b)", re.I)
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother)\s+of\s+$", re.I)
-_DESIGNATION = re.compile(r"\b(?:battalion|brigade|division|regiment|squadron|unit|route|highway|camp|base|no\.|"
-                          r"block|room|flight|apartment|gate|kilometre|kilometer|km|mile|ak|m)\s*-?\s*$", re.I)
+_DESIGNATION_WORDS = ("battalion", "brigade", "division", "regiment", "squadron", "unit", "route", "highway", "camp",
+                      "base", "no.", "block", "room", "flight", "apartment", "gate", "kilometre", "kilometer", "km",
+                      "mile", "ak", "m")
+_DESIGNATION = re.compile(r"\b(?:" + "|".join(map(re.escape, _DESIGNATION_WORDS)) + r")\s*-?\s*$", re.I)
 # "37 soldiers killed or wounded": casualties, of which the dead are not told
 _KILLED_OR_WOUNDED = re.compile(r"\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
@@ -935,10 +939,24 @@ def _not_a_count(m):
     wounded rather than a count of victims?"""
     s, e = m.span("num")
     text = m.string
-    if _CLOCK_AFTER.match(text, e) or _PARENT_OF.search(text[max(0, s - 30):s]):
+    if _CLOCK_AFTER.match(text, e):
         return True
-    if _DESIGNATION.search(text[max(0, s - 12):s]) or _GALLERY.search(text[max(0, s - 25):s]):
-        return True  # "Battalion 302", "AK-47": a name, not a count; "Image 2 of 10": a gallery's counter
+    # The patterns of what comes before the number end in "\s*$": each is searched for only
+    # where the text before the number, without the spaces it ends with, ends as it must (the
+    # engine would try it at every character).  (Only in ASCII: re.IGNORECASE matches "K", the
+    # Kelvin sign, as "k", and lower() would not.)
+    tail = text[max(0, s - 30):s].rstrip()
+    tail = tail.lower() if tail.isascii() else None
+    if (tail is None or tail.endswith("of")) and _PARENT_OF.search(text[max(0, s - 30):s]):
+        return True
+    if tail is not None and tail.endswith("-"):  # "AK-47", "Route - 5"
+        designation = tail[:-1].rstrip().endswith(_DESIGNATION_WORDS)
+    else:
+        designation = tail is None or tail.endswith(_DESIGNATION_WORDS)
+    if designation and _DESIGNATION.search(text[max(0, s - 12):s]):
+        return True  # "Battalion 302", "AK-47": a name, not a count
+    if (tail is None or tail.endswith(("of", "/"))) and _GALLERY.search(text[max(0, s - 25):s]):
+        return True  # "Image 2 of 10": a gallery's counter
     if _outcome(m) == "killed" and "aux" in m.re.groupindex and _KILLED_OR_WOUNDED.match(text, m.end()):
         return True
     bare = "victim" not in m.re.groupindex or not m.group("victim")
