@@ -48,6 +48,8 @@ def _same_as_full_scan(text):
     for rx, lowered in _CLAIM_PATTERNS:
         for m in rx.finditer(low if lowered else text):
             assert any(w in low[m.start():m.end()] for w in _G.trigger_words), (rx.pattern[:60], m.group())
+            # and one of the lists' key words where a word starts (a window without one is not searched)
+            assert casualties._holds_key_word(_G, low, m.start(), m.end(), []), (rx.pattern[:60], m.group())
     at, channels = casualties._pattern_starts(_G, low), casualties._channel_starts(_G, low)
     for name in _VERB_PATTERNS:
         rx = _G.lowered[name]
