@@ -497,6 +497,8 @@ class CasualtyGrammar:
         self.verb_channels = tuple((k, self.channel_of["verb:" + k]) for k in _VERB_PATTERNS if k in self.verb_words)
         self.verb_anywhere = tuple(k for k in _VERB_PATTERNS if k not in self.verb_words)
         self.need_channels = tuple((k, self.channel_of["need:" + k]) for k in _NEEDS)
+        #: ``(pattern, channel of the list it needs, whether it starts with a count)``, for :func:`_pattern_starts`.
+        self.need_plan = tuple((k, c, k in _COUNT_FIRST) for k, c in self.need_channels)
         #: The channels scanned for the lists the patterns need, and for those the count-first patterns need.
         self.needed = tuple(dict.fromkeys(c for _, c in self.need_channels))
         self.count_first_needs = tuple(dict.fromkeys(c for k, c in self.need_channels if k in _COUNT_FIRST))
@@ -1158,8 +1160,13 @@ def _up_to(starts, last):
 
 
 def _followed_by(rx, text, starts):
-    """The sorted ``starts`` at or after which a match of ``rx`` starts in ``text``."""
-    out, m = [], None
+    """The sorted ``starts`` (not empty) at or after which a match of ``rx`` starts in ``text``."""
+    m = rx.search(text, starts[0])
+    if m is None:
+        return []
+    if m.start() >= starts[-1]:  # (one search: the first match is after every start)
+        return starts
+    out = []
     for p in starts:
         if m is None or m.start() < p:
             m = rx.search(text, p)
@@ -1177,7 +1184,8 @@ def _pattern_starts(g, low):
     list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`)."""
     found = _channel_starts(g, low)
     get = found.get
-    at = {k: get(c, []) for k, c in g.word_channels}  # the cue, the implied cues, the verb patterns
+    none = ()  # (one empty sequence for every pattern without starts, none made for each)
+    at = {k: get(c, none) for k, c in g.word_channels}  # the cue, the implied cues, the verb patterns
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
     # the last word of each list the patterns need (a list is scanned once, whichever patterns need it)
@@ -1189,13 +1197,13 @@ def _pattern_starts(g, low):
                                                   numbers[:bisect.bisect_right(numbers, upto)])]
     else:
         numbers = []
-    article = get(g.channel_of["article"], [])
-    for k, c in g.need_channels:
+    article = get(g.channel_of["article"], none)
+    for k, c, count_first in g.need_plan:
         if k == "bare_title":  # tried at the window's start only
-            at[k] = [0] if last[c] >= 0 else []
+            at[k] = [0] if last[c] >= 0 else none
             continue
-        starts = numbers if k in _COUNT_FIRST else article
-        at[k] = starts[:bisect.bisect_right(starts, last[c])] if starts else starts
+        starts = numbers if count_first else article
+        at[k] = starts[:bisect.bisect_right(starts, last[c])] if starts else none
     for k, cue in _CUES.items():
         if at[k]:
             at[k] = _followed_by(cue, low, at[k])
