@@ -471,6 +471,7 @@ class CasualtyGrammar:
         common = _common_words(grammar)
         #: Words of which every match of the named condition pattern holds one.
         self.named_condition_words = ("condition",) + tuple(_reduced(_key_words(grammar["named_injured"], common)))
+        self.named_conditions = literal_automaton(self.named_condition_words)  # (one pass, not a find for each)
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         self.triggers = literal_automaton(self.trigger_words)
@@ -1058,15 +1059,6 @@ _NAMED_PAIR_BEFORE = 90
 _AND_NAME = re.compile(r"and\s+[A-Z]")  # the literal first: the engine skips to each "and"
 
 
-def _find_all(low, word):
-    """Offsets of ``word`` in ``low``."""
-    out, k = [], low.find(word)
-    while k >= 0:
-        out.append(k)
-        k = low.find(word, k + 1)
-    return out
-
-
 def _two_people(m):
     """Is a match of the named pair two people?  With "were" (or "have been")
     it is; a bare "X and Y killed" only with "Both" or an age ("Omani Free,
@@ -1265,7 +1257,7 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
                             text, sentence))
     if "was" in low or "been" in low:
         found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
-    conditions = [p for w in g.named_condition_words for p in _find_all(low, w)]
+    conditions = [last + 1 - n for last, n in g.named_conditions.iter(low)]
     found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
               for m in _matches_before(g.named["named_condition"], text, conditions, _NAMED_CONDITION_BEFORE,
                                        _NAME_OR_PRONOUN_START)]
