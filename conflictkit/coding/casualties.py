@@ -589,17 +589,18 @@ def _common_words(grammar):
     return words
 
 
-def _top_tokens(entry):
+def _top_tokens(entry, groups=True):
     """The parts of a grammar entry that follow one another: its words (split
-    at the spaces outside brackets) and its bracketed groups with their repeats
-    ("turn(?:ed|s)? the gun": "turn", "(?:ed|s)?", "the", "gun")."""
+    at the spaces outside brackets) and, with ``groups``, its bracketed groups
+    with their repeats ("turn(?:ed|s)? the gun": "turn", "(?:ed|s)?", "the",
+    "gun"; without: "turn(?:ed|s)?", "the", "gun")."""
     tokens, cur, depth, i = [], "", 0, 0
     while i < len(entry):
         ch = entry[i]
         if ch == "\\":
             cur, i = cur + entry[i:i + 2], i + 2
             continue
-        if ch == "(" and depth == 0 and cur:
+        if groups and ch == "(" and depth == 0 and cur:
             tokens.append(cur)
             cur = ""
         depth += (ch == "(") - (ch == ")")
@@ -609,7 +610,7 @@ def _top_tokens(entry):
             continue
         cur += ch
         i += 1
-        if ch == ")" and depth == 0:
+        if groups and ch == ")" and depth == 0:
             repeat = _REPEAT.match(entry, i)
             tokens.append(cur + repeat.group())
             cur, i = "", repeat.end()
@@ -648,20 +649,7 @@ def _key_words(value, common):
 def _spaced_words(entry):
     """The parts of a grammar entry between the spaces outside brackets
     ("ca(?:su|us)ali?t(?:y|ies) of": "ca(?:su|us)ali?t(?:y|ies)", "of")."""
-    words, cur, depth, i = [], "", 0, 0
-    while i < len(entry):
-        ch = entry[i]
-        if ch == "\\":
-            cur, i = cur + entry[i:i + 2], i + 2
-            continue
-        depth += (ch == "(") - (ch == ")")
-        if ch == " " and depth == 0:
-            words.append(cur)
-            cur = ""
-        else:
-            cur += ch
-        i += 1
-    return [w for w in words + [cur] if w]
+    return _top_tokens(entry, groups=False)
 
 
 def _token_words(entry, common, shortest=2):
