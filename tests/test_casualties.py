@@ -934,3 +934,16 @@ def test_casualty_word_with_a_group_inside_still_triggers():
     text = "The attack caused an unknown number of casualties."
     claims = ck.coding.find_claims(text, [(0, len(text))])
     assert [c.outcome for c in claims] == ["killed"] and math.isnan(claims[0].count.best)
+
+
+@pytest.mark.parametrize("after", ["officials said", "officials called", "the coalition said", "because of a crash"])
+def test_a_named_condition_does_not_depend_on_words_inside_other_words(after):
+    # "Smith is recovering" is read where an outcome word opens a window; a trigger word that stands
+    # inside another word ("led" in "called", "cause" in "because", "ali" in "coalition") opens none,
+    # so the sentence gives the same claims whatever words stand beside it
+    from conflictkit.coding import find_claims
+
+    plain = "Smith was recovering in hospital, officials said."
+    text = f"Smith was recovering in hospital, {after}."
+    assert [(c.outcome, c.pattern) for c in find_claims(text, [(0, len(text))])] == \
+        [(c.outcome, c.pattern) for c in find_claims(plain, [(0, len(plain))])]

@@ -87,14 +87,14 @@ def word_starts(automaton, text, start=0, end=None):
     out = set()
     for last, length in automaton.iter(text, start, len(text) if end is None else end):
         s = last + 1 - length
-        if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):  # not_word_char, inline: once per hit
+        if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):  # a word starts at s (once per hit)
             out.add(s)
     return sorted(out)
 
 
-def not_word_char(text, pos):
-    """Is ``text[pos]`` not a word character (``\\w``), or ``pos`` past the end?"""
-    return pos >= len(text) or not (text[pos].isalnum() or text[pos] == "_")
+#: A tuple subclass made without its ``__new__``'s Python call (``new_tuple(Term, fields)``):
+#: for records made once per hit (terms, event cues).
+new_tuple = tuple.__new__
 
 
 def merge_windows(spans):

@@ -224,8 +224,8 @@ _DEMONYM_RX = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 def _qualifier(text, start, prefer):
     """The country named by the capitalised words just before ``start``
     ("Kenyan", "South Sudanese", "Nigeria's"), and where they start."""
-    # _WORD_BEFORE ends with a capital's word and a space at ``start``: without a space there, or a
-    # capital in the word before it ("the police"), no search.
+    # _WORD_BEFORE ends with a capital's word and a space at ``start``: without a space there, or
+    # with no capital in the word before it ("the police"), no search.
     lo = max(0, start - 40)
     if start <= lo or not text[start - 1].isspace():
         return "", start

@@ -721,7 +721,7 @@ def _same_channels(channel_words):
 
 def _channel_automaton(channel_words):
     """An automaton of the words of every channel (a channel without words,
-    None, is left out): a hit's value is ``(length, channels, not_word)``,
+    None, is left out): a hit's value is ``(length, channels, anywhere)``,
     the numbers (in the list returned with it) of the tuples of the channels
     the word is in and of those of them that count it anywhere, not only
     where a word starts (:data:`_WORD_CHANNELS`; -1 when none does).
@@ -934,8 +934,8 @@ def _not_a_count(m):
         return True
     # The patterns of what comes before the number end in "\s*$": each is searched for only
     # where the text before the number, without the spaces it ends with, ends as it must (the
-    # engine would try it at every character).  (Only in ASCII: re.IGNORECASE matches "K", the
-    # Kelvin sign, as "k", and lower() would not.)
+    # engine would try it at every character).  (Only in ASCII: re.IGNORECASE matches "\u017f"
+    # as "s" and "\u0130", "\u0131" as "i", and lower() does not make them those letters.)
     tail = text[max(0, s - 30):s].rstrip()
     tail = tail.lower() if tail.isascii() else None
     if (tail is None or tail.endswith("of")) and _PARENT_OF.search(text[max(0, s - 30):s]):
@@ -1095,7 +1095,7 @@ def _channel_starts(g, low):
     get = buckets.get
     for last, (n, channels, anywhere) in g.channels.iter(low):
         p = last + 1 - n
-        if p:  # inline not_word_char
+        if p:  # a word starts at p (inline: once per hit)
             c = low[p - 1]
             if c.isalnum() or c == "_":
                 if anywhere < 0:
@@ -1132,11 +1132,6 @@ _CUES = {name: re.compile(cue) for name, cue in {
     "list": r",|and\s|\d(?<=\s\d)", "active_list": r",|and\s", "n_and_one": r"and\s+(?:an?|one)\s",
     "pair": r"and\s", "pair_n": r"and\s", "compound": r"and\s", "pair_active": r"and\s",
 }.items()}
-
-
-def _up_to(starts, last):
-    """The sorted ``starts`` that are at most ``last``."""
-    return starts[:bisect.bisect_right(starts, last)]
 
 
 def _followed_by(rx, text, starts):
@@ -1332,9 +1327,12 @@ def _word_start_triggers(lowered, triggers):
 def _holds_key_word(g, lowered, a, b, word_triggers):
     """Does ``lowered[a:b]`` hold a key word of the claim lists where a word starts?
 
-    Every claim holds one (a list's entry starts after a space, ``\\b`` or
+    Every claim of the claim lists holds one (a list's entry starts after a space, ``\\b`` or
     no word character in every pattern, and its key word is one of its words): a
-    window without one is not searched.  It holds one where a trigger word starts
+    window without one is not searched.  A named victim's condition ("Smith is
+    recovering") holds none of them: it is read only in a window an outcome word
+    opens, never in one a word inside another word opened ("led" in "called"),
+    so that the same sentence gives the same claims whatever words stand near it.  It holds one where a trigger word starts
     a word (``word_triggers``, sorted starts); else its key words are looked for
     ("led" in "killed" is one, in "called" none; "dies" in "bodies" is one)."""
     k = bisect.bisect_left(word_triggers, a)

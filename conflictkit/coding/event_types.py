@@ -22,7 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, new_tuple, word_starts
 from .resources import load_resources
 
 try:
@@ -504,11 +504,10 @@ def find_event_cues(text, start=0, end=None, rules=None):
         for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t):
             s, e = m.span()
             # tuple.__new__: an EventCue without the Python call of its __new__ (its fields in order)
-            out.append(_new_tuple(EventCue, (start + s, start + e, chunk[s:e], *cues[m.lastgroup])))
+            out.append(new_tuple(EventCue, (start + s, start + e, chunk[s:e], *cues[m.lastgroup])))
     return sorted(out)
 
 
-_new_tuple = tuple.__new__
 
 
 def _matches(alt, text):
@@ -605,7 +604,7 @@ def _unreal_after(low, starts, end):
     at or after ``end`` (one of the ``starts`` of the words of ``_UNREAL_RX``), or at ``end`` inside a word."""
     if starts and starts[-1] >= end:
         return _UNREAL_AFTER_RX.match(low, end)
-    # inside a word: not_word_char(low, end - 1) and (low, end) both false, inline (once per cue)
+    # inside a word: word characters at end - 1 and at end, inline (once per cue)
     if end < len(low) and (low[end].isalnum() or low[end] == "_") and (low[end - 1].isalnum() or low[end - 1] == "_"):
         return _UNREAL_AFTER_RX.match(low, end)
     return None

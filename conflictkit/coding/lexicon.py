@@ -25,7 +25,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..io import gazetteer as _gazetteer
-from ._scan import lower_same_length
+from ._scan import lower_same_length, new_tuple
 from .resources import load_resources
 
 __all__ = ["Lexicon", "build_lexicon", "default_lexicon", "load_actors", "load_places", "load_sources",
@@ -138,7 +138,6 @@ class Term(NamedTuple):
     entry: int  # row index into the lexicon table of that kind
 
 
-_new_tuple = tuple.__new__
 
 _LOWER_ARTICLE = re.compile(rf"{_gazetteer.LOWER_ARTICLE}[A-Z]")
 
@@ -348,7 +347,7 @@ class Lexicon:
                 if kind == "place" and not chunk[s].isupper() and not _lower_article_name(chunk, s):
                     continue  # place names are capitalised: "homs" in a URL is not Homs (but "al-Bab" is Al-Bab)
                 # (tuple.__new__, not Term(...): a Python call less for every term)
-                kept.append(_new_tuple(Term, (start + s, start + e, chunk[s:e], kind, row)))
+                kept.append(new_tuple(Term, (start + s, start + e, chunk[s:e], kind, row)))
                 last_end, last = e, (s, e)
             out[kind] = kept
         return out
