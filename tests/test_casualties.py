@@ -947,3 +947,31 @@ def test_a_named_condition_does_not_depend_on_words_inside_other_words(after):
     text = f"Smith was recovering in hospital, {after}."
     assert [(c.outcome, c.pattern) for c in find_claims(text, [(0, len(text))])] == \
         [(c.outcome, c.pattern) for c in find_claims(plain, [(0, len(plain))])]
+
+
+def test_grammar_entries_sharing_a_first_letter_match_as_written():
+    # factoring first letters ("kill(?:ed|s)") must leave an overlay's "ab|cd" two entries
+    import re
+
+    from conflictkit.coding.casualties import _words
+
+    for entries, texts in ((["ab|cd", "ax"], ["ab", "cd", "ax"]), (["killed", "kills", "dead"], ["killed", "kills", "dead"]),
+                           (["a[|]b", "ac"], ["a|b", "ac"])):
+        rx = re.compile(_words(entries))
+        assert all(rx.fullmatch(t) for t in texts), (entries, rx.pattern)
+        assert not rx.fullmatch("abcd")
+
+
+def test_claims_made_fast_are_claims():
+    # _new_claim and _replace fill a Claim's __dict__ at once: the same claim as Claim(...) and
+    # dataclasses.replace, and a misspelt field is refused as replace() refuses it
+    import dataclasses
+
+    from conflictkit.coding.casualties import Claim, _new_claim, _replace
+
+    c = ck.coding.find_claims("Five soldiers were killed.", [(0, 26)])[0]
+    fields = {f.name: getattr(c, f.name) for f in dataclasses.fields(Claim)}
+    assert _new_claim(**fields) == Claim(**fields) == c
+    assert _replace(c, role="cumulative") == dataclasses.replace(c, role="cumulative")
+    with pytest.raises(AssertionError):
+        _replace(c, rol="cumulative")

@@ -260,3 +260,13 @@ def test_a_text_without_the_case_sensitive_rules_words_has_no_such_cues():
     assert event_types._needed_words(r"ab?c") == [{"a"}, {"c"}]
     for text, found in [("On Monday IS fighters captured the hill.", True), ("ISIS fighters captured the hill.", False)]:
         assert any(c.rule in sensitive.meta for c in find_event_cues(text)) is found
+
+
+def test_rule_rewrite_leaves_long_escapes_alone():
+    # "\x41+" repeats the escape, not its last digit: a rule with such escapes is not rewritten
+    import re
+
+    from conflictkit.coding.event_types import _factored_pattern
+
+    for pattern, text in ((r"\x41+ b", "AA b"), (r"(a)\1+ c", "aaa c"), (r"\w+ (?:kills|killed)", "men killed")):
+        assert re.fullmatch(_factored_pattern(pattern), text), pattern

@@ -89,13 +89,35 @@ def _factored(entries):
         run.clear()
 
     for e in entries:
-        if _plain(e, 0):
+        if _plain(e, 0) and not _bar_outside_groups(e):  # "ab|cd" shares nothing: it is two entries
             run.setdefault(e[0], []).append(e)
         else:  # any other start (a group, a class, an escape, a capital) keeps its place
             flush()
             out.append(e.replace(" ", r"\s+"))
     flush()
     return "|".join(out)
+
+
+def _bar_outside_groups(entry):
+    """Does ``entry`` hold a ``|`` outside its groups and classes (an overlay's
+    "ab|cd"), which factoring its first letter would bind to one side?"""
+    depth, i = 0, 0
+    while i < len(entry):
+        c = entry[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: up to its closing bracket ("[]a]", "[^]a]" hold it first)
+            i += 1 + (entry[i + 1:i + 2] == "^")
+            i += entry[i:i + 1] == "]"
+            while i < len(entry) and entry[i] != "]":
+                i += 2 if entry[i] == "\\" else 1
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _plain(entry, k):
@@ -856,8 +878,12 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
 # dataclasses.replace reads every field back first: ~3 and ~5 us a claim, for ~9000 claims
 # made or marked over FA-KES.  These two fill the instance's __dict__ at once (~1 us); the
 # claims are the same (Claim has no __post_init__, no slots, no field without __init__).
+_CLAIM_FIELDS = frozenset(f.name for f in dataclasses.fields(Claim))
+
+
 def _new_claim(**fields):
     """``Claim(**fields)``, given every field (in their order)."""
+    assert fields.keys() == _CLAIM_FIELDS, sorted(fields.keys() ^ _CLAIM_FIELDS)
     c = object.__new__(Claim)
     c.__dict__.update(fields)
     return c
@@ -867,6 +893,7 @@ def _replace(c, **changes):
     """``dataclasses.replace(c, **changes)`` of a :class:`Claim`."""
     if type(c) is not Claim:  # (a subclass may have an __init__ of its own)
         return dataclasses.replace(c, **changes)
+    assert changes.keys() <= _CLAIM_FIELDS, sorted(changes.keys() - _CLAIM_FIELDS)  # as replace() raises
     new = object.__new__(Claim)
     d = new.__dict__
     d.update(c.__dict__)

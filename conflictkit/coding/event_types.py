@@ -259,8 +259,8 @@ def _factored_pattern(pattern):
     letter when what follows fails.  Tried on FA-KES, the rules' tries take
     ~10% less time.  A pattern with other groups than ``(?:``, ``(?P<``
     and the lookarounds is returned as it is."""
-    if re.search(r"\(\?(?![:=!]|<[=!]|P<)", pattern):
-        return pattern
+    if re.search(r"\(\?(?![:=!]|<[=!]|P<)", pattern) or re.search(r"\\(?:[xuUNg0-9]|[pP]\{)", pattern):
+        return pattern  # other groups; escapes longer than two characters ("\x41", "\1") are not read
     tokens, k = _tokens(pattern, 0)
     if k != len(pattern) or _join(tokens, factor=False) != pattern:
         return pattern
