@@ -285,8 +285,9 @@ def code_report(report, *, published=None, lexicon=None, resources=None, coder=N
 
 
 def _code_rows(report, lex, grammar=None, rules=None):
-    """The annotation, casualty and event rows (lists of dicts) of one report:
-    extract → attribute → reconcile → group into events → tabulate."""
+    """The annotation rows (tuples in :data:`ANNOTATION_COLUMNS` order), casualty
+    and event rows (dicts) of one report: extract → attribute → reconcile →
+    group into events → tabulate."""
     _check_length(report)
     found = extract(report, lex, grammar)
     ctx = report_context(report, found, lex)
@@ -386,6 +387,10 @@ _DTYPES = {
 
 def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
     def frame(rows, columns, kind):
+        if rows and not isinstance(rows[0], dict):
+            # rows as tuples in column order (annotations): a column per list, a third faster
+            # than from rows, same dtypes (pandas infers each column alike)
+            return pd.DataFrame(dict(zip(columns, map(list, zip(*rows)))), columns=columns).astype(_DTYPES[kind])
         # from tuples, not dicts: a fifth faster, same dtypes
         return pd.DataFrame(list(map(itemgetter(*columns), rows)), columns=columns).astype(_DTYPES[kind])
 
@@ -407,7 +412,7 @@ def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
 
 
 def _annotations(ctx, coded, event_annotations=()):
-    """The annotation rows (dicts of :data:`ANNOTATION_COLUMNS`) of a report, by offset:
+    """The annotation rows (tuples of :data:`ANNOTATION_COLUMNS`, in their order) of a report, by offset:
     its claims and terms, and the event cues and actors of ``event_annotations``."""
     rid, text = ctx.report.id, ctx.text
     rows = [("casualty", m.claim.start, m.claim.end, f"{m.claim.outcome} {_fmt_count(m.claim.count)}",
@@ -429,8 +434,7 @@ def _annotations(ctx, coded, event_annotations=()):
              for a in event_annotations]
     rows.sort(key=itemgetter(1, 2, 0))
     sentences = _sentences_of(ctx, [r[1] for r in rows])
-    return [{"report_id": rid, "annotation_id": aid or f"{rid}:a{n + 1}", "label": label, "start": s, "end": e,
-             "text": text[s:e], "value": value, "detail": detail, "sentence": i}
+    return [(rid, aid or f"{rid}:a{n + 1}", label, s, e, text[s:e], value, detail, i)
             for n, ((label, s, e, value, detail, aid), i) in enumerate(zip(rows, sentences))]
 
 
