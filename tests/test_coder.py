@@ -4,6 +4,7 @@ the resume key follows the resources."""
 import pickle
 
 import pandas as pd
+import pytest
 
 import conflictkit as ck
 from conflictkit.workflow.cli import main
@@ -189,3 +190,51 @@ def test_annotation_rows_as_tuples_make_the_frame_dicts_make(rows):
     from_dicts = coder_mod._frames([dict(zip(cols, r)) for r in rows], [], [], [], {}).annotations
     pd.testing.assert_frame_equal(from_tuples, from_dicts)
     assert list(from_tuples.dtypes) == list(from_dicts.dtypes)
+
+
+_GENRES = [
+    "Two soldiers were killed and five wounded when rebels attacked a checkpoint in Goma on Monday, the army said.",
+    "Police fired tear gas at hundreds of students protesting in Accra on 3 May. No injuries were reported.",
+    "At least 28 fighters were killed, 13 of them regime forces and 15 jihadists, the Observatory said.",
+]
+
+
+def test_coding_makes_no_reference_cycles():
+    """The coder pauses Python's cyclic collector while it codes (its full
+    passes would walk every object of the process): that is only sound
+    while coding leaves no cycles to collect."""
+    import gc
+
+    reports = [ck.load_report(ck.sample_report_path())] + [ck.report_from_text(t, id=f"g{i}")
+                                                           for i, t in enumerate(_GENRES)]
+    ck.code_reports(reports, progress=False)  # build the dictionaries first
+    gc.collect()
+    gc.disable()
+    try:
+        coding = ck.code_reports(reports, progress=False)
+        assert len(coding.casualties) > 0
+        del coding
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_left_as_it_was(monkeypatch):
+    import gc
+
+    report = ck.load_report(ck.sample_report_path())
+    ck.code_reports([report], progress=False)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ck.code_reports([report], progress=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    def fails(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(coder_mod, "_code_rows", fails)
+    with pytest.raises(RuntimeError, match="boom"):
+        ck.code_report(report)  # one report is coded strictly: the error is raised, the collector back on
+    assert gc.isenabled()
