@@ -322,7 +322,8 @@ class Lexicon:
         else:
             as_written = chunk
         # hits by kind, as (start, -length, end, row): sorted, leftmost then longest first
-        hits = {"actor": [], "place": [], "source": []}
+        actor, place, source = [], [], []
+        hits = {"actor": actor, "place": place, "source": source}
         n = len(folded)
         for case_sensitive, haystack in ((False, folded), (True, as_written)):
             for last, (length, values) in self._automata[case_sensitive].iter(haystack):
@@ -334,27 +335,45 @@ class Lexicon:
                     hits[kind].append((s, -length, last + 1, row))
         if self.gazetteer:
             first = len(self.rows["place"])
-            hits["place"].extend([(s - start, s - e, e - start, first + ids[0])
-                                  for s, e, ids in _gazetteer.find_names(text, start, end)])
-        out = {}
-        for kind, mine in hits.items():
-            mine.sort()
-            kept, last_end, last = [], -1, None
-            same_span = alternatives and kind == "actor"  # an alias of two rows: a term each
-            for s, _, e, row in mine:
-                if s < last_end and not (same_span and (s, e) == last):
-                    continue
-                if kind == "place" and not chunk[s].isupper() and not _lower_article_name(chunk, s):
-                    continue  # place names are capitalised: "homs" in a URL is not Homs (but "al-Bab" is Al-Bab)
-                # (tuple.__new__, not Term(...): a Python call less for every term)
-                kept.append(new_tuple(Term, (start + s, start + e, chunk[s:e], kind, row)))
-                last_end, last = e, (s, e)
-            out[kind] = kept
-        return out
+            place.extend([(s - start, s - e, e - start, first + ids[0])
+                          for s, e, ids in _gazetteer.find_names(text, start, end)])
+        # Of overlapping hits, the leftmost then longest (with ``alternatives``, an actor's other rows
+        # of the same span too).  One loop a kind, so that no hit asks which kind it is.
+        # (tuple.__new__, not Term(...): a Python call less for every term)
+        return {"actor": _kept(actor, chunk, start, "actor", alternatives),
+                "place": _kept_places(place, chunk, start),
+                "source": _kept(source, chunk, start, "source", False)}
 
     def entry(self, term):
         """The dictionary row (a dict) of a :class:`Term`."""
         return dict(self.rows[term.kind][term.entry])
+
+
+def _kept(hits, chunk, start, kind, same_span):
+    """The :class:`Term` of each hit (start, -length, end, row) of ``chunk`` (at ``start`` in the
+    text) that no hit before it in order overlaps (but one of the same span, with ``same_span``)."""
+    hits.sort()
+    kept, last_start, last_end = [], -1, -1
+    for s, _, e, row in hits:
+        if s < last_end and not (same_span and s == last_start and e == last_end):
+            continue
+        kept.append(new_tuple(Term, (start + s, start + e, chunk[s:e], kind, row)))
+        last_start, last_end = s, e
+    return kept
+
+
+def _kept_places(hits, chunk, start):
+    """:func:`_kept` of place hits, but of a name not capitalised: "homs" in a URL is not Homs (but
+    "al-Bab" is Al-Bab)."""
+    hits.sort()
+    kept, last_end = [], -1
+    for s, _, e, row in hits:
+        if s < last_end or not chunk[s].isupper() and not _lower_article_name(chunk, s):
+            continue
+        kept.append(new_tuple(Term, (start + s, start + e, chunk[s:e], "place", row)))
+        last_end = e
+    return kept
+
 
 
 # Spaces and quotes that news copy writes in several ways, folded to one form

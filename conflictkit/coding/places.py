@@ -69,6 +69,32 @@ _RURAL_AFTER = re.compile(r"(?:'s)?\s*(?:countryside|outskirts|suburbs?|environs
 # Not a place: a channel or paper named after it.
 _MEDIA_AFTER = re.compile(r"\s*(?:TV|television|channel|radio|news(?:paper)?|satellite|daily|network|agency|"
                           r"times|post|tribune|herald|press)\b", re.I)
+# The first two letters (in lower case) of every word _MEDIA_AFTER, _UNIT_AFTER, _SUBUNIT_AFTER and
+# _RURAL_AFTER begin with (after spaces, or "'s"): where a name is followed by another word ("and", "in",
+# "said"), none of them needs to run (see _may_say).
+_AFTER_WORDS = (
+    "TV television channel radio news newspaper satellite daily network agency times post tribune herald press "
+    "province governorate state region county district prefecture department wilaya division municipality "
+    "oblast muhafazat shabiyah "
+    "local LGA sub-county subcounty territory woreda payam chiefdom commune zone locality "
+    "North South East West Central Nord Sud Est Ouest Centre "
+    "countryside outskirts suburb environs rural hinterland").split()
+_AFTER_STARTS = frozenset(w[:2].lower() for w in _AFTER_WORDS)
+
+
+def _may_say(after):
+    """Can ``after`` (the text after a name) match :data:`_MEDIA_AFTER`,
+    :data:`_UNIT_AFTER`, :data:`_SUBUNIT_AFTER` or :data:`_RURAL_AFTER`?
+    False only when it cannot: each begins with spaces (all of them: a word
+    follows) and a word of :data:`_AFTER_WORDS` (or, for _RURAL_AFTER, with
+    "'s"), in any case; an ASCII word's first two letters tell (of other
+    characters, "\u017f" matches "s" in any case, and "\u212a" "k")."""
+    if after[:1] == "'":
+        return True
+    first = after.lstrip()[:2]
+    return not first.isascii() or first.lower() in _AFTER_STARTS
+
+
 # What the words just before a name say it is (one search: the group that matched):
 # person: "a man named Qasim", "Sheikh Hama"; unit: "the province of Idlib", "the Syrian
 # province of Idlib"; rural: "rural Hama", "the countryside of Hama", "the outskirts of
@@ -115,6 +141,7 @@ def _prefix_word_before(before):
 # proper name ("Qasim Soleimani") unless it is a place word.
 # ("as" and "an" are English words too: "in Hasakeh as Turkish forces shelled" is a place; "Ras as-Sukkar" not.)
 _NEXT_CAPITAL = re.compile(r"(?: |[ -](?:al|el|ad|ar|ash|at|az|bin|ibn)[ -]|[ -](?:an|as)-)([A-Z][a-z]+)\b")
+_ARTICLE_STARTS = frozenset("al el ad ar as at az bi ib an".split())  # of _NEXT_CAPITAL's articles
 _PREV_CAPITAL = re.compile(r"(^|[^\w\s]\s*|\w\s+)([A-Z][a-z]+) $")
 # Capitalised words that begin place names or sentences, not person names.
 _NAME_PARTS_OF_PLACES = frozenset(
@@ -136,16 +163,44 @@ _PLACE_WORDS = frozenset(
 
 
 # The last word before a name for _BEFORE to match: without one of these there is no need to search.
+# ("city", "town" and "village" end no match: _BEFORE has them only before "of".)
 _BEFORE_LAST_WORDS = frozenset(
     "named called nicknamed dubbed alias mr mr. mrs mrs. ms ms. dr dr. sheikh abu umm bin ibn of the rural near to "
-    "outside around from city town village".split())
+    "outside around from".split())
+_DISTANCES = ("km", "kilometres", "kilometers", "miles")
+_DIRECTIONS = tuple(d + ern for d in ("north", "south", "east", "west", "north-east", "northeast", "north-west",
+                                       "northwest", "south-east", "southeast", "south-west", "southwest")
+                    for ern in ("", "ern"))
+_UNIT_WORDS = tuple(w + s for w in _UNIT_WORD[3:-1].split("|") for s in ("", "s"))
+# Of a last word that _BEFORE only matches after some words, the words the token before it must end
+# with (in lower case), and those the token before that may end with instead ("10 km north of",
+# "kilometres east from": a distance, any word, then "of" or "from").  A token of other characters
+# than ASCII is searched whatever it is (in any case, "ſ" matches "s" and "ı" "i").
+_WORDS_BEFORE_LAST = {
+    "of": (("son", "daughter", "brother", "countryside", "outskirts", "suburb", "suburbs", "environs", "city",
+            "town", "village") + _UNIT_WORDS + _DIRECTIONS + _DISTANCES, _DISTANCES),
+    "the": (("of", "rural", "near", "to", "outside", "around", "from"), ()),
+    "from": (_DISTANCES, _DISTANCES),
+    "to": (("close",), ()),
+}
 
 
 def _before_says(before):
     """person, unit, rural, near or None: what the words before a name say it is."""
     words = before.rsplit(None, 1)
-    if not words or words[-1].lower() not in _BEFORE_LAST_WORDS:
+    if not words:
         return None
+    last = words[-1].lower()
+    if last not in _BEFORE_LAST_WORDS:
+        return None
+    if last in _WORDS_BEFORE_LAST:  # most are "of" and "the", which only some words before make a match
+        if len(words) == 1:
+            return None
+        ends, ends_before = _WORDS_BEFORE_LAST[last]
+        prev = words[0].rsplit(None, 2)
+        if prev[-1].isascii() and not prev[-1].lower().endswith(ends) and not (
+                ends_before and len(prev) > 1 and (not prev[-2].isascii() or prev[-2].lower().endswith(ends_before))):
+            return None
     m = _BEFORE.search(before)
     return m.lastgroup if m else None
 
@@ -154,7 +209,9 @@ def _in_a_name(text, start, after):
     """Is the name part of a longer proper name: "Qasim Soleimani", "Aleppo
     Today", "Ahmed Hassan" (not "Eastern Ghouta", nor "In Hama" opening a
     sentence)?"""
-    nxt = _NEXT_CAPITAL.match(after)
+    # (every match of _NEXT_CAPITAL begins with a space or a hyphen, then a capital or an article)
+    nxt = _NEXT_CAPITAL.match(after) if after[:1] in (" ", "-") and (
+        "A" <= after[1:2] <= "Z" or after[1:3] in _ARTICLE_STARTS) else None
     if nxt and nxt.group(1) not in _PLACE_WORDS and not (after[:1] == " " and _country_of_name(nxt.group(1))):
         return True  # "Qasim Soleimani"; not "rural Quneitra Syria" (a text with its commas stripped)
     return _after_a_name(text, start)
@@ -417,11 +474,12 @@ def _read(text, start, end, name, admin1_name_of):
     """:func:`read_place` of a :class:`_Name`."""
     before, after = text[max(0, start - 40):start], text[end:end + 30]
     said = _before_says(before)
-    if said == "person" or _MEDIA_AFTER.match(after) or (
+    worded = _may_say(after)  # most names are followed by no word that the patterns after them need
+    if said == "person" or worded and _MEDIA_AFTER.match(after) or (
             before[-1:] in (" ", "-") and _prefix_word_before(before)):
         return None
-    want_unit = bool(said == "unit" or _UNIT_AFTER.match(after))
-    subunit = not want_unit and _SUBUNIT_AFTER.match(after) is not None
+    want_unit = said == "unit" or worded and _UNIT_AFTER.match(after) is not None
+    subunit = not want_unit and worded and _SUBUNIT_AFTER.match(after) is not None
     if not (want_unit or subunit) and not name.is_country and (name.is_people() or _in_a_name(text, start, after)):
         return None  # a people, not a place ("Somali troops", not Ethiopia's Somali Region), or a person
     if (want_unit or subunit) and name.is_generic() and _after_a_name(text, start):
@@ -431,7 +489,7 @@ def _read(text, start, end, name, admin1_name_of):
         return None
     kind = row["kind"]
     precision, admin1, admin1_name = kind, row["admin1"] or "", row["admin1_name"] or ""
-    rural = bool(said == "rural" or _RURAL_AFTER.match(after))
+    rural = said == "rural" or worded and _RURAL_AFTER.match(after) is not None
     if rural and admin1 in _SURROUNDING_ADMIN1:
         admin1 = _SURROUNDING_ADMIN1[admin1]
         admin1_name = admin1_name_of(admin1) if admin1_name_of else admin1
@@ -641,6 +699,14 @@ _UNIT_WORD = re.compile(r"\s(?:[Pp]rovince|[Gg]overnorate|[Ss]tate|[Rr]egion|[Ww
 _UNIT_WORD_TAILS = ("rovince", "overnorate", "tate", "egion", "ilaya")
 _RUN_BEFORE_UNIT_WORD = re.compile(rf"(?<![\w'-])({NAME_RUN})$")
 _NAME_RUN = re.compile(NAME_RUN)
+# The runs of capitalised words after _UNIT_SPELT_BEFORE (its match's end, and the end of _NAME_RUN's
+# match there: group 1), found by a scan that stops only at capitals, not at every space: a match of
+# _UNIT_SPELT_BEFORE holds no capital and ends right before one, so the ends of its matches are the
+# capitals that one of its forms (of two, four, seven, eight or eleven characters) comes right before.
+assert NAME_RUN.startswith("[A-Z]")
+_UNIT_SPELT_RUN = re.compile(r"[A-Z](?:(?<=[\s,(]\s.)|(?<=[\s,(](?:in|of)\s.)|(?<=[\s,(]rural\s.)"
+                             r"|(?<=[\s,(](?:in|of)\sthe\s.)|(?<=[\s,(]rural\sthe\s.))"
+                             rf"(?=({NAME_RUN[len('[A-Z]'):]}))")
 _ENGLISH_PARTICLE = re.compile(r"\s(?:of|on|upon)\s")
 # Spellings of a unit's name shorter than this (its unit key) are too like other names to be read.
 _SHORTEST_UNIT_SPELLING = 5
@@ -679,13 +745,15 @@ def _units_spelt_otherwise(text, lexicon, countries, out):
     similarity = 88 if leads != [None] else _UNIT_SIMILARITY_ANYWHERE
     taken = sorted((t.start, t.end) for t in out)
     found = {}
-    spans = [r.span() for r in (_NAME_RUN.match(text, m.end()) for m in _UNIT_SPELT_BEFORE.finditer(text)) if r]
+    spans = [(m.start(), m.end(1)) for m in _UNIT_SPELT_RUN.finditer(text)]  # after _UNIT_SPELT_BEFORE
     for u in _unit_words(text):
         m = _RUN_BEFORE_UNIT_WORD.search(text, max(0, u.start() - 60), u.start())
         if m:
             spans.append(m.span(1))
     for s, e in sorted(set(spans)):
-        name = _ENGLISH_PARTICLE.split(text[s:e], 1)[0]  # "Sharqeya on Sunday": Sharqeya
+        name = text[s:e]
+        if "o" in name:  # (every match of _ENGLISH_PARTICLE has one: most names need no split)
+            name = _ENGLISH_PARTICLE.split(name, 1)[0]  # "Sharqeya on Sunday": Sharqeya
         if name.endswith(("'s", "\u2019s")):
             name = name[:-2]
         e = s + len(name)
