@@ -335,6 +335,30 @@ def _pick(rows, countries, want_unit):
     return min(enumerate(rows), key=rank)[1]
 
 
+def _ranked(rows, want_unit):
+    """The namesakes as :func:`_pick` ranks them but for the report's countries: (the first
+    part of the rank, country, row), in the order of the rest of the rank."""
+    units = {r["admin1"] for r in rows if r["kind"] == "governorate"}
+    ranks = [((r["kind"] == "country") == want_unit, r["kind"] == "town" and bool(units) and r["admin1"] not in units,
+              (r["kind"] == "governorate") != want_unit, r.get("origin") != "overlay", i, r["country"], r)
+             for i, r in enumerate(rows)]
+    return [(rank[0], rank[5], rank[6]) for rank in sorted(ranks, key=lambda rank: rank[:5])]
+
+
+def _pick_ranked(ranked, countries):
+    """:func:`_pick` of the namesakes :func:`_ranked` ranked: of those first in the first part of
+    the rank, the first of the leading country."""
+    best, top, first = None, 0.0, None
+    for part, country, row in ranked:
+        if best is None:
+            best, top, first = row, countries.get(country, 0.0), part
+        elif part != first:
+            break
+        elif countries.get(country, 0.0) > top:
+            best, top = row, countries.get(country, 0.0)
+    return best
+
+
 def read_place(text, start, end, rows, countries, admin1_name_of=None):
     """The place a name at ``text[start:end]`` stands for, or None.
 
@@ -381,7 +405,7 @@ class _Facts:
     in every report that names it: worked out once per lexicon, see
     :func:`_facts`)."""
 
-    __slots__ = ("name", "rows", "is_country", "is_generic", "any_generic", "weighed", "_people")
+    __slots__ = ("name", "rows", "is_country", "is_generic", "any_generic", "weighed", "people", "_ranked")
 
     def __init__(self, name, rows):
         self.name, self.rows = name, rows
@@ -392,13 +416,21 @@ class _Facts:
         self.any_generic = any(r.get("needs_unit_word", "0") == "1" for r in rows)  # one at least
         countries, weight = _weighed_countries(rows)
         self.weighed = (tuple(countries), weight)  # the set's order: report_countries adds in it
-        self._people = None
+        self.people = bool(country_code(name))  # a people's name ("Somali")?
+        self._ranked = {}
 
     def is_people(self):
         """Is the name a people's ("Somali")?"""
-        if self._people is None:
-            self._people = bool(country_code(self.name))
-        return self._people
+        return self.people
+
+    def pick(self, countries, want_unit):
+        """``_pick(self.rows, countries, want_unit)``, from the namesakes ranked once."""
+        rows = self.rows
+        if len(rows) == 1:  # most names: no namesake to rank
+            return rows[0]
+        if want_unit not in self._ranked:
+            self._ranked[want_unit] = _ranked(rows, want_unit)
+        return _pick_ranked(self._ranked[want_unit], countries)
 
 
 # lexicon -> {(name, entry): _Facts} of the place terms read so far (a name's namesakes are the
@@ -461,7 +493,11 @@ class _Name:
             rows, countries = self.rows, self.countries
             if not want_unit and self.facts.any_generic:
                 rows = [r for r in rows if r.get("needs_unit_word", "0") != "1" or self._leads(r)]
-            row = _pick(rows, countries, want_unit) if rows else None
+                row = _pick(rows, countries, want_unit) if rows else None
+            elif rows is self.facts.rows:  # ranked once per lexicon
+                row = self.facts.pick(countries, want_unit) if rows else None
+            else:
+                row = _pick(rows, countries, want_unit) if rows else None
             if row is not None and row["kind"] == "town" and countries:
                 score, lead = countries.get(row["country"], 0.0), max(countries.values())
                 if score < 0.5 * lead or _is_village(row) and score < lead:
@@ -480,9 +516,9 @@ def _read(text, start, end, name, admin1_name_of):
         return None
     want_unit = said == "unit" or worded and _UNIT_AFTER.match(after) is not None
     subunit = not want_unit and worded and _SUBUNIT_AFTER.match(after) is not None
-    if not (want_unit or subunit) and not name.is_country and (name.is_people() or _in_a_name(text, start, after)):
+    if not (want_unit or subunit) and not name.is_country and (name.facts.people or _in_a_name(text, start, after)):
         return None  # a people, not a place ("Somali troops", not Ethiopia's Somali Region), or a person
-    if (want_unit or subunit) and name.is_generic() and _after_a_name(text, start):
+    if (want_unit or subunit) and name.facts.is_generic and _after_a_name(text, start):
         return None  # the end of a unit's name: "Ahoada West LGA", not the West Region
     row = name.choose(want_unit)
     if row is None:
@@ -497,10 +533,11 @@ def _read(text, start, end, name, admin1_name_of):
         precision = "near town"
     elif (want_unit or subunit) and kind == "town" or kind == "town" and _on_a_road(text, start, end):
         precision = "region"  # "Zokra district", "Dekina LGA": a unit named after the town; "the Damascus-Homs highway"
-    return dict(place=row["place"], kind=kind, precision=precision, country=row["country"], admin1=admin1,
-                admin1_name=admin1_name, latitude=row["latitude"], longitude=row["longitude"], start=start,
-                end=end, text=text[start:end], curated=row.get("origin") == "overlay", village=_is_village(row),
-                population=row.get("population") or 0)
+    # (a dict display, not dict(...): its keys are made once, not for every reading)
+    return {"place": row["place"], "kind": kind, "precision": precision, "country": row["country"], "admin1": admin1,
+            "admin1_name": admin1_name, "latitude": row["latitude"], "longitude": row["longitude"], "start": start,
+            "end": end, "text": text[start:end], "curated": row.get("origin") == "overlay",
+            "village": _is_village(row), "population": row.get("population") or 0}
 
 
 # The rest of a road named after the towns it joins: "-Homs highway", "-Hama-Ar-Raqqa triangle",
@@ -627,10 +664,12 @@ def read_places(text, terms, lexicon, named_countries=()):
     countries = _country_scores([f.weighed for t, f in zip(terms, facts) if not f.is_country and not (
         f.is_generic and not _UNIT_AFTER.match(text, t.end))], named)
     out, names, read = {}, {}, []
+    admin1_name = lexicon.admin1_name
     for t, f in zip(terms, facts):
-        if (t.text, t.entry) not in names:
-            names[t.text, t.entry] = _Name(t.text, f.rows, countries, f)
-        reading = _read(text, t.start, t.end, names[t.text, t.entry], lexicon.admin1_name)
+        name = names.get(f)  # (a term's facts are those of its name and entry)
+        if name is None:
+            name = names[f] = _Name(t.text, f.rows, countries, f)
+        reading = _read(text, t.start, t.end, name, admin1_name)
         if reading is not None:
             out[t] = reading
             read.append((t, f.rows))
@@ -639,7 +678,8 @@ def read_places(text, terms, lexicon, named_countries=()):
     if countries and not any(r["admin1"] for r in out.values()):
         out.update(_spelt_otherwise(text, lexicon, countries, out))
     if len(out) > len(read):
-        read = [(t, names[t.text, t.entry].rows if (t.text, t.entry) in names else []) for t in sorted(out, key=_start)]
+        rows_of = {(n.name, t.entry): n.rows for t, n in zip(terms, map(names.get, facts))}
+        read = [(t, rows_of.get((t.text, t.entry), [])) for t in sorted(out, key=_start)]
     _placed_in(text, read, out, countries)
     _towns_in_named_units(text, read, out)
     named = set(named)

@@ -23,6 +23,7 @@ import gzip
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 
 from .._data import resource_path
 
@@ -180,16 +181,16 @@ def find_names(text, start=0, end=None):
     """
     end = len(text) if end is None else end
     out, pos = [], start
-    for run in _RUN.findall(text, start, end):  # strings, not match objects: most runs are no name
-        hits = _names_in_run(run)
-        if not hits:
-            continue
+    runs = _RUN.findall(text, start, end)  # strings, not match objects: most runs are no name
+    found = list(map(_names_in_run, runs))
+    for i in compress(range(len(runs)), found):  # (only the runs with names come to the loop)
+        run, hits = runs[i], found[i]
         at = text.find(run, pos, end)
         while at > start and text[at - 1].isalnum():  # a capital inside a word ("iPhone")
             at = text.find(run, at + 1, end)
         if at < 0:
             continue
-        out.extend((at + s, at + e, ids) for s, e, ids in hits)
+        out.extend([(at + s, at + e, ids) for s, e, ids in hits])
         pos = at + len(run)
     with_article = _article_names(text, start, end)
     if with_article:  # "al-Bab" over "Bab"
