@@ -209,12 +209,18 @@ def _in_a_name(text, start, after):
     """Is the name part of a longer proper name: "Qasim Soleimani", "Aleppo
     Today", "Ahmed Hassan" (not "Eastern Ghouta", nor "In Hama" opening a
     sentence)?"""
-    # (every match of _NEXT_CAPITAL begins with a space or a hyphen, then a capital or an article)
-    nxt = _NEXT_CAPITAL.match(after) if after[:1] in (" ", "-") and (
-        "A" <= after[1:2] <= "Z" or after[1:3] in _ARTICLE_STARTS) else None
+    nxt = _next_capital(after)
     if nxt and nxt.group(1) not in _PLACE_WORDS and not (after[:1] == " " and _country_of_name(nxt.group(1))):
         return True  # "Qasim Soleimani"; not "rural Quneitra Syria" (a text with its commas stripped)
     return _after_a_name(text, start)
+
+
+def _next_capital(after):
+    """``_NEXT_CAPITAL.match(after)``: searched only where a match can begin (a space or a hyphen,
+    then a capital or an article: most names are followed by a small letter or a stop)."""
+    if after[:1] in (" ", "-") and ("A" <= after[1:2] <= "Z" or after[1:3] in _ARTICLE_STARTS):
+        return _NEXT_CAPITAL.match(after)
+    return None
 
 
 @lru_cache(maxsize=16384)  # a word's country does not change; most words are none, the slowest to tell
@@ -768,6 +774,12 @@ def _unit_words(text):
     return [m for m in map(_UNIT_WORD.match, repeat(text), sorted(at)) if m]
 
 
+def _unit_spelt_spans(text):
+    """The spans of the runs of capitalised words right after :data:`_UNIT_SPELT_BEFORE`
+    (``_NAME_RUN.match(text, m.end())`` of each match ``m``), in text order."""
+    return [(m.start(), m.end(1)) for m in _UNIT_SPELT_RUN.finditer(text)]
+
+
 def _units_spelt_otherwise(text, lexicon, countries, out):
     """Names of admin1 units spelt otherwise than the gazetteer or curated
     table spells them ("Sharqeya" for Ash Sharqiyah, "North Sinai" for
@@ -785,7 +797,7 @@ def _units_spelt_otherwise(text, lexicon, countries, out):
     similarity = 88 if leads != [None] else _UNIT_SIMILARITY_ANYWHERE
     taken = sorted((t.start, t.end) for t in out)
     found = {}
-    spans = [(m.start(), m.end(1)) for m in _UNIT_SPELT_RUN.finditer(text)]  # after _UNIT_SPELT_BEFORE
+    spans = _unit_spelt_spans(text)
     for u in _unit_words(text):
         m = _RUN_BEFORE_UNIT_WORD.search(text, max(0, u.start() - 60), u.start())
         if m:

@@ -1,0 +1,243 @@
+"""The quicker forms of place reading and dictionary lookup give what the plain forms give.
+
+Each shortcut of :mod:`conflictkit.coding.places`, :mod:`conflictkit.coding.lexicon` and
+:mod:`conflictkit.io.gazetteer` that skips work (a test before a pattern, a scan that stops at
+fewer characters, namesakes ranked once) is compared with the plain form it stands for (written
+out here as the code had it): over hypothesis strings made of the words that matter (and of the
+characters that match ASCII letters in any case: "\u017f", "\u0131", "\u212a"), and over the
+words around every capital of the FA-KES reports.
+"""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import conflictkit as ck
+from conflictkit.coding import lexicon as L
+from conflictkit.coding import places as P
+from conflictkit.io import gazetteer as G
+
+from conftest import shared_file
+
+# ---------------------------------------------------------------------------
+# the plain forms
+
+
+_PLAIN_BEFORE_LAST_WORDS = frozenset(
+    "named called nicknamed dubbed alias mr mr. mrs mrs. ms ms. dr dr. sheikh abu umm bin ibn of the rural near to "
+    "outside around from city town village".split())
+
+
+def _before_says_plain(before):
+    words = before.rsplit(None, 1)
+    if not words or words[-1].lower() not in _PLAIN_BEFORE_LAST_WORDS:
+        return None
+    m = P._BEFORE.search(before)
+    return m.lastgroup if m else None
+
+
+def _unit_spelt_spans_plain(text):
+    return [r.span() for r in (P._NAME_RUN.match(text, m.end()) for m in P._UNIT_SPELT_BEFORE.finditer(text)) if r]
+
+
+def _find_names_plain(text, start=0, end=None):
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for run in G._RUN.findall(text, start, end):
+        hits = G._names_in_run(run)
+        if not hits:
+            continue
+        at = text.find(run, pos, end)
+        while at > start and text[at - 1].isalnum():
+            at = text.find(run, at + 1, end)
+        if at < 0:
+            continue
+        out.extend((at + s, at + e, ids) for s, e, ids in hits)
+        pos = at + len(run)
+    with_article = G._article_names(text, start, end)
+    if with_article:
+        out = sorted(with_article + [h for h in out if not any(a < h[1] and h[0] < b for a, b, _ in with_article)])
+    return out
+
+
+def _find_plain(lex, text, start=0, end=None, alternatives=False):
+    """Lexicon.find as one loop over the hits of every kind."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    folded = L.lower_same_length(chunk)
+    if not chunk.isascii() and L._FOLDED_CHARS.search(chunk):
+        folded, as_written = folded.translate(L._FOLD), chunk.translate(L._FOLD)
+    else:
+        as_written = chunk
+    hits = {"actor": [], "place": [], "source": []}
+    n = len(folded)
+    for case_sensitive, haystack in ((False, folded), (True, as_written)):
+        for last, (length, values) in lex._automata[case_sensitive].iter(haystack):
+            s = last - length + 1
+            if (s and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
+                    last + 1 < n and (folded[last + 1].isalnum() or folded[last + 1] == "_")):
+                continue
+            for kind, row in values:
+                hits[kind].append((s, -length, last + 1, row))
+    if lex.gazetteer:
+        first = len(lex.rows["place"])
+        hits["place"].extend([(s - start, s - e, e - start, first + ids[0])
+                              for s, e, ids in _find_names_plain(text, start, end)])
+    out = {}
+    for kind, mine in hits.items():
+        mine.sort()
+        kept, last_end, last = [], -1, None
+        same_span = alternatives and kind == "actor"
+        for s, _, e, row in mine:
+            if s < last_end and not (same_span and (s, e) == last):
+                continue
+            if kind == "place" and not chunk[s].isupper() and not L._lower_article_name(chunk, s):
+                continue
+            kept.append(L.Term(start + s, start + e, chunk[s:e], kind, row))
+            last_end, last = e, (s, e)
+        out[kind] = kept
+    return out
+
+
+_AFTER_PATTERNS = (P._MEDIA_AFTER, P._UNIT_AFTER, P._SUBUNIT_AFTER, P._RURAL_AFTER)
+
+
+def _same_match(a, b):
+    return (a is None) == (b is None) and (a is None or (a.span(), a.groups()) == (b.span(), b.groups()))
+
+
+# ---------------------------------------------------------------------------
+# strings made of the words that matter
+
+_WORDS = sorted(set(
+    "of Of OF the The in near Near rural outside around from to To close Close city town village son brother "
+    "daughter countryside outskirts suburb suburbs environs km kilometres kilometers miles 10 north north-east "
+    "northeast northeastern south-western Southern eastern province Province provinces governorate state State "
+    "region district county countys muhafazat named called Mr Mr. Dr. Sheikh Abu bin ibn alias and said killed "
+    "TV television channel radio news newspaper agency times Times post press herald daily network satellite "
+    "LGA local government area sub-county territory woreda payam chiefdom commune zone locality "
+    "North South East West Central Nord Sud Est Ouest Centre hinterland areas al el an as ad ar ash at az "
+    "Aleppo Hama Idlib Ain Tal Qasim Soleimani 's a A ou no so".split()
+    + ["out\u017fkirts", "\u017fon", "\u0131n", "prov\u0131nce", "\u212am", "(near", "(of", '"the', "\u00a0of"]))
+_SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", "\xa0", "-", "", ",", "(", "'s "]
+
+_phrases = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=8).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_phrases, st.sampled_from(["", " ", "  ", "\n", "-", "\xa0"]))
+def test_before_says_as_the_plain_search(phrase, end):
+    before = (phrase + end)[-40:]
+    assert P._before_says(before) == _before_says_plain(before)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["", " ", "  ", "\n", "-", "'s", "'s ", ".", " al-", "-al ", " as-", " an-"]), _phrases)
+def test_the_patterns_after_a_name_run_only_where_they_can_match(start, phrase):
+    after = (start + phrase)[:30]
+    if not P._may_say(after):
+        assert all(p.match(after) is None for p in _AFTER_PATTERNS), after
+    assert _same_match(P._next_capital(after), P._NEXT_CAPITAL.match(after))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_phrases)
+def test_unit_spelt_spans_as_the_plain_scan(text):
+    assert P._unit_spelt_spans(text) == _unit_spelt_spans_plain(text)
+
+
+def test_the_after_words_are_those_of_the_patterns():
+    """Every word the patterns after a name can begin with has its first two letters in
+    _AFTER_STARTS (the words of the patterns, but those inside a phrase: "local government area",
+    "rural areas", "newspaper")."""
+    inner = {"government", "area", "areas", "paper"}
+    for pattern in _AFTER_PATTERNS:
+        for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern.replace(r"\s", " ").replace(r"\b", " ")):
+            assert word in inner or word[:2].lower() in P._AFTER_STARTS, (pattern.pattern, word)
+
+
+_row = st.fixed_dictionaries({
+    "kind": st.sampled_from(["town", "governorate", "country", "region"]),
+    "country": st.sampled_from(["SY", "LY", "LB", "IQ", ""]),
+    "admin1": st.sampled_from(["SY-HL", "SY-ID", "LY-TB", "LB-AS", ""]),
+    "origin": st.sampled_from(["overlay", "geonames", "iso3166"]),
+})
+_scores = st.dictionaries(st.sampled_from(["SY", "LY", "LB", "IQ"]),
+                          st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 1 / 3, 2 / 3]), max_size=4)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_row, min_size=1, max_size=6), _scores, st.booleans())
+def test_namesakes_ranked_once_pick_as_pick(rows, countries, want_unit):
+    facts = P._Facts("Name", rows)
+    assert facts.pick(countries, want_unit) is P._pick(rows, countries, want_unit)
+    assert facts.pick(countries, want_unit) is P._pick(rows, countries, want_unit)  # and once ranked
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_phrases)
+def test_a_name_without_an_o_needs_no_split_at_english_particles(name):
+    # _units_spelt_otherwise splits a name at _ENGLISH_PARTICLE only when it has an "o"
+    if "o" not in name:
+        assert P._ENGLISH_PARTICLE.split(name, 1)[0] == name
+
+
+# ---------------------------------------------------------------------------
+# the words around every capital of the FA-KES reports
+
+
+_WORD = re.compile(r"\w*")
+
+
+@pytest.fixture(scope="module")
+def fakes_texts():
+    reports, _ = ck.load_reports(shared_file("news", "fa-kes-syria-804.csv"))
+    return [r.text for r in reports]
+
+
+def test_context_tests_as_the_plain_ones_on_fakes(fakes_texts):
+    n = 0
+    for text in fakes_texts:
+        for m in re.finditer(r"[A-Z]", text):
+            start = m.start()
+            end = _WORD.match(text, start).end()
+            before, after = text[max(0, start - 40):start], text[end:end + 30]
+            assert P._before_says(before) == _before_says_plain(before), before
+            if not P._may_say(after):
+                assert all(p.match(after) is None for p in _AFTER_PATTERNS), after
+            assert _same_match(P._next_capital(after), P._NEXT_CAPITAL.match(after)), after
+            n += 1
+        assert P._unit_spelt_spans(text) == _unit_spelt_spans_plain(text)
+    assert n > 50_000
+
+
+def test_find_as_the_plain_loop_on_fakes(fakes_texts):
+    lex = L.default_lexicon()
+    for text in fakes_texts:
+        assert G.find_names(text) == _find_names_plain(text)
+        assert G.find_names(text, 10, len(text) - 10) == _find_names_plain(text, 10, len(text) - 10)
+        for alternatives in (False, True):
+            assert lex.find(text, alternatives=alternatives) == _find_plain(lex, text, alternatives=alternatives)
+        assert lex.find(text, 5, len(text) // 2, True) == _find_plain(lex, text, 5, len(text) // 2, True)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["SDF", "IS", "the", "Syrian", "army", "SNA", "al-Bab", "Homs", "homs", "Aleppo",
+                                 "Idlib", "province", "Deir ez-Zor", "Dar es Salaam", "SOHR", "said", "in", "of",
+                                 "Turkish\u00a0military", "vehicles", "Ras al-Ain", "YPG", "US-led", "coalition"]),
+                max_size=12).map(" ".join), st.booleans())
+def test_find_as_the_plain_loop(text, alternatives):
+    lex = L.default_lexicon()
+    assert lex.find(text, alternatives=alternatives) == _find_plain(lex, text, alternatives=alternatives)
+
+
+def test_read_places_reads_the_same_with_facts_kept(fakes_texts):
+    """A report read twice (its names' facts and rankings kept from the first time) reads the same."""
+    lex = L.default_lexicon()
+    for text in fakes_texts[:200]:
+        terms = lex.find(text)["place"]
+        first = P.read_places(text, terms, lex)
+        assert repr(P.read_places(text, terms, lex)) == repr(first)
