@@ -375,7 +375,6 @@ def _kept_places(hits, chunk, start):
     return kept
 
 
-
 # Spaces and quotes that news copy writes in several ways, folded to one form
 # before matching (same length, so offsets stay right): "Turkish\u00a0military
 # vehicles" matches the alias "Turkish military vehicles".

@@ -171,7 +171,7 @@ _DISTANCES = ("km", "kilometres", "kilometers", "miles")
 _DIRECTIONS = tuple(d + ern for d in ("north", "south", "east", "west", "north-east", "northeast", "north-west",
                                        "northwest", "south-east", "southeast", "south-west", "southwest")
                     for ern in ("", "ern"))
-_UNIT_WORDS = tuple(w + s for w in _UNIT_WORD[3:-1].split("|") for s in ("", "s"))
+_UNIT_WORDS = tuple(w + s for w in _UNIT_WORD.strip("(?:)").split("|") for s in ("", "s"))  # _BEFORE's
 # Of a last word that _BEFORE only matches after some words, the words the token before it must end
 # with (in lower case), and those the token before that may end with instead ("10 km north of",
 # "kilometres east from": a distance, any word, then "of" or "from").  A token of other characters
@@ -194,15 +194,17 @@ def _before_says(before):
     if last not in _BEFORE_LAST_WORDS:
         return None
     if last in _WORDS_BEFORE_LAST:  # most are "of" and "the", which only some words before make a match
-        if len(words) == 1:
-            return None
         ends, ends_before = _WORDS_BEFORE_LAST[last]
-        prev = words[0].rsplit(None, 2)
-        if prev[-1].isascii() and not prev[-1].lower().endswith(ends) and not (
-                ends_before and len(prev) > 1 and (not prev[-2].isascii() or prev[-2].lower().endswith(ends_before))):
+        prev = words[0].rsplit(None, 2) if len(words) == 2 else []  # the two tokens before the last
+        if not (_may_end(prev[-1:], ends) or ends_before and _may_end(prev[-2:-1], ends_before)):
             return None
     m = _BEFORE.search(before)
     return m.lastgroup if m else None
+
+
+def _may_end(token, ends):
+    """Can the token (a list of none or one) end with one of ``ends`` as _BEFORE matches them (in any case)?"""
+    return bool(token) and (not token[0].isascii() or token[0].lower().endswith(ends))
 
 
 def _in_a_name(text, start, after):
@@ -661,7 +663,8 @@ def read_places(text, terms, lexicon, named_countries=()):
         are left out.
     """
     known = _facts_of(lexicon)
-    facts = [_facts(known, lexicon, t) for t in terms]  # each term's namesakes (and what they say)
+    # each term's namesakes (and what they say); most were read before
+    facts = [known.get((t.text, t.entry)) or _facts(known, lexicon, t) for t in terms]
     named = [f.rows[0]["country"] for f in facts if f.is_country] + list(named_countries)
     if not named:  # no country named: the peoples named ("Sudanese soldiers") say which
         named = _peoples(text)
