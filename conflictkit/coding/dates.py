@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, word_starts_in
+from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows
 
 __all__ = ["DateMention", "find_dates", "dateline_date", "report_anchor"]
 
@@ -86,7 +86,14 @@ def _candidates(text, start, end):
     firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
     triggers = matches_at(_TRIGGER, text, firsts, end)
     windows = merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers)
-    return matches_at(_PATTERN, text, word_starts_in(text, windows), end)
+    return matches_at(_PATTERN, text, [m.start() for a, b in windows for m in _FIRST.finditer(text, a, b)], end)
+
+
+# Every match of _PATTERN starts a word with a figure, a capital of a month or a weekday, or a
+# letter of one of its words in either case ((?i:...): "in", "since", "a", "yesterday" …; under
+# (?i:...) "ſ" matches s, so letters outside ASCII too): words that start otherwise ("the", "rebels",
+# "killed") are not tried (test_dates checks the letters against the parsed pattern).
+_FIRST = re.compile(r"\b[0-9isdelmtubofayISDELMTUBOFAYJNW\u0080-\U0010ffff]")
 
 
 # Before a date, in its sentence: a photo caption or a link to another story.
@@ -116,7 +123,8 @@ _CREDIT_BEFORE = re.compile(r"\b(?:AFP|AP|Reuters|AA|Xinhua|DPA|dpa|EFE|ANSA|UPI
                             + _WEEKDAY_HEAD + r"$")
 #: How far into a report's first segment a wire agency's dated credit is looked for.
 CREDIT_WITHIN = 300
-_STATEMENT = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)\s+(?:\w+\s+){0,2}$", re.I)
+_STATEMENT_VERBS = ("said", "says", "told", "reported", "announced", "stated", "added", "claimed", "confirmed")
+_STATEMENT = re.compile(r"\b(?:" + "|".join(_STATEMENT_VERBS) + r")\s+(?:\w+\s+){0,2}$", re.I)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
 
@@ -203,15 +211,25 @@ def _latest_month(month, published):
     return year
 
 
+# The resolvers' patterns, compiled once (re.search with a pattern string looks it up in re's cache each call).
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+_MONTH_WORD = re.compile(r"[a-z]+(?=\.?\s+\d)")
+_FOUR_FIGURES = re.compile(r"\d{4}")
+_LETTERS = re.compile(r"[a-z]{3,}")
+_FIGURES = re.compile(r"\d+")
+_MONTH_I = re.compile(_MONTH, re.I)
+_WEEKDAY_I = re.compile(_WEEKDAY, re.I)
+
+
 def _absolute(low, published, anchor):
-    d = _parse_absolute(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", low))
+    d = _parse_absolute(_ORDINAL.sub(r"\1", low))
     return (d, d, "day", False) if d else None
 
 
 def _month_year(low, published, anchor):
     """ "in March 2019", "since June 2020": the month (to the publication date after "since")."""
-    mon = _MONTH_NAMES[re.search(r"[a-z]+(?=\.?\s+\d)", low).group()]
-    s, e = _month_span(int(re.search(r"\d{4}", low).group()), mon)
+    mon = _MONTH_NAMES[_MONTH_WORD.search(low).group()]
+    s, e = _month_span(int(_FOUR_FIGURES.search(low).group()), mon)
     if low.startswith("since") and published is not None:
         return s, published, "month", False
     return s, e, "month", False
@@ -220,14 +238,14 @@ def _month_year(low, published, anchor):
 def _day_month(low, published, anchor):
     """ "3 March", "March 3": that day in the latest year it is not after the
     publication date; without one, a day and month of unknown year."""
-    mon = _MONTH_NAMES[re.search(r"[a-z]{3,}", low.replace("of ", "")).group().rstrip(".")]
-    return _calendar_day(None, mon, int(re.search(r"\d+", low).group()), published, anchor)
+    mon = _MONTH_NAMES[_LETTERS.search(low.replace("of ", "")).group().rstrip(".")]
+    return _calendar_day(None, mon, int(_FIGURES.search(low).group()), published, anchor)
 
 
 def _numeric(low, published, anchor):
     """ "on 13/05", "of 2/3/2016": day first, as most of the world writes it,
     unless the first figure cannot be a month's day and the second can ("05/13")."""
-    figures = [int(x) for x in re.findall(r"\d+", low)]
+    figures = [int(x) for x in _FIGURES.findall(low)]
     day, mon = figures[:2]
     if mon > 12 >= day:
         day, mon = mon, day
@@ -279,7 +297,7 @@ def _latest_day(mon, day, published):
 
 def _month(low, published, anchor):
     """ "in March", "since August": the latest such month (to the publication date after "since")."""
-    mon = _MONTH_NAMES[re.search(_MONTH, low, re.I).group().lower().rstrip(".")]
+    mon = _MONTH_NAMES[_MONTH_I.search(low).group().lower().rstrip(".")]
     s, e = _month_span(_latest_month(mon, published), mon)
     if low.startswith("since"):
         return s, published, "month", True
@@ -288,7 +306,7 @@ def _month(low, published, anchor):
 
 def _weekday(low, published, anchor):
     """ "on Tuesday", "last Friday", "since Monday": the latest such day up to the publication date."""
-    wd = _WEEKDAYS[re.search(_WEEKDAY, low, re.I).group().lower()]
+    wd = _WEEKDAYS[_WEEKDAY_I.search(low).group().lower()]
     back = (published.weekday() - wd) % 7
     if low.startswith("last") and back == 0:
         back = 7
@@ -334,7 +352,7 @@ def _offset(low, published, anchor):
 
 def _year(low, published, anchor):
     """ "in 2019", "early 2020", "since 2011" """
-    year = int(re.search(r"\d{4}", low).group())
+    year = int(_FOUR_FIGURES.search(low).group())
     if low.startswith("since"):
         return date(year, 1, 1), published, "year", True
     part = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(low.split()[0], (1, 12))
@@ -410,20 +428,48 @@ def _role(text, start, s, relative, e=None):
     if not relative and (_DATELINE_HEAD.fullmatch(text, start, s)
                          or (s - start < CREDIT_WITHIN and _CREDIT_BEFORE.search(text, max(start, s - 30), s))):
         return "dateline"
-    if _STATEMENT.search(text, max(start, s - 40), s):
+    if _statement(text, max(start, s - 40), s):
         return "statement"
-    if _captioned(text, max(start, s - 140), s) or (e is not None and _CREDIT_AFTER.match(text, e)):
+    if _captioned(text, max(start, s - 140), s) or (e is not None and _credit_after(text, e)):
         return "caption"
     return "event"
 
 
+def _statement(text, start, end):
+    """Does ``text[start:end]`` end with a verb of saying (_STATEMENT)?  Every match holds one of
+    its verbs, lower-cased, in ASCII text: most windows hold none, and looking for them costs a
+    quarter of the search.  (Under re.IGNORECASE "ſ" matches s and "K" k: other text is searched.)"""
+    window = text[start:end]
+    if window.isascii():
+        low = window.lower()
+        for verb in _STATEMENT_VERBS:
+            if verb in low:
+                break
+        else:
+            return False
+    return _STATEMENT.search(text, start, end) is not None
+
+
 def _captioned(text, start, end):
-    """Does ``text[start:end]`` end in a photo caption or a link?  (Most
-    windows hold none of its words: their search is cheaper.)"""
+    """Does ``text[start:end]`` end in a photo caption or a link?  No match of _CAPTION holds a
+    ".": only the text after the window's last full stop is read.  (Most windows hold none of its
+    words: their search is cheaper.)"""
+    stop = text.rfind(".", start, end)
+    if stop >= 0:
+        start = stop + 1
     window = text[start:end]
     if window.isascii() and not _CAPTION_WORD.search(window.lower()):
         return False
     return _CAPTION.search(text, start, end) is not None
+
+
+def _credit_after(text, e):
+    """Does a photo credit close the caption after a date ending at ``e`` (_CREDIT_AFTER)?  Every
+    match holds a "(" within 61 characters of ``e`` (after at most 60 that are not ".", "(" or ")")
+    or a "/" (after the agency's name): without either, no search."""
+    if text.find("(", e, e + 61) < 0 and text.find("/", e) < 0:
+        return False
+    return _CREDIT_AFTER.match(text, e) is not None
 
 
 def dateline_date(text, start=0, end=None):
