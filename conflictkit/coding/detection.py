@@ -16,7 +16,7 @@ from .actors import (
     EventActors, acled_actor_name, dictionary_mention, event_actors as _event_actors, find_generic_actors,
     is_state_force, merge_mentions,
 )
-from .event_types import event_sentences, find_event_cues, score_cues, tells_fighting
+from .event_types import find_event_cues, reported_triggers, score_cues, tells_fighting
 from .sources import is_speaker
 
 __all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
@@ -87,14 +87,18 @@ def find_cue_events(ctx, cues, covered=None):
     spans, covered = ctx.spans, covered or {}
     if not spans:
         return []
-    found = event_sentences(ctx.text, spans, [c for i in sorted(cues) for c in cues[i]])
     para_types = {}
     for i, event_type in covered.items():
         para_types.setdefault(ctx.para_of[i], set()).add(event_type)
     out, done = [], set()
-    for i in sorted(found):
+    for i in sorted(cues):
         para = ctx.para_of[i]
         if para in done or i in covered:
+            continue
+        # the sentences that report an event (event_sentences), read only where one may be coded:
+        # most trigger sentences tell of casualties, and are covered
+        reported = reported_triggers(ctx.text, spans[i], cues[i])
+        if not reported:
             continue
         told = [c for k in ([i] if para in para_types else [k for k in cues if ctx.para_of[k] == para])
                 for c in cues[k]]
@@ -102,11 +106,11 @@ def find_cue_events(ctx, cues, covered=None):
         if _no_event(told, score):
             continue
         if event_type is None:
-            event_type, sub = found[i][0].event_type, found[i][0].sub_event_type
+            event_type, sub = reported[0].event_type, reported[0].sub_event_type
         if event_type in para_types.get(para, ()):
             continue
         done.add(para)
-        out.append(CueEvent(i, found[i], event_type, sub))
+        out.append(CueEvent(i, reported, event_type, sub))
         out.extend(_dated_apart(ctx, i, cues[i], event_type, sub))
     return out
 

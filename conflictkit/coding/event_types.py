@@ -33,7 +33,7 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 __all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
-           "event_sentences", "tells_fighting", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
+           "event_sentences", "reported_triggers", "tells_fighting", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
 
 #: A cue of at least this weight, of one of ACLED's six event types, says on
 #: its own that a sentence reports an event (weaker cues only help to type one).
@@ -627,25 +627,48 @@ def event_sentences(text, sentences, cues=None):
     """
     cues = find_event_cues(text, sentences[0][0], sentences[-1][1]) if cues is None and sentences else cues or []
     starts = [s for s, _ in sentences]
-    out, read = {}, {}
+    by_sentence = {}
     for c in cues:
         if not (c.weight >= TRIGGER_WEIGHT and c.event_type in _ACLED_TYPES):  # c.trigger, without a property call
             continue
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0 or c.start >= sentences[i][1]:
             continue
-        s, e = sentences[i]
-        if i not in read:
+        by_sentence.setdefault(i, []).append(c)
+    out = {}
+    for i, triggers in by_sentence.items():
+        reported = reported_triggers(text, sentences[i], triggers)
+        if reported:
+            out[i] = reported
+    return out
+
+
+def reported_triggers(text, sentence, cues):
+    """The trigger cues of ``cues`` (those of the sentence span ``sentence``, in text order) that
+    report an event, as :func:`event_sentences` reads them: not under a modal, plan, threat or
+    condition, in a sentence that tells of something particular (a past tense, a day, a name, a
+    number or people who act).  One sentence's part of :func:`event_sentences`: a caller that
+    needs only some sentences reads only those.
+
+    >>> t = "Police dispersed a rally in Lagos."
+    >>> [c.text for c in reported_triggers(t, (0, len(t)), find_event_cues(t))]
+    ['Police dispersed', 'rally']
+    """
+    out, read = [], None
+    s, e = sentence
+    for c in cues:
+        if not (c.weight >= TRIGGER_WEIGHT and c.event_type in _ACLED_TYPES):  # c.trigger, without a property call
+            continue
+        if read is None:
             low = lower_same_length(text[s:e])  # the patterns are lower case: faster than re.IGNORECASE
             # the cheapest test first: a sentence that tells nothing particular needs no look at its modals
             told = bool(_PARTICULAR_RX.search(text, s, e) or _HAPPENED_RX.search(low) or _PEOPLE_RX.search(low))
-            read[i] = (low, word_starts(_UNREAL_WORDS, low)) if told else None
-        if read[i] is None:
-            continue
-        low, unreal = read[i]
+            if not told:
+                return []
+            read = word_starts(_UNREAL_WORDS, low)
         end = c.end - s
-        if not (_unreal_before(low, unreal, end) or _unreal_after(low, unreal, end)):
-            out.setdefault(i, []).append(c)
+        if not (_unreal_before(low, read, end) or _unreal_after(low, read, end)):
+            out.append(c)
     return out
 
 
