@@ -155,6 +155,8 @@ def test_actor_patterns_tried_at_their_first_words_only_find_what_a_full_search_
             m.span() for m in ac._NOUN_RX.finditer(low)]
         assert [m.span() for m in matches_at(ac._HEDGE_WORD_RX, low, word_starts(ac._HEDGE_FIRST, low))] == [
             m.span() for m in ac._HEDGE_WORD_RX.finditer(low)]
+        # both sets of word starts from one scan, as from two
+        assert ac._word_starts(low) == (word_starts(ac._NOUN_FIRST, low), word_starts(ac._HEDGE_FIRST, low))
         for m in ac._NOUN_RX.finditer(text.lower()):  # the hedge before each noun, searched or skipped
             found = ac._HEDGE_RX.search(text, max(0, m.start() - 45), m.start())
             assert ac._hedge(text, m.start()) == (found.group(1) if found else "")

@@ -23,10 +23,11 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick
 import pandas as pd
 
 from .._data import resource_path
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
            "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors", "forces_of",
@@ -217,6 +218,19 @@ _HEDGE_WORD_RX = re.compile(r"\b(?:believed to|thought to|said to|suspected|alle
 # the pattern is tried there only, not at every character of the sentence.
 _NOUN_FIRST = literal_automaton(literal_prefixes(_NOUN_RX.pattern))
 _HEDGE_FIRST = literal_automaton(literal_prefixes(_HEDGE_WORD_RX.pattern))
+
+
+def _first_words(nouns, hedges):
+    """One automaton of both sets of first words (a sentence is scanned once, not twice; each
+    scan has a cost of its own): a word's value is its length and whether it starts a noun, a hedge."""
+    automaton = ahocorasick.Automaton()
+    for word in set(nouns) | set(hedges):
+        automaton.add_word(word, (len(word), word in nouns, word in hedges))
+    automaton.make_automaton()
+    return automaton
+
+
+_FIRST_WORDS = _first_words(set(literal_prefixes(_NOUN_RX.pattern)), set(literal_prefixes(_HEDGE_WORD_RX.pattern)))
 _WORD_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){1,3})$")
 _DEMONYM_RX = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
@@ -251,6 +265,19 @@ def _hedge(text, start):
     return m.group(1) if m else ""
 
 
+def _word_starts(low):
+    """``(word_starts(_NOUN_FIRST, low), word_starts(_HEDGE_FIRST, low))`` in one scan (_FIRST_WORDS)."""
+    nouns, hedges = set(), set()
+    for last, (length, noun, hedge) in _FIRST_WORDS.iter(low):
+        s = last + 1 - length
+        if s == 0 or not (low[s - 1].isalnum() or low[s - 1] == "_"):  # a word starts at s
+            if noun:
+                nouns.add(s)
+            if hedge:
+                hedges.add(s)
+    return sorted(nouns), sorted(hedges)
+
+
 def find_generic_actors(text, start=0, end=None, country=""):
     """The unnamed actors in ``text[start:end]`` (:class:`ActorMention` list).
 
@@ -268,8 +295,9 @@ def find_generic_actors(text, start=0, end=None, country=""):
     """
     end = len(text) if end is None else end
     low = lower_same_length(text[start:end])
+    nouns, hedges = _word_starts(low)
     out = []
-    for m in matches_at(_NOUN_RX, low, word_starts(_NOUN_FIRST, low)):
+    for m in matches_at(_NOUN_RX, low, nouns):
         ms, me, word = start + m.start(), start + m.end(), m.group(0)
         code, s = _qualifier(text, ms, country)
         if not code and _NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not _STATE_BEFORE.search(
@@ -278,7 +306,7 @@ def find_generic_actors(text, start=0, end=None, country=""):
         if code and word.startswith("militant"):
             continue  # "Somali militants" are not an unidentified group of Somalia
         out.append(ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=_hedge(text, s)))
-    hedged = any(_HEDGE_WORD_RX.match(low, p) for p in word_starts(_HEDGE_FIRST, low))
+    hedged = any(_HEDGE_WORD_RX.match(low, p) for p in hedges)
     for m in _DEMONYM_RX.finditer(text, start, end) if hedged else ():
         hedge = _hedge(text, m.start())
         code = country_code(m.group(0), country) if hedge else ""
@@ -563,8 +591,11 @@ def forces_of(actor):
 
 
 def _as_forces(mention):
-    """A named mention as :func:`forces_of` its actor."""
-    return mention._replace(actor=forces_of(mention.actor)) if mention.kind == "named" else mention
+    """A named mention as :func:`forces_of` its actor (the mention itself where that is the same:
+    most are, and a copy costs a ``_replace``)."""
+    if mention.kind != "named" or not mention.actor.startswith("Government of "):
+        return mention
+    return mention._replace(actor=forces_of(mention.actor))
 
 
 def is_state_force(mention):

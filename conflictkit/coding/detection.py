@@ -10,6 +10,7 @@ types each event from its paragraph, in ACLED's six types only.  It also
 names the actors of every event (:func:`event_actors`), claim-based or not.
 """
 
+import weakref
 from typing import NamedTuple
 
 from .actors import (
@@ -20,7 +21,7 @@ from .event_types import find_event_cues, reported_triggers, score_cues, tells_f
 from .sources import is_speaker
 
 __all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
-           "describe_event", "ACLED_TYPES", "NOT_EVENTS"]
+           "describe_event", "describe_cue_event", "ACLED_TYPES", "NOT_EVENTS"]
 
 #: ACLED's six event types: an event found from cues alone is one of them.
 ACLED_TYPES = ("Battles", "Protests", "Riots", "Explosions/Remote violence", "Violence against civilians",
@@ -195,15 +196,36 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
     return got, sub_event_type
 
 
+# The mentions read in the report coded last: (a weak reference to its ReportContext, {(sentence,
+# country): mentions}).  Two events told in one sentence, or a protest whose intervening police a
+# later sentence names, read a sentence's mentions again; a new report starts a new memo, so
+# nothing is kept across reports (nor the report itself: the reference is weak).
+_MEMO = (None, None)
+
+
 def _mentions(ctx, i, country):
-    """The actor mentions of sentence ``i``: its dictionary actors and unnamed ones, not
-    those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`)."""
+    """The actor mentions of sentence ``i`` (a tuple): its dictionary actors and unnamed ones, not
+    those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`).
+    Read once per sentence and country of a report (a pure function of them: the context is frozen)."""
+    global _MEMO
+    ref, memo = _MEMO
+    if ref is None or ref() is not ctx:
+        memo = {}
+        _MEMO = (weakref.ref(ctx), memo)
+    key = (i, country)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _read_mentions(ctx, i, country)
+    return got
+
+
+def _read_mentions(ctx, i, country):
     s, e = ctx.spans[i]
     actors_t = ctx.lexicon.rows["actor"]
     named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])
              if not _elsewhere(actors_t[t.entry], country)]
     mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
-    return [m for m in mentions if not is_speaker(ctx.text, m.start, m.end, (s, e))]
+    return tuple(m for m in mentions if not is_speaker(ctx.text, m.start, m.end, (s, e)))
 
 
 def _elsewhere(row, country):
@@ -258,7 +280,13 @@ def describe_event(ctx, cues, event_id, sentences, event_type, sub_event_type, p
     >>> coding.events[["event_type", "actor1", "actor2"]].values.tolist()
     [['Protests', 'Protesters (Kenya)', 'Police Forces of Kenya (2013-)']]
     """
-    cue = event_cue(cues, sentences, sub_event_type)
+    return describe_cue_event(ctx, event_cue(cues, sentences, sub_event_type), event_id, event_type, sub_event_type,
+                              place, year)
+
+
+def describe_cue_event(ctx, cue, event_id, event_type, sub_event_type, place=None, year=None):
+    """The :class:`EventParts` of an event whose cue (:func:`event_cue`, None if none) is ``cue``:
+    :func:`describe_event` for a caller that has its cue already."""
     got, sub = event_actors(ctx, cue, event_type, sub_event_type, place, year)
     event_type = got.event_type or event_type
     rows = []

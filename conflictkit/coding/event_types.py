@@ -77,7 +77,9 @@ class _Alternation(NamedTuple):
     ``pattern`` scans the whole text); ``lowered``: run on lower-cased text;
     ``needs``: a few words one of which every match holds (a text without
     them has none), or None; ``cues``: ``{group: (event_type,
-    sub_event_type, weight, group, outcome)}``, the end of its cues.
+    sub_event_type, weight, group, outcome)}``, the end of its cues;
+    ``words``: where ``starts`` holds a few words only, ``(word, rules)``
+    pairs from the shortest word to the longest (see :func:`_matches`), else None.
     """
 
     pattern: re.Pattern
@@ -86,6 +88,7 @@ class _Alternation(NamedTuple):
     lowered: bool
     needs: tuple = None
     cues: dict = None
+    words: tuple = None
 
 
 def compile_event_rules(rules=None):
@@ -143,9 +146,16 @@ def _alternation(rules, lowered):
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight), r.outcome == "1")
             for i, r in zip(rules.index, rules.itertuples())}
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
-    return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta,
-                        _rule_starts(patterns, [re.compile(p) for p in parts], letter, list(meta)), lowered,
-                        _alternation_needs(patterns), {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()})
+    starts = _rule_starts(patterns, [re.compile(p) for p in parts], letter, list(meta))
+    words = sorted(starts.items(), key=lambda item: len(item[0])) if starts is not None else ()
+    return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta, starts, lowered,
+                        _alternation_needs(patterns), {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()},
+                        tuple((w, rules) for w, (_, rules) in words) if 0 < len(words) <= _FEW_WORDS else None)
+
+
+#: At most this many first words (:attr:`_Alternation.words`): ``str.find`` finds each in a text
+#: faster than the automaton scans it (the case-sensitive rules start with seven).
+_FEW_WORDS = 12
 
 
 #: At most this many words in :attr:`_Alternation.needs`: testing more for each text costs more than it saves.
@@ -571,8 +581,15 @@ def _matches(alt, text):
     """``alt.pattern.finditer(text)``'s matches, found by trying at each word
     start where a rule's first letters are only the rules that may start there."""
     at = {}
-    for last, (length, rules) in alt.starts.iter(text):  # for one start, the longest word comes last
-        at[last + 1 - length] = rules
+    if alt.words is not None:  # a few words: each found by str.find, the longest at a start last
+        for word, rules in alt.words:
+            k = text.find(word)
+            while k >= 0:
+                at[k] = rules
+                k = text.find(word, k + 1)
+    else:
+        for last, (length, rules) in alt.starts.iter(text):  # for one start, the longest word comes last
+            at[last + 1 - length] = rules
     out, end = [], -1
     for s in sorted(at):
         if s < end or (s and (text[s - 1].isalnum() or text[s - 1] == "_")):  # inside a match, or not a word start

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcome
 from .actors import acled_actor_name, forces_of
 from .casualties import CONTEXT_ROLES
-from .detection import ACLED_TYPES, describe_event, event_cue, report_cues
+from .detection import ACLED_TYPES, describe_cue_event, event_cue, report_cues
 from .event_types import TRIGGER_WEIGHT, score_cues, tells_fighting
 
 __all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "disaster_toll", "DISASTERS",
@@ -278,10 +278,11 @@ def claim_event(ctx, event_id, members, cues=None):
     # place, date and source: the counted claims' first, then any member's
     ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start))
     place = next((m.at.place for m in ordered if m.at.place), None)
-    when = _date_columns(_event_when(ctx, ordered, event_cue(cues, context, sub_event_type)), ctx.anchor)
+    cue = event_cue(cues, context, sub_event_type)
+    when = _date_columns(_event_when(ctx, ordered, cue), ctx.anchor)
     orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
     year = when["date_start"].year if when["date_start"] else None
-    parts = describe_event(ctx, cues, event_id, context, event_type, sub_event_type, place, year)
+    parts = describe_cue_event(ctx, cue, event_id, event_type, sub_event_type, place, year)  # describe_event's
     actor1, actor2 = ((parts.actor1, parts.actor2) if parts.actor1 or parts.actor2
                       else _event_actors(ctx, context, place, year))
     actor2 = _victim_actor(victims, actor1, actor2, place, year)
@@ -341,8 +342,8 @@ def cue_event(ctx, event_id, found, cues):
     cue = event_cue(cues, [i], found.sub_event_type)
     d = ctx.date_for(i, (cue.start, cue.end) if cue is not None else None) or ctx.paragraph_date(i)
     when = _date_columns(d, ctx.anchor)
-    parts = describe_event(ctx, cues, event_id, [i], found.event_type, found.sub_event_type, place,
-                           when["date_start"].year if when["date_start"] else None)
+    parts = describe_cue_event(ctx, cue, event_id, found.event_type, found.sub_event_type, place,
+                               when["date_start"].year if when["date_start"] else None)  # describe_event's
     orig, relay = ctx.source_for(i)
     notes = ["no casualties reported"] + when.pop("notes") + ([ctx.date_note] if ctx.date_note else [])
     row = dict(
