@@ -296,6 +296,10 @@ def find_generic_actors(text, start=0, end=None, country=""):
     end = len(text) if end is None else end
     low = lower_same_length(text[start:end])
     nouns, hedges = _word_starts(low)
+    hedged = any(_HEDGE_WORD_RX.match(low, p) for p in hedges)
+    # Where the sentence holds no hedge word (and is ASCII: under re.IGNORECASE "ſ" matches s), a
+    # window of _hedge inside it holds none either: no search.
+    plain = not hedged and text[start:end].isascii()
     out = []
     for m in matches_at(_NOUN_RX, low, nouns):
         ms, me, word = start + m.start(), start + m.end(), m.group(0)
@@ -305,8 +309,8 @@ def find_generic_actors(text, start=0, end=None, country=""):
             continue  # "forces", "jets": whose?
         if code and word.startswith("militant"):
             continue  # "Somali militants" are not an unidentified group of Somalia
-        out.append(ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=_hedge(text, s)))
-    hedged = any(_HEDGE_WORD_RX.match(low, p) for p in hedges)
+        out.append(ActorMention(s, me, text[s:me], m.lastgroup, code,
+                                hedge="" if plain and s - 45 >= start else _hedge(text, s)))
     for m in _DEMONYM_RX.finditer(text, start, end) if hedged else ():
         hedge = _hedge(text, m.start())
         code = country_code(m.group(0), country) if hedge else ""
@@ -518,16 +522,12 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
     if event_type in _VIOLENT:  # a government that fights, shells or kills does so by its forces
         mentions = [_as_forces(m) for m in mentions]
-    # the cue's verb or noun (its object is a patient); an actor that starts the cue in the active voice
-    # ("Government forces retook") is before its verb
-    at = max([m.end for m in mentions if m.start == cue.start and m.end < cue.end], default=cue.start)
-    head = _HEAD_RX.match(text, at, cue.end)
-    if head is None or at == cue.start or _NOT_VERB_RX.match(head.group(1)):
-        head = _HEAD_RX.match(text, cue.start, cue.end)
-    agent, patient = assign_roles(text, head.start(1), head.end(1), mentions, sentence) if head else \
-        assign_roles(text, cue.start, cue.end, mentions, sentence)
     state = next((m for m in mentions if is_state_force(m)), None)
     crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
+    if event_type == "Protests" or (event_type == "Riots" and crowd is not None):
+        agent = patient = None  # a crowd's event: its actors are the crowd and the state, whoever acts
+    else:
+        agent, patient = _roles(text, cue, mentions, sentence)
     if event_type == "Riots" and crowd is None and agent is not None and agent.kind in ("armed_group", "named"):
         # armed men and no crowd: burning and looting is an attack, not a riot (ACLED: rioters are a crowd)
         victims = patient if patient is not None and patient.kind == "civilians" else None
@@ -563,6 +563,17 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
         agent = mentions[0]
         patient = next((m for m in mentions[1:] if _name(m, country, year) != _name(agent, country, year)), None)
     return EventActors(_name(agent, country, year), _name(patient, country, year), agent, patient)
+
+
+def _roles(text, cue, mentions, sentence):
+    """:func:`assign_roles` around the cue's verb or noun (its object is a patient); an actor that
+    starts the cue in the active voice ("Government forces retook") is before its verb."""
+    at = max([m.end for m in mentions if m.start == cue.start and m.end < cue.end], default=cue.start)
+    head = _HEAD_RX.match(text, at, cue.end)
+    if head is None or at == cue.start or _NOT_VERB_RX.match(head.group(1)):
+        head = _HEAD_RX.match(text, cue.start, cue.end)
+    return assign_roles(text, head.start(1), head.end(1), mentions, sentence) if head else \
+        assign_roles(text, cue.start, cue.end, mentions, sentence)
 
 
 _OFF_DUTY_RX = re.compile(r"\b(?:off-duty|off duty|retired|former|ex-|unarmed|by|from)\W+(?:[\w-]+\W+){0,3}$", re.I)

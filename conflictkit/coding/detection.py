@@ -10,6 +10,7 @@ types each event from its paragraph, in ACLED's six types only.  It also
 names the actors of every event (:func:`event_actors`), claim-based or not.
 """
 
+import bisect
 import weakref
 from typing import NamedTuple
 
@@ -53,9 +54,10 @@ def report_cues(ctx, rules=None):
     out = {}
     if not ctx.spans:
         return out
-    for c in find_event_cues(ctx.text, ctx.spans[0][0], ctx.spans[-1][1], rules):
-        i = ctx.sentence_of(c.start)
-        if i >= 0:  # not in a caption or link between paragraphs
+    starts, spans = ctx.starts, ctx.spans
+    for c in find_event_cues(ctx.text, spans[0][0], spans[-1][1], rules):
+        i = bisect.bisect_right(starts, c.start) - 1  # ctx.sentence_of, inline (once per cue)
+        if i >= 0 and c.start < spans[i][1]:  # not in a caption or link between paragraphs
             out.setdefault(i, []).append(c)
     return out
 
@@ -150,9 +152,8 @@ def event_cue(cues, sentences, sub_event_type):
     done before it in its sentence ("IS attacked a QSD checkpoint"), if told: the actors are read
     around it ("Egyptian forces killed 11 militants in an operation" keeps its outcome cue)."""
     told = [(i, c) for i in sorted(sentences) for c in cues.get(i, ())]
-    same = [ic for ic in told if ic[1].sub_event_type == sub_event_type]
-    triggers = [ic for ic in told if ic[1].trigger]
-    best = same or triggers or told
+    best = ([ic for ic in told if ic[1].sub_event_type == sub_event_type]
+            or [ic for ic in told if ic[1].trigger] or told)  # the triggers only where none is of the sub-type
     if not best:
         return None
     i, cue = max(best, key=lambda ic: ic[1].weight)

@@ -220,7 +220,7 @@ def _victim_kind(victim, category):
     ('combatant', 'civilian')
     """
     v = victim.lower()
-    if any(w in v for w in ("off-duty", "off duty", "retired", "former")):
+    if "off-duty" in v or "off duty" in v or "retired" in v or "former" in v:
         return "civilian"
     return "combatant" if category == "unknown" and ("police" in v or "gendarme" in v) else category
 
