@@ -364,7 +364,7 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
     following = [m for m in mentions[i:] if m.start >= cue_end]
     after = [m for m in following if m in heads]
     by = next((m for m in after if _by_agent(text, cue_start, cue_end, m)), None)
-    between = _BETWEEN_RX.search(text, cue_start, min(s1, cue_end + 40))
+    between = _between(text, cue_start, min(s1, cue_end + 40))
     if between:
         pair = [m for m in following if m.start > between.end()][:2]
         against = _AGAINST_RX.search(text, pair[1].end, min(s1, pair[1].end + 40)) if len(pair) == 2 else None
@@ -376,6 +376,12 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
         return _Role(by, before[-1] if before else next((m for m in after if m is not by), None))
     agent = by or (before[-1] if before else None)
     return _Role(agent, next((m for m in after if m is not agent), None))
+
+
+def _between(text, start, end):
+    """``_BETWEEN_RX.search(text, start, end)``, searched only where "between" is: under
+    re.IGNORECASE only the ASCII letters of "between" (in either case) match its letters."""
+    return _BETWEEN_RX.search(text, start, end) if "between" in text[start:end].lower() else None
 
 
 # What joins a mention to the one before it as its ally ("QSD supported by Coalition

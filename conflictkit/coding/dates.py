@@ -101,7 +101,7 @@ _CAPTION = re.compile(r"(?i:\b(?:file\s+)?(?:photo|picture|image|video)s?\b[^.]{
                       r"shows?|showing|pictured)\b|\bpictured\b|\b(?:photo|picture|image)\s*:|\b(?:related|read\s+"
                       r"(?:also|more)|see\s+also|watch|more\s+on\s+this)\s*:)[^.]{0,80}$")
 # Every match of _CAPTION in ASCII text holds one of these words, lower-cased.
-_CAPTION_WORD = re.compile("photo|picture|image|video|related|read|see|watch|more")
+_CAPTION_WORDS = ("photo", "picture", "image", "video", "related", "read", "see", "watch", "more")
 # After a date, in its stretch of text: the credit that closes a photo caption ("… in Hasakeh on
 # Monday (AFP photo)", "… Ariha August 3 2015(Reuters Photo)", "… on July 9 2016 (Photo AFP)").
 _CREDIT_AFTER = re.compile(r"[^.()]{0,60}?(?:\((?:[A-Za-z./]+\s+){0,3}(?:photo|picture|image)s?\b[^()]{0,40}\)"
@@ -458,8 +458,13 @@ def _captioned(text, start, end):
     if stop >= 0:
         start = stop + 1
     window = text[start:end]
-    if window.isascii() and not _CAPTION_WORD.search(window.lower()):
-        return False
+    if window.isascii():
+        low = window.lower()
+        for word in _CAPTION_WORDS:  # (a few substring tests cost less than one search for any of them)
+            if word in low:
+                break
+        else:
+            return False
     return _CAPTION.search(text, start, end) is not None
 
 

@@ -226,7 +226,8 @@ def _read_mentions(ctx, i, country):
     named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])
              if not _elsewhere(actors_t[t.entry], country)]
     mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
-    return tuple(m for m in mentions if not is_speaker(ctx.text, m.start, m.end, (s, e)))
+    text = ctx.text
+    return tuple([m for m in mentions if not is_speaker(text, m.start, m.end, (s, e))])
 
 
 def _elsewhere(row, country):
