@@ -1,0 +1,444 @@
+"""The faster forms of event building, actor finding, event cues and date finding give what the
+forms they replaced gave.  Each replaced form is kept here as it was and compared with the new one
+on real news (FA-KES, the ACLED notes of the gold files) and on generated text."""
+
+import bisect
+import csv
+import gc
+import re
+from unittest import mock
+
+import pandas as pd
+import pytest
+from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import conflictkit as ck
+from conflictkit.coding import actors, coder, dates, detection, event_types
+from conflictkit.coding._scan import (
+    literal_starts, lower_same_length, matches_at, merge_windows, word_starts, word_starts_in,
+)
+
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
+
+# ---------------------------------------------------------------------------
+# The replaced forms, as they were
+
+
+def _old_role(text, start, s, relative, e=None):
+    d = dates
+    if not relative and (d._DATELINE_HEAD.fullmatch(text, start, s)
+                         or (s - start < d.CREDIT_WITHIN and d._CREDIT_BEFORE.search(text, max(start, s - 30), s))):
+        return "dateline"
+    if d._STATEMENT.search(text, max(start, s - 40), s):
+        return "statement"
+    if d._CAPTION.search(text, max(start, s - 140), s) or (e is not None and d._CREDIT_AFTER.match(text, e)):
+        return "caption"
+    return "event"
+
+
+def _old_candidates(text, start, end):
+    lowered = lower_same_length(text[start:end])
+    firsts = [start + s for s in literal_starts(dates._TRIGGER_STARTS, lowered)]
+    triggers = matches_at(dates._TRIGGER, text, firsts, end)
+    windows = merge_windows((max(start, t.start() - dates._REACH), t.start() + 1) for t in triggers)
+    return matches_at(dates._PATTERN, text, word_starts_in(text, windows), end)
+
+
+def _old_find_dates(text, published=None, start=0, end=None, sentence_spans=()):
+    with mock.patch.object(dates, "_candidates", _old_candidates), mock.patch.object(dates, "_role", _old_role):
+        return dates.find_dates(text, published, start, end, sentence_spans)
+
+
+def _old_event_sentences(text, sentences, cues=None):
+    E = event_types
+    cues = E.find_event_cues(text, sentences[0][0], sentences[-1][1]) if cues is None and sentences else cues or []
+    starts = [s for s, _ in sentences]
+    out, read = {}, {}
+    for c in cues:
+        if not (c.weight >= E.TRIGGER_WEIGHT and c.event_type in E._ACLED_TYPES):
+            continue
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0 or c.start >= sentences[i][1]:
+            continue
+        s, e = sentences[i]
+        if i not in read:
+            low = lower_same_length(text[s:e])
+            told = bool(E._PARTICULAR_RX.search(text, s, e) or E._HAPPENED_RX.search(low) or E._PEOPLE_RX.search(low))
+            read[i] = (low, word_starts(E._UNREAL_WORDS, low)) if told else None
+        if read[i] is None:
+            continue
+        low, unreal = read[i]
+        end = c.end - s
+        if not (E._unreal_before(low, unreal, end) or E._unreal_after(low, unreal, end)):
+            out.setdefault(i, []).append(c)
+    return out
+
+
+def _old_find_cue_events(ctx, cues, covered=None):
+    D = detection
+    spans, covered = ctx.spans, covered or {}
+    if not spans:
+        return []
+    found = _old_event_sentences(ctx.text, spans, [c for i in sorted(cues) for c in cues[i]])
+    para_types = {}
+    for i, event_type in covered.items():
+        para_types.setdefault(ctx.para_of[i], set()).add(event_type)
+    out, done = [], set()
+    for i in sorted(found):
+        para = ctx.para_of[i]
+        if para in done or i in covered:
+            continue
+        told = [c for k in ([i] if para in para_types else [k for k in cues if ctx.para_of[k] == para])
+                for c in cues[k]]
+        event_type, sub, score = D.score_cues(told, (None, None), D.ACLED_TYPES)
+        if D._no_event(told, score):
+            continue
+        if event_type is None:
+            event_type, sub = found[i][0].event_type, found[i][0].sub_event_type
+        if event_type in para_types.get(para, ()):
+            continue
+        done.add(para)
+        out.append(D.CueEvent(i, found[i], event_type, sub))
+        out.extend(D._dated_apart(ctx, i, cues[i], event_type, sub))
+    return out
+
+
+def _old_find_generic_actors(text, start=0, end=None, country=""):
+    A = actors
+    end = len(text) if end is None else end
+    low = lower_same_length(text[start:end])
+    out = []
+    for m in matches_at(A._NOUN_RX, low, word_starts(A._NOUN_FIRST, low)):
+        ms, me, word = start + m.start(), start + m.end(), m.group(0)
+        code, s = A._qualifier(text, ms, country)
+        if not code and A._NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not A._STATE_BEFORE.search(
+                low, max(0, m.start() - 12), m.start()) and word not in ("security forces", "government forces"):
+            continue
+        if code and word.startswith("militant"):
+            continue
+        out.append(A.ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=A._hedge(text, s)))
+    hedged = any(A._HEDGE_WORD_RX.match(low, p) for p in word_starts(A._HEDGE_FIRST, low))
+    for m in A._DEMONYM_RX.finditer(text, start, end) if hedged else ():
+        hedge = A._hedge(text, m.start())
+        code = A.country_code(m.group(0), country) if hedge else ""
+        if code and not any(a.start <= m.start() < a.end for a in out):
+            out.append(A.ActorMention(m.start(), m.end(), m.group(0), "military", code, hedge=hedge))
+    return sorted(out)
+
+
+def _old_event_actors(text, cue, sentence, mentions, event_type, sub_event_type, country="", year=None):
+    A = actors
+    EventActors, _name, acled_actor_name = A.EventActors, A._name, A.acled_actor_name
+    mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
+    if event_type in A._VIOLENT:
+        mentions = [m._replace(actor=A.forces_of(m.actor)) if m.kind == "named" else m for m in mentions]
+    at = max([m.end for m in mentions if m.start == cue.start and m.end < cue.end], default=cue.start)
+    head = A._HEAD_RX.match(text, at, cue.end)
+    if head is None or at == cue.start or A._NOT_VERB_RX.match(head.group(1)):
+        head = A._HEAD_RX.match(text, cue.start, cue.end)
+    agent, patient = A.assign_roles(text, head.start(1), head.end(1), mentions, sentence) if head else \
+        A.assign_roles(text, cue.start, cue.end, mentions, sentence)
+    state = next((m for m in mentions if A.is_state_force(m)), None)
+    crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
+    if event_type == "Riots" and crowd is None and agent is not None and agent.kind in ("armed_group", "named"):
+        victims = patient if patient is not None and patient.kind == "civilians" else None
+        return EventActors(_name(agent, country, year),
+                           _name(victims, country, year) or acled_actor_name("civilians", country, year),
+                           agent, victims, "Violence against civilians")
+    if event_type in ("Protests", "Riots"):
+        kind = "protesters" if event_type == "Protests" else "rioters"
+        if event_type == "Protests" and sub_event_type == "Peaceful protest":
+            other = None
+        elif sub_event_type == "Mob violence":
+            other = next((m for m in mentions if m.kind == "civilians"), None) or state
+        else:
+            other = state
+        a1 = crowd._replace(kind=kind) if crowd is not None else None
+        crowd_name = acled_actor_name(kind, country, year) if a1 is None else _name(a1, country, year)
+        if sub_event_type == "Excessive force against protesters" and other is not None:
+            return EventActors(_name(other, country, year), crowd_name, other, a1)
+        return EventActors(crowd_name, _name(other, country, year), a1, other)
+    if agent is not None and agent.kind == "civilians" and event_type in A._VIOLENT:
+        agent, patient = (patient if patient is not None and patient.kind != "civilians" else None), agent
+    if sub_event_type == "Attack" and A._armed_patient(text, patient, agent, country, year):
+        a1 = _name(agent, country, year) or acled_actor_name("armed_group", country, year)
+        return EventActors(a1, _name(patient, country, year), agent, patient, "Battles")
+    if event_type == "Violence against civilians":
+        victims = patient if patient is not None and patient.kind == "civilians" else None
+        agent = agent or next((m for m in mentions if m.kind not in ("civilians", "protesters")), None)
+        a1 = _name(agent, country, year) or acled_actor_name("armed_group", country, year)
+        a2 = _name(victims, country, year) or acled_actor_name("civilians", country, year)
+        return EventActors(a1, a2, agent, victims)
+    if agent is None and patient is None and mentions:
+        agent = mentions[0]
+        patient = next((m for m in mentions[1:] if _name(m, country, year) != _name(agent, country, year)), None)
+    return EventActors(_name(agent, country, year), _name(patient, country, year), agent, patient)
+
+
+# ---------------------------------------------------------------------------
+# Real text
+
+
+@pytest.fixture(scope="module")
+def fakes():
+    reports, _ = ck.load_reports(shared_file("news", "fa-kes-syria-804.csv"))
+    return reports
+
+
+@pytest.fixture(scope="module")
+def acled_notes():
+    syria = pd.read_csv(shared_file("gold", "acled-syria-battles-dev.tsv"), sep="\t", quoting=csv.QUOTE_NONE,
+                        dtype=str, keep_default_na=False)
+    africa = pd.read_csv(shared_file("gold", "acled-africa-2016-dev.csv"), dtype=str, keep_default_na=False)
+    return list(syria["notes"]) + list(africa["NOTES"])
+
+
+def _dates_same(text, published=None):
+    new, old = dates.find_dates(text, published), _old_find_dates(text, published)
+    assert new == old, text[:200]
+    assert [m.span() for m in dates._candidates(text, 0, len(text))] == [
+        m.span() for m in _old_candidates(text, 0, len(text))]
+
+
+def test_dates_as_before_in_real_news(fakes, acled_notes):
+    from datetime import date
+
+    for r in fakes:
+        _dates_same(r.text, r.published)
+        _dates_same(r.text)
+    for note in acled_notes[::3]:
+        _dates_same(note, date(2016, 5, 20))
+        _dates_same(note)
+
+
+_DATE_WORDS = st.sampled_from(
+    ["on", "On", "Monday", "Tuesday night", "3", "12", "March", "Sept.", "2016", "2016-03-04", "13/05", "of", "since",
+     "said", "SAID", "told", "photo", "Photo:", "picture", "taken", "RELATED:", "read more:", "(AFP photo)",
+     "(Photo AFP)", "AFP/Getty", "REUTERS/A", "AFP", ".", ",", "(", ")", "/", "ſaid", "K", "\u212a", "İ", "a",
+     "week", "ago", "two", "days", "later", "last", "year", "in", "the", "rebels", "\n"])
+
+
+@given(st.lists(_DATE_WORDS, max_size=30), st.sampled_from([" ", "", "  "]))
+@settings(max_examples=300, deadline=None)
+def test_dates_as_before_in_any_text(words, sep):
+    from datetime import date
+
+    text = sep.join(words)
+    _dates_same(text, date(2017, 4, 7))
+    _dates_same(text)
+
+
+def test_role_windows_as_before(fakes):
+    """The cheap looks before _STATEMENT, _CAPTION and _CREDIT_AFTER decide as their searches do, at
+    every seventh offset of real news."""
+    for r in fakes[::4]:
+        t = r.text
+        for p in range(0, len(t), 7):
+            assert dates._statement(t, max(0, p - 40), p) == bool(dates._STATEMENT.search(t, max(0, p - 40), p))
+            assert dates._captioned(t, max(0, p - 140), p) == bool(dates._CAPTION.search(t, max(0, p - 140), p))
+            assert dates._credit_after(t, p) == bool(dates._CREDIT_AFTER.match(t, p))
+
+
+def _firsts(items, ignore_case=False):
+    """``(characters a match of the parsed ``items`` may start with, may it be empty)``; None for
+    the characters where any may.  Under ``ignore_case`` a letter stands for both its cases (and
+    for the letters outside ASCII that match it, which _FIRST lets through)."""
+    out = set()
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.LITERAL:
+            c = chr(av)
+            return out | ({c.lower(), c.upper()} if ignore_case else {c}), False
+        if op is _sre.IN:
+            chars = set()
+            for iop, iav in av:
+                if iop is _sre.LITERAL:
+                    chars.add(chr(iav))
+                elif iop is _sre.RANGE:
+                    chars.update(map(chr, range(iav[0], iav[1] + 1)))
+                elif iop is _sre.CATEGORY and iav is _sre.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None, False
+            return out | ({x for c in chars for x in (c.lower(), c.upper())} if ignore_case else chars), False
+        if op is _sre.SUBPATTERN:
+            sub, empty = _firsts(list(av[-1]), ignore_case or bool(av[1] & re.IGNORECASE))
+        elif op is _sre.BRANCH:
+            parts = [_firsts(list(a), ignore_case) for a in av[1]]
+            if any(p[0] is None for p in parts):
+                return None, False
+            sub, empty = set().union(*(p[0] for p in parts)), any(p[1] for p in parts)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            sub, empty = _firsts(list(av[2]), ignore_case)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        out |= sub
+        if not empty:
+            return out, False
+    return out, True
+
+
+def test_the_date_pattern_is_tried_at_every_word_that_can_start_a_date():
+    firsts, empty = _firsts(list(_sre_parse.parse(dates._PATTERN.pattern)))
+    assert firsts is not None and not empty
+    assert {"0", "9", "o", "O", "J", "W", "y"} <= firsts and not {"r", "R", "k", "c"} & firsts
+    tried = {chr(c) for c in range(128) if dates._FIRST.match(" " + chr(c), 1)}
+    assert {c for c in firsts if c.isascii()} <= tried
+    assert dates._FIRST.match(" \u017f", 1) and dates._FIRST.match(" \u0130", 1)  # "ſince", "İn": tried
+
+
+# ---------------------------------------------------------------------------
+# Event cues
+
+
+_RULES = pd.DataFrame([
+    ("Violence against civilians", "Attack", "2",
+     r"\b(?:(?:a|an|two|[0-9]+) (?:\w+ ){0,2}(?:civilians?|m[ae]n) (?:were )?(?:shot|killed)|attack(?:s|ed)? (?:\w+ ){0,2}"
+     r"(?:village|market)s?|a(?:n)? ambush)\b", "0", "0"),
+    ("Battles", "Armed clash", "3", r"\b(?:clash(?:es|ed)? (?:\w+ ){0,5}?between|killed (?:\w+ ){0,3}soldiers)\b",
+     "0", "1"),
+    ("Battles", "Armed clash", "1.5", r"\b(?:clash(?:es|ed)?|killed|attack(?:s|ed)?|fighting)\b", "0", "1"),
+    ("Strategic developments", "Non-state actor overtakes territory", "2",
+     r"\b(?:(?:re)?captur\w*|seiz(?:ed|es)|IS (?:took|seized)) (?:the )?(?:town|city|village)\b", "1", "0"),
+    ("Explosions/Remote violence", "Air/drone strike", "2", r"\bair ?strikes?(?= on| in)|\bwarplanes?\b", "0", "0"),
+], columns=["event_type", "sub_event_type", "weight", "pattern", "case_sensitive", "outcome"])
+
+
+def test_a_rule_is_tried_at_a_word_with_the_alternatives_that_may_start_there():
+    alts, rest = event_types._alternatives(r"(?:a (?:\w+ ){0,2}men|shot dead|an? ambush)\b")
+    assert [a for a, _ in alts] == [r"a (?:\w+ ){0,2}men", "shot dead", "an? ambush"] and rest == r"\b"
+    assert event_types._alternatives(r"(?:ab|cd)?x") is None  # a group that may be left out
+    assert event_types._alternatives(r"ab|cd") is None and event_types._alternatives(r"(?P<x>a)|b") is None
+    bundled = [event_types._alternatives(p) for p in
+               (event_types._strip_boundary(p.lower()) for p in event_types.event_type_rules()["pattern"])]
+    assert sum(a is not None for a in bundled) > 50
+
+
+@given(st.lists(st.sampled_from(["a", "an", "two", "12", "civilians", "men", "were", "shot", "killed", "soldiers",
+                                 "attacked", "the", "village", "IS", "is", "took", "captured", "recaptured", "town",
+                                 "clashes", "between", "air strike", "airstrikes", "on", "warplanes", "ambush",
+                                 "fighting", "seized", ",", "."]), max_size=16),
+       st.sampled_from([" ", "  ", "-"]))
+@settings(max_examples=300, deadline=None)
+def test_rules_tried_by_first_words_match_as_the_alternation_does(words, sep):
+    text = sep.join(words)
+    for alt in event_types.compile_event_rules(_RULES).alternations:
+        t = text.lower() if alt.lowered else text
+        assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)] == [
+            (m.lastgroup, m.span()) for m in alt.pattern.finditer(t)]
+
+
+def test_event_sentences_as_before(fakes):
+    for r in fakes[::2]:
+        spans = list(r.sentences)
+        if spans:
+            cues = event_types.find_event_cues(r.text, spans[0][0], spans[-1][1])
+            assert event_types.event_sentences(r.text, spans, cues) == _old_event_sentences(r.text, spans, cues)
+
+
+# ---------------------------------------------------------------------------
+# Events and actors, compared while the reports are coded
+
+
+def _checked(new, old, seen, name):
+    def both(*args, **kwargs):
+        got = new(*args, **kwargs)
+        assert got == old(*args, **kwargs), (name, args[1:4] if name != "find_cue_events" else "")
+        seen[name] += 1
+        return got
+    return both
+
+
+def test_events_and_actors_as_before_in_real_news(fakes):
+    from collections import Counter
+
+    seen = Counter()
+    with mock.patch.object(coder, "find_cue_events",
+                           _checked(detection.find_cue_events, _old_find_cue_events, seen, "find_cue_events")), \
+            mock.patch.object(detection, "find_generic_actors",
+                              _checked(actors.find_generic_actors, _old_find_generic_actors, seen, "generic")), \
+            mock.patch.object(detection, "_event_actors",
+                              _checked(actors.event_actors, _old_event_actors, seen, "event_actors")):
+        ck.code_reports(fakes, progress=False)
+    assert seen["find_cue_events"] == len(fakes) and seen["generic"] > 1500 and seen["event_actors"] > 1500
+
+
+_ACTOR_WORDS = st.sampled_from(
+    ["Kenyan", "police", "gunmen", "believed to be", "reportedly", "Russian", "jets", "forces", "government forces",
+     "militants", "a", "suspected", "villagers", "ſuspected", "\u212aikely", "likely", "Syrian", "warplanes", "said",
+     "İ", "protesters", "the", ",", ".", "Somali", "by", "Al Shabaab", "troops", "were", "killed", "soldiers"])
+
+
+@given(st.lists(_ACTOR_WORDS, max_size=20), st.integers(0, 40))
+@settings(max_examples=300, deadline=None)
+def test_generic_actors_as_before_in_any_text(words, cut):
+    text = " ".join(words)
+    start = min(cut, len(text))
+    for country in ("", "KE", "SY"):
+        assert actors.find_generic_actors(text, start, None, country) == _old_find_generic_actors(text, start, None,
+                                                                                                    country)
+
+
+@pytest.mark.parametrize("hedge", ["suspected", "\u017fuspected", "li\u212aely", "likely", "poſſibly", "reportedly",
+                                   "thought to be", "İllegally"])
+def test_a_hedge_far_into_a_sentence_as_before(hedge):
+    text = "Residents of the town said that on Monday night " + hedge + " gunmen attacked, and " + hedge + " troops"
+    for start in (0, 10, 60):
+        got = actors.find_generic_actors(text, start)
+        assert got == _old_find_generic_actors(text, start)
+    assert actors.find_generic_actors(text)[-1].hedge == ("" if hedge[0] == "İ" else hedge)
+
+
+def test_a_mention_of_another_government_is_its_forces_copied_only_when_it_changes():
+    m = actors.ActorMention(0, 6, "Regime", "named", "SY", "Government of Syria")
+    assert actors._as_forces(m).actor == "Military Forces of Syria"
+    other = m._replace(actor="Taliban")
+    assert actors._as_forces(other) is other and actors._as_forces(other) == other._replace(actor="Taliban")
+
+
+def test_between_is_looked_for_where_a_case_blind_search_can_find_it():
+    # no letter outside ASCII matches a letter of "between" under re.IGNORECASE, nor lowers to one
+    rx = re.compile(r"[betwn]", re.I)
+    assert not [c for c in range(128, 0x110000) if rx.fullmatch(chr(c)) or chr(c).lower() in "betwn"]
+    for text in ("clashes BETWEEN the army and IS", "fighting Between", "betweenness", "be tween"):
+        assert bool(actors._between(text, 0, len(text))) == bool(actors._BETWEEN_RX.search(text))
+
+
+def test_a_sentences_mentions_are_read_once_per_report_and_country(fakes):
+    reports = [r for r in fakes[:40] if r.sentences]
+    calls = []
+    read = detection._read_mentions
+
+    def counted(ctx, i, country):
+        calls.append((id(ctx), i, country))
+        return read(ctx, i, country)
+
+    contexts = []
+    with mock.patch.object(detection, "_read_mentions", counted):
+        for r in reports:
+            found = ck.coding.extraction.extract(r, ck.coding.default_lexicon())
+            ctx = ck.coding.attribution.report_context(r, found, ck.coding.default_lexicon())
+            contexts.append(ctx)
+            for i in range(len(ctx.spans)):
+                first = detection._mentions(ctx, i, "SY")
+                assert detection._mentions(ctx, i, "SY") is first  # the second read is the memo's
+                assert first == read(ctx, i, "SY") and detection._mentions(ctx, i, "") == read(ctx, i, "")
+    assert len(calls) == len(set(calls)) == 2 * sum(len(c.spans) for c in contexts)
+    # a new report starts a new memo; the last report is not kept alive by it
+    ref = detection._MEMO[0]
+    assert ref() is contexts[-1]
+    del contexts, ctx
+    gc.collect()
+    assert ref() is None
