@@ -299,6 +299,19 @@ def test_the_date_pattern_is_tried_at_every_word_that_can_start_a_date():
     assert dates._FIRST.match(" \u017f", 1) and dates._FIRST.match(" \u0130", 1)  # "ſince", "İn": tried
 
 
+def test_each_kind_of_date_is_tried_where_it_may_start():
+    """A word is tried with the kinds of date its first character may start (_PATTERN_AT): the
+    characters each kind declares hold every ASCII character its parsed pattern may start with."""
+    for name, pattern, declared in dates._KINDS:
+        firsts, empty = _firsts(list(_sre_parse.parse(pattern)))
+        assert firsts is not None and not empty, name
+        assert {c for c in firsts if c.isascii()} <= set(declared), name
+    for c, rx in dates._PATTERN_AT.items():
+        assert list(rx.groupindex) == [name for name, _, declared in dates._KINDS if c in declared]
+    assert dates._PATTERN.pattern == r"\b(?=\w)(?:" + "|".join(
+        f"(?P<{name}>{pattern})" for name, pattern, _ in dates._KINDS) + ")"
+
+
 # ---------------------------------------------------------------------------
 # Event cues
 

@@ -43,21 +43,38 @@ _NUMWORD = r"(?i:one|two|three|four|five|six|seven|a|\d{1,2})"
 _NUMERIC = (r"(?i:on|of|since|until|till|from|before|after|by|and|to|between|beginning|ending)\s+"
             r"(?:the\s+)?\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?\b(?![/\d])")
 
-_PATTERN = re.compile(  # every alternative starts at a word boundary: test it once, up front
-    rf"\b(?=\w)(?:(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)"
-    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)"
-    rf"|(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
-    rf"|(?P<numeric>\b{_NUMERIC})"
-    rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*{_YEAR})\b)"
-    rf"|(?P<md>\b{_MONTH}\s+{_DAY}\b(?!,?\s+{_YEAR}))"
-    rf"|(?P<my>\b(?:(?i:in|since|during|early|late|mid)[\s\-]+)?{_MONTH}\s+{_YEAR}\b)"
-    rf"|(?P<month>\b(?i:in|since|during|early|late|mid|last|this|until|by)[\s\-]+{_MONTH}(?![\w-])(?!\s+{_YEAR}))"
-    rf"|(?P<weekday>\b(?:(?i:since|on|last|this|early|late)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\b)"
-    rf"|(?P<rel>\b(?i:yesterday|today|tonight|last\s+night|this\s+morning|last\s+week(?:end)?|this\s+week|"
-    rf"last\s+month|this\s+month|last\s+year|this\s+year|earlier\s+this\s+(?:week|month|year))\b)"
-    rf"|(?P<offset>\b{_NUMWORD}\s+(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b)"
-    rf"|(?P<year>\b(?i:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b))",
+# The kinds of date phrase, in the order they are tried at a position, and the characters each may
+# start with ((?i:...) words in either case; test_event_speedups reads them from the parsed patterns).
+_KINDS = (
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", "0123456789"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", "JFMASOND"),
+    ("iso", rf"\b{_YEAR}-[01]\d-[0-3]\d\b", "12"),
+    ("numeric", rf"\b{_NUMERIC}", "osutfbaeOSUTFBAE"),
+    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*{_YEAR})\b", "0123456789"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+{_YEAR})", "JFMASOND"),
+    ("my", rf"\b(?:(?i:in|since|during|early|late|mid)[\s\-]+)?{_MONTH}\s+{_YEAR}\b", "isdelmISDELMJFAON"),
+    ("month", rf"\b(?i:in|since|during|early|late|mid|last|this|until|by)[\s\-]+{_MONTH}(?![\w-])(?!\s+{_YEAR})",
+     "isdelmtubISDELMTUB"),
+    ("weekday", rf"\b(?:(?i:since|on|last|this|early|late)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\b",
+     "solteSOLTEMTWF"),
+    ("rel", r"\b(?i:yesterday|today|tonight|last\s+night|this\s+morning|last\s+week(?:end)?|this\s+week|"
+     r"last\s+month|this\s+month|last\s+year|this\s+year|earlier\s+this\s+(?:week|month|year))\b", "ytleYTLE"),
+    ("offset", rf"\b{_NUMWORD}\s+(?:day|week|month)s?\s+(?:after|later|before|earlier|ago)\b",
+     "otfsaOTFSA0123456789"),
+    ("year", rf"\b(?i:in|since|during|throughout|early|late|mid|by)[\s\-]+{_YEAR}\b", "isdtelmbISDTELMB"),
 )
+
+
+def _kinds_pattern(kinds):
+    # every alternative starts at a word boundary: test it once, up front
+    return re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in kinds) + ")")
+
+
+_PATTERN = _kinds_pattern(_KINDS)
+# _PATTERN with only the kinds that may start with a given (ASCII) character: at a position the
+# first kind that matches there is the alternation's match, and one that cannot start there never
+# is; the engine no longer tries them one by one ("on Monday": numeric, weekday and offset only).
+_PATTERN_AT = {c: _kinds_pattern([k for k in _KINDS if c in k[2]]) for c in {c for k in _KINDS for c in k[2]}}
 # Text without any of these words holds no date the pattern above can read.
 _TRIGGER = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
@@ -86,7 +103,16 @@ def _candidates(text, start, end):
     firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
     triggers = matches_at(_TRIGGER, text, firsts, end)
     windows = merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers)
-    return matches_at(_PATTERN, text, [m.start() for a, b in windows for m in _FIRST.finditer(text, a, b)], end)
+    out, last = [], -1
+    for a, b in windows:
+        for w in _FIRST.finditer(text, a, b):
+            p = w.start()
+            if p >= last:  # (matches_at, with the pattern of the word's first character)
+                m = _PATTERN_AT.get(text[p], _PATTERN).match(text, p, end)
+                if m:
+                    out.append(m)
+                    last = m.end()
+    return out
 
 
 # Every match of _PATTERN starts a word with a figure, a capital of a month or a weekday, or a
