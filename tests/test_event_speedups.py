@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import conflictkit as ck
-from conflictkit.coding import actors, coder, dates, detection, event_types
+from conflictkit.coding import actors, coder, dates, detection, event_types, events
 from conflictkit.coding._scan import (
     literal_starts, lower_same_length, matches_at, merge_windows, word_starts, word_starts_in,
 )
@@ -181,6 +181,23 @@ def _old_event_actors(text, cue, sentence, mentions, event_type, sub_event_type,
         agent = mentions[0]
         patient = next((m for m in mentions[1:] if _name(m, country, year) != _name(agent, country, year)), None)
     return EventActors(_name(agent, country, year), _name(patient, country, year), agent, patient)
+
+
+def _old_claim_event_type(ctx, cues, sentences, context):
+    E = event_types
+    paragraphs = {ctx.para_of[i] for i in sentences}
+    own = [c for i in context for c in cues.get(i, ())]
+    around = [c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs]
+    if not any(c.weight > E.TRIGGER_WEIGHT for c in own):
+        own, around = own + around, []
+    types = detection.ACLED_TYPES if E.tells_fighting(own) or E.tells_fighting(around) else None
+    event_type, sub_event_type, _ = E.score_cues(own, ("Battles", "Armed clash"), types, context=around)
+    return event_type, sub_event_type
+
+
+def _old_tells_fighting(cues):
+    return any(not c.outcome and c.weight > event_types.TRIGGER_WEIGHT and c.event_type in event_types._FIGHTING_TYPES
+               for c in cues)
 
 
 # ---------------------------------------------------------------------------
@@ -383,9 +400,14 @@ def test_events_and_actors_as_before_in_real_news(fakes):
             mock.patch.object(detection, "find_generic_actors",
                               _checked(actors.find_generic_actors, _old_find_generic_actors, seen, "generic")), \
             mock.patch.object(detection, "_event_actors",
-                              _checked(actors.event_actors, _old_event_actors, seen, "event_actors")):
+                              _checked(actors.event_actors, _old_event_actors, seen, "event_actors")), \
+            mock.patch.object(events, "_claim_event_type",
+                              _checked(events._claim_event_type, _old_claim_event_type, seen, "claim_event_type")), \
+            mock.patch.object(events, "tells_fighting",
+                              _checked(event_types.tells_fighting, _old_tells_fighting, seen, "tells_fighting")):
         ck.code_reports(fakes, progress=False)
     assert seen["find_cue_events"] == len(fakes) and seen["generic"] > 1500 and seen["event_actors"] > 1500
+    assert seen["claim_event_type"] > 1200 and seen["tells_fighting"] > 1200
 
 
 _ACTOR_WORDS = st.sampled_from(

@@ -32,7 +32,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
-__all__ = ["classify_event_type", "score_cues", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
+__all__ = ["classify_event_type", "score_cues", "best_score", "event_type_rules", "EVENT_TYPES", "EventCue", "find_event_cues",
            "event_sentences", "reported_triggers", "tells_fighting", "TRIGGER_WEIGHT", "WEAPON_TYPES", "EventRules", "compile_event_rules"]
 
 #: A cue of at least this weight, of one of ACLED's six event types, says on
@@ -482,6 +482,12 @@ def score_cues(cues, default=("Battles", "Armed clash"), types=None, context=())
     """
     if _weapon_only(cues) and not tells_fighting(context):
         cues = [c for c in cues if not c.outcome]
+    return best_score(cues, default, types, context)
+
+
+def best_score(cues, default=("Battles", "Armed clash"), types=None, context=()):
+    """:func:`score_cues` once the outcome cues that a weapon makes count for nothing are left
+    out of ``cues`` (for a caller that knows already whether the cues tell of fighting)."""
     scores, type_of = _sub_scores(cues, types, 1.0)
     if context:
         context_scores, context_type_of = _sub_scores(context, types, 0.5)
@@ -507,21 +513,23 @@ def tells_fighting(cues):
     >>> tells_fighting(find_event_cues("Rebels ambushed a convoy.")), tells_fighting(find_event_cues("Five died."))
     (True, False)
     """
-    return any(map(_fighting, cues))
-
-
-def _fighting(cue):
-    """Does ``cue`` tell of a way of fighting other than a weapon ("clashed", "ambushed", "rioters")?"""
-    return not cue.outcome and cue.weight > TRIGGER_WEIGHT and cue.event_type in _FIGHTING_TYPES
+    for c in cues:  # (inline: a function call per cue costs more than its test)
+        if not c.outcome and c.weight > TRIGGER_WEIGHT and c.event_type in _FIGHTING_TYPES:
+            return True  # a way of fighting other than a weapon ("clashed", "ambushed", "rioters")
+    return False
 
 
 def _sub_scores(cues, types, factor):
     """``({sub_event_type: score}, {sub_event_type: event_type})`` of cues (each
     carries its rule's type, sub-type and weight)."""
-    hits, first = {}, {}
+    hits, first = {}, {}  # {rule: times it hit}, {rule: its first cue}, in the order the rules first hit
     for c in cues:
-        hits[c.rule] = hits.get(c.rule, 0) + 1
-        first.setdefault(c.rule, c)
+        rule = c.rule
+        if rule in hits:
+            hits[rule] += 1
+        else:
+            hits[rule] = 1
+            first[rule] = c
     scores, type_of = {}, {}
     for rule, n in hits.items():
         c = first[rule]

@@ -14,7 +14,7 @@ from ..codebook import COUNTED_ROLES, PLACE_GEO_PRECISION, DatePrecision, Outcom
 from .actors import acled_actor_name, forces_of
 from .casualties import CONTEXT_ROLES
 from .detection import ACLED_TYPES, describe_cue_event, event_cue, report_cues
-from .event_types import TRIGGER_WEIGHT, score_cues, tells_fighting
+from .event_types import TRIGGER_WEIGHT, WEAPON_TYPES, best_score, tells_fighting
 
 __all__ = ["CodedClaim", "group_events", "event_row", "claim_event", "cue_event", "disaster_toll", "DISASTERS",
            "ACLED_UNKNOWN_FATALITIES", "GEO_PRECISION_CODE"]
@@ -236,13 +236,23 @@ def _claim_event_type(ctx, cues, sentences, context):
     Where they tell of fighting (:func:`~conflictkit.coding.event_types.tells_fighting`),
     the event is one of ACLED's ("killed in clashes after the floods",
     "protesters marched after a road accident")."""
-    paragraphs = {ctx.para_of[i] for i in sentences}
+    para_of = ctx.para_of
+    paragraphs = {para_of[i] for i in sentences}
     own = [c for i in context for c in cues.get(i, ())]
-    around = [c for i, cs in cues.items() if ctx.para_of[i] in paragraphs and i not in context for c in cs]
-    if not any(c.weight > TRIGGER_WEIGHT for c in own):
+    inside = set(context)
+    around = [c for i, cs in cues.items() if para_of[i] in paragraphs and i not in inside for c in cs]
+    for c in own:
+        if c.weight > TRIGGER_WEIGHT:
+            break
+    else:
         own, around = own + around, []
-    types = ACLED_TYPES if tells_fighting(own) or tells_fighting(around) else None
-    event_type, sub_event_type, _ = score_cues(own, ("Battles", "Armed clash"), types, context=around)
+    # score_cues(own, ..., context=around), its tests of fighting made once: without fighting, a
+    # weapon among the own cues leaves their outcome cues out
+    fighting = tells_fighting(own) or tells_fighting(around)
+    types = ACLED_TYPES if fighting else None
+    if not fighting and any(c.event_type in WEAPON_TYPES for c in own):
+        own = [c for c in own if not c.outcome]
+    event_type, sub_event_type, _ = best_score(own, ("Battles", "Armed clash"), types, context=around)
     return event_type, sub_event_type
 
 
