@@ -305,7 +305,16 @@ def _alternatives(pattern):
     inner = [_join([a], factor=False) for a in inner]
     if opener != "(?:" or closer != ")" or "(?:" + "|".join(inner) + ")" + rest != pattern:
         return None
-    return [(a, literal_prefixes(f"(?:{a}){rest}", _START_LENGTH, spaces=True)) for a in inner], rest
+    return [(a, _prefixes_or_none(f"(?:{a}){rest}")) for a in inner], rest
+
+
+def _prefixes_or_none(pattern):
+    """:func:`~conflictkit.coding._scan.literal_prefixes` of an alternative and what follows it,
+    None (may start anywhere) where they cannot be read."""
+    try:
+        return literal_prefixes(pattern, _START_LENGTH, spaces=True)
+    except re.error:
+        return None
 
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
