@@ -97,8 +97,10 @@ _REACH = 24
 
 def _candidates(text, start, end):
     """Matches of the date pattern, tried only at the word starts just before
-    trigger words (months, weekdays, "ago", years …): the same matches as
-    searching the whole text, found without scanning it."""
+    trigger words (months, weekdays, "ago", years …) whose first character can
+    start a date (_FIRST), with the kinds of date that character can start
+    (_PATTERN_AT): the same matches as searching the whole text, found
+    without scanning it."""
     lowered = lower_same_length(text[start:end])
     firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
     triggers = matches_at(_TRIGGER, text, firsts, end)
