@@ -520,13 +520,17 @@ class CasualtyGrammar:
         self.verb_channels = tuple((k, self.channel_of["verb:" + k]) for k in _VERB_PATTERNS if k in self.verb_words)
         self.verb_anywhere = tuple(k for k in _VERB_PATTERNS if k not in self.verb_words)
         self.need_channels = tuple((k, self.channel_of["need:" + k]) for k in _NEEDS)
-        #: ``(pattern, channel of the list it needs, whether it starts with a count)``, for :func:`_pattern_starts`.
-        self.need_plan = tuple((k, c, k in _COUNT_FIRST) for k, c in self.need_channels)
+        #: ``(pattern, channel of the list it needs, where it starts: "count", "article", "verb" or
+        #: "title")``, for :func:`_pattern_starts`.
+        self.need_plan = tuple((k, c, "count" if k in _COUNT_FIRST else "title" if k == "bare_title" else
+                                "verb" if k in _VERB_PATTERNS else "article") for k, c in self.need_channels)
         #: The channels scanned for the lists the patterns need, and for those the count-first patterns need.
         self.needed = tuple(dict.fromkeys(c for _, c in self.need_channels))
         self.count_first_needs = tuple(dict.fromkeys(c for k, c in self.need_channels if k in _COUNT_FIRST))
         #: ``(key, channel)`` of the starts taken as scanned: the unnumbered cue, the implied cues, the verb patterns.
         self.word_channels = (("cue", self.channel_of["cue"]), ("implied", self.channel_of["implied"])) + self.verb_channels
+        self.word_keys, self.word_chans = (tuple(k for k, _ in self.word_channels),
+                                           tuple(c for _, c in self.word_channels))
 
     def __reduce__(self):
         return (CasualtyGrammar, (self.grammar,))
@@ -699,10 +703,12 @@ def _reduced(words):
 # The grammar lists of which every match of a pattern holds a word: a window without one of
 # their key words is not searched for that pattern (bare_title, tried at a sentence's start, holds
 # one of its verbs: "Bar owner shot dead").
+# The patterns that kill oneself hold "himself", "suicide", "life" …: a window with "killed" and
+# none of those is not tried for them where "killed" starts.
 _NEEDS = {"passive": "outcome_words", "list": "outcome_words", "pair": "outcome_words",
           "one_passive": "outcome_words", "one_passive_any": "outcome_words", "pair_n": "outcome_words",
           "noun": "noun_words", "condition": "condition_words", "n_and_one": "outcome_words",
-          "bare_title": "telegraphic_deaths"}
+          "bare_title": "telegraphic_deaths", "self": "self_inflicted", "self_shot": "self_inflicted"}
 # Channels whose hits count only where a word starts (the others wherever they are).
 # ("number" too: every match of number_start follows no word character)
 _WORD_CHANNELS = ("number", "article", "cue") + tuple("verb:" + k for k in _VERB_PATTERNS)
@@ -854,24 +860,32 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
     orig = m.string if orig is None else orig
     groups = m.re.groupindex
     victim, vs, ve = "", -1, -1
-    if "victim" in groups and m.group("victim"):
+    if "victim" in groups:
         vs, ve = m.span("victim")
-        raw = orig[vs:ve]
-        victim = raw.strip()
-        vs = vs + len(raw) - len(raw.lstrip()) + offset
-        ve = vs + len(victim)
+        if vs != ve:  # (an empty or absent group: no victim, as m.group("victim") is falsy then)
+            raw = orig[vs:ve]
+            victim = raw.strip()
+            vs = vs + len(raw) - len(raw.lstrip()) + offset
+            ve = vs + len(victim)
+        else:
+            vs, ve = -1, -1
     cs, ce = -1, -1
-    if "num" in groups and m.group("num"):
+    if "num" in groups:
         cs, ce = m.span("num")
-        cs, ce = cs + offset, ce + offset
+        if cs != ce:
+            cs, ce = cs + offset, ce + offset
+        else:
+            cs, ce = -1, -1
     start = m.start()
     end = start + len(m.group().rstrip(" \t\u00a0,"))
-    return _new_claim(
+    c = object.__new__(Claim)  # (as _new_claim, every field given here: no check of the names per claim)
+    c.__dict__.update(
         start=start + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
         victim_start=vs, victim_end=ve, count_start=cs, count_end=ce,
         pattern=pattern, sentence=sentence, role="standalone", total_of=-1, repeat_of=-1, part_kind="",
         extra={"object": True} if pattern in _OBJECT_PATTERNS and not _NOUN_OF.match(m.group("verb")) else {},
     )
+    return c
 
 
 # A frozen dataclass's __init__ sets each field through object.__setattr__ (16 calls), and
@@ -1136,15 +1150,19 @@ def _channel_starts(g, low):
     out = {}
     for k, starts in buckets.items():
         for c in g.channel_sets[k]:
+            # a bucket's list is shared by its channels (no copy): it is never changed, only sorted,
+            # and sorted it is each channel's that has it alone; two buckets make a new list
             if c in out:
-                out[c] += starts
+                out[c] = out[c] + starts
             else:
-                out[c] = starts.copy()
+                out[c] = starts
     for starts in out.values():
         # hits come by their ends: a start may come after a larger one when a word holds another
         starts.sort()
     return out
 
+
+_NONE = itertools.repeat(())  # (an endless supply of the empty sequence, for map)
 
 #: Patterns tried where a count starts, and where "a", "one", "his" … start.
 _COUNT_FIRST = ("list", "passive", "noun", "condition", "n_and_one")
@@ -1187,24 +1205,24 @@ def _pattern_starts(g, low):
     found = _channel_starts(g, low)
     get = found.get
     none = ()  # (one empty sequence for every pattern without starts, none made for each)
-    at = {k: get(c, none) for k, c in g.word_channels}  # the cue, the implied cues, the verb patterns
+    at = dict(zip(g.word_keys, map(get, g.word_chans, _NONE)))  # the cue, the implied cues, the verb patterns (in C)
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
     # the last word of each list the patterns need (a list is scanned once, whichever patterns need it)
     last = {c: found[c][-1] if c in found else -1 for c in g.needed}
     numbers = get(g.channel_of["number"], [])
-    upto = max(last[c] for c in g.count_first_needs)
+    upto = max(map(last.__getitem__, g.count_first_needs))
     if numbers and upto >= 0:
         numbers = [m.start() for m in matches_at(g.lowered["number_start"], low,
                                                   numbers[:bisect.bisect_right(numbers, upto)])]
     else:
         numbers = []
     article = get(g.channel_of["article"], none)
-    for k, c, count_first in g.need_plan:
-        if k == "bare_title":  # tried at the window's start only
+    for k, c, kind in g.need_plan:
+        if kind == "title":  # tried at the window's start only
             at[k] = [0] if last[c] >= 0 else none
             continue
-        starts = numbers if count_first else article
+        starts = numbers if kind == "count" else article if kind == "article" else at[k]
         at[k] = starts[:bisect.bisect_right(starts, last[c])] if starts else none
     for k, cue in _CUES.items():
         if at[k]:
@@ -1221,12 +1239,23 @@ _NUMBERED_ORDER = (("list", "list", None), ("active_list", "list", None), ("pair
 
 def _numbered_claims(g, text, low, offset, sentence, at):
     """Claims of the patterns with a number, tried where a count or a verb starts."""
-    found = []
+    found, lowered, endpos = [], g.lowered, len(low)
     for key, name, add in _NUMBERED_ORDER:
-        if at[key]:
-            # a match that makes no claim (a year, an age) does not hide the counts inside it
-            found += matches_at(g.lowered[key], low, at[key],
-                                keep=partial(_numbered_match, g, name, add, offset, text, sentence))
+        starts = at[key]
+        if not starts:
+            continue
+        # matches_at(..., keep=_numbered_match) inline (no partial made, no call through it, for
+        # each pattern of each window): a match that makes no claim (a year, an age) does not hide
+        # the counts inside it
+        match, last = lowered[key].match, -1
+        for p in starts:
+            if p >= last:
+                m = match(low, p, endpos)
+                if m:
+                    claim = _numbered_match(g, name, add, offset, text, sentence, m)
+                    if claim:
+                        found.append(claim)
+                        last = m.end()
     return found
 
 
@@ -1252,8 +1281,10 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
     for name, key in (("one-passive", "one_passive"), ("one-active", "one_active"), ("one-passive", "one_passive_any"),
                       ("one-active", "one_active_any"), ("one-pronoun", "one_pronoun")):
         if at[key]:
-            matches = [m for m in matches_at(rx[key], low, at[key]) if not _acts_on_object(m)]  # "a bomber killed five"
-            found += [_claim(m, _outcome(m), _ONE, name, offset, text, sentence) for m in matches if _outcome(m)]
+            for m in matches_at(rx[key], low, at[key]):
+                outcome = None if _acts_on_object(m) else _outcome(m)  # "a bomber killed five"
+                if outcome:
+                    found.append(_claim(m, outcome, _ONE, name, offset, text, sentence))
     # "Man killed in …": anywhere in a headline, at the start of other sentences
     if headline:
         bare = list(rx["bare_one"].finditer(low))
