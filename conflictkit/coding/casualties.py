@@ -31,6 +31,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from operator import itemgetter
 
 import ahocorasick
 
@@ -481,6 +482,10 @@ class CasualtyGrammar:
         #: Where a match of the implied pattern can start (see :func:`_word_firsts`), or None.
         self.implied_firsts = _word_firsts(src["implied"])
         self.unnumbered = re.compile(src["unnumbered"], re.I)  # on the text as written: "Turkish soldiers"
+        #: The most words an unnumbered match holds before its cue ("Turkish staff members had
+        #: been killed": a word, its victims and "had"); None: not known (see :func:`_unnumbered`).
+        heads = _most_words(grammar["victim_heads"])
+        self.unnumbered_words = None if heads is None else 1 + heads + 1
         self.head_first = re.compile(src["head_first"], re.I)
         self.survival, self.later_death, self.death = (_lc(r"\b(?:" + _words(grammar[k]) + r")\b")
                                                        for k in ("survival_cues", "later_death_cues", "death_words"))
@@ -507,6 +512,11 @@ class CasualtyGrammar:
         self.roundup = _CueFinder(grammar["roundup_cues"], common)
         #: The cues of a campaign's running toll, for the sentences with a toll claim.
         self.running = _CueFinder(grammar["running_toll_cues"], common)
+        #: The words of the war's and the day's tolls' cues, found in one pass for both (see :meth:`_CueFinder.holds`).
+        self.toll_cue_words = ahocorasick.Automaton()
+        for w in sorted(self.cumulative.words | self.roundup.words):
+            self.toll_cue_words.add_word(w, w)
+        self.toll_cue_words.make_automaton()
         #: One automaton for all the words a window is scanned for (see :func:`_channel_words`).
         words = _channel_words(self, grammar, common)
         #: Each channel's stand-in: the first channel with the same words (and kind) is scanned for all.
@@ -538,6 +548,9 @@ class CasualtyGrammar:
     def find_claims(self, text, sentences, headlines=()):
         """Casualty claims in the given sentences of ``text`` (see :func:`find_claims`)."""
         return _find_claims(self, text, sentences, headlines)
+
+
+_second = itemgetter(1)
 
 
 class _CueFinder:
@@ -579,19 +592,24 @@ class _CueFinder:
                 self._by_word.setdefault(w, []).append(k)
             words.update(*parts)
         self._words = frozenset(words)
+        self._first_words = frozenset(self._by_word)
+        #: The words looked for (those of :attr:`key_words`).
+        self.words = self._words
         self.key_words = ahocorasick.Automaton()  # each hit's value is the word found
         for w in sorted(words):
             self.key_words.add_word(w, w)
         self.key_words.make_automaton()
 
-    def holds(self, low, start, end):
-        """Is there a match of a cue in ``low[start:end]``?"""
-        found = {w for _, w in self.key_words.iter(low, start, end)}
+    def holds(self, low, start, end, found=None):
+        """Is there a match of a cue in ``low[start:end]``?  ``found``: the set of the words
+        of :attr:`key_words` there, when known (it may hold other words too)."""
+        if found is None:
+            found = set(map(_second, self.key_words.iter(low, start, end)))
         by_word, cues, words = self._by_word, self._cues, self._words
         # each cue once (in any order: the answer is the same), by its number
-        for k in self._always + list({k for w in found for k in by_word.get(w, ())}):
+        for k in self._always + list({k for w in found & self._first_words for k in by_word[w]}):
             rx, first, word, rest = cues[k]
-            if not all(not found.isdisjoint(part) for part in rest):  # (no set made for each part)
+            if any(map(found.isdisjoint, rest)):  # a part none of whose words is there (in C)
                 continue
             if first is None:
                 if rx.search(low, start, end):
@@ -1073,11 +1091,44 @@ _UNNUMBERED_BEFORE = 100
 
 def _unnumbered(g, text, low, at=None):
     """The matches of the unnumbered pattern in ``text`` (``low`` lower-cased;
-    ``at``: its :func:`_pattern_starts`)."""
+    ``at``: its :func:`_pattern_starts`).
+
+    Each is tried at the word starts of the last :attr:`CasualtyGrammar.unnumbered_words`
+    words before a cue, within :data:`_UNNUMBERED_BEFORE` characters: a match is one word,
+    its victims ("staff members"), perhaps "had" ("had been"), then its cue.  A match
+    that starts before the first cue after it holds those words and no more, since
+    each cue is a word of its own; so the matches found are those that trying every
+    word start within the characters before the cues finds."""
     at = _pattern_starts(g, low) if at is None else at
     cues = [m.start() for m in matches_at(_UNNUMBERED_CUE, low, at["cue"])]
-    windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues)
+    k = g.unnumbered_words
+    if k is None:
+        windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues)
+    else:
+        windows = merge_windows((_last_words(low, c, k, _UNNUMBERED_BEFORE), c) for c in cues)
     return matches_at(g.unnumbered, text, word_starts_in(text, windows))
+
+
+def _last_words(text, end, k, most):
+    """Where the last ``k`` words (runs of non-space) before ``end`` begin, at most
+    ``most`` characters before it (or that far back, when there are fewer)."""
+    a = max(0, end - most)
+    parts = text[a:end].rsplit(None, k)
+    # (with k splits made, the first part is the text before the space that precedes those words)
+    return a + len(parts[0]) if len(parts) > k else a
+
+
+def _most_words(entries):
+    """The most words (runs of non-space) a match of a grammar list entry can hold, or None
+    when an entry may match a space elsewhere than at its spaces, or more than once at one
+    (an escape, a dot, a repeat, a class of other than ASCII letters and digits)."""
+    entries = [_LETTER_CLASS.sub("x", e) for e in entries]  # "gunm[ae]n": one letter
+    if any(c in e for e in entries for c in "\\[.*+{"):
+        return None
+    return max((e.count(" ") + 1 for e in entries), default=0)
+
+
+_LETTER_CLASS = re.compile(r"\[[0-9A-Za-z]+\]")
 
 
 # Every match of the named condition pattern holds one of its words ("condition", "recovering" …) at most 150
@@ -1507,8 +1558,9 @@ def _find_claims(g, text, sentences, headlines):
                                    low=_window_lowered(text, named, a, b))]
         if not found:
             continue
-        cumulative = g.cumulative.holds(lowered, s, e)
-        roundup = not cumulative and g.roundup.holds(lowered, s, e)
+        cues = set(map(_second, g.toll_cue_words.iter(lowered, s, e)))  # (one pass for both)
+        cumulative = g.cumulative.holds(lowered, s, e, cues)
+        roundup = not cumulative and g.roundup.holds(lowered, s, e, cues)
         least = g.grammar["running_toll_min"]
         following = sentences[i + 1][0] if i + 1 < len(sentences) else None
         found = [c for c in (_lived_or_died(g, c, lowered, e, following) for c in found) if c is not None]
