@@ -975,3 +975,32 @@ def test_claims_made_fast_are_claims():
     assert _replace(c, role="cumulative") == dataclasses.replace(c, role="cumulative")
     with pytest.raises(AssertionError):
         _replace(c, rol="cumulative")
+
+
+def test_claims_made_from_matches_have_every_field():
+    # _claim fills a Claim's __dict__ at once, without _new_claim's check of the names: every field is
+    # there, none more, with the values Claim(...) would hold
+    import dataclasses
+
+    from conflictkit.coding.casualties import Claim, _CLAIM_FIELDS
+
+    text = "Five soldiers were killed and a man was shot. Smith, 24, was injured. Heavy casualties were reported."
+    claims = ck.coding.find_claims(text, [(0, 45), (46, 69), (70, len(text))])
+    assert {c.pattern for c in claims} >= {"passive", "unknown"} and len(claims) >= 3
+    for c in claims:
+        assert c.__dict__.keys() == _CLAIM_FIELDS
+        assert Claim(**{f.name: getattr(c, f.name) for f in dataclasses.fields(Claim)}) == c
+
+
+def test_the_toll_cues_read_from_one_pass_are_those_each_finder_reads():
+    # the war's and the day's cues are looked up in one set of words found for both: the words of the
+    # other finder it holds change no answer
+    from conflictkit.coding.casualties import _second, compile_grammar
+
+    g = compile_grammar()
+    for text in ("the war has killed 400,000 since 2011", "67 people were killed yesterday, including 3 soldiers",
+                 "five were killed across the country as of march", "killed today across all the provinces",
+                 "in the past year the fighting killed 20", "kill as it killed 20 civilians in the city"):
+        found = set(map(_second, g.toll_cue_words.iter(text)))
+        for finder in (g.cumulative, g.roundup):
+            assert finder.holds(text, 0, len(text), found) == finder.holds(text, 0, len(text)), text

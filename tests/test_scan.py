@@ -121,6 +121,52 @@ _words = st.sampled_from(
      "death toll rose to", "number of people killed", "committed suicide", "murder-suicide"])
 
 
+def _unnumbered_in_100_characters(text, low, at):
+    """The unnumbered pattern tried at every word start in the 100 characters before each cue (the
+    code before it was tried at the last words before a cue only)."""
+    from conflictkit.coding._scan import merge_windows, word_starts_in
+
+    cues = [m.start() for m in matches_at(casualties._UNNUMBERED_CUE, low, at["cue"])]
+    windows = merge_windows((max(0, c - 100), c) for c in cues)
+    return matches_at(_G.unnumbered, text, word_starts_in(text, windows))
+
+
+_UNNUMBERED_WORDS = st.sampled_from(
+    ["Turkish", "pro-regime", "Pro-Regime", "regime", "Anti-were", "are", "were", "been", "had", "have", "has",
+     "staff", "staff members", "police", "police officers", "gunmen", "soldiers", "fighters", "killed", "injured",
+     "wounded", "and", "or", "reportedly", "also", "all", "The", "Kurdish", "army", "x" * 60, "-", ",", "\n",
+     "civilians", "were killed", "had been wounded", "family members", "members"])
+
+
+@given(st.lists(_UNNUMBERED_WORDS, max_size=30), st.sampled_from([" ", "  ", "\n", " \u00a0"]))
+@settings(max_examples=500, deadline=None)
+def test_the_unnumbered_pattern_tried_at_the_last_words_finds_what_100_characters_find(words, sep):
+    text = sep.join(words)
+    low = lower_same_length(text)
+    at = casualties._pattern_starts(_G, low)
+    expected = [m.span() for m in _unnumbered_in_100_characters(text, low, at)]
+    assert [m.span() for m in casualties._unnumbered(_G, text, low, at)] == expected
+    assert expected == [m.span() for m in _G.unnumbered.finditer(text)]
+
+
+def test_the_unnumbered_pattern_finds_in_real_sentences_what_100_characters_find(real_texts):
+    for text in real_texts[:1500]:
+        low = lower_same_length(text)
+        at = casualties._pattern_starts(_G, low)
+        assert [m.span() for m in casualties._unnumbered(_G, text, low, at)] == [
+            m.span() for m in _unnumbered_in_100_characters(text, low, at)]
+
+
+def test_last_words_and_most_words():
+    assert casualties._last_words("aa bb  cc dd ee ", 16, 2, 100) == 9  # " dd ee"
+    assert casualties._last_words(" a b ", 5, 2, 100) == 0  # fewer words: the start
+    assert casualties._last_words("zzzzz a b ", 10, 2, 6) == 5  # at most 6 characters back: " a b "
+    assert casualties._most_words(["gunm[ae]n", "police(?: officers?)?", "staff members"]) == 2
+    for entry in (r"a\sb", "a[ -]b", "a[^b]", "(?: x)+", "a.b", "(?: x){2}"):
+        assert casualties._most_words([entry]) is None, entry
+    assert _G.unnumbered_words == 4  # a word, two words of victims ("staff members"), "had"
+
+
 @given(st.lists(_words, max_size=40), st.sampled_from([" ", "", "  "]))
 @settings(max_examples=300, deadline=None)
 def test_automata_find_what_a_full_scan_finds_in_any_text(words, sep):
