@@ -1231,13 +1231,12 @@ _CUES = {name: re.compile(cue) for name, cue in {
 
 
 def _followed_by(rx, text, starts):
-    """The sorted ``starts`` (not empty) at or after which a match of ``rx`` starts in ``text``."""
-    m = rx.search(text, starts[0])
-    if m is None:
-        return []
-    if m.start() >= starts[-1]:  # (one search: the first match is after every start)
+    """The sorted ``starts`` (not empty) at or after which a match of ``rx`` starts in ``text``
+    (those from which ``rx.search`` finds one: a lookbehind or ``\\b`` sees the text before
+    where a search starts, so a match found from one start is found from any before it)."""
+    if rx.search(text, starts[-1]):  # (one search, mostly: a match after the last start, so after every one)
         return starts
-    out = []
+    out, m = [], None
     for p in starts:
         if m is None or m.start() < p:
             m = rx.search(text, p)
