@@ -530,10 +530,15 @@ class CasualtyGrammar:
         self.verb_channels = tuple((k, self.channel_of["verb:" + k]) for k in _VERB_PATTERNS if k in self.verb_words)
         self.verb_anywhere = tuple(k for k in _VERB_PATTERNS if k not in self.verb_words)
         self.need_channels = tuple((k, self.channel_of["need:" + k]) for k in _NEEDS)
-        #: ``(pattern, channel of the list it needs, where it starts: "count", "article", "verb" or
-        #: "title")``, for :func:`_pattern_starts`.
-        self.need_plan = tuple((k, c, "count" if k in _COUNT_FIRST else "title" if k == "bare_title" else
-                                "verb" if k in _VERB_PATTERNS else "article") for k, c in self.need_channels)
+        #: ``(channel of the list they need, where they start: "count", "article", "verb" or "title",
+        #: the patterns, {pattern: ()})`` for :func:`_pattern_starts`: the patterns that need one list
+        #: and start at the same words share their starts.
+        groups = {}
+        for k, c in self.need_channels:
+            kind = ("count" if k in _COUNT_FIRST else "title" if k == "bare_title" else
+                    "verb" if k in _VERB_PATTERNS else "article")
+            groups.setdefault((c, kind), []).append(k)
+        self.need_plan = tuple((c, kind, tuple(keys), dict.fromkeys(keys, ())) for (c, kind), keys in groups.items())
         #: The channels scanned for the lists the patterns need, and for those the count-first patterns need.
         self.needed = tuple(dict.fromkeys(c for _, c in self.need_channels))
         self.count_first_needs = tuple(dict.fromkeys(c for k, c in self.need_channels if k in _COUNT_FIRST))
@@ -1268,12 +1273,19 @@ def _pattern_starts(g, low):
     else:
         numbers = []
     article = get(g.channel_of["article"], none)
-    for k, c, kind in g.need_plan:
-        if kind == "title":  # tried at the window's start only
-            at[k] = [0] if last[c] >= 0 else none
-            continue
-        starts = numbers if kind == "count" else article if kind == "article" else at[k]
-        at[k] = starts[:bisect.bisect_right(starts, last[c])] if starts else none
+    for c, kind, keys, nothing in g.need_plan:
+        end = last[c]
+        if end < 0:  # no word of the list: none of its patterns is tried
+            at.update(nothing)
+        elif kind == "verb":  # each at its own first words
+            for k in keys:
+                starts = at[k]
+                at[k] = starts[:bisect.bisect_right(starts, end)] if starts else none
+        elif kind == "title":  # tried at the window's start only
+            at.update(dict.fromkeys(keys, [0]))
+        else:  # (one list for all the patterns of a group: no pattern changes its starts)
+            starts = numbers if kind == "count" else article
+            at.update(dict.fromkeys(keys, starts[:bisect.bisect_right(starts, end)] if starts else none))
     for k, cue in _CUES.items():
         if at[k]:
             at[k] = _followed_by(cue, low, at[k])
@@ -1412,13 +1424,13 @@ def _find_in(g, text, offset, headline=False, sentence=-1, sentence_start=True, 
     found += _one_claims(g, text, low, offset, at, headline, sentence, sentence_start)
     # Negated figures ("no one was killed") and overlapping matches: keep
     # the first pattern's claim for each number (or phrase) and outcome.
-    kept, seen = [], set()
+    kept, seen, negated = [], set(), g.lowered["negated"].search
     for c in found:
         local = c.start - offset
-        if g.lowered["negated"].search(low[max(0, local - 30):local]):
+        if negated(low[max(0, local - 30):local]):
             continue
         key = (c.count_start if c.count_start >= 0 else c.start, c.outcome)
-        if key in seen or any(
+        if key in seen or kept and any(
             k.start <= c.start and c.end <= k.end and k.outcome == c.outcome for k in kept
         ):
             continue
