@@ -148,7 +148,7 @@ def _phrases(g):
     head = f"{named}|(?!(?:{_words(g['non_victim_plurals'])})\\b){g['victim_heads_generic']}"
     # Words allowed between a count and its head noun: adjectives, actor names.
     # (not a number: "9 August 2016 Five children" has no count 2016 of children)
-    mod = (r"(?:(?!\d+\s|(?:" + "|".join(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
+    mod = (r"(?:(?!\d+\s|(?:" + _words(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
            r"(?:" + _words(g["modifier_stop_words"]) + r")\b)[\w\u2019'\-\.]+\s+)")
     # (an organisation's acronym in brackets may close it: "a leader of the Islamic State group (IS)")
     of_tail = (r"(?:\s+(?:of|from|with)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
