@@ -220,3 +220,13 @@ def test_is_stays_a_name_only_where_it_stands_alone():
     old = re.compile(r"(?<![\w\-])IS(?![\w\-])")  # the pattern as first written: what finditer finds
     assert [m.start() for m in casualties._IS_NAME.finditer(text)] == [m.start() for m in old.finditer(text)]
     assert casualties._lower_names(text) == "i_, -is, xis, is-held, isis, is_, (i_) i_"
+
+
+@given(st.text(alphabet="ab _-é\u00a0c", max_size=40), st.integers(0, 40), st.sampled_from([None, 5, 20, 40]))
+@settings(max_examples=300, deadline=None)
+def test_word_starts_are_the_sorted_distinct_word_starts_of_the_hits(text, start, end):
+    automaton = literal_automaton(["a", "ab", "b", "ba", "é", "c"])
+    stop = len(text) if end is None else min(end, len(text))
+    hits = {last + 1 - n for last, n in automaton.iter(text, min(start, stop), stop)} if text else set()
+    expected = sorted(s for s in hits if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
+    assert word_starts(automaton, text, min(start, stop), stop) == expected

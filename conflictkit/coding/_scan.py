@@ -84,12 +84,13 @@ def followed_by_space(words):
 def word_starts(automaton, text, start=0, end=None):
     """Start offsets of the automaton's words in ``text[start:end]`` that begin
     a word (the character before is not a word character)."""
-    out = set()
+    out = []
     for last, length in automaton.iter(text, start, len(text) if end is None else end):
         s = last + 1 - length
         if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):  # a word starts at s (once per hit)
-            out.add(s)
-    return sorted(out)
+            out.append(s)
+    # (most calls find none or one: a set and a sort only for more)
+    return sorted(set(out)) if len(out) > 1 else out
 
 
 #: A tuple subclass made without its ``__new__``'s Python call (``new_tuple(Term, fields)``):
