@@ -45,7 +45,7 @@ from ._scan import (
     word_first_chars,
     word_starts_in,
 )
-from .counts import Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
+from .counts import VAGUE, Count, number_pattern, parse_count, qualifier_kinds, qualifier_pattern, vague_amounts
 from .resources import load_resources
 
 __all__ = ["Claim", "CasualtyGrammar", "compile_grammar", "find_claims", "reconcile_claims", "OUTCOMES",
@@ -1620,8 +1620,6 @@ def _contains(c, value):
 def _vagueness(count):
     """0 for a stated figure, 1 for a bounded one ("at least 28"), 2 for a
     vague word ("dozens") or an implied death ("a deadly attack")."""
-    from .counts import VAGUE
-
     q = count.qualifier
     if q == "implied" or q in VAGUE or q + " of" in VAGUE:
         return 2
