@@ -165,6 +165,13 @@ def test_last_words_and_most_words():
     for entry in (r"a\sb", "a[ -]b", "a[^b]", "(?: x)+", "a.b", "(?: x){2}"):
         assert casualties._most_words([entry]) is None, entry
     assert _G.unnumbered_words == 4  # a word, two words of victims ("staff members"), "had"
+    # an overlay whose adverb is no word, or whose victim is "were", is tried in the 100 characters
+    import copy
+
+    for key, entry in (("manner_adverbs", "half-heartedly"), ("victim_heads", "x-are"), ("victim_heads", r"a\s+b")):
+        grammar = copy.deepcopy(_G.grammar)
+        grammar[key].append(entry)
+        assert casualties.CasualtyGrammar(grammar).unnumbered_words is None, entry
 
 
 @given(st.lists(_words, max_size=40), st.sampled_from([" ", "", "  "]))

@@ -485,7 +485,11 @@ class CasualtyGrammar:
         #: The most words an unnumbered match holds before its cue ("Turkish staff members had
         #: been killed": a word, its victims and "had"); None: not known (see :func:`_unnumbered`).
         heads = _most_words(grammar["victim_heads"])
-        self.unnumbered_words = None if heads is None else 1 + heads + 1
+        # (and its cue is found: the adverbs between it and the verb are words, and no victim is
+        # "were", so that no cue before it takes it as its adverb)
+        plain = (all(re.fullmatch(r"[a-z]+", w) for w in grammar["manner_adverbs"])
+                 and not any({"been", "were", "are"} & set(re.split(r"[^a-z]+", e.lower())) for e in grammar["victim_heads"]))
+        self.unnumbered_words = 1 + heads + 1 if heads is not None and plain else None
         self.head_first = re.compile(src["head_first"], re.I)
         self.survival, self.later_death, self.death = (_lc(r"\b(?:" + _words(grammar[k]) + r")\b")
                                                        for k in ("survival_cues", "later_death_cues", "death_words"))
