@@ -346,16 +346,6 @@ _RULES = pd.DataFrame([
 ], columns=["event_type", "sub_event_type", "weight", "pattern", "case_sensitive", "outcome"])
 
 
-def test_a_rule_is_tried_at_a_word_with_the_alternatives_that_may_start_there():
-    alts, rest = event_types._alternatives(r"(?:a (?:\w+ ){0,2}men|shot dead|an? ambush)\b")
-    assert [a for a, _ in alts] == [r"a (?:\w+ ){0,2}men", "shot dead", "an? ambush"] and rest == r"\b"
-    assert event_types._alternatives(r"(?:ab|cd)?x") is None  # a group that may be left out
-    assert event_types._alternatives(r"ab|cd") is None and event_types._alternatives(r"(?P<x>a)|b") is None
-    bundled = [event_types._alternatives(p) for p in
-               (event_types._strip_boundary(p.lower()) for p in event_types.event_type_rules()["pattern"])]
-    assert sum(a is not None for a in bundled) > 50
-
-
 @given(st.lists(st.sampled_from(["a", "an", "two", "12", "civilians", "men", "were", "shot", "killed", "soldiers",
                                  "attacked", "the", "village", "IS", "is", "took", "captured", "recaptured", "town",
                                  "clashes", "between", "air strike", "airstrikes", "on", "warplanes", "ambush",

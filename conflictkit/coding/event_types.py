@@ -146,7 +146,7 @@ def _alternation(rules, lowered):
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight), r.outcome == "1")
             for i, r in zip(rules.index, rules.itertuples())}
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
-    starts = _rule_starts(patterns, [re.compile(p) for p in parts], letter, list(meta))
+    starts = _rule_starts(patterns, [re.compile(p) for p in parts], letter)
     words = sorted(starts.items(), key=lambda item: len(item[0])) if starts is not None else ()
     return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta, starts, lowered,
                         _alternation_needs(patterns), {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()},
@@ -221,11 +221,11 @@ def _needed(items, every=False):
 
 #: How many first characters of the rules' words the automaton of :func:`_rule_starts` holds:
 #: ten tell more rules apart than six ("militants" from "militia", "killed by" from "killed in"),
-#: and the rules are tried ~20% less often.
+#: and the rules are tried ~20% less often (the automaton takes ~50 ms more to build, once per process).
 _START_LENGTH = 10
 
 
-def _rule_starts(patterns, rules, letter, groups):
+def _rule_starts(patterns, rules, letter):
     """Where the rules can start: an automaton of the first ten characters
     (:data:`_START_LENGTH`) of the words of the rules' ``patterns``, when they
     can be read from every rule (else None).  The value of a word is its
@@ -236,11 +236,7 @@ def _rule_starts(patterns, rules, letter, groups):
     start there (2x again, as against the whole alternation).  A match starts
     with a ``letter`` (or a digit): other first characters are left out.  The
     words are read past optional parts ("(?:re)?captur": "recapt" and
-    "captur", not "re", which would start in "were" and "there").
-
-    Where a rule is a group of alternatives, the one tried at a word is
-    compiled with only the alternatives that may start there
-    (:func:`_rule_for_word`; ``groups``: the rules' group names)."""
+    "captur", not "re", which would start in "were" and "there")."""
     prefixes = [literal_prefixes(p, _START_LENGTH, spaces=True) for p in patterns]
     if any(p is None for p in prefixes):
         return None
@@ -250,71 +246,15 @@ def _rule_starts(patterns, rules, letter, groups):
         for w in words:
             if first.match(w):
                 masks[w] = masks.get(w, 0) | 1 << k
-    alternatives = [_alternatives(p) for p in patterns]
-    compiled = {}  # (rule, its alternatives kept): the rule compiled with them
     automaton = ahocorasick.Automaton()
     for w in sorted(masks):
         shorter = [masks.get(w[:n], 0) for n in range(1, len(w))]
         if any(m | masks[w] == m for m in shorter):
             continue  # a shorter word says the same ("two", "two men")
         mask = masks[w] | functools.reduce(operator.or_, shorter, 0)
-        tried = [_rule_for_word(w, k, rx, alternatives[k], groups[k], compiled)
-                 for k, rx in enumerate(rules) if mask >> k & 1]
-        automaton.add_word(w, (len(w), tuple(rx for rx in tried if rx is not None)))
+        automaton.add_word(w, (len(w), tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)))
     automaton.make_automaton()
     return automaton
-
-
-def _rule_for_word(word, k, rx, alternatives, group, compiled):
-    """Rule ``k`` (compiled: ``rx``) as tried where the automaton's longest word at a start
-    is ``word``: with only its ``alternatives`` (:func:`_alternatives`) whose first characters
-    agree with ``word`` (one begins the other), as no other can match there; ``rx`` when all
-    may, None when none may.  A match at a start is the first alternative's that matches
-    there, in order: leaving out those that cannot match changes no match (tested on FA-KES
-    and CASE), and the engine no longer tries them ("a " in "a statement": only "a … civilians
-    … shot", not the dozen other ways to write an attack).  Compiled once per kept set."""
-    if alternatives is None:
-        return rx
-    alts, rest = alternatives
-    kept = tuple(a for a, firsts in alts
-                 if firsts is None or any(f.startswith(word) or word.startswith(f) for f in firsts))
-    if len(kept) == len(alts):
-        return rx
-    if not kept:
-        return None
-    if (k, kept) not in compiled:
-        compiled[k, kept] = re.compile(f"(?:{_factored_pattern('(?:' + '|'.join(kept) + ')' + rest)})(?P<{group}>)")
-    return compiled[k, kept]
-
-
-def _alternatives(pattern):
-    """``[(alternative, its first characters)], rest`` of a ``pattern`` that is one group of
-    alternatives and what follows it ("(?:shot|a (?:\\w+ ){0,2}civilians)\\b": "shot" and
-    "a (?:\\w+ ){0,2}civilians" before "\\b"), with the literal prefixes of each alternative
-    and the rest (:func:`~conflictkit.coding._scan.literal_prefixes`, None where unread);
-    None for another pattern, or one with other groups or long escapes (as :func:`_factored_pattern`)."""
-    if re.search(r"\(\?(?![:=!]|<[=!]|P<)", pattern) or re.search(r"\\(?:[xuUNg0-9]|[pP]\{)", pattern):
-        return None
-    try:
-        alts, k = _tokens(pattern, 0)
-    except (AssertionError, IndexError, AttributeError):
-        return None
-    if k != len(pattern) or len(alts) != 1 or not alts[0] or isinstance(alts[0][0], str):
-        return None
-    (opener, inner, closer), rest = alts[0][0], _join([alts[0][1:]], factor=False)
-    inner = [_join([a], factor=False) for a in inner]
-    if opener != "(?:" or closer != ")" or "(?:" + "|".join(inner) + ")" + rest != pattern:
-        return None
-    return [(a, _prefixes_or_none(f"(?:{a}){rest}")) for a in inner], rest
-
-
-def _prefixes_or_none(pattern):
-    """:func:`~conflictkit.coding._scan.literal_prefixes` of an alternative and what follows it,
-    None (may start anywhere) where they cannot be read."""
-    try:
-        return literal_prefixes(pattern, _START_LENGTH, spaces=True)
-    except re.error:
-        return None
 
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
