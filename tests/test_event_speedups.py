@@ -4,7 +4,6 @@ on real news (FA-KES, the ACLED notes of the gold files) and on generated text."
 
 import bisect
 import csv
-import gc
 import re
 from unittest import mock
 
@@ -439,31 +438,3 @@ def test_between_is_looked_for_where_a_case_blind_search_can_find_it():
     assert not [c for c in range(128, 0x110000) if rx.fullmatch(chr(c)) or chr(c).lower() in "betwn"]
     for text in ("clashes BETWEEN the army and IS", "fighting Between", "betweenness", "be tween"):
         assert bool(actors._between(text, 0, len(text))) == bool(actors._BETWEEN_RX.search(text))
-
-
-def test_a_sentences_mentions_are_read_once_per_report_and_country(fakes):
-    reports = [r for r in fakes[:40] if r.sentences]
-    calls = []
-    read = detection._read_mentions
-
-    def counted(ctx, i, country):
-        calls.append((id(ctx), i, country))
-        return read(ctx, i, country)
-
-    contexts = []
-    with mock.patch.object(detection, "_read_mentions", counted):
-        for r in reports:
-            found = ck.coding.extraction.extract(r, ck.coding.default_lexicon())
-            ctx = ck.coding.attribution.report_context(r, found, ck.coding.default_lexicon())
-            contexts.append(ctx)
-            for i in range(len(ctx.spans)):
-                first = detection._mentions(ctx, i, "SY")
-                assert detection._mentions(ctx, i, "SY") is first  # the second read is the memo's
-                assert first == read(ctx, i, "SY") and detection._mentions(ctx, i, "") == read(ctx, i, "")
-    assert len(calls) == len(set(calls)) == 2 * sum(len(c.spans) for c in contexts)
-    # a new report starts a new memo; the last report is not kept alive by it
-    ref = detection._MEMO[0]
-    assert ref() is contexts[-1]
-    del contexts, ctx
-    gc.collect()
-    assert ref() is None

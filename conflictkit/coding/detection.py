@@ -11,7 +11,6 @@ names the actors of every event (:func:`event_actors`), claim-based or not.
 """
 
 import bisect
-import weakref
 from typing import NamedTuple
 
 from .actors import (
@@ -197,30 +196,9 @@ def event_actors(ctx, cue, event_type, sub_event_type, place=None, year=None):
     return got, sub_event_type
 
 
-# The mentions read in the report coded last: (a weak reference to its ReportContext, {(sentence,
-# country): mentions}).  Two events told in one sentence, or a protest whose intervening police a
-# later sentence names, read a sentence's mentions again; a new report starts a new memo, so
-# nothing is kept across reports (nor the report itself: the reference is weak).
-_MEMO = (None, None)
-
-
 def _mentions(ctx, i, country):
     """The actor mentions of sentence ``i`` (a tuple): its dictionary actors and unnamed ones, not
-    those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`).
-    Read once per sentence and country of a report (a pure function of them: the context is frozen)."""
-    global _MEMO
-    ref, memo = _MEMO
-    if ref is None or ref() is not ctx:
-        memo = {}
-        _MEMO = (weakref.ref(ctx), memo)
-    key = (i, country)
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = _read_mentions(ctx, i, country)
-    return got
-
-
-def _read_mentions(ctx, i, country):
+    those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`)."""
     s, e = ctx.spans[i]
     actors_t = ctx.lexicon.rows["actor"]
     named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])
