@@ -147,18 +147,19 @@ def _news_texts():
 
 
 def test_actor_patterns_tried_at_their_first_words_only_find_what_a_full_search_finds():
-    from conflictkit.coding._scan import lower_same_length, matches_at, word_starts
+    from conflictkit.coding._scan import literal_automaton, lower_same_length, matches_at, word_starts
 
+    nouns, hedges = literal_automaton(ac._NOUN_WORDS), literal_automaton(ac._HEDGE_WORDS)
     for text in _news_texts():
         low = lower_same_length(text)
-        assert [m.span() for m in matches_at(ac._NOUN_RX, low, word_starts(ac._NOUN_FIRST, low))] == [
+        assert [m.span() for m in matches_at(ac._NOUN_RX, low, word_starts(nouns, low))] == [
             m.span() for m in ac._NOUN_RX.finditer(low)]
-        assert [m.span() for m in matches_at(ac._HEDGE_WORD_RX, low, word_starts(ac._HEDGE_FIRST, low))] == [
+        assert [m.span() for m in matches_at(ac._HEDGE_WORD_RX, low, word_starts(hedges, low))] == [
             m.span() for m in ac._HEDGE_WORD_RX.finditer(low)]
         # both sets of word starts from one scan, as from two
-        assert ac._word_starts(low) == (word_starts(ac._NOUN_FIRST, low), word_starts(ac._HEDGE_FIRST, low))
+        assert ac._word_starts(low) == (word_starts(nouns, low), word_starts(hedges, low))
         for m in ac._NOUN_RX.finditer(text.lower()):  # the hedge before each noun, searched or skipped
-            found = ac._HEDGE_RX.search(text, max(0, m.start() - 45), m.start())
+            found = ac._HEDGE_RX.search(text, max(0, m.start() - ac._HEDGE_REACH), m.start())
             assert ac._hedge(text, m.start()) == (found.group(1) if found else "")
 
 

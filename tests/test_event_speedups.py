@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import conflictkit as ck
 from conflictkit.coding import actors, coder, dates, detection, event_types, events
 from conflictkit.coding._scan import (
-    literal_starts, lower_same_length, matches_at, merge_windows, word_starts, word_starts_in,
+    literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, word_starts, word_starts_in,
 )
 
 try:
@@ -115,7 +115,7 @@ def _old_find_generic_actors(text, start=0, end=None, country=""):
     end = len(text) if end is None else end
     low = lower_same_length(text[start:end])
     out = []
-    for m in matches_at(A._NOUN_RX, low, word_starts(A._NOUN_FIRST, low)):
+    for m in matches_at(A._NOUN_RX, low, word_starts(literal_automaton(A._NOUN_WORDS), low)):
         ms, me, word = start + m.start(), start + m.end(), m.group(0)
         code, s = A._qualifier(text, ms, country)
         if not code and A._NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not A._STATE_BEFORE.search(
@@ -124,7 +124,7 @@ def _old_find_generic_actors(text, start=0, end=None, country=""):
         if code and word.startswith("militant"):
             continue
         out.append(A.ActorMention(s, me, text[s:me], m.lastgroup, code, hedge=A._hedge(text, s)))
-    hedged = any(A._HEDGE_WORD_RX.match(low, p) for p in word_starts(A._HEDGE_FIRST, low))
+    hedged = any(A._HEDGE_WORD_RX.match(low, p) for p in word_starts(literal_automaton(A._HEDGE_WORDS), low))
     for m in A._DEMONYM_RX.finditer(text, start, end) if hedged else ():
         hedge = A._hedge(text, m.start())
         code = A.country_code(m.group(0), country) if hedge else ""

@@ -27,7 +27,7 @@ import ahocorasick
 import pandas as pd
 
 from .._data import resource_path
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, matches_at
+from ._scan import literal_prefixes, lower_same_length, matches_at
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
            "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors", "forces_of",
@@ -216,8 +216,8 @@ _HEDGE_WORD_RX = re.compile(r"\b(?:believed to|thought to|said to|suspected|alle
                             r"possibly|likely|apparently|purported)")
 # Every match of _NOUN_RX (of _HEDGE_WORD_RX) starts a word with one of these:
 # the pattern is tried there only, not at every character of the sentence.
-_NOUN_FIRST = literal_automaton(literal_prefixes(_NOUN_RX.pattern))
-_HEDGE_FIRST = literal_automaton(literal_prefixes(_HEDGE_WORD_RX.pattern))
+_NOUN_WORDS = frozenset(literal_prefixes(_NOUN_RX.pattern))
+_HEDGE_WORDS = frozenset(literal_prefixes(_HEDGE_WORD_RX.pattern))
 
 
 def _first_words(nouns, hedges):
@@ -230,7 +230,7 @@ def _first_words(nouns, hedges):
     return automaton
 
 
-_FIRST_WORDS = _first_words(set(literal_prefixes(_NOUN_RX.pattern)), set(literal_prefixes(_HEDGE_WORD_RX.pattern)))
+_FIRST_WORDS = _first_words(_NOUN_WORDS, _HEDGE_WORDS)
 _WORD_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){1,3})$")
 _DEMONYM_RX = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
@@ -257,16 +257,21 @@ def _qualifier(text, start, prefer):
     return "", start
 
 
+#: How far before a mention its hedge is looked for (:func:`_hedge`).
+_HEDGE_REACH = 45
+
+
 def _hedge(text, start):
-    window = text[max(0, start - 45):start]
+    window = text[max(0, start - _HEDGE_REACH):start]
     if window.isascii() and not _HEDGE_STEM.search(window.lower()):
         return ""  # most windows hold no hedge: their search is cheaper
-    m = _HEDGE_RX.search(text, max(0, start - 45), start)
+    m = _HEDGE_RX.search(text, max(0, start - _HEDGE_REACH), start)
     return m.group(1) if m else ""
 
 
 def _word_starts(low):
-    """``(word_starts(_NOUN_FIRST, low), word_starts(_HEDGE_FIRST, low))`` in one scan (_FIRST_WORDS)."""
+    """The word starts in ``low`` where a word of :data:`_NOUN_WORDS` and where one of
+    :data:`_HEDGE_WORDS` begins (as ``_scan.word_starts`` of each), in one scan (_FIRST_WORDS)."""
     nouns, hedges = set(), set()
     for last, (length, noun, hedge) in _FIRST_WORDS.iter(low):
         s = last + 1 - length
@@ -310,7 +315,7 @@ def find_generic_actors(text, start=0, end=None, country=""):
         if code and word.startswith("militant"):
             continue  # "Somali militants" are not an unidentified group of Somalia
         out.append(ActorMention(s, me, text[s:me], m.lastgroup, code,
-                                hedge="" if plain and s - 45 >= start else _hedge(text, s)))
+                                hedge="" if plain and s - _HEDGE_REACH >= start else _hedge(text, s)))
     for m in _DEMONYM_RX.finditer(text, start, end) if hedged else ():
         hedge = _hedge(text, m.start())
         code = country_code(m.group(0), country) if hedge else ""
@@ -610,9 +615,10 @@ def forces_of(actor):
 def _as_forces(mention):
     """A named mention as :func:`forces_of` its actor (the mention itself where that is the same:
     most are, and a copy costs a ``_replace``)."""
-    if mention.kind != "named" or not mention.actor.startswith("Government of "):
+    if mention.kind != "named":
         return mention
-    return mention._replace(actor=forces_of(mention.actor))
+    actor = forces_of(mention.actor)
+    return mention if actor == mention.actor else mention._replace(actor=actor)
 
 
 def is_state_force(mention):
