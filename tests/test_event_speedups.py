@@ -359,6 +359,34 @@ def test_rules_tried_by_first_words_match_as_the_alternation_does(words, sep):
             (m.lastgroup, m.span()) for m in alt.pattern.finditer(t)]
 
 
+# Words of the bundled rules' first words, and characters the automaton reads as a space: ASCII
+# punctuation, letters and spaces outside ASCII (a word start after "’", none after "é")
+@given(st.lists(st.sampled_from(["a", "an", "two", "12", "civilians", "men", "were", "shot", "killed", "army",
+                                 "attacked", "village", "IS", "took", "captured", "al-Shabaab", "al shabaab",
+                                 "clashes", "between", "air strike", "airstrikes", "warplanes", "protest",
+                                 "caf\xe9", "\xe9", "\u2019", "\u2011", "\xa0", "\u0130", "(", '"', "_", "3rd"]),
+                max_size=16),
+       st.lists(st.sampled_from([" ", "", "-", "\xa0", "\u2009", "\u2019", "\xe9", "/", "\n", "_"]), min_size=1,
+                max_size=4))
+@settings(max_examples=400, deadline=None)
+def test_bundled_rules_found_by_spaced_first_words_as_by_the_alternation(words, seps):
+    text = "".join(w + seps[k % len(seps)] for k, w in enumerate(words))
+    for alt in event_types._compiled():
+        for t in (text.lower() if alt.lowered else text, text.upper() if not alt.lowered else text):
+            assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)] == [
+                (m.lastgroup, m.span()) for m in alt.pattern.finditer(t)]
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_spaced_text_has_a_space_before_each_word_start(text):
+    spaced = event_types._spaced(text)
+    assert len(spaced) == len(text) + 1 and spaced[0] == " "
+    for k, c in enumerate(text):
+        word = c.isalnum() or c == "_"
+        assert spaced[k + 1] == (c if word and c.isascii() else " ")
+
+
 def test_event_sentences_as_before(fakes):
     for r in fakes[::2]:
         spans = list(r.sentences)
