@@ -156,8 +156,14 @@ def test_actor_patterns_tried_at_their_first_words_only_find_what_a_full_search_
             m.span() for m in ac._NOUN_RX.finditer(low)]
         assert [m.span() for m in matches_at(ac._HEDGE_WORD_RX, low, word_starts(hedges, low))] == [
             m.span() for m in ac._HEDGE_WORD_RX.finditer(low)]
-        # both sets of word starts from one scan, as from two
-        assert ac._word_starts(low) == (word_starts(nouns, low), word_starts(hedges, low))
+        # both sets of word starts from one scan of the spaced sentence, as from two (and those of
+        # words written alike: "anti riot"), where the patterns find what they find at the first words
+        at_nouns, at_hedges = ac._word_starts(low)
+        assert set(word_starts(nouns, low)) <= set(at_nouns) and set(word_starts(hedges, low)) <= set(at_hedges)
+        assert [m.span() for m in matches_at(ac._NOUN_RX, low, at_nouns)] == [
+            m.span() for m in ac._NOUN_RX.finditer(low)]
+        assert [m.span() for m in matches_at(ac._HEDGE_WORD_RX, low, at_hedges)] == [
+            m.span() for m in ac._HEDGE_WORD_RX.finditer(low)]
         for m in ac._NOUN_RX.finditer(text.lower()):  # the hedge before each noun, searched or skipped
             found = ac._HEDGE_RX.search(text, max(0, m.start() - ac._HEDGE_REACH), m.start())
             assert ac._hedge(text, m.start()) == (found.group(1) if found else "")

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 import conflictkit as ck
 from conflictkit.coding import actors, coder, dates, detection, event_types, events
 from conflictkit.coding._scan import (
-    literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, word_starts, word_starts_in,
+    literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, spaced,
+    spaced_automaton, spaced_word_starts, word_starts, word_starts_in,
 )
 
 try:
@@ -43,9 +44,15 @@ def _old_role(text, start, s, relative, e=None):
     return "event"
 
 
+_OLD_TRIGGER_STARTS = literal_automaton(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this",
+     "day", "week", "month", "19", "20", "/"])
+
+
 def _old_candidates(text, start, end):
     lowered = lower_same_length(text[start:end])
-    firsts = [start + s for s in literal_starts(dates._TRIGGER_STARTS, lowered)]
+    firsts = [start + s for s in literal_starts(_OLD_TRIGGER_STARTS, lowered)]
     triggers = matches_at(dates._TRIGGER, text, firsts, end)
     windows = merge_windows((max(start, t.start() - dates._REACH), t.start() + 1) for t in triggers)
     return matches_at(dates._PATTERN, text, word_starts_in(text, windows), end)
@@ -380,11 +387,28 @@ def test_bundled_rules_found_by_spaced_first_words_as_by_the_alternation(words, 
 @given(st.text(max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_spaced_text_has_a_space_before_each_word_start(text):
-    spaced = event_types._spaced(text)
-    assert len(spaced) == len(text) + 1 and spaced[0] == " "
+    written = spaced(text)
+    assert len(written) == len(text) + 1 and written[0] == " "
     for k, c in enumerate(text):
         word = c.isalnum() or c == "_"
-        assert spaced[k + 1] == (c if word and c.isascii() else " ")
+        assert written[k + 1] == (c if word and c.isascii() else " ")
+
+
+_SPACED_WORDS = ["may", "last", "a ", "anti-r", "won't", "19", "day", "a local", "call f"]
+
+
+@given(st.lists(st.sampled_from(_SPACED_WORDS + ["\xe9", "\u2019", "-", " ", "\xa0", "_", "x", "1", "\u0130", "\n"]),
+                max_size=20))
+@settings(max_examples=400, deadline=None)
+def test_spaced_word_starts_are_the_word_starts_and_those_of_words_written_alike(parts):
+    text = "".join(parts)
+    new, old = spaced_word_starts(spaced_automaton(_SPACED_WORDS), text), word_starts(
+        literal_automaton(_SPACED_WORDS), text)
+    assert set(old) <= set(new) and new == sorted(set(new))
+    written = {spaced(w) for w in _SPACED_WORDS}
+    for k in new:  # each a word start where a word written alike starts
+        assert k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_")
+        assert any(spaced(text)[k:].startswith(w) for w in written)
 
 
 def test_event_sentences_as_before(fakes):

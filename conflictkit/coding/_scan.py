@@ -93,6 +93,37 @@ def word_starts(automaton, text, start=0, end=None):
     return sorted(set(out)) if len(out) > 1 else out
 
 
+#: Each ASCII byte as :func:`spaced` writes it: a word character (as ``\b`` reads it) as it is, any other a space.
+_SPACED = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
+
+
+def spaced(text):
+    """``text`` with a space before it and a space for each character that is not an ASCII word
+    character: offset ``k + 1`` in it is ``k`` in ``text``.  An automaton of words written so
+    (:func:`spaced_automaton`) finds them where a word starts (or after a character outside
+    ASCII: "’", or "é" inside a word), and its root has one branch, the space.  pyahocorasick
+    looks for a character's branch among a node's one by one: an automaton with a branch for
+    each first letter at its root goes through most of them at every character of a text, this
+    one only at the first letter of a word (its scan 1.5-2x faster).  In bytes, a C loop
+    ("replace" writes a character outside ASCII as one "?"): ~1 us for 3,000 characters."""
+    return " " + text.encode("ascii", "replace").translate(_SPACED).decode("ascii")
+
+
+def spaced_automaton(words):
+    """An automaton of ``words`` (each starts with a word character) to scan :func:`spaced` text
+    with (see :func:`spaced_word_starts`); each hit's value is the length of the word as it holds it."""
+    return literal_automaton(spaced(w) for w in words)
+
+
+def spaced_word_starts(automaton, text):
+    """``word_starts(automaton, text)`` for an automaton of :func:`spaced_automaton`: the sorted
+    offsets in ``text`` where one of its words starts a word."""
+    out = sorted(set([last + 1 - length for last, length in automaton.iter(spaced(text))]))
+    if not text.isascii():  # a hit after a letter outside ASCII ("é") is inside a word
+        out = [s for s in out if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
+    return out
+
+
 #: A tuple subclass made without its ``__new__``'s Python call (``new_tuple(Term, fields)``):
 #: for records made once per hit (terms, event cues).
 new_tuple = tuple.__new__

@@ -27,7 +27,7 @@ import ahocorasick
 import pandas as pd
 
 from .._data import resource_path
-from ._scan import literal_prefixes, lower_same_length, matches_at
+from ._scan import literal_prefixes, lower_same_length, matches_at, spaced
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
            "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors", "forces_of",
@@ -222,10 +222,17 @@ _HEDGE_WORDS = frozenset(literal_prefixes(_HEDGE_WORD_RX.pattern))
 
 def _first_words(nouns, hedges):
     """One automaton of both sets of first words (a sentence is scanned once, not twice; each
-    scan has a cost of its own): a word's value is its length and whether it starts a noun, a hedge."""
-    automaton = ahocorasick.Automaton()
+    scan has a cost of its own), to scan a sentence as ``_scan.spaced`` writes it (a word found
+    where a word starts; its root one branch: a faster scan): a word's value is its length as it
+    holds it and whether it starts a noun, a hedge (words written alike, "anti-r" and "anti r", both)."""
+    values = {}
     for word in set(nouns) | set(hedges):
-        automaton.add_word(word, (len(word), word in nouns, word in hedges))
+        key = spaced(word)
+        _, noun, hedge = values.get(key, (0, False, False))
+        values[key] = (len(key), noun or word in nouns, hedge or word in hedges)
+    automaton = ahocorasick.Automaton()
+    for key, value in values.items():
+        automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
 
@@ -271,15 +278,17 @@ def _hedge(text, start):
 
 def _word_starts(low):
     """The word starts in ``low`` where a word of :data:`_NOUN_WORDS` and where one of
-    :data:`_HEDGE_WORDS` begins (as ``_scan.word_starts`` of each), in one scan (_FIRST_WORDS)."""
+    :data:`_HEDGE_WORDS` begins (as ``_scan.word_starts`` of each; and where a word written alike
+    by ``_scan.spaced`` does, "anti riot": a pattern is tried there in vain), in one scan (_FIRST_WORDS)."""
     nouns, hedges = set(), set()
-    for last, (length, noun, hedge) in _FIRST_WORDS.iter(low):
-        s = last + 1 - length
-        if s == 0 or not (low[s - 1].isalnum() or low[s - 1] == "_"):  # a word starts at s
-            if noun:
-                nouns.add(s)
-            if hedge:
-                hedges.add(s)
+    for last, (length, noun, hedge) in _FIRST_WORDS.iter(spaced(low)):
+        if noun:
+            nouns.add(last + 1 - length)
+        if hedge:
+            hedges.add(last + 1 - length)
+    if not low.isascii():  # a hit after a letter outside ASCII ("é") is inside a word
+        nouns = [s for s in nouns if not (s and (low[s - 1].isalnum() or low[s - 1] == "_"))]
+        hedges = [s for s in hedges if not (s and (low[s - 1].isalnum() or low[s - 1] == "_"))]
     return sorted(nouns), sorted(hedges)
 
 

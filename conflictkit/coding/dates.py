@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ._scan import literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows
+from ._scan import lower_same_length, matches_at, merge_windows, spaced_automaton, spaced_word_starts
 
 __all__ = ["DateMention", "find_dates", "dateline_date", "report_anchor"]
 
@@ -83,11 +83,12 @@ _TRIGGER = re.compile(
 )  # month and day names as _PATTERN reads them: capitalised; "THIS YEAR" in any case
 
 
-# Every match of _TRIGGER starts with one of these words, lower-cased.
-_TRIGGER_STARTS = literal_automaton(
+# Every match of _TRIGGER starts a word with one of these words, lower-cased, but "/\d" (a "/" after a
+# word character): found where a word starts (``_scan.spaced_automaton``: a faster scan) and "/" by str.find.
+_TRIGGER_STARTS = spaced_automaton(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this",
-     "day", "week", "month", "19", "20", "/"])
+     "day", "week", "month", "19", "20"])
 
 
 # Every match of _PATTERN holds a match of _TRIGGER and starts at most this
@@ -102,7 +103,15 @@ def _candidates(text, start, end):
     (_PATTERN_AT): the same matches as searching the whole text, found
     without scanning it."""
     lowered = lower_same_length(text[start:end])
-    firsts = [start + s for s in literal_starts(_TRIGGER_STARTS, lowered)]
+    firsts = spaced_word_starts(_TRIGGER_STARTS, lowered)
+    k = lowered.find("/")
+    if k >= 0:
+        slashes = []
+        while k >= 0:
+            slashes.append(k)
+            k = lowered.find("/", k + 1)
+        firsts = sorted(firsts + slashes)  # (a "/" starts no word: no start twice)
+    firsts = [start + s for s in firsts]
     triggers = matches_at(_TRIGGER, text, firsts, end)
     windows = merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers)
     out, last = [], -1

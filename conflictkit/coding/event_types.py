@@ -22,7 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, new_tuple, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, new_tuple, spaced, word_starts
 from .resources import load_resources
 
 try:
@@ -240,19 +240,12 @@ def _rule_starts(patterns, rules, letter):
     optional parts ("(?:re)?captur": "recapt" and "captur", not "re", which
     would start in "were" and "there").
 
-    The automaton scans the text as :func:`_spaced` writes it (a space for
-    each character that is not an ASCII word character, and one before the
-    text) and holds each word as :func:`_spaced` writes it: so it finds words
-    where a word starts (or after a character outside ASCII: see
-    :func:`_matches`), and its root has one branch, the space.  Its C loop
-    looks for a character's branch among a node's branches one by one: with
-    thirty-odd first letters at the root it went through most of them at
-    every character of the text, now only at the first letter of a word
-    (FA-KES: the scan 24 -> 14 us a report, and a third fewer hits, none
-    inside a word).  Words that differ only in characters it writes as a
-    space ("al-shabaab" and "al shabaab", a space and a non-breaking one)
-    are one word, with the rules of both: a rule is tried wherever it may
-    start, and maybe where it cannot, as before."""
+    The words are held as :func:`~conflictkit.coding._scan.spaced` writes
+    them, for a scan of the text so written (it finds them where a word
+    starts, and is faster: FA-KES, 24 -> 14 us a report, a third fewer hits).
+    Words written alike ("al-shabaab" and "al shabaab", a space and a
+    non-breaking one) are one word, with the rules of both: a rule is tried
+    wherever it may start, and maybe where it cannot, as before."""
     prefixes = [literal_prefixes(p, _START_LENGTH, spaces=True) for p in patterns]
     if any(p is None for p in prefixes):
         return None
@@ -261,7 +254,7 @@ def _rule_starts(patterns, rules, letter):
     for k, words in enumerate(prefixes):
         for w in words:
             if first.match(w):
-                w = _spaced(w)
+                w = spaced(w)
                 masks[w] = masks.get(w, 0) | 1 << k
     automaton = ahocorasick.Automaton()
     for w in sorted(masks):
@@ -272,18 +265,6 @@ def _rule_starts(patterns, rules, letter):
         automaton.add_word(w, (len(w), tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)))
     automaton.make_automaton()
     return automaton
-
-
-# Each byte of ASCII as _spaced writes it: a word character (as ``\b`` reads it) as it is, any other a space.
-_SPACED = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
-
-
-def _spaced(text):
-    """``text`` as the automaton of :func:`_rule_starts` reads it: a space before it, and a space for
-    each character that is not an ASCII word character (in bytes, a C loop: ~1 us a report); so a word
-    starts at ``k`` in ``text`` where ``k`` follows a space in the result (its ``k + 1``), or after a
-    character outside ASCII.  ("replace" writes each of those as one "?": offsets stay.)"""
-    return " " + text.encode("ascii", "replace").translate(_SPACED).decode("ascii")
 
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
@@ -566,16 +547,16 @@ def find_event_cues(text, start=0, end=None, rules=None):
 def _matches(alt, text):
     """``alt.pattern.finditer(text)``'s matches, found by trying at each word
     start where a rule's first letters are only the rules that may start there."""
-    spaced = _spaced(text)  # a word of the automaton found at k in it starts at k in text
+    scanned = spaced(text)  # a word of the automaton found at k in it starts at k in text
     if alt.words is not None:  # a few words: each found by str.find, the longest at a start last
         at = {}
         for word, rules in alt.words:
-            k = spaced.find(word)
+            k = scanned.find(word)
             while k >= 0:
                 at[k] = rules
-                k = spaced.find(word, k + 1)
+                k = scanned.find(word, k + 1)
     else:  # for one start, the longest word comes last
-        at = {last + 1 - length: rules for last, (length, rules) in alt.starts.iter(spaced)}
+        at = {last + 1 - length: rules for last, (length, rules) in alt.starts.iter(scanned)}
     starts = sorted(at)
     if not text.isascii():  # a hit after a letter outside ASCII ("é") is inside a word
         starts = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
