@@ -64,3 +64,33 @@ def test_victims_of_both_kinds_are_unknown():
     assert victim_category("", "12 insurgents and three civilians") == "unknown"
     assert victim_category("Rebel group", "40 fighters and two children") == "unknown"
     assert victim_category("Civilians", "two civilians and a soldier") == "unknown"
+
+
+def _place_for_plain(ctx, i):
+    """ReportContext.place_for as it was: the fallbacks sorted for every call."""
+    sent_place = ctx.sent_place
+    for j in range(i, max(-1, i - 4), -1):
+        if j in sent_place and sent_place[j]["kind"] != "country":
+            return sent_place[j], j
+    for j in sorted(sent_place):
+        if sent_place[j]["kind"] != "country" and j < i:
+            return sent_place[j], j
+    return sent_place.get(i) or next((sent_place[j] for j in sorted(sent_place)), None), i
+
+
+def test_place_for_and_date_for_as_the_plain_forms_on_fakes(fakes_path):
+    """place_for's fallbacks found once per report, and attribute_claims' date found from the place
+    it found: what the plain forms give, for every sentence of FA-KES (and for every claim)."""
+    lex = ck.coding.default_lexicon()
+    reports, _ = ck.load_reports(fakes_path)
+    n = 0
+    for report in reports[:400]:
+        found = extract(report, lex)
+        ctx = report_context(report, found, lex)
+        for i in range(-1, len(ctx.spans) + 1):
+            got, plain = ctx.place_for(i), _place_for_plain(ctx, i)
+            assert got[0] is plain[0] and got[1] == plain[1]
+            n += got[0] is not None and got[1] < i - 3  # the first place of the report
+        for c, a in zip(found.claims, attribute_claims(found.claims, ctx)):
+            assert a.date is ctx.date_for(c.sentence, (c.start, c.end))
+    assert n > 500

@@ -1,6 +1,7 @@
 """ACLED's coding remarks in notes: the figure an event carries."""
 
 import math
+import re
 
 import pytest
 
@@ -50,10 +51,12 @@ def test_share_without_any_figure_is_none():
 
 
 def _ungated(text, monkeypatch):
-    """find_remarks with every pattern searched in every text (no gate)."""
+    """find_remarks with every pattern searched in every text (no gate), in the whole text."""
     from conflictkit.coding import conventions
 
     with monkeypatch.context() as m:
+        m.setattr(conventions, "_BARRIERS", {})
+        m.setattr(conventions, "_barriers", lambda rx: None)
         m.setattr(conventions, "_may_remark", lambda words, text: True)
         m.setattr(conventions, "_words_in", lambda text: {w for _, needs in conventions._CODED
                                                           + conventions._TOTAL + conventions._EACH for w in needs})
@@ -112,3 +115,82 @@ def test_a_note_of_one_event_keeps_its_figure():
 
     got = split_shared_notes(pd.Series([3, 0, 0]), pd.Series(["a", "b", "b"]), pd.Series([True] * 3))
     assert got.tolist() == [3, 0, 0]
+
+
+# ---------------------------------------------------------------------------
+# the quicker forms of the gate and the searches against the plain ones
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from conflictkit.coding import conventions as C  # noqa: E402
+from conflictkit.coding._scan import literal_automaton  # noqa: E402
+
+_GATE = literal_automaton(C._GATE_WORDS)
+
+
+def _words_in_plain(text):
+    """The gate words of ``text`` as one automaton pass finds them (the form _words_in replaced)."""
+    fold = not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text)
+    low = (text.translate(C._ASCII_FOLD) if fold else text).lower()
+    return {low[end + 1 - n:end + 1] for end, n in _GATE.iter(low)}
+
+
+_PIECES = sorted(set(
+    "coded Coded CODED fatalities fatality fatalİties fatalıties total Total recorded each Each EACH split ſplit "
+    "divided distributed spread allocated to this event location per day for a of in as at number unknown "
+    "the and were are is 5 10 1.5 3.5 12 1,000 1 000 ten seven dozens several two both four between across "
+    "evenly among over Hober Burda 4/4/2 reached teacher each other".split()
+    + [";", "!", "?", "(", ")", "[", "]", '"', "\u201c", "\u201d", ".", ". ", ".5", ",", ":", "-", "\n", "  "]))
+# pieces of remarks, which the patterns match whole or in part
+_PHRASES = ["5 each", "10 fatalities coded to each", "2 fatality for each", "coded as 10", "Coded 3 fatalities",
+            "10 fatalities coded per day", "Total fatalities of 40 are split", "12 fatalities were divided",
+            "each event allocated 3", "4 coded to this event", "total number of fatalities coded to 24",
+            "for a total of 14", "16 fatalities coded in total", "Unknown fatalities coded as", "dozens of",
+            "1.5 million", "between 10 and 15", "ten to twelve", "twenty-five"]
+_notes = st.lists(st.tuples(st.sampled_from(_PIECES) | st.sampled_from(_PHRASES),
+                            st.sampled_from([" ", "", " ", "\n", ". ", "; ", "(", ")"])),
+                  max_size=14).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_notes)
+def test_words_in_as_the_automaton(text):
+    plain = _words_in_plain(text)
+    assert C._words_in(text) == (plain if plain.intersection(C._CUE_WORDS) else set())
+
+
+def _same(a, b):
+    return (a is None) == (b is None) and (a is None or (a.span(), a.groupdict()) == (b.span(), b.groupdict()))
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_notes)
+def test_search_in_stretches_as_the_whole_text(text):
+    low = C._lowered(text)
+    for rx, needs in C._CODED + C._TOTAL + C._EACH:
+        assert _same(C._search(rx, text, low, needs), rx.search(text)), (rx.pattern[:40], text)
+
+
+def test_the_patterns_that_matter_have_barriers():
+    """The "5 each" pattern (the slow one) is searched in stretches, full stops ending them."""
+    barrier = C._barriers(C._EACH[0][0])
+    assert barrier.match(";") and barrier.match(". ") and not barrier.match(".5") and not barrier.match(",")
+    assert C._barriers(C._CODED[0][0]) is None  # "[^.;]": any character but two
+
+
+def test_barriers_read_from_patterns():
+    assert C._barriers(re.compile(r"\d+ each")).pattern == '[;!\\?\\(\\)\\[\\]\\{\\}"\u201c\u201d]|\\.(?!\\d)'
+    assert C._barriers(re.compile(r"\d+\.? each")).pattern.endswith("]")  # a full stop before a space
+    assert C._barriers(re.compile(r"a.b")) is None and C._barriers(re.compile(r"[^a]")) is None
+    assert C._barriers(re.compile(r"each$")) is None and C._barriers(re.compile(r"(a)\1")) is None
+    assert not C._barriers(re.compile(r"[;,] each")).match(";") and C._barriers(re.compile(r"[;,] each")).match("(")
+    assert not C._barriers(re.compile(r"each(?=\()")).match("(")  # a lookahead looks at it
+    assert C._barriers(re.compile(r"(?<=[(;]) each")).match("(")  # a lookbehind looks back, at the text as it is
+
+
+def test_remarks_of_news_as_the_plain_search(fakes_path, monkeypatch):
+    reports, _ = ck.load_reports(fakes_path)
+    texts = [r.text for r in reports]
+    assert sum(bool(C._words_in(t)) for t in texts) > 50
+    assert [repr(find_remarks(t)) for t in texts] == [repr(_ungated(t, monkeypatch)) for t in texts]

@@ -1,5 +1,8 @@
 """The extraction stage alone: claims, terms, dates and sources found in a report."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import conflictkit as ck
 from conflictkit.coding.extraction import extract, resolve_terms
 
@@ -41,3 +44,23 @@ def test_only_content_segments_are_read(sample_report):
     content = found.segments
     assert content and all(any(s <= c.start < e for s, e in content) for c in found.claims)
     assert all(any(s <= t.start < e for s, e in content) for kind in found.terms for t in found.terms[kind])
+
+
+def _overlaps_plain(spans, start, end):
+    """extraction._overlaps as it was: a bisection of the sorted (start, end) pairs."""
+    import bisect
+
+    i = bisect.bisect_left(spans, (end, -1))
+    return i > 0 and spans[i - 1][1] > start
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=8), st.integers(0, 70),
+       st.integers(1, 8))
+def test_overlaps_of_starts_and_ends_as_of_pairs(spans, start, length):
+    from conflictkit.coding.extraction import _overlaps, _starts_and_ends
+    from conflictkit.coding.lexicon import Term
+
+    terms = [Term(s, s + n, "x", "actor", 0) for s, n in spans]
+    pairs = sorted((t.start, t.end) for t in terms)
+    assert _overlaps(_starts_and_ends(terms), start, start + length) == _overlaps_plain(pairs, start, start + length)

@@ -58,7 +58,9 @@ class ReportContext:
     (:func:`~conflictkit.coding.places.read_places`; the terms that name no
     place, a TV channel or a person, are left out of ``terms``); ``anchor``
     the date relative dates count from (the dateline printed in the text,
-    else the publication date) and ``date_note`` the disagreement of the two.
+    else the publication date), ``date_note`` the disagreement of the two and
+    ``first_places`` (the first sentence with a place, the first with a place
+    not a country; -1 when none: :meth:`place_for` falls back on them).
     """
 
     report: object
@@ -76,6 +78,7 @@ class ReportContext:
     sources_in: dict
     anchor: object = None
     date_note: str = ""
+    first_places: tuple = (-1, -1)
 
     @property
     def text(self):
@@ -91,12 +94,13 @@ class ReportContext:
         one of the three before it, else the first one named before it."""
         sent_place = self.sent_place
         for j in range(i, max(-1, i - 4), -1):
-            if j in sent_place and sent_place[j]["kind"] != "country":
-                return sent_place[j], j
-        for j in sorted(sent_place):
-            if sent_place[j]["kind"] != "country" and j < i:
-                return sent_place[j], j
-        return sent_place.get(i) or next((sent_place[j] for j in sorted(sent_place)), None), i
+            p = sent_place.get(j)
+            if p is not None and p["kind"] != "country":
+                return p, j
+        first, first_town = self.first_places
+        if 0 <= first_town < i:  # (the first one named before it: the first of the report, or none)
+            return sent_place[first_town], first_town
+        return sent_place.get(i) or (sent_place[first] if first >= 0 else None), i
 
     def date_for(self, i, span=None):
         """The event date of sentence ``i``: its own (the one nearest ``span``
@@ -104,8 +108,13 @@ class ReportContext:
         2019 … a ceasefire in March" is March for the ceasefire), else one in
         the sentences back to the one its place came from (and the one
         before that)."""
-        para_of = self.para_of
         place, j = self.place_for(i)
+        return self._date_for(i, span, place, j)
+
+    def _date_for(self, i, span, place, j):
+        """:meth:`date_for` of sentence ``i`` whose place (``place``, from sentence ``j``) is
+        :meth:`place_for`'s."""
+        para_of = self.para_of
         if place is None or not place.get("sure", True):
             j = i  # a place the report is not sure of (a town name alone) does not reach back for a date
         elif place.get("village"):
@@ -227,16 +236,21 @@ def report_context(report, extraction, lexicon):
                               [actors[t.entry]["country"] for t in terms["actor"] if actors[t.entry]["country"]])
     # not a TV channel, not a person; and names spelt otherwise than the gazetteer spells them
     terms = dict(terms, place=sorted(place_infos, key=lambda t: t.start))
+    sent_place = _sentence_places(spans, terms["place"], place_infos, starts)
+    in_order = sorted(sent_place)
+    first_places = (in_order[0] if in_order else -1,
+                    next((j for j in in_order if sent_place[j]["kind"] != "country"), -1))
     return ReportContext(
         report=report, lexicon=lexicon, terms=terms, dates=dates, sources=sources, spans=spans,
         starts=starts,
         para_of=_paragraph_of(segments, starts),
-        place_infos=place_infos, sent_place=_sentence_places(spans, terms["place"], place_infos),
+        place_infos=place_infos, sent_place=sent_place,
         actors_in=_by_sentence(terms["actor"], starts, spans),
         dates_in=_by_sentence(dates, starts, spans),
         sources_in=_by_sentence(sorted(sources, key=lambda m: m.start), starts, spans, keep_outside=False),
         anchor=extraction.anchor if extraction.anchor is not None else report.published,
         date_note=extraction.date_note,
+        first_places=first_places,
     )
 
 
@@ -257,11 +271,12 @@ def attribute_claims(claims, ctx):
     out = []
     for c in claims:
         place, j = ctx.place_for(c.sentence)
+        date = ctx._date_for(c.sentence, (c.start, c.end), place, j)  # (date_for, its place found once)
         if place is not None and place.get("village") and place.get("sure", True):
             j = ctx._story_start(j, place)  # the sentence the story there begins in: its actors, its date
         actor = ctx.victim_actor(c)
         orig, relay = ctx.source_for(c.sentence)
-        out.append(Attribution(place, j, ctx.date_for(c.sentence, (c.start, c.end)), orig, relay, actor,
+        out.append(Attribution(place, j, date, orig, relay, actor,
                                victim_category(actor["actor_type"] if actor else "", c.victim)))
     return out
 
@@ -280,12 +295,17 @@ def victim_category(actor_type, victim):
     v = victim.lower()
     civilian, combatant = _CIVILIAN_WORDS.search(v) is not None, _COMBATANT_WORDS.search(v) is not None
     if civilian and combatant:
-        return VictimCategory.UNKNOWN.value
+        return _UNKNOWN
     if civilian or actor_type == "Civilians":
-        return VictimCategory.CIVILIAN.value
+        return _CIVILIAN
     if actor_type or combatant:
-        return VictimCategory.COMBATANT.value
-    return VictimCategory.UNKNOWN.value
+        return _COMBATANT
+    return _UNKNOWN
+
+
+# (read once: an enum member's value is a slow attribute to read, for every claim)
+_UNKNOWN, _CIVILIAN, _COMBATANT = (VictimCategory.UNKNOWN.value, VictimCategory.CIVILIAN.value,
+                                   VictimCategory.COMBATANT.value)
 
 
 _CIVILIAN_WORDS = re.compile("civilian|children|women|resident|villager|student|worker")
@@ -293,9 +313,9 @@ _COMBATANT_WORDS = re.compile("fighter|soldier|troop|forces|militant|jihadist|re
                               "commander|militiam|gunm|personnel|members of")
 
 
-def _sentence_places(sentence_spans, place_terms, infos):
-    """The most specific place of each sentence (or None)."""
-    starts = [s for s, _ in sentence_spans]
+def _sentence_places(sentence_spans, place_terms, infos, starts=None):
+    """The most specific place of each sentence (or None); ``starts``: the sentences' starts."""
+    starts = [s for s, _ in sentence_spans] if starts is None else starts
     by_sent = {}
     for t in place_terms:
         i = bisect.bisect_right(starts, t.start) - 1
@@ -305,7 +325,8 @@ def _sentence_places(sentence_spans, place_terms, infos):
     best = {}
     for i, infos in by_sent.items():
         # the most precise place, a town before a village (a village may be a namesake of an unknown one)
-        p = dict(min(infos, key=_specificity))  # a copy: the reading stays as read
+        # a copy: the reading stays as read (of one reading, no ranking)
+        p = dict(infos[0] if len(infos) == 1 else min(infos, key=_specificity))
         if not p["admin1"]:
             # a region with no governorate takes the governorate named in the sentence
             g = next((g for g in infos if g["admin1"]), None)

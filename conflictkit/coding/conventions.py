@@ -25,7 +25,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import _scan
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
 from .casualties import Claim
 from .counts import NUMBER_PATTERN, Count, parse_count
 
@@ -36,9 +42,89 @@ _FATALITIES = r"(?:fatalit(?:y|ies)|deaths|casualties|killed)"
 
 
 def _patterns(*rules):
-    """``(pattern, words)`` pairs from ``(words, source)`` rules: the pattern
-    is searched only in a text holding one of its ``words`` (see :func:`_words_in`)."""
+    """``(pattern, words)`` pairs from ``(words, source)`` rules: every match of the pattern holds
+    one of its ``words`` (in any case), and it is searched only in a text holding one (see
+    :func:`_words_in`), there only where one is (see :func:`_search`)."""
     return tuple((re.compile(source, re.I), words) for words, source in rules)
+
+
+# Punctuation that may end the stretches of text a pattern is searched in (:func:`_search`).
+_BARRIER_CHARS = ';!?()[]{}"\u201c\u201d'
+assert not re.search(r"[\w\s]", _BARRIER_CHARS) and _BARRIER_CHARS.lower() == _BARRIER_CHARS.upper()
+_CATEGORIES = {_sre.CATEGORY_DIGIT: re.compile(r"\d"), _sre.CATEGORY_SPACE: re.compile(r"\s"),
+               _sre.CATEGORY_WORD: re.compile(r"\w")}
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+# Zero-width tests that tell the end of the text from a barrier (a character that is no word's) as
+# they tell the end of a stretch from it: none of them looks for the end of the text ("$", "\Z").
+_AT_SAME = (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+
+
+def _digits(item):
+    """Does the parsed ``item`` match one digit or more, and nothing else?"""
+    op, av = item
+    if op in _REPEATS:
+        return av[0] >= 1 and len(av[2]) == 1 and _digits(av[2][0])
+    return op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]
+
+
+def _barriers(rx):
+    """A pattern that matches the barriers of ``rx``: the characters of :data:`_BARRIER_CHARS`
+    that no match of ``rx`` holds and that no test of the pattern after where its match starts (a
+    lookahead) looks at; and a full stop not before a digit, when the pattern matches a full stop
+    only before digits ("1.5").  None when there are none, or when they cannot be read from the
+    pattern (it has any character, a negated class or category, a back-reference, a test for the
+    end of the text)."""
+    literals, ranges, categories = set(), [], set()
+    stops = []  # is each full stop of the pattern followed by digits?
+
+    def walk(items):
+        for i, (op, av) in enumerate(items):
+            if op is _sre.LITERAL and av == ord("."):
+                stops.append(i + 1 < len(items) and _digits(items[i + 1]))
+            elif op is _sre.LITERAL:
+                literals.add(chr(av))
+            elif op is _sre.IN:
+                for item, value in av:
+                    if item is _sre.LITERAL:
+                        literals.add(chr(value))
+                    elif item is _sre.RANGE:
+                        ranges.append(value)
+                    elif item is _sre.CATEGORY and value in _CATEGORIES:
+                        categories.add(_CATEGORIES[value])
+                    else:
+                        return False
+            elif op is _sre.AT:
+                if av not in _AT_SAME:
+                    return False
+            elif op is _sre.BRANCH:
+                if not all(walk(alternative) for alternative in av[1]):
+                    return False
+            elif op is _sre.SUBPATTERN:
+                if not walk(av[-1]):
+                    return False
+            elif op in _REPEATS:
+                if not walk(av[2]):
+                    return False
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                # a lookbehind looks before where it is: at the text as it is whatever the stretch
+                if av[0] >= 0 and not walk(av[1]):
+                    return False
+            else:
+                return False
+        return True
+
+    if not walk(_sre_parse.parse(rx.pattern, rx.flags)):
+        return None
+
+    def barrier(c):
+        return c not in literals and not any(a <= ord(c) <= b for a, b in ranges) and not any(
+            category.match(c) for category in categories)
+
+    forms = ["[" + re.escape("".join(filter(barrier, _BARRIER_CHARS))) + "]"] if any(map(barrier, _BARRIER_CHARS)) \
+        else []
+    if barrier(".") and all(stops):
+        forms.append(r"\.(?!\d)")  # a full stop the pattern can hold is followed by a digit
+    return re.compile("|".join(forms)) if forms else None
 
 
 # "Unknown fatalities coded as 10", "Total fatalities coded to 19", "fatalities, coded as ten,",
@@ -85,16 +171,20 @@ _PLACES = re.compile(r"\b(?:split|divided|distributed|spread)\s+(?:evenly\s+)?(?
 _LISTED = re.compile(r"\b(?:\d+/)+\d+\b|(?<=[:,;])\s*(\d+)\s+(?:in\s+)?[A-Z]|[A-Z][\w'\-]*\s+\(?(\d+)\)?(?=\s*[,;.]|\s+and\b)"
                      r"|\b(\d+)\s+(?:fatalities\s+)?(?:coded|allocated)\s+to\b(?!\s+(?:each|this)\b)")
 _CUE = re.compile(r"\b(?:coded|split|divided|distributed|spread|allocated)\b", re.I)
-# The words without which no pattern above matches (each pattern names its own), found in one
-# Aho-Corasick pass over the lower-cased text: most news copy holds none, or not the pairs a remark needs.
-_GATE = _scan.literal_automaton(("coded", "fatalities", "allocated", "total", "recorded", "each", "split",
-                                 "divided", "distributed", "spread"))
+# The words without which no pattern above matches (each pattern names its own), looked for in the
+# lower-cased text: most news copy holds none, or not the pairs a remark needs.
+_GATE_WORDS = ("coded", "fatalities", "allocated", "total", "recorded", "each", "split", "divided", "distributed",
+               "spread")
 _SPLIT_WORDS = {"split", "divided", "distributed", "spread", "allocated"}
-_CUE_WORDS = _SPLIT_WORDS | {"coded"}  # each match of _CUE holds one: without, no search of the whole text
+# each match of _CUE holds one: without, no search of the whole text (a tuple: looked for in this order)
+_CUE_WORDS = ("coded", "split", "divided", "distributed", "spread", "allocated")
 _FOR_A_TOTAL = re.compile(r"for\s+a\s+total", re.I)
 # Letters that re.IGNORECASE matches with an ASCII letter but str.lower() does not make one.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 _SPLIT_WORD = re.compile(r"\b(?:split|divided|distributed|spread|allocated)\b", re.I)
+#: pattern -> its barriers (:func:`_barriers`), worked out when it is first searched (reading them
+#: from the parsed pattern takes a few milliseconds, which a process that codes no remark need not spend).
+_BARRIERS = {}
 
 
 @dataclass(frozen=True)
@@ -118,9 +208,50 @@ def _value(text):
     return float(count.best) if count is not None else float("nan")
 
 
-def _first(patterns, text, words):
-    found = [m for m in (rx.search(text) for rx, needs in patterns if words.intersection(needs)) if m is not None]
+def _first(patterns, text, words, low):
+    found = [m for m in (_search(rx, text, low, needs) for rx, needs in patterns if words.intersection(needs))
+             if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def _search(rx, text, low, needs):
+    """``rx.search(text)`` (``low``: the text lower-cased, :func:`_lowered`), searched only in the
+    stretches between its barriers (:data:`_BARRIERS`) where one of the words ``needs`` is.
+
+    A match holds one of ``needs`` and no barrier: it lies in such a stretch.  Searched from
+    the stretch's start to its end (``pos`` and ``endpos``), the pattern sees the text as a
+    search of the whole text does at every position the match can start: a lookbehind and
+    ``\\b`` see the text before ``pos``; at ``endpos``, where the whole text has a barrier,
+    nothing of the pattern matches either way (a full stop, but one before a digit, which is
+    no barrier), and ``\\b`` tells a barrier from the end alike.
+    (The numbers pattern in the "5 each" pattern makes it try every word at length: most news
+    with "each" and "divided" has no remark, and a search of the whole text cost a millisecond.)"""
+    if rx not in _BARRIERS:
+        _BARRIERS[rx] = _barriers(rx)
+    barrier = _BARRIERS[rx]
+    if barrier is None or len(low) != len(text):
+        return rx.search(text)
+    ends = [m.start() for m in barrier.finditer(text)]
+    at = sorted(i for w in needs for i in _occurrences(low, w))
+    done = 0
+    for i in at:
+        if i < done:
+            continue  # in the stretch searched
+        k = bisect.bisect_right(ends, i)
+        start, done = ends[k - 1] + 1 if k else 0, ends[k] if k < len(ends) else len(text)
+        m = rx.search(text, start, done)
+        if m is not None:
+            return m
+    return None
+
+
+def _occurrences(text, word):
+    """Where ``word`` is in ``text``."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _last(patterns, text, words):
@@ -149,11 +280,12 @@ def find_remarks(text):
     True
     """
     words = _words_in(text)
-    if not (words & _CUE_WORDS and _may_remark(words, text) and _CUE.search(text)):
+    if not (words.intersection(_CUE_WORDS) and _may_remark(words, text) and _CUE.search(text)):
         return None  # most texts: no remark, two quick looks
+    low = _lowered(text)
     total = _last(_TOTAL, text, words)
-    coded = total or _first(_CODED, text, words)
-    each = _first(_EACH, text, words)
+    coded = total or _first(_CODED, text, words, low)
+    each = _first(_EACH, text, words, low)
     split = _SPLIT_WORD.search(text)
     if each is None and total is not None and split is not None and total.start() > split.start():
         each = total  # "Total fatalities of 63 are split over 31 locations as follows: … Total fatalities coded as 2."
@@ -167,12 +299,23 @@ def find_remarks(text):
 
 
 def _words_in(text):
-    """The words of ``_GATE`` in ``text`` (as ``re.IGNORECASE`` finds them)."""
+    """The words of ``_GATE_WORDS`` in ``text`` (as ``re.IGNORECASE`` finds them); none when it
+    holds none of ``_CUE_WORDS`` (a text without one holds no remark: the others are not looked for)."""
+    low = _lowered(text)
+    # Substring tests (in C), the six cue words first: in most texts none is there, and six tests
+    # take half the time of one automaton pass over the text for all ten words.
+    if not any(w in low for w in _CUE_WORDS):
+        return set()
+    return {w for w in _GATE_WORDS if w in low}
+
+
+def _lowered(text):
+    """``text`` lower-cased, with the letters that ``re.IGNORECASE`` matches with an ASCII letter
+    made that letter."""
     # str.translate walks the text in Python-level steps: only where there is something to fold
     # (three `in` tests run at C speed; most non-ASCII texts only have curly quotes)
     fold = not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text)
-    low = (text.translate(_ASCII_FOLD) if fold else text).lower()
-    return {low[end + 1 - n:end + 1] for end, n in _GATE.iter(low)}
+    return (text.translate(_ASCII_FOLD) if fold else text).lower()
 
 
 def _may_remark(words, text):

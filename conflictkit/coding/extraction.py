@@ -122,7 +122,7 @@ def resolve_terms(text, segments, lex):
                 or actors[t.entry]["needs_context"] in sides)
             and not _MODIFIER_AFTER.match(text, t.end)]
     terms["actor"] = [t for k, t in enumerate(kept) if not k or kept[k - 1][:2] != t[:2]]  # of two rows, the first
-    actor_spans, source_spans = (sorted((t.start, t.end) for t in terms[kind]) for kind in ("actor", "source"))
+    actor_spans, source_spans = (_starts_and_ends(terms[kind]) for kind in ("actor", "source"))
     terms["place"] = [
         t for t in terms["place"]
         if not _overlaps(actor_spans, t.start, t.end) and not _overlaps(source_spans, t.start, t.end)
@@ -131,8 +131,16 @@ def resolve_terms(text, segments, lex):
     return terms
 
 
+def _starts_and_ends(terms):
+    """The starts and the ends of the spans of ``terms`` (which do not overlap), in order."""
+    spans = sorted((t.start, t.end) for t in terms)
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def _overlaps(spans, start, end):
-    """Does any of the sorted, non-overlapping (start, end) ``spans`` overlap
-    [start, end)?  Only the last span starting before ``end`` can."""
-    i = bisect.bisect_left(spans, (end, -1))
-    return i > 0 and spans[i - 1][1] > start
+    """Does any of the non-overlapping spans (their sorted starts and ends,
+    :func:`_starts_and_ends`) overlap [start, end)?  Only the last span
+    starting before ``end`` can."""
+    starts, ends = spans
+    i = bisect.bisect_left(starts, end)  # (of ints: quicker than of (start, end) pairs)
+    return i > 0 and ends[i - 1] > start
