@@ -81,12 +81,16 @@ def _with_remark(claims, text, spans):
 
 
 def _actor_context(report_terms, lex):
-    actors = lex.rows["actor"]
+    """(countries, sides) a report names: its places' countries, and the sides and countries of
+    its actors that need no context."""
     countries = {lex.place_row(t.entry)["country"] for t in report_terms["place"]}
-    sides = {actors[t.entry]["side"] for t in report_terms["actor"]
-             if not actors[t.entry]["needs_context"]}
-    countries |= {actors[t.entry]["country"] for t in report_terms["actor"]
-                  if not actors[t.entry]["needs_context"]}
+    sides = set()
+    actors = lex.rows["actor"]
+    for t in report_terms["actor"]:
+        row = actors[t.entry]
+        if not row["needs_context"]:
+            sides.add(row["side"])
+            countries.add(row["country"])
     return countries, sides
 
 
@@ -117,9 +121,7 @@ def resolve_terms(text, segments, lex):
     first = [t for k, t in enumerate(terms["actor"]) if not k or terms["actor"][k - 1][:2] != t[:2]]
     countries, sides = _actor_context(dict(terms, actor=first), lex)
     kept = [t for t in terms["actor"]
-            if (not actors[t.entry]["needs_context"]
-                or actors[t.entry]["needs_context"] in countries
-                or actors[t.entry]["needs_context"] in sides)
+            if (not (needs := actors[t.entry]["needs_context"]) or needs in countries or needs in sides)
             and not _MODIFIER_AFTER.match(text, t.end)]
     terms["actor"] = [t for k, t in enumerate(kept) if not k or kept[k - 1][:2] != t[:2]]  # of two rows, the first
     actor_spans, source_spans = (_starts_and_ends(terms[kind]) for kind in ("actor", "source"))
