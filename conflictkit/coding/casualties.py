@@ -29,6 +29,7 @@ import itertools
 import json
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -55,6 +56,13 @@ NAN = float("nan")
 
 #: Outcomes a claim can have.  ``shot`` is hit by gunfire, killed or not.
 OUTCOMES = ("killed", "injured", "missing", "captured", "displaced", "shot")
+
+
+# A possessive quantifier ("[\w'\-]++\s+", Python 3.11+; before, a plain one): put only where
+# giving characters back can never let what follows match (a word's letters, then a space or
+# a comma the letters are never), so the matches are the same, found without the engine trying
+# each shorter word first when what follows fails.
+_ONCE = "+" if sys.version_info >= (3, 11) else ""
 
 
 def _alt(words):
@@ -149,10 +157,10 @@ def _phrases(g):
     # Words allowed between a count and its head noun: adjectives, actor names.
     # (not a number: "9 August 2016 Five children" has no count 2016 of children)
     mod = (r"(?:(?!\d+\s|(?:" + _words(g["number_words"]["units"] + g["number_words"]["tens"]) + r")\s|"
-           r"(?:" + _words(g["modifier_stop_words"]) + r")\b)[\w\u2019'\-\.]+\s+)")
+           r"(?:" + _words(g["modifier_stop_words"]) + r")\b)[\w\u2019'\-\.]+" + _ONCE + r"\s+)")
     # (an organisation's acronym in brackets may close it: "a leader of the Islamic State group (IS)")
-    of_tail = (r"(?:\s+(?:of|from|with)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+"
-               r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7}(?:\([\w\-]{1,12}\)(?=[\s,.;:]|$))?)?")
+    of_tail = (r"(?:\s+(?:of|from|with)\s+(?:(?!(?:" + _words(g["of_tail_stop_words"]) + r")\b)[\w\u2019'\-]+" + _ONCE
+               + r"(?:\s+|(?=[,.;:!?\"\u201d)]|$))){1,7}(?:\([\w\-]{1,12}\)(?=[\s,.;:]|$))?)?")
     manner = _words(g["manner_adverbs"])
     # a name of one to three words, none a month ("al Shabaab", "Boko Haram", "RSF"; not "24 May")
     word = mod[:-len(r"\s+)")] + ")"
@@ -271,7 +279,7 @@ _NO_DET = r"(?!(?:an?|the|one|his|her|their)\s)"
 # Or a clause in brackets: "At least 15 people (10 civilians and five policemen) were killed", "two activists of
 # the Pashtun Tahaffuz Movement (PTM) were killed".
 _APPOSITION = (r"(?:\s*,\s*(?:including|among|mostly|most\s+of\s+them|many\s+of\s+them|all|aged|ages|said\s+to\s+be|"
-               r"believed|identified|described|variously|who|whom|from|belonging|both)\b[^,.;:]{1,100},|\s*\([^()]{1,100}\))?")
+               r"believed|identified|described|variously|who|whom|from|belonging|both)\b[^,.;:]{1,100}" + _ONCE + r",|\s*\([^()]{1,100}" + _ONCE + r"\))?")
 # After an active verb, a number followed by an outcome is no object: "Killed 110 Injured".
 _NO_OBJECT = r"(?!\s+(?:injured|wounded|hurt|dead|killed|died)\b)"
 # A verb with an object acts, whatever stands before it: "a man shot and killed his
@@ -308,27 +316,27 @@ def _one_victim(g, p):
                    r"|them\b)"
                    rf"|(?<=and\s)another(?=\s+(?:was\s+|is\s+)?(?:{p['manner']}\s+)?"
                    r"(?:wounded|injured|hurt|hospitali[sz]ed|shot)\b))"
-                   rf"(?:\s*,[^,.;]{{1,60}},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>{p['chain']}"
+                   rf"(?:\s*,[^,.;]{{1,60}}{_ONCE},)?(?P<aux>{p['aux']})\s+{_ACTS_ON}(?P<verb>{p['chain']}"
                    + outcome + r")\b(?!\s+(?:himself|herself)\b)")  # "a boy accidentally shot himself" is not passive
     # "a cobbler was killed", "one police conscript was shot dead": any other singular noun, killed or hurt
     # (not a bare "shot" or "captured": "a plane was shot down", "a base was captured")
     hurt = _some_outcomes(g["outcome_words"], "p", ("killed", "injured", "shot"), drop=lambda w: w == "shot")
     # A clause may stand between: "a driver who stole fuel was killed", "a soldier in the army was killed".
     one_passive_any = (rf"\b(?P<victim>(?:an?|one|another)\s+{p['mod']}{{0,5}}?(?:{p['single_any']})\b{p['of_tail']})"
-                       r"(?:\s*,[^,.;]{1,60},|\s+(?:who|in|on|from|with|of|described|believed|said|known)"
+                       r"(?:\s*,[^,.;]{1,60}" + _ONCE + r",|\s+(?:who|in|on|from|with|of|described|believed|said|known)"
                        r"(?:\s+(?!(?:was|is|were|are|not|almost|nearly|never|and|but)\b)[\w'\-]+){1,10}?)?"
                        rf"(?!\s*(?:were|are|have)\b)(?P<aux>{p['aux']})\s+{_ACTS_ON}"
                        rf"(?P<verb>{p['chain']}" + hurt + r")\b(?!\s+(?:himself|herself)\b)")
     unnumbered = (
         r"\b(?P<victim>(?:(?!(?:The|A|An|These|Those|Their|His|Her|Its|Two|Three|Several|Many|Some|All|Both)\b)"
-        r"[A-Z][\w\-]*\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
+        r"[A-Z][\w\-]*" + _ONCE + r"\s+|regime\s+|government\s+|pro-regime\s+|army\s+|rebel\s+|"
         rf"opposition\s+|security\s+|Kurdish\s+)(?:{p['named']}))"
         r"(?P<aux>\s+(?:had\s+been|have\s+been|has\s+been|were|are)(?:\s+(?:reportedly|also|all|" + p["manner"]
         + r"))?)\s+(?P<verb>(?P<p_killed>killed)(?:\s+(?:and|or)\s+(?P<also_injured>injured|wounded))?|"
         r"(?P<p_injured>injured|wounded)(?:\s+(?:and|or)\s+(?P<also_killed>killed))?)\b")
     bare_one = (
         r"(?:^|(?<=[\s\-:]))(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|"
-        rf"after|when|while|as|in|on|at|by)\b)[A-Z][\w'\-]*\s+){{0,3}}(?:{p['single']}))(?:'s)?"
+        rf"after|when|while|as|in|on|at|by)\b)[A-Z][\w'\-]*{_ONCE}\s+){{0,3}}(?:{p['single']}))(?:'s)?"
         r"(?:\s*,\s*\d{1,3}\s*,)?"  # an age between: "Boy, 5, shot in ankle"
         r"\s+(?:(?:is|was)\s+)?(?:(?:" + p["manner"] + r")\s+)?" + _ACTS_ON
         + r"(?P<verb>(?P<p_killed>killed|dead|fatally\s+shot|shot\s+dead|shot\s+and\s+killed" + _NOT_ACTIVE
@@ -380,7 +388,7 @@ def _bare_title(g, p):
     official Adrien Mudomo shot dead."; not "Gunmen shot dead two traders")."""
     verbs = _words(g["telegraphic_deaths"])
     return (r"(?P<victim>(?:(?!(?:killed|dead|died|injured|wounded|hurt|shot|and|or|were|was|are|is|after|when|"
-            rf"while|as|in|on|at|by)\b)[\w'\-]+\s+){{0,4}}?(?:{p['single']}|{p['single_any']}))"
+            rf"while|as|in|on|at|by)\b)[\w'\-]+{_ONCE}\s+){{0,4}}?(?:{p['single']}|{p['single_any']}))"
             rf"\s+(?P<verb>(?P<p_killed>{verbs}))"
             r"(?=\s*(?:[,.;:]|$)|\s+(?:in|at|on|near|inside|outside|by|during|after|when|while|as|following|"
             r"over|early|late|last)\b(?!\s+(?:least|most|\d)))")  # not "Boko Haram killed at least 60"
@@ -502,7 +510,6 @@ class CasualtyGrammar:
         common = _common_words(grammar)
         #: Words of which every match of the named condition pattern holds one.
         self.named_condition_words = ("condition",) + tuple(_reduced(_key_words(grammar["named_injured"], common)))
-        self.named_conditions = literal_automaton(self.named_condition_words)  # (one pass, not a find for each)
         #: Words of which every claim holds one (the least common word of each entry).
         self.trigger_words = _reduced({w for key in _CLAIM_LISTS for w in _key_words(grammar[key], common)})
         self.triggers = literal_automaton(self.trigger_words)
@@ -546,8 +553,10 @@ class CasualtyGrammar:
         #: The channels scanned for the lists the patterns need, and for those the count-first patterns need.
         self.needed = tuple(dict.fromkeys(c for _, c in self.need_channels))
         self.count_first_needs = tuple(dict.fromkeys(c for k, c in self.need_channels if k in _COUNT_FIRST))
-        #: ``(key, channel)`` of the starts taken as scanned: the unnumbered cue, the implied cues, the verb patterns.
-        self.word_channels = (("cue", self.channel_of["cue"]), ("implied", self.channel_of["implied"])) + self.verb_channels
+        #: ``(key, channel)`` of the starts taken as scanned: the unnumbered cue, the implied cues, the words of
+        #: the named condition, the verb patterns.
+        self.word_channels = (("cue", self.channel_of["cue"]), ("implied", self.channel_of["implied"]),
+                              ("named_condition", self.channel_of["named_condition"])) + self.verb_channels
         self.word_keys, self.word_chans = (tuple(k for k, _ in self.word_channels),
                                            tuple(c for _, c in self.word_channels))
 
@@ -748,6 +757,8 @@ def _channel_words(cg, grammar, common):
     * ``article``: "a", "one", "his" … then a space (the pair and one-victim patterns);
     * ``cue``: the first words of the unnumbered cue ("were killed");
     * ``implied``: the key words of the implied deaths;
+    * ``named_condition``: the words of which every match of the named condition pattern holds one,
+      wherever they are (scanned with the others: one pass over the window, not two);
     * ``verb:NAME``: the words every match of the verb pattern NAME starts
       with (None: it can start at any word);
     * ``need:NAME``: the key words of the list every match of pattern NAME holds (:data:`_NEEDS`).
@@ -758,6 +769,7 @@ def _channel_words(cg, grammar, common):
         "article": followed_by_space(["a", "an", "one", "another", "his", "her", "their", "the"]),
         "cue": ["been", "were", "are"],
         "implied": _reduced(_key_words(grammar["implied_death"], common)),
+        "named_condition": list(cg.named_condition_words),
     }
     words.update(("verb:" + k, literal_prefixes(cg.lowered[k].pattern, spaces=True)) for k in _VERB_PATTERNS)
     words.update(("need:" + k, _key_words(grammar[key], common)) for k, key in _NEEDS.items())
@@ -992,10 +1004,11 @@ _GALLERY = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+\d+\s+(?:of|/)
 _SHOT_NOUN = re.compile(r"\b(?:an?|the|one|single|warning|that|this|fatal|first|second|lone|last|final)\s+$", re.I)
 
 
-def _not_a_count(m):
+def _not_a_count(m, outcome=None):
     """Is the number of a match a clock time, a day of a month, a parent's
     children, a unit's or a weapon's name, or a count of killed *or*
-    wounded rather than a count of victims?"""
+    wounded rather than a count of victims?  (``outcome``: the match's
+    :func:`_outcome`, when known.)"""
     s, e = m.span("num")
     text = m.string
     if _CLOCK_AFTER.match(text, e):
@@ -1016,7 +1029,8 @@ def _not_a_count(m):
         return True  # "Battalion 302", "AK-47": a name, not a count
     if (tail is None or tail.endswith(("of", "/"))) and _GALLERY.search(text[max(0, s - 25):s]):
         return True  # "Image 2 of 10": a gallery's counter
-    if _outcome(m) == "killed" and "aux" in m.re.groupindex and _KILLED_OR_WOUNDED.match(text, m.end()):
+    if ((outcome or _outcome(m)) == "killed" and "aux" in m.re.groupindex
+            and _KILLED_OR_WOUNDED.match(text, m.end())):
         return True
     bare = "victim" not in m.re.groupindex or not m.group("victim")
     aux = m.group("aux") if "aux" in m.re.groupindex else ""
@@ -1044,7 +1058,11 @@ def _verb_before_count(m, orig):
 
 
 def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
-    if _is_age(m.string, m, orig) or _not_a_count(m) or _verb_before_count(m, m.string if orig is None else orig):
+    # (the outcome first: every test below is a pure function of the match, so their order
+    # changes no answer, and _not_a_count needs it too)
+    outcome = _outcome(m)
+    if (outcome is None or _is_age(m.string, m, orig) or _not_a_count(m, outcome)
+            or _verb_before_count(m, m.string if orig is None else orig)):
         return None
     raw = m.group("num")
     if _YEARLIKE.match(raw.strip()):
@@ -1062,8 +1080,7 @@ def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
     if add:
         count = Count(count.low + add, count.best + add, count.high + add, count.qualifier,
                       count.acled + add)
-    outcome = _outcome(m)
-    if outcome is None or _acts_on_object(m):
+    if _acts_on_object(m):
         return None
     return _claim(m, outcome, count, pattern, offset, orig, sentence)
 
@@ -1258,13 +1275,14 @@ def _followed_by(rx, text, starts):
 def _pattern_starts(g, low):
     """Where each pattern is tried in ``low`` (lower-cased window text):
     ``{name: sorted starts}``, by pattern name and for the ``cue`` of the
-    unnumbered pattern and the ``implied`` cues.  Each pattern is tried only
+    unnumbered pattern, the ``implied`` cues and the words of the named condition
+    (``named_condition``).  Each pattern is tried only
     where one of its first words starts, and only up to the last word of the
     list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`)."""
     found = _channel_starts(g, low)
     get = found.get
     none = ()  # (one empty sequence for every pattern without starts, none made for each)
-    at = dict(zip(g.word_keys, map(get, g.word_chans, _NONE)))  # the cue, the implied cues, the verb patterns (in C)
+    at = dict(zip(g.word_keys, map(get, g.word_chans, _NONE)))  # the cue, the implied cues … (in C)
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
     # the last word of each list the patterns need (a list is scanned once, whichever patterns need it)
@@ -1364,9 +1382,8 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
                             text, sentence))
     if "was" in low or "been" in low:
         found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
-    conditions = [last + 1 - n for last, n in g.named_conditions.iter(low)]
     found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
-              for m in _matches_before(g.named["named_condition"], text, conditions, _NAMED_CONDITION_BEFORE,
+              for m in _matches_before(g.named["named_condition"], text, at["named_condition"], _NAMED_CONDITION_BEFORE,
                                        _NAME_OR_PRONOUN_START)]
     ands = [m.start() for m in _AND_NAME.finditer(text)]
     found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence)
