@@ -237,3 +237,111 @@ def test_word_starts_are_the_sorted_distinct_word_starts_of_the_hits(text, start
     hits = {last + 1 - n for last, n in automaton.iter(text, min(start, stop), stop)} if text else set()
     expected = sorted(s for s in hits if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
     assert word_starts(automaton, text, min(start, stop), stop) == expected
+
+
+# --- the named patterns tried in the last words before their cue ---------------------------------
+
+_NAME_WORDS = st.sampled_from(
+    ["Omani", "Free", "Tabitha", "Cruz", "Both", "John", "Smith", "al-Assad", "bin", "de", "van", "Abu", "Omar",
+     "was", "has", "been", "has been", "had been", "and", "And", "killed", "shot", "shot dead", "wounded", "injured",
+     "were", ", 18,", ", 20", "18,", "(", '"', "The", "Police", "he", "She", "Rand", "Paul", "X" + "x" * 90, "-", ",",
+     ".", "A", "were killed", "later", "both", "Wasp", "washed", "thas", "McDonald", "O'Neil"])
+
+
+def _named_as_before(text):
+    """The matches of the named one (finditer) and the named pair (every capital at most 90 characters
+    before an "and"), as found before they were tried in the last words before their cue."""
+    ands = [m.start() for m in casualties._AND_NAME.finditer(text)]
+    pairs = casualties._matches_before(_G.named["named_pair"], text, ands, casualties._NAMED_PAIR_BEFORE,
+                                       casualties._NAME_START)
+    return [m.span() for m in casualties._NAMED_ONE.finditer(text)], [m.span() for m in pairs]
+
+
+def _named_now(text):
+    return ([m.span() for m in casualties._named_ones(text)], [m.span() for m in casualties._named_pairs(_G, text)])
+
+
+@given(st.lists(_NAME_WORDS, max_size=30), st.sampled_from([" ", "  ", "\n", " \u00a0", ""]))
+@settings(max_examples=800, deadline=None)
+def test_the_named_patterns_tried_in_the_last_words_find_what_they_found_before(words, sep):
+    text = sep.join(words)
+    assert _named_now(text) == _named_as_before(text)
+
+
+def test_the_named_patterns_tried_in_the_last_words_find_in_real_news_what_they_found_before(real_texts):
+    found = 0
+    for text in real_texts[:2000]:
+        now = _named_now(text)
+        assert now == _named_as_before(text)
+        found += len(now[0]) + len(now[1])
+    assert found > 50  # (the test sees matches)
+
+
+# --- possessive quantifiers ---------------------------------------------------------------------
+
+def _plain_grammar():
+    """The bundled grammar compiled with plain quantifiers where it has possessive ones."""
+    once, casualties._ONCE = casualties._ONCE, ""
+    try:
+        return casualties.CasualtyGrammar(_G.grammar)
+    finally:
+        casualties._ONCE = once
+
+
+_PLAIN = _plain_grammar()
+
+
+def _groups(m):
+    return None if m is None else (m.span(), {k: m.span(k) for k in m.re.groupindex})
+
+
+def _same_as_plain(text, starts=None):
+    """Every claim pattern with possessive quantifiers matches where and as its plain form does
+    (at every start, or at ``starts``), groups and all."""
+    low = lower_same_length(text)
+    for name, rx in _G.lowered.items():
+        plain = _PLAIN.lowered[name]
+        for p in range(len(low) + 1) if starts is None else starts:
+            assert _groups(rx.match(low, p)) == _groups(plain.match(low, p)), (name, low[p:p + 60])
+    for p in range(len(text) + 1) if starts is None else starts:
+        assert _groups(_G.unnumbered.match(text, p)) == _groups(_PLAIN.unnumbered.match(text, p))
+
+
+def test_the_grammar_has_possessive_quantifiers_where_python_has_them():
+    import sys
+
+    possessive = [name for name, rx in _G.lowered.items() if rx.pattern != _PLAIN.lowered[name].pattern]
+    assert (len(possessive) > 10) == (sys.version_info >= (3, 11)), possessive
+
+
+_POSSESSIVE_WORDS = st.sampled_from(
+    ["28", "two", "at least", "fighters", "regime", "forces", "al-Nusra", "Front", "members", "of", "the", "Islamic",
+     "State", "group", "(IS)", "(10 civilians and five policemen)", "including", "three children", ",", ".", "'s",
+     "were", "was", "had been", "killed", "injured", "a", "man", "who", "stole", "fuel", "soldier", "in", "army",
+     "Turkish", "staff", "Bar", "owner", "shot dead", "near", "Boy", "5", "shot", "x" * 30, "-", "\u2019", "and",
+     "others", "were wounded", "both sides", "from", "on", "aged", "between", "3", "and 5"])
+
+
+@given(st.lists(_POSSESSIVE_WORDS, max_size=25), st.sampled_from([" ", "  ", "\n", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_possessive_quantifiers_change_no_match(words, sep):
+    _same_as_plain(sep.join(words))
+
+
+def test_possessive_quantifiers_change_no_match_in_real_news(real_texts):
+    word_start = re.compile(r"(?<![\w\-])[\w(]")
+    for text in real_texts[:300]:
+        _same_as_plain(text, sorted({m.start() for m in word_start.finditer(text)} | {0}))
+
+
+# --- the named condition's words, scanned with the other channels -------------------------------
+
+@given(st.lists(st.sampled_from(["condition", "preconditions", "recovering", "expected", "unexpected", "released",
+                                 "was", "in", "stable", "Smith", "he", "is", "a", "released.", "-"]), max_size=20),
+       st.sampled_from([" ", "", "\n"]))
+@settings(max_examples=300, deadline=None)
+def test_the_named_condition_words_are_every_hit_of_their_own_automaton(words, sep):
+    low = sep.join(words)
+    own = literal_automaton(_G.named_condition_words)
+    assert sorted(casualties._pattern_starts(_G, low)["named_condition"]) == sorted(
+        last + 1 - n for last, n in own.iter(low))

@@ -1163,6 +1163,12 @@ _LETTER_CLASS = re.compile(r"\[[0-9A-Za-z]+\]")
 _NAMED_CONDITION_BEFORE = 150
 _NAMED_PAIR_BEFORE = 90
 _AND_NAME = re.compile(r"and\s+[A-Z]")  # the literal first: the engine skips to each "and"
+# And every match of the named pair starts in the last six words (runs of non-space) before its "and"
+# ("Both", a name of one to four words, an age: "Both Omani Free, 18, and …"); every match of _NAMED_ONE
+# in the last four before its "was" or "has" (a name of one to four words, then "was" or "has been").
+_NAMED_PAIR_WORDS = 6
+_NAMED_ONE_WORDS = 4
+_WAS_OR_HAS = re.compile(r"[wh]as\s(?<=\s[wh]as\s)")  # (the literal first, as _AND_NAME)
 
 
 def _two_people(m):
@@ -1180,14 +1186,35 @@ _NAME_START = re.compile(r"[A-Z](?<![\w\-][A-Z])")
 _NAME_OR_PRONOUN_START = re.compile(r"[A-Zhs](?<![\w\-][A-Zhs])")
 
 
-def _matches_before(rx, text, cues, before, firsts):
+def _matches_before(rx, text, cues, before, firsts, words=None):
     """The matches of ``rx`` in ``text`` that start at most ``before`` characters
-    before one of the offsets ``cues`` (every match holds a cue that far from its start),
-    where ``firsts`` (a pattern of one character) matches (every match starts there)."""
+    before one of the offsets ``cues`` (every match holds a cue that far from its start)
+    and, with ``words``, in the last ``words`` words before it (every match holds a cue after
+    at most that many words: a cue before its own only has fewer), where ``firsts`` (a pattern
+    of one character) matches (every match starts there)."""
     if not cues:
         return []
-    windows = merge_windows((max(0, c - before), c + 1) for c in cues)
+    if words is None:
+        windows = merge_windows((max(0, c - before), c + 1) for c in cues)
+    else:
+        windows = merge_windows((_last_words(text, c, words, before), c + 1) for c in cues)
     return matches_at(rx, text, [m.start() for a, b in windows for m in firsts.finditer(text, a, b)])
+
+
+def _named_ones(text):
+    """The matches of :data:`_NAMED_ONE` in ``text``, those of ``finditer``: tried where a name's
+    capital starts in the four words before a "was" or "has" (where a pattern that starts with a
+    lookbehind is not tried at every character)."""
+    was = [m.start() for m in _WAS_OR_HAS.finditer(text)]
+    return _matches_before(_NAMED_ONE, text, was, len(text), _NAME_START, _NAMED_ONE_WORDS)
+
+
+def _named_pairs(g, text):
+    """The matches of the named pair in ``text``: tried where a capital starts at most
+    :data:`_NAMED_PAIR_BEFORE` characters and :data:`_NAMED_PAIR_WORDS` words before an "and"
+    and a capital."""
+    ands = [m.start() for m in _AND_NAME.finditer(text)]
+    return _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE, _NAME_START, _NAMED_PAIR_WORDS)
 
 
 def _implied(g, text, low, at=None):
@@ -1381,13 +1408,11 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
         found.append(_claim(m, "killed", _TWO_IMPLIED if "murder" in m.group() else _ONE, "self", offset,
                             text, sentence))
     if "was" in low or "been" in low:
-        found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _NAMED_ONE.finditer(text)]
+        found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _named_ones(text)]
     found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
               for m in _matches_before(g.named["named_condition"], text, at["named_condition"], _NAMED_CONDITION_BEFORE,
                                        _NAME_OR_PRONOUN_START)]
-    ands = [m.start() for m in _AND_NAME.finditer(text)]
-    found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence)
-              for m in _matches_before(g.named["named_pair"], text, ands, _NAMED_PAIR_BEFORE, _NAME_START)
+    found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence) for m in _named_pairs(g, text)
               if _two_people(m)]
     if at["self_shot"]:
         found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
