@@ -277,15 +277,17 @@ def test_the_named_patterns_tried_in_the_last_words_find_in_real_news_what_they_
     assert found > 50  # (the test sees matches)
 
 
-# --- possessive quantifiers ---------------------------------------------------------------------
+# --- possessive quantifiers, a count's first characters looked at first -------------------------
 
 def _plain_grammar():
-    """The bundled grammar compiled with plain quantifiers where it has possessive ones."""
-    once, casualties._ONCE = casualties._ONCE, ""
+    """The bundled grammar compiled with plain quantifiers where it has possessive ones, and
+    without the class of a count's first characters before it."""
+    once, first = casualties._ONCE, casualties.first_class
+    casualties._ONCE, casualties.first_class = "", lambda pattern: None
     try:
         return casualties.CasualtyGrammar(_G.grammar)
     finally:
-        casualties._ONCE = once
+        casualties._ONCE, casualties.first_class = once, first
 
 
 _PLAIN = _plain_grammar()
@@ -296,8 +298,8 @@ def _groups(m):
 
 
 def _same_as_plain(text, starts=None):
-    """Every claim pattern with possessive quantifiers matches where and as its plain form does
-    (at every start, or at ``starts``), groups and all."""
+    """Every claim pattern with possessive quantifiers and a count's first characters looked at
+    first matches where and as its plain form does (at every start, or at ``starts``), groups and all."""
     low = lower_same_length(text)
     for name, rx in _G.lowered.items():
         plain = _PLAIN.lowered[name]
@@ -310,8 +312,26 @@ def _same_as_plain(text, starts=None):
 def test_the_grammar_has_possessive_quantifiers_where_python_has_them():
     import sys
 
-    possessive = [name for name, rx in _G.lowered.items() if rx.pattern != _PLAIN.lowered[name].pattern]
-    assert (len(possessive) > 10) == (sys.version_info >= (3, 11)), possessive
+    assert ("++" in _G.lowered["passive"].pattern) == (sys.version_info >= (3, 11))
+    assert "++" not in _PLAIN.lowered["passive"].pattern
+    assert _G.lowered["number_start"].pattern.count("(?=[\\d") == 1  # a count's first characters
+    assert "(?=[\\d" not in _PLAIN.lowered["number_start"].pattern
+
+
+@given(st.text(alphabet="ab1 x-_.\u0663", max_size=12), st.sampled_from(
+    [r"(?<![\w.])\d+|(?:two|[x-z])\b|\bq", r"(?:a|b)?x", r"(?=a)\w+|-", r"(?:ab)*(?:_|\s)", r"[^a]b|a", r"a?b?"]))
+@settings(max_examples=300, deadline=None)
+def test_every_match_starts_in_the_first_class(text, pattern):
+    from conflictkit.coding._scan import first_class
+
+    first = first_class(pattern)
+    if pattern in (r"[^a]b|a", r"a?b?"):  # a negated class, a match that may be empty: no class
+        assert first is None
+        return
+    for p in range(len(text) + 1):
+        m = re.compile(pattern).match(text, p)
+        assert m is None or re.match(first, text[p:p + 1]), (pattern, first, text[p:])
+        assert bool(m) == bool(re.compile(f"(?={first})(?:{pattern})").match(text, p))
 
 
 _POSSESSIVE_WORDS = st.sampled_from(

@@ -178,6 +178,65 @@ def word_first_chars(pattern):
     return None
 
 
+def first_class(pattern):
+    """The source of a character class ("[\\da-z]") one of whose characters starts
+    every match of ``pattern``, read from the parsed expression; None when none can be
+    read (a match may be empty, start with any character, a negated class …, or the
+    pattern ignores case).  ``(?=CLASS)`` before the pattern changes none of its
+    matches, and fails at once where none can start (the engine tries no alternative).
+
+    >>> first_class(r"(?<![\\w.])\\d+|(?:two|[x-z])\\b|\\bq")
+    '[\\\\dqtx-z]'
+    >>> first_class(r"a?b*") is None and first_class(r".x") is None
+    True
+    """
+    if re.compile(pattern).flags & re.IGNORECASE:
+        return None
+    try:
+        items = _first_items(list(_sre_parse.parse(pattern)))
+    except RecursionError:
+        return None
+    return "[" + "".join(sorted(items)) + "]" if items else None
+
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"}
+
+
+def _first_items(items):
+    """The class items (a character, a range, a category) of which one starts every match of
+    ``items``; None when not known (or a match may be empty)."""
+    for k, (op, av) in enumerate(items):
+        rest = items[k + 1:]
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero-width: the first character is after it
+            continue
+        if op is _sre.LITERAL:
+            return {re.escape(chr(av))}
+        if op is _sre.IN:
+            out = set()
+            for iop, iav in av:
+                if iop is _sre.LITERAL:
+                    out.add(re.escape(chr(iav)))
+                elif iop is _sre.RANGE:
+                    out.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+                elif iop is _sre.CATEGORY and iav in _CATEGORIES:
+                    out.add(_CATEGORIES[iav])
+                else:  # a negated class, another category …
+                    return None
+            return out
+        if op is _sre.SUBPATTERN:
+            return None if av[1] & re.IGNORECASE else _first_items(list(av[-1]) + rest)
+        if op is getattr(_sre, "ATOMIC_GROUP", None):
+            return _first_items(list(av) + rest)
+        if op is _sre.BRANCH:
+            return _union(_first_items(list(alt) + rest) for alt in av[1])
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+            low, high, sub = av
+            once = _first_items(list(sub) + rest)  # (a repeat that matches nothing: what follows)
+            return once if low else _union([once, _first_items(rest)])
+        return None  # any character, a back-reference, a conditional …
+    return None  # the match may be empty
+
+
 def literal_prefixes(pattern, length=6, spaces=False):
     """Strings one of which starts every match of ``pattern`` (each at most
     ``length`` long), read from the parsed expression; ``None`` when no such

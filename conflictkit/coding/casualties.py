@@ -37,6 +37,7 @@ from operator import itemgetter
 import ahocorasick
 
 from ._scan import (
+    first_class,
     followed_by_space,
     literal_automaton,
     literal_prefixes,
@@ -149,6 +150,10 @@ def _some_outcomes(mapping, prefix, keep, drop=lambda word: False):
 def _phrases(g):
     """Regular-expression sources of the parts of phrases: counts, victims, auxiliaries."""
     number = number_pattern(g)
+    # (the characters a count starts with, looked at first: where none is, as after victims
+    # ("fighters were"), the engine fails at once, not after trying each kind of number)
+    first = first_class(number)
+    number = number if first is None else f"(?={first}){number}"
     named, single = _words(g["victim_heads"]), _words(g["victim_heads_singular"])
     # any other plural noun, unless a thing, an animal or a time ("two rockets", "20 goats", "10 days")
     # "killed 20 goats": no victims; "killed three village elders": a thing's name before the victims
