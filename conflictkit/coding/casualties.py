@@ -59,10 +59,10 @@ NAN = float("nan")
 OUTCOMES = ("killed", "injured", "missing", "captured", "displaced", "shot")
 
 
-# A possessive quantifier ("[\w'\-]++\s+", Python 3.11+; before, a plain one): put only where
-# giving characters back can never let what follows match (a word's letters, then a space or
-# a comma the letters are never), so the matches are the same, found without the engine trying
-# each shorter word first when what follows fails.
+# A possessive quantifier ("[\w'\-]++\s+", Python 3.11+; before, a plain one), put only where
+# what follows can never start with a character the repeat would give back (a word's letters,
+# then a space; a clause's characters, then the comma they exclude): the matches are the same,
+# found without the engine trying each shorter word when what follows fails.
 _ONCE = "+" if sys.version_info >= (3, 11) else ""
 
 
@@ -1173,7 +1173,7 @@ _AND_NAME = re.compile(r"and\s+[A-Z]")  # the literal first: the engine skips to
 # in the last four before its "was" or "has" (a name of one to four words, then "was" or "has been").
 _NAMED_PAIR_WORDS = 6
 _NAMED_ONE_WORDS = 4
-_WAS_OR_HAS = re.compile(r"[wh]as\s(?<=\s[wh]as\s)")  # (the literal first, as _AND_NAME)
+_WAS_OR_HAS = re.compile(r"[wh]as\s(?<=\s[wh]as\s)")  # (the letters first: the engine skips to them)
 
 
 def _two_people(m):
