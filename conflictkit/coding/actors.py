@@ -27,7 +27,7 @@ import ahocorasick
 import pandas as pd
 
 from .._data import resource_path
-from ._scan import literal_prefixes, lower_same_length, matches_at, spaced
+from ._scan import literal_prefixes, lower_same_length, matches_at, new_tuple, spaced
 
 __all__ = ["ActorMention", "EventActors", "acled_country_name", "country_code", "regime_years", "acled_actor_name",
            "find_generic_actors", "assign_roles", "dictionary_mention", "merge_mentions", "event_actors", "forces_of",
@@ -308,7 +308,12 @@ def find_generic_actors(text, start=0, end=None, country=""):
     ('Russian', 'military', 'RU', 'believed to be')
     """
     end = len(text) if end is None else end
-    low = lower_same_length(text[start:end])
+    return generic_actors_in(text, start, end, country, lower_same_length(text[start:end]))
+
+
+def generic_actors_in(text, start, end, country, low):
+    """:func:`find_generic_actors` of ``text[start:end]`` for a caller that has lower-cased it
+    already (``low``: ``lower_same_length(text[start:end])``)."""
     nouns, hedges = _word_starts(low)
     hedged = any(_HEDGE_WORD_RX.match(low, p) for p in hedges)
     # Where the sentence holds no hedge word (and is ASCII: under re.IGNORECASE "ſ" matches s), a
@@ -323,8 +328,9 @@ def find_generic_actors(text, start=0, end=None, country=""):
             continue  # "forces", "jets": whose?
         if code and word.startswith("militant"):
             continue  # "Somali militants" are not an unidentified group of Somalia
-        out.append(ActorMention(s, me, text[s:me], m.lastgroup, code,
-                                hedge="" if plain and s - _HEDGE_REACH >= start else _hedge(text, s)))
+        # (new_tuple: made without the Python call of a named tuple's __new__, once per mention)
+        out.append(new_tuple(ActorMention, (s, me, text[s:me], m.lastgroup, code, "",
+                                            "" if plain and s - _HEDGE_REACH >= start else _hedge(text, s))))
     for m in _DEMONYM_RX.finditer(text, start, end) if hedged else ():
         hedge = _hedge(text, m.start())
         code = country_code(m.group(0), country) if hedge else ""
@@ -370,13 +376,17 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
     ('gunmen', 'farmers')
     """
     s0, s1 = sentence[0], len(text) if sentence[1] is None else sentence[1]
-    mentions = sorted(m for m in mentions if s0 <= m.start and m.end <= s1)
-    starts = [m.start for m in mentions]
-    i = bisect.bisect_left(starts, cue_end)
-    heads = set(_heads(text, mentions))
-    before = [m for m in mentions[:i] if m.start < cue_start and m in heads]  # "QSD fighters" may start the cue
-    following = [m for m in mentions[i:] if m.start >= cue_end]
-    after = [m for m in following if m in heads]
+    mentions = sorted([m for m in mentions if s0 <= m.start and m.end <= s1])
+    i = bisect.bisect_left([m.start for m in mentions], cue_end)
+    following = mentions[i:]  # those from the cue's end on
+    heads = _heads(text, mentions)
+    if len(heads) == len(mentions):  # (most sentences: every mention heads its group, no set to look in)
+        before = [m for m in mentions[:i] if m.start < cue_start]  # "QSD fighters" may start the cue
+        after = following
+    else:
+        heads = set(heads)
+        before = [m for m in mentions[:i] if m.start < cue_start and m in heads]
+        after = [m for m in following if m in heads]
     by = next((m for m in after if _by_agent(text, cue_start, cue_end, m)), None)
     between = _between(text, cue_start, min(s1, cue_end + 40))
     if between:
@@ -490,15 +500,16 @@ def dictionary_mention(term, row):
     name = row["actor"]
     if name == "Civilians":
         kind = "protesters" if "protest" in row["alias"].lower() else "civilians"
-        return ActorMention(term.start, term.end, term.text, kind, row["country"])
-    return ActorMention(term.start, term.end, term.text, "named", row["country"], name)
+        return new_tuple(ActorMention, (term.start, term.end, term.text, kind, row["country"], "", ""))
+    # (new_tuple: made without the Python call of a named tuple's __new__, once per dictionary hit)
+    return new_tuple(ActorMention, (term.start, term.end, term.text, "named", row["country"], name, ""))
 
 
 def _name(mention, country, year):
     if mention is None:
         return ""
-    code = mention.country or country
-    return acled_actor_name(mention.kind, code, year, actor=mention.actor)
+    # (the actor passed by position: lru_cache makes a key of keyword arguments at a cost)
+    return acled_actor_name(mention.kind, mention.country or country, year, mention.actor)
 
 
 def merge_mentions(named, generic, text):
@@ -512,6 +523,8 @@ def merge_mentions(named, generic, text):
     >>> [m.text for m in merge_mentions(named, find_generic_actors(t), t)]
     ['Al Shabaab']
     """
+    if not named or not generic:  # (most sentences: nothing to compare)
+        return sorted(list(named) + list(generic))
     spans = [(m.start, m.end) for m in named]
     keep = [g for g in generic
             if not any(s < g.end and g.start <= e + 1 and not text[e:g.start].strip() for s, e in spans)]
@@ -542,7 +555,6 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
     if event_type in _VIOLENT:  # a government that fights, shells or kills does so by its forces
         mentions = [_as_forces(m) for m in mentions]
-    state = next((m for m in mentions if is_state_force(m)), None)
     crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
     if event_type == "Protests" or (event_type == "Riots" and crowd is not None):
         agent = patient = None  # a crowd's event: its actors are the crowd and the state, whoever acts
@@ -555,6 +567,7 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
                            _name(victims, country, year) or acled_actor_name("civilians", country, year),
                            agent, victims, "Violence against civilians")
     if event_type in ("Protests", "Riots"):
+        state = next((m for m in mentions if is_state_force(m)), None)  # (only a crowd's event reads the state)
         kind = "protesters" if event_type == "Protests" else "rioters"
         if event_type == "Protests" and sub_event_type == "Peaceful protest":
             other = None

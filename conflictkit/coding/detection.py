@@ -14,9 +14,10 @@ import bisect
 from typing import NamedTuple
 
 from .actors import (
-    EventActors, acled_actor_name, dictionary_mention, event_actors as _event_actors, find_generic_actors,
+    EventActors, acled_actor_name, dictionary_mention, event_actors as _event_actors, generic_actors_in,
     is_state_force, merge_mentions,
 )
+from ._scan import lower_same_length
 from .event_types import find_event_cues, reported_triggers, score_cues, tells_fighting
 from .sources import is_speaker
 
@@ -150,14 +151,30 @@ def event_cue(cues, sentences, sub_event_type):
     (:attr:`~conflictkit.coding.event_types.EventCue.outcome`: ", killing 2 QSD members"), what was
     done before it in its sentence ("IS attacked a QSD checkpoint"), if told: the actors are read
     around it ("Egyptian forces killed 11 militants in an operation" keeps its outcome cue)."""
-    told = [(i, c) for i in sorted(sentences) for c in cues.get(i, ())]
-    best = ([ic for ic in told if ic[1].sub_event_type == sub_event_type]
-            or [ic for ic in told if ic[1].trigger] or told)  # the triggers only where none is of the sub-type
+    # one loop over the cues, and the first of the strongest by comparison, not max() with a key
+    # function (an event's sentences hold a few cues; a comprehension or a key call each cost more)
+    of_sub, triggers, told = [], [], []
+    for i in sorted(sentences):
+        for c in cues.get(i, ()):
+            told.append((i, c))
+            if c.sub_event_type == sub_event_type:
+                of_sub.append((i, c))
+            elif c.trigger:
+                triggers.append((i, c))  # read only where none is of the sub-type: then these are all the triggers
+    best = of_sub or triggers or told
     if not best:
         return None
-    i, cue = max(best, key=lambda ic: ic[1].weight)
-    before = [c for k, c in best if k == i and not c.outcome and c.start < cue.start] if cue.outcome else []
-    return max(before, key=lambda c: c.weight) if before else cue
+    i, cue = best[0]
+    for k, c in best:
+        if c.weight > cue.weight:
+            i, cue = k, c
+    if not cue.outcome:
+        return cue
+    before = None
+    for k, c in best:
+        if k == i and not c.outcome and c.start < cue.start and (before is None or c.weight > before.weight):
+            before = c
+    return cue if before is None else before
 
 
 def _country(ctx, place):
@@ -200,12 +217,28 @@ def _mentions(ctx, i, country):
     """The actor mentions of sentence ``i`` (a tuple): its dictionary actors and unnamed ones, not
     those that only speak ("…, police said": :func:`~conflictkit.coding.sources.is_speaker`)."""
     s, e = ctx.spans[i]
-    actors_t = ctx.lexicon.rows["actor"]
-    named = [dictionary_mention(t, actors_t[t.entry]) for t in ctx.actors_in.get(i, [])
-             if not _elsewhere(actors_t[t.entry], country)]
-    mentions = merge_mentions(named, find_generic_actors(ctx.text, s, e, country), ctx.text)
     text = ctx.text
+    actors_t = ctx.lexicon.rows["actor"]
+    named = []
+    for t in ctx.actors_in.get(i, ()):
+        row = actors_t[t.entry]
+        if not _elsewhere(row, country):
+            named.append(dictionary_mention(t, row))
+    low = lower_same_length(text[s:e])
+    mentions = merge_mentions(named, generic_actors_in(text, s, e, country, low), text)
+    if not _may_speak(low):
+        return tuple(mentions)
     return tuple([m for m in mentions if not is_speaker(text, m.start, m.end, (s, e))])
+
+
+def _may_speak(low):
+    """May a speaker be named (:func:`~conflictkit.coding.sources.is_speaker`) in the sentence lower-cased as
+    ``low``?  Its patterns read only the sentence, and each match holds one of these words (in any
+    case).  Under re.IGNORECASE "ſ", "ı", "İ" and the Kelvin sign match ASCII letters: a sentence
+    that holds one lower-cases to text outside ASCII (but the Kelvin sign, to "k", in none of the words)."""
+    # (most sentences of an event name no speaker: a few substring tests, not a search per mention)
+    return not low.isascii() or "said" in low or "say" in low or "told" in low or "tells" in low or \
+        "stated" in low or "added" in low or "according" in low
 
 
 def _elsewhere(row, country):
@@ -271,11 +304,11 @@ def describe_cue_event(ctx, cue, event_id, event_type, sub_event_type, place=Non
     event_type = got.event_type or event_type
     rows = []
     if cue is not None:
-        rows.append(dict(annotation_id=f"{event_id}:cue", label="event", start=cue.start, end=cue.end, value=sub,
-                         detail=f"event={event_id}; {event_type}"))
+        rows.append({"annotation_id": f"{event_id}:cue", "label": "event", "start": cue.start, "end": cue.end,
+                     "value": sub, "detail": f"event={event_id}; {event_type}"})
     for role, name, m in (("actor1", got.actor1, got.mention1), ("actor2", got.actor2, got.mention2)):
         if m is not None:
             hedge = f"; suspected ('{m.hedge}')" if m.hedge else ""
-            rows.append(dict(annotation_id=f"{event_id}:{role}", label="actor", start=m.start, end=m.end,
-                             value=name, detail=f"event={event_id}; role={role}; kind={m.kind}{hedge}"))
+            rows.append({"annotation_id": f"{event_id}:{role}", "label": "actor", "start": m.start, "end": m.end,
+                         "value": name, "detail": f"event={event_id}; role={role}; kind={m.kind}{hedge}"})
     return EventParts(got.actor1, got.actor2, event_type, sub, got.notes, rows)

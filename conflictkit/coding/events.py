@@ -29,6 +29,7 @@ ACLED_UNKNOWN_FATALITIES = 3
 GEO_PRECISION_CODE = {p.value: code for p, code in PLACE_GEO_PRECISION.items()}
 
 _DATE_PRECISION_RANK = {p.value: rank for rank, p in enumerate(DatePrecision)}
+_KILLED, _INJURED = Outcome.KILLED, Outcome.INJURED  # (an enum member read from its class is a slow lookup)
 
 
 class CodedClaim(NamedTuple):
@@ -114,25 +115,33 @@ def _figures(claims, outcome, remarks=()):
     remark (``remarks``: ``convention`` claims) sets ``acled``; the text's
     own figures stay what it reports (unknown when it gives none).
     """
-    ks = [c for c in claims if c.outcome == outcome]
+    counts = [c.count for c in claims if c.outcome == outcome]
     if remarks and outcome == "killed":
-        low, best, high, _ = _figures(claims, outcome) if ks else (math.nan,) * 4
-        return low, best, high, sum(r.count.acled for r in remarks)
-    if not ks:
+        low, best, high, _ = _figures(claims, outcome) if counts else (math.nan,) * 4
+        return low, best, high, sum([r.count.acled for r in remarks])
+    if not counts:
         return (0.0, 0.0, 0.0, 0.0) if outcome == "killed" else (math.nan,) * 4  # none reported
-    return (sum(c.count.low for c in ks), sum(c.count.best for c in ks), sum(c.count.high for c in ks),
-            _acled_figure(ks))
+    # (sums of lists: a generator costs more than the list of an event's few counts)
+    return (sum([k.low for k in counts]), sum([k.best for k in counts]), sum([k.high for k in counts]),
+            _acled_figure(counts))
 
 
-def _acled_figure(claims):
-    """ACLED's figure of an event's claims of one outcome: the sum of their
+def _acled_figure(counts):
+    """ACLED's figure of the counts of an event's claims of one outcome: the sum of their
     figures; deaths without a number that ACLED reads as a figure ("heavy
     casualties": 10) only when no claim states one, and then once (two such
     phrases tell of the same deaths); :data:`ACLED_UNKNOWN_FATALITIES` when
     nothing gives a figure."""
-    unknown = [c.count.acled for c in claims if math.isnan(c.count.best) and not math.isnan(c.count.acled)]
-    known = [c.count.acled for c in claims if not math.isnan(c.count.best) and not math.isnan(c.count.acled)]
-    if any(c.count.qualifier != "implied" for c in claims if not math.isnan(c.count.best)):
+    unknown, known, stated = [], [], False
+    for k in counts:  # (one loop: an event has one to three counts)
+        if math.isnan(k.best):
+            if not math.isnan(k.acled):
+                unknown.append(k.acled)
+        else:
+            if not math.isnan(k.acled):
+                known.append(k.acled)
+            stated = stated or k.qualifier != "implied"
+    if stated:
         return sum(known)
     if unknown:
         return max(unknown)
@@ -178,7 +187,7 @@ def _event_when(ctx, ordered, cue=None):
     near = ctx.date_near(ctx.sentence_of(cue.start), (cue.start, cue.end)) if cue is not None else None
     dates = [m.at.date for m in ordered if m.at.date] + ([near] if near is not None else [])
     if dates:
-        return min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
+        return dates[0] if len(dates) == 1 else min(dates, key=lambda x: (_DATE_PRECISION_RANK[x.precision], x.start))
     return ctx.paragraph_date(min(m.claim.sentence for m in ordered)) if ordered else None
 
 
@@ -191,23 +200,23 @@ def _date_columns(d, published):
     ('', ['no event date in the text'])
     """
     if d is None:
-        return dict(event_date=published, date_start=published, date_end=published,
-                    date_precision=DatePrecision.PUBLICATION.value if published else "",
-                    date_iso=published.isoformat() if published else "",
-                    notes=["no event date in the text: publication date used" if published
-                           else "no event date in the text"])
+        return {"event_date": published, "date_start": published, "date_end": published,
+                "date_precision": DatePrecision.PUBLICATION.value if published else "",
+                "date_iso": published.isoformat() if published else "",
+                "notes": ["no event date in the text: publication date used" if published
+                          else "no event date in the text"]}
     notes = [] if d.date_start else ["day and month without a year, and no publication date: no year given"]
-    return dict(event_date=d.date_start, date_start=d.date_start, date_end=d.date_end, date_precision=d.precision,
-                date_iso=d.iso, notes=notes)
+    return {"event_date": d.date_start, "date_start": d.date_start, "date_end": d.date_end,
+            "date_precision": d.precision, "date_iso": d.iso, "notes": notes}
 
 
 def _place_columns(place):
     if not place:
-        return dict(country="", admin1="", admin1_name="", location="", latitude=math.nan, longitude=math.nan,
-                    geo_precision=None)
-    return dict(country=place["country"], admin1=place["admin1"], admin1_name=place["admin1_name"],
-                location=place["place"], latitude=place["latitude"], longitude=place["longitude"],
-                geo_precision=GEO_PRECISION_CODE.get(place["precision"]))
+        return {"country": "", "admin1": "", "admin1_name": "", "location": "", "latitude": math.nan,
+                "longitude": math.nan, "geo_precision": None}
+    return {"country": place["country"], "admin1": place["admin1"], "admin1_name": place["admin1_name"],
+            "location": place["place"], "latitude": place["latitude"], "longitude": place["longitude"],
+            "geo_precision": GEO_PRECISION_CODE.get(place["precision"])}
 
 
 def _victim_kind(victim, category):
@@ -277,16 +286,28 @@ def claim_event(ctx, event_id, members, cues=None):
         The report's event cues by sentence
         (:func:`~conflictkit.coding.detection.report_cues`).
     """
-    sentences = sorted({m.claim.sentence for m in members})
-    context = sorted(set(sentences) | {m.at.place_sentence for m in members})
+    # the members read in one loop (an event has one to three claims: a comprehension for each
+    # thing read from them cost more than the reading)
+    told, places, counted, victims, kinds, remarks = set(), set(), [], [], set(), []
+    for m in members:
+        claim, at = m.claim, m.at
+        told.add(claim.sentence)
+        places.add(at.place_sentence)
+        if claim.role in COUNTED_ROLES:
+            counted.append(claim)
+            victims.append(at)
+            kinds.add(_victim_kind(claim.victim, at.victim_category))
+        elif claim.role == "convention":
+            remarks.append(claim)
+    sentences = sorted(told)
+    context = sorted(told | places)
     cues = report_cues(ctx) if cues is None else cues
     event_type, sub_event_type = _claim_event_type(ctx, cues, sentences, context)
-    victims = [m.at for m in members if m.claim.role in COUNTED_ROLES]
-    kinds = {_victim_kind(m.claim.victim, m.at.victim_category) for m in members if m.claim.role in COUNTED_ROLES}
     if event_type == "Violence against civilians" and "combatant" in kinds and "civilian" not in kinds:
         event_type, sub_event_type = "Battles", "Armed clash"  # the dead are fighters: no violence against civilians
     # place, date and source: the counted claims' first, then any member's
-    ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start))
+    ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start)) if len(members) > 1 \
+        else members
     place = next((m.at.place for m in ordered if m.at.place), None)
     cue = event_cue(cues, context, sub_event_type)
     when = _date_columns(_event_when(ctx, ordered, cue), ctx.anchor)
@@ -296,10 +317,8 @@ def claim_event(ctx, event_id, members, cues=None):
     actor1, actor2 = ((parts.actor1, parts.actor2) if parts.actor1 or parts.actor2
                       else _event_actors(ctx, context, place, year))
     actor2 = _victim_actor(victims, actor1, actor2, place, year)
-    counted = [m.claim for m in members if m.claim.role in COUNTED_ROLES]
-    remarks = [m.claim for m in members if m.claim.role == "convention"]
-    f_low, f_best, f_high, f_acled = _figures(counted, Outcome.KILLED, remarks)
-    i_low, i_best, i_high, _ = _figures(counted, Outcome.INJURED)
+    f_low, f_best, f_high, f_acled = _figures(counted, _KILLED, remarks)
+    i_low, i_best, i_high, _ = _figures(counted, _INJURED)
     notes = []
     if any(math.isnan(c.count.best) for c in counted):
         notes.append("casualties reported without a number")
@@ -307,16 +326,16 @@ def claim_event(ctx, event_id, members, cues=None):
     if ctx.date_note:
         notes.append(ctx.date_note)
     ids = " ".join(m.claim_id for m in members)
-    row = dict(
-        report_id=ctx.report.id, event_id=event_id, **when, event_type=parts.event_type,
-        sub_event_type=parts.sub_event_type,
-        actor1=actor1, actor2=actor2, **_place_columns(place),
-        fatalities_low=f_low, fatalities_best=f_best, fatalities_high=f_high, fatalities_acled=f_acled,
-        injured_low=i_low, injured_best=i_best, injured_high=i_high, source=orig, relay=relay,
-        outlet=ctx.report.outlet or "", claim_ids=ids,
-        annotation_ids=" ".join([ids] + [a["annotation_id"] for a in parts.annotations]),
-        notes="; ".join(notes + parts.notes),
-    )
+    row = {  # (the rows are dict displays: a dict() call of keywords builds them twice)
+        "report_id": ctx.report.id, "event_id": event_id, **when, "event_type": parts.event_type,
+        "sub_event_type": parts.sub_event_type,
+        "actor1": actor1, "actor2": actor2, **_place_columns(place),
+        "fatalities_low": f_low, "fatalities_best": f_best, "fatalities_high": f_high, "fatalities_acled": f_acled,
+        "injured_low": i_low, "injured_best": i_best, "injured_high": i_high, "source": orig, "relay": relay,
+        "outlet": ctx.report.outlet or "", "claim_ids": ids,
+        "annotation_ids": " ".join([ids] + [a["annotation_id"] for a in parts.annotations]),
+        "notes": "; ".join(notes + parts.notes),
+    }
     return row, parts.annotations
 
 
@@ -356,12 +375,14 @@ def cue_event(ctx, event_id, found, cues):
                                when["date_start"].year if when["date_start"] else None)  # describe_event's
     orig, relay = ctx.source_for(i)
     notes = ["no casualties reported"] + when.pop("notes") + ([ctx.date_note] if ctx.date_note else [])
-    row = dict(
-        report_id=ctx.report.id, event_id=event_id, **when, event_type=parts.event_type, sub_event_type=parts.sub_event_type, actor1=parts.actor1,
-        actor2=parts.actor2, **_place_columns(place),
-        fatalities_low=0.0, fatalities_best=0.0, fatalities_high=0.0, fatalities_acled=0.0,
-        injured_low=0.0, injured_best=0.0, injured_high=0.0, source=orig, relay=relay,
-        outlet=ctx.report.outlet or "", claim_ids="",
-        annotation_ids=" ".join(a["annotation_id"] for a in parts.annotations), notes="; ".join(notes + parts.notes),
-    )
+    row = {
+        "report_id": ctx.report.id, "event_id": event_id, **when, "event_type": parts.event_type,
+        "sub_event_type": parts.sub_event_type, "actor1": parts.actor1, "actor2": parts.actor2,
+        **_place_columns(place),
+        "fatalities_low": 0.0, "fatalities_best": 0.0, "fatalities_high": 0.0, "fatalities_acled": 0.0,
+        "injured_low": 0.0, "injured_best": 0.0, "injured_high": 0.0, "source": orig, "relay": relay,
+        "outlet": ctx.report.outlet or "", "claim_ids": "",
+        "annotation_ids": " ".join([a["annotation_id"] for a in parts.annotations]),
+        "notes": "; ".join(notes + parts.notes),
+    }
     return row, parts.annotations
