@@ -25,7 +25,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..io import gazetteer as _gazetteer
-from ._scan import lower_same_length, new_tuple
+from ._scan import lower_same_length, new_tuple, spaced
 from .resources import load_resources
 
 __all__ = ["Lexicon", "build_lexicon", "default_lexicon", "load_actors", "load_places", "load_sources",
@@ -195,13 +195,9 @@ class Lexicon:
                 entries[cs == "1"].setdefault(key, []).append((kind, i))
                 if kind in ("place", "actor") and "-" in key:  # "Ras al-Ain" as "Ras Al Ain"
                     entries[cs == "1"].setdefault(key.replace("-", " "), []).append((kind, i))
-        self._automata = {}
-        for case_sensitive, keys in entries.items():
-            automaton = ahocorasick.Automaton()
-            for key, value in keys.items():
-                automaton.add_word(key, (len(key), tuple(value)))
-            automaton.make_automaton()
-            self._automata[case_sensitive] = automaton
+        #: ``{case sensitive: {key: ((kind, row), ...)}}``: the aliases as :meth:`find` looks for them.
+        self._keys = {cs: {key: tuple(value) for key, value in keys.items()} for cs, keys in entries.items()}
+        self._automata = {cs: _spaced_automaton(keys) for cs, keys in self._keys.items()}
 
     def __reduce__(self):
         # Rebuild from the tables after pickling (Dask workers): the
@@ -324,15 +320,19 @@ class Lexicon:
         # hits by kind, as (start, -length, end, row): sorted, leftmost then longest first
         actor, place, source = [], [], []
         hits = {"actor": actor, "place": place, "source": source}
-        n = len(folded)
+        n, ascii_text = len(folded), chunk.isascii()
         for case_sensitive, haystack in ((False, folded), (True, as_written)):
-            for last, (length, values) in self._automata[case_sensitive].iter(haystack):
-                s = last - length + 1
-                if (s and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
-                        last + 1 < n and (folded[last + 1].isalnum() or folded[last + 1] == "_")):
-                    continue  # not a whole word
-                for kind, row in values:
-                    hits[kind].append((s, -length, last + 1, row))
+            # a hit (see _spaced_automaton) spans the key and a character either side
+            for last, (length, plain, keys) in self._automata[case_sensitive].iter(spaced(haystack) + " "):
+                s = last - length - 1
+                e = s + length
+                if not ascii_text and ((s and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
+                        e < n and (folded[e].isalnum() or folded[e] == "_"))):
+                    continue  # not a whole word: a letter outside ASCII beside it ("é")
+                for key, values in keys:
+                    if plain or haystack[s:e] == key:  # the key, not another written alike ("al-bab", "al bab")
+                        for kind, row in values:
+                            hits[kind].append((s, -length, e, row))
         if self.gazetteer:
             first = len(self.rows["place"])
             place.extend([(s - start, s - e, e - start, first + ids[0])
@@ -347,6 +347,33 @@ class Lexicon:
     def entry(self, term):
         """The dictionary row (a dict) of a :class:`Term`."""
         return dict(self.rows[term.kind][term.entry])
+
+
+def _spaced_automaton(keys):
+    """An automaton of ``keys`` (``{key: value}``) to scan text written as
+    :func:`~conflictkit.coding._scan.spaced` writes it, with a space after
+    it: each key so written, with a space after, so that a hit is a key
+    between two characters that are no ASCII word characters, a whole word
+    in ASCII text (in other text, a letter outside ASCII beside it is
+    looked at after).  Its root has one branch, the space: pyahocorasick
+    looks for a character's branch among a node's one by one, and an
+    automaton with a branch for every first letter at its root goes through
+    them at every character of a text (the lexicon's scans of a FA-KES
+    report 35 -> 27 us).  Keys written alike ("al-bab", "al bab", "al.bab")
+    share an entry: a hit's value is the length of the keys, whether the
+    text hit is the key itself (a key of ASCII word characters only, the
+    only one so written), and the ``(key, value)`` pairs, the text hit to be
+    compared with each key otherwise."""
+    alike = {}
+    for key, value in keys.items():
+        if key:  # (an empty key is found nowhere, as by an automaton of the keys themselves)
+            alike.setdefault(spaced(key) + " ", []).append((key, value))
+    automaton = ahocorasick.Automaton()
+    for written, pairs in alike.items():
+        plain = len(pairs) == 1 and written == " " + pairs[0][0] + " " and " " not in pairs[0][0]
+        automaton.add_word(written, (len(written) - 2, plain, tuple(pairs)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _kept(hits, chunk, start, kind, same_span):
