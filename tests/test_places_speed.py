@@ -153,6 +153,22 @@ def test_before_says_as_the_plain_search(phrase, end):
     assert P._before_says(before) == _before_says_plain(before)
 
 
+# the words before "city of", "town of", "village of" (_place_of_may_follow)
+_PLACE_OF_WORDS = ["of", "Of", "the", "The", "city", "City", "town", "village", "near", "rural", "outside", "around",
+                   "from", "to", "close", "countryside", "north", "km", "10", "a", "in", "(near", "\u017fuburbs",
+                   "\u0131n", "cıty", "vıllage", "\u212am", "tothe", "bathe", "ethnicity"]
+_place_of_phrases = st.lists(st.tuples(st.sampled_from(_PLACE_OF_WORDS), st.sampled_from(_SEPARATORS[:7])),
+                             max_size=7).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_place_of_phrases, st.sampled_from(["city", "town", "village", "City", "ethnicity"]),
+       st.sampled_from([" of ", " of", "\nof ", " of  "]))
+def test_before_says_as_the_plain_search_before_city_of(phrase, place, of):
+    before = (phrase + place + of)[-40:]
+    assert P._before_says(before) == _before_says_plain(before)
+
+
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(["", " ", "  ", "\n", "-", "'s", "'s ", ".", " al-", "-al ", " as-", " an-"]), _phrases)
 def test_the_patterns_after_a_name_run_only_where_they_can_match(start, phrase):
@@ -267,3 +283,23 @@ def test_read_places_reads_the_same_with_facts_kept(fakes_texts):
         terms = lex.find(text)["place"]
         first = P.read_places(text, terms, lex)
         assert repr(P.read_places(text, terms, lex)) == repr(first)
+
+
+_reading_row = st.fixed_dictionaries({
+    "place": st.just("Hama"), "kind": st.sampled_from(["town", "governorate", "country"]), "country": st.just("SY"),
+    "admin1": st.just("SY-HM"), "admin1_name": st.just("Hama"), "latitude": st.just(35.1),
+    "longitude": st.just(36.8), "origin": st.sampled_from(["overlay", "geonames", "iso3166"]),
+    "population": st.sampled_from([None, 0, 1, 4999, 5000, 5001, 120_000, 4999.0, float("nan")])})
+
+
+@settings(max_examples=500, deadline=None)
+@given(_reading_row, st.booleans(), st.booleans())
+def test_a_reading_s_village_curated_and_population_as_the_row_s(row, has_origin, has_population):
+    # _read fills "village" from the values it reads of the row, not by _is_village(row)
+    row = {k: v for k, v in row.items() if (k != "origin" or has_origin) and (k != "population" or has_population)}
+    text = "Shelling hit Hama on Monday."
+    reading = P.read_place(text, 13, 17, [row], {"SY": 1.0})
+    assert reading is not None
+    assert reading["village"] is P._is_village(row)
+    assert reading["curated"] is (row.get("origin") == "overlay")
+    assert reading["population"] is (row.get("population") or 0)

@@ -177,12 +177,18 @@ _UNIT_WORDS = tuple(w + s for w in _UNIT_WORD.strip("(?:)").split("|") for s in 
 # "kilometres east from": a distance, any word, then "of" or "from").  A token of other characters
 # than ASCII is searched whatever it is (in any case, "ſ" matches "s" and "ı" "i").
 _WORDS_BEFORE_LAST = {
-    "of": (("son", "daughter", "brother", "countryside", "outskirts", "suburb", "suburbs", "environs", "city",
-            "town", "village") + _UNIT_WORDS + _DIRECTIONS + _DISTANCES, _DISTANCES),
+    "of": (("son", "daughter", "brother", "countryside", "outskirts", "suburb", "suburbs", "environs")
+           + _UNIT_WORDS + _DIRECTIONS + _DISTANCES, _DISTANCES),
     "the": (("of", "rural", "near", "to", "outside", "around", "from"), ()),
     "from": (_DISTANCES, _DISTANCES),
     "to": (("close",), ()),
 }
+# "city of", "town of" and "village of" end a match only after one of _BEFORE_PLACE_OF, or "the"
+# and one ("the countryside of the city of", "near the village of", "rural town of"; the rural and
+# near groups), or after a distance and any word ("10 km city of", as other words before "of"): most
+# ("in the city of", "a town of") need no search.
+_PLACE_OF = ("city", "town", "village")
+_BEFORE_PLACE_OF = ("of", "rural", "near", "to", "outside", "around", "from")
 
 
 def _before_says(before):
@@ -196,10 +202,20 @@ def _before_says(before):
     if last in _WORDS_BEFORE_LAST:  # most are "of" and "the", which only some words before make a match
         ends, ends_before = _WORDS_BEFORE_LAST[last]
         prev = words[0].rsplit(None, 2) if len(words) == 2 else []  # the two tokens before the last
-        if not (_may_end(prev[-1:], ends) or ends_before and _may_end(prev[-2:-1], ends_before)):
+        if not (_may_end(prev[-1:], ends) or ends_before and _may_end(prev[-2:-1], ends_before) or (
+                last == "of" and _may_end(prev[-1:], _PLACE_OF) and _place_of_may_follow(words[0]))):
             return None
     m = _BEFORE.search(before)
     return m.lastgroup if m else None
+
+
+def _place_of_may_follow(head):
+    """Can the token before the last of ``head`` (whose last is "city", "town" or "village", and
+    "of" after it) be the end of what :data:`_BEFORE` has before "city of" (:data:`_BEFORE_PLACE_OF`,
+    or "the" after one of them)?"""
+    tokens = head.rsplit(None, 2)
+    second, third = tokens[-2:-1], tokens[-3:-2]
+    return _may_end(second, _BEFORE_PLACE_OF) or _may_end(second, ("the",)) and _may_end(third, _BEFORE_PLACE_OF)
 
 
 def _may_end(token, ends):
@@ -541,11 +557,13 @@ def _read(text, start, end, name, admin1_name_of):
         precision = "near town"
     elif (want_unit or subunit) and kind == "town" or kind == "town" and _on_a_road(text, start, end):
         precision = "region"  # "Zokra district", "Dekina LGA": a unit named after the town; "the Damascus-Homs highway"
-    # (a dict display, not dict(...): its keys are made once, not for every reading)
+    # (a dict display, not dict(...): its keys are made once, not for every reading; "village" is
+    # _is_village(row) from the values read here, without a call that reads them again)
+    curated, population = row.get("origin") == "overlay", row.get("population") or 0
     return {"place": row["place"], "kind": kind, "precision": precision, "country": row["country"], "admin1": admin1,
             "admin1_name": admin1_name, "latitude": row["latitude"], "longitude": row["longitude"], "start": start,
-            "end": end, "text": text[start:end], "curated": row.get("origin") == "overlay",
-            "village": _is_village(row), "population": row.get("population") or 0}
+            "end": end, "text": text[start:end], "curated": curated,
+            "village": kind == "town" and not curated and population < VILLAGE_POPULATION, "population": population}
 
 
 # The rest of a road named after the towns it joins: "-Homs highway", "-Hama-Ar-Raqqa triangle",
