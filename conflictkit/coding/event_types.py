@@ -450,9 +450,14 @@ def best_score(cues, default=("Battles", "Armed clash"), types=None, context=())
     scores, type_of = _sub_scores(cues, types, 1.0)
     if context:
         context_scores, context_type_of = _sub_scores(context, types, 0.5)
+        # the context's scores added to the cues' (its sub-types after theirs), the type of a
+        # sub-type the cues' where they have it (as {**context_type_of, **type_of}, no dicts copied)
         for sub, score in context_scores.items():
-            scores[sub] = scores.get(sub, 0.0) + score
-        type_of = {**context_type_of, **type_of}
+            if sub in scores:
+                scores[sub] += score
+            else:
+                scores[sub] = 0.0 + score
+                type_of[sub] = context_type_of[sub]
     if not scores:
         return default[0], default[1], 0.0
     best = max(scores, key=scores.get)
@@ -493,8 +498,15 @@ def _sub_scores(cues, types, factor):
     for rule, n in hits.items():
         c = first[rule]
         if types is None or c.event_type in types:
-            scores[c.sub_event_type] = scores.get(c.sub_event_type, 0.0) + factor * c.weight * (1 + 0.25 * (n - 1))
-            type_of[c.sub_event_type] = c.event_type
+            # (most rules hit once, and x * 1.0 is x; an `in` test and += cost less than get() and a
+            # store; 0.0 + score is what scores.get(sub, 0.0) + score gave: -0.0 becomes 0.0)
+            sub = c.sub_event_type
+            score = factor * c.weight if n == 1 else factor * c.weight * (1 + 0.25 * (n - 1))
+            if sub in scores:
+                scores[sub] += score
+            else:
+                scores[sub] = 0.0 + score
+            type_of[sub] = c.event_type
     return scores, type_of
 
 
@@ -529,17 +541,20 @@ def find_event_cues(text, start=0, end=None, rules=None):
     end = len(text) if end is None else end
     chunk = text[start:end]
     low = chunk.lower()
-    out = []
+    out, parts = [], 0  # parts: how many alternations found cues
     for alt in compile_event_rules(rules).alternations:
         t = low if alt.lowered else chunk
         if alt.needs is not None and not any(w in t for w in alt.needs):
             continue
-        cues = alt.cues
+        cues, found = alt.cues, len(out)
         for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t):
             s, e = m.span()
             # tuple.__new__: an EventCue without the Python call of its __new__ (its fields in order)
             out.append(new_tuple(EventCue, (start + s, start + e, chunk[s:e], *cues[m.lastgroup])))
-    return sorted(out)
+        parts += len(out) > found
+    # one alternation's cues are in text order (each starts after the one before): sorted only
+    # where two found some (the case-sensitive rules find none in most texts)
+    return sorted(out) if parts > 1 else out
 
 
 

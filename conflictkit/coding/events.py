@@ -259,8 +259,11 @@ def _claim_event_type(ctx, cues, sentences, context):
     # weapon among the own cues leaves their outcome cues out
     fighting = tells_fighting(own) or tells_fighting(around)
     types = ACLED_TYPES if fighting else None
-    if not fighting and any(c.event_type in WEAPON_TYPES for c in own):
-        own = [c for c in own if not c.outcome]
+    if not fighting:
+        for c in own:  # (a loop, not any() of a generator: most events' cues name no weapon)
+            if c.event_type in WEAPON_TYPES:
+                own = [c for c in own if not c.outcome]
+                break
     event_type, sub_event_type, _ = best_score(own, ("Battles", "Armed clash"), types, context=around)
     return event_type, sub_event_type
 
