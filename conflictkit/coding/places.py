@@ -327,7 +327,12 @@ VILLAGE_POPULATION = 5000
 
 def _is_village(row):
     """Is a namesake a GeoNames town under :data:`VILLAGE_POPULATION` people?"""
-    return row.get("kind") == "town" and row.get("origin") != "overlay" and (row.get("population") or 0) < VILLAGE_POPULATION
+    return _village(row.get("kind"), row.get("origin") == "overlay", row.get("population") or 0)
+
+
+def _village(kind, curated, population):
+    """:func:`_is_village` of a row of this ``kind``, curated or not, of this ``population`` (0: unknown)."""
+    return kind == "town" and not curated and population < VILLAGE_POPULATION
 
 
 def _weighed_countries(rows):
@@ -558,12 +563,12 @@ def _read(text, start, end, name, admin1_name_of):
     elif (want_unit or subunit) and kind == "town" or kind == "town" and _on_a_road(text, start, end):
         precision = "region"  # "Zokra district", "Dekina LGA": a unit named after the town; "the Damascus-Homs highway"
     # (a dict display, not dict(...): its keys are made once, not for every reading; "village" is
-    # _is_village(row) from the values read here, without a call that reads them again)
+    # _is_village(row) from the values read here, not read from the row again)
     curated, population = row.get("origin") == "overlay", row.get("population") or 0
     return {"place": row["place"], "kind": kind, "precision": precision, "country": row["country"], "admin1": admin1,
             "admin1_name": admin1_name, "latitude": row["latitude"], "longitude": row["longitude"], "start": start,
             "end": end, "text": text[start:end], "curated": curated,
-            "village": kind == "town" and not curated and population < VILLAGE_POPULATION, "population": population}
+            "village": _village(kind, curated, population), "population": population}
 
 
 # The rest of a road named after the towns it joins: "-Homs highway", "-Hama-Ar-Raqqa triangle",
