@@ -192,6 +192,58 @@ def test_annotation_rows_as_tuples_make_the_frame_dicts_make(rows):
     assert list(from_tuples.dtypes) == list(from_dicts.dtypes)
 
 
+_VALUES = st.one_of(st.text(max_size=4), st.none(), st.integers(-2**62, 2**62), st.floats(), st.booleans())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.lists(st.text(max_size=6), max_size=6), st.lists(st.integers(-2**62, 2**62), max_size=6),
+                 st.lists(st.floats(), max_size=6), st.lists(st.booleans(), max_size=6),
+                 st.lists(_VALUES, max_size=6)),
+       st.sampled_from([None, "int64", "float64", "bool"]))
+def test_a_column_is_made_as_pandas_makes_it(values, dtype):
+    """_column makes a column of strings, numbers or booleans directly (quicker): the same
+    column, dtype and array type included, as pandas infers from the list (then astype)."""
+    def made(column):
+        frame = pd.DataFrame({"c": column})
+        try:
+            return frame if dtype is None else frame.astype({"c": dtype})
+        except (TypeError, ValueError) as e:
+            return type(e)
+
+    plain, direct = made(list(values)), made(coder_mod._column(list(values), dtype))
+    if isinstance(plain, type):
+        assert plain is direct
+        return
+    pd.testing.assert_frame_equal(plain, direct, check_exact=True)
+    assert plain.dtypes.tolist() == direct.dtypes.tolist() and type(plain.c.array) is type(direct.c.array)
+
+
+def test_the_tables_of_real_reports_are_made_as_pandas_makes_them(fakes_path):
+    """The annotation table made column by column (_column) is the table pandas makes of the rows."""
+    from operator import itemgetter
+
+    rows = {}
+    original = coder_mod._make_frames
+
+    def keep(*args):
+        rows["all"] = args
+        return original(*args)
+
+    coder_mod._make_frames = keep
+    try:
+        coding = ck.code_reports(ck.load_reports(fakes_path)[0][:120], progress=False)
+    finally:
+        coder_mod._make_frames = original
+    ann, cas, events = rows["all"][:3]
+    for got, rows_, columns, kind in ((coding.annotations, ann, coder_mod.ANNOTATION_COLUMNS, "annotations"),
+                                      (coding.casualties, cas, coder_mod.CASUALTY_COLUMNS, "casualties"),
+                                      (coding.events, events, coder_mod.EVENT_COLUMNS, "events")):
+        as_rows = [r if isinstance(r, tuple) else itemgetter(*columns)(r) for r in rows_]
+        plain = pd.DataFrame(as_rows, columns=columns).astype(coder_mod._DTYPES[kind])
+        pd.testing.assert_frame_equal(got, plain, check_exact=True)
+        assert [type(got[c].array) for c in columns] == [type(plain[c].array) for c in columns]
+
+
 _GENRES = [
     "Two soldiers were killed and five wounded when rebels attacked a checkpoint in Goma on Monday, the army said.",
     "Police fired tear gas at hundreds of students protesting in Accra on 3 May. No injuries were reported.",

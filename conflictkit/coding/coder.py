@@ -34,7 +34,10 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.api.types import infer_dtype
 
 from ..codebook import COUNTED_ROLES
 from ..errors import InputError
@@ -392,19 +395,43 @@ def _frames(ann_rows, cas_rows, event_rows, rejects, reports):
         return _make_frames(ann_rows, cas_rows, event_rows, rejects, reports)
 
 
-def _make_frames(ann_rows, cas_rows, event_rows, rejects, reports):
-    def frame(rows, columns, kind):
-        if rows and not isinstance(rows[0], dict):
-            # rows as tuples in column order (annotations): a column per list, a third faster
-            # than from rows, same dtypes (pandas infers each column alike)
-            return pd.DataFrame(dict(zip(columns, map(list, zip(*rows)))), columns=columns).astype(_DTYPES[kind])
-        # from tuples, not dicts: a fifth faster, same dtypes
-        return pd.DataFrame(list(map(itemgetter(*columns), rows)), columns=columns).astype(_DTYPES[kind])
+#: The dtype pandas infers for a column of strings (``str``, backed by pyarrow, in pandas 3), when it is pyarrow's.
+_INFERRED_STR = pd.Series(["a"]).dtype
+_STR_BY_ARROW = isinstance(_INFERRED_STR, pd.StringDtype) and _INFERRED_STR.storage == "pyarrow"
+#: The dtypes of _DTYPES that a column of one kind of Python value (infer_dtype's name) is made as directly.
+_NUMPY_OF = {("integer", "int64"): np.int64, ("floating", "float64"): np.float64, ("boolean", "bool"): np.bool_}
 
+
+def _column(values, dtype=None):
+    """The column a table is made of from ``values`` (a list), as pandas makes it and ``astype(dtype)``
+    leaves it, made directly where that is quicker: strings as one pyarrow array (pandas goes through
+    an object array and two passes over it first: ~40% quicker), numbers and booleans as a NumPy
+    array of ``dtype``.  Anything else (None among strings, mixed values) as it is, for pandas."""
+    kind = infer_dtype(values, skipna=False)  # (C: "string" only when every value is a str)
+    if kind == "string" and _STR_BY_ARROW:
+        return pd.array(pa.array(values, type=pa.large_string()), dtype=_INFERRED_STR)
+    numpy = _NUMPY_OF.get((kind, dtype))
+    return values if numpy is None else np.array(values, dtype=numpy)
+
+
+def _frame(rows, columns, kind):
+    """The table of ``rows`` (tuples in column order, or dicts) with ``columns`` and the dtypes of ``kind``."""
+    dtypes = _DTYPES[kind]
+    if not rows or isinstance(rows[0], dict):
+        # from tuples, not dicts: a fifth faster, same dtypes (a table of few rows and many columns,
+        # casualties and events: quicker so than column by column)
+        return pd.DataFrame(list(map(itemgetter(*columns), rows)), columns=columns).astype(dtypes)
+    # rows as tuples in column order (annotations: many rows, few columns): a column per list,
+    # a third faster than from rows, same dtypes (pandas infers each column alike)
+    return pd.DataFrame({c: _column(list(v), dtypes.get(c)) for c, v in zip(columns, zip(*rows))},
+                        columns=columns).astype(dtypes)
+
+
+def _make_frames(ann_rows, cas_rows, event_rows, rejects, reports):
     coding = Coding(
-        frame(ann_rows, ANNOTATION_COLUMNS, "annotations"),
-        frame(cas_rows, CASUALTY_COLUMNS, "casualties"),
-        frame(event_rows, EVENT_COLUMNS, "events"),
+        _frame(ann_rows, ANNOTATION_COLUMNS, "annotations"),
+        _frame(cas_rows, CASUALTY_COLUMNS, "casualties"),
+        _frame(event_rows, EVENT_COLUMNS, "events"),
         _rejects_frame(rejects),
         reports,
     )
