@@ -271,6 +271,27 @@ def test_coding_makes_no_reference_cycles():
         gc.enable()
 
 
+def test_the_rows_are_freed_before_the_collector_resumes(monkeypatch, fakes_path):
+    """The collector stays paused until the tables are made: when it resumes, the rows
+    (a tuple per annotation) are freed, and its next pass does not walk them."""
+    import gc
+
+    reports = ck.load_reports(fakes_path)[0][:300]
+    ck.code_reports(reports, progress=False)  # build the dictionaries and caches first
+    young, enable = [], gc.enable
+
+    def counting_enable():
+        young.append(len(gc.get_objects(generation=0)))  # what the collector's next pass walks
+        enable()
+
+    monkeypatch.setattr(gc, "enable", counting_enable)
+    gc.collect()
+    coding = ck.code_reports(reports, progress=False)
+    # (what stays young is the tables' own objects, some 1,200 whatever the number of reports)
+    assert young and len(coding.annotations) > 10000
+    assert max(young) < len(coding.annotations) / 8, (young, len(coding.annotations))
+
+
 def test_the_collector_is_left_as_it_was(monkeypatch):
     import gc
 

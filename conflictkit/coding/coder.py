@@ -198,7 +198,8 @@ class Coder:
         ``published`` overrides the report's publication date.  A report that
         fails to code raises (:meth:`code_many` sets it aside instead).
         """
-        return _frames(*_run(self, [_as_report(report, published)], strict=True))
+        with _collector_paused():  # (see code_reports)
+            return _frames(*_run(self, [_as_report(report, published)], strict=True))
 
     def code_many(self, reports):
         """Rows of many reports: (annotations, casualties, events, rejects, reports kept).
@@ -519,7 +520,11 @@ def code_reports(reports, *, lexicon=None, resources=None, coder=None, progress=
         raise ValueError("engine must be 'serial' or 'dask'")
     from tqdm.auto import tqdm
 
-    return _frames(*coder.code_many(tqdm(reports, disable=not progress, desc="coding", unit="report")))
+    # The collector stays paused until the tables are made: the rows (a tuple or dict for each annotation,
+    # claim and event) are freed by then; the collector's first pass after the coding would otherwise
+    # walk them all (~10 ms for FA-KES's 793 reports, 40,000 rows).
+    with _collector_paused():
+        return _frames(*coder.code_many(tqdm(reports, disable=not progress, desc="coding", unit="report")))
 
 
 def _run(coder, reports, strict=False):
