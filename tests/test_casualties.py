@@ -1004,3 +1004,17 @@ def test_the_toll_cues_read_from_one_pass_are_those_each_finder_reads():
         found = set(map(_second, g.toll_cue_words.iter(text)))
         for finder in (g.cumulative, g.roundup):
             assert finder.holds(text, 0, len(text), found) == finder.holds(text, 0, len(text)), text
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_KEY = st.one_of(st.none(), st.sampled_from(["Aleppo", "Homs", "2016-05", ""]), st.just(float("nan")), st.integers(0, 2))
+
+
+@given(st.lists(st.tuples(_KEY, _KEY), max_size=4))
+def test_event_keys_match_as_the_plain_form(pairs):
+    """_keys_match (a loop) as the all() of the rule: a component known in both that differs conflicts."""
+    from conflictkit.coding.casualties import _keys_match
+
+    a, b = tuple(x for x, _ in pairs), tuple(y for _, y in pairs)
+    assert _keys_match(a, b) == all(x is None or y is None or x == y for x, y in zip(a, b))

@@ -311,3 +311,29 @@ def test_the_collector_is_left_as_it_was(monkeypatch):
     with pytest.raises(RuntimeError, match="boom"):
         ck.code_report(report)  # one report is coded strictly: the error is raised, the collector back on
     assert gc.isenabled()
+
+
+def test_an_annotation_names_the_sentence_holding_its_start(fakes_path):
+    """Each annotation's ``sentence`` is the index of the sentence span holding its start (-1 outside
+    every sentence), and its id the report's id and its place in offset order where it has none."""
+    reports = ck.load_reports(fakes_path)[0][:150]
+    ann = ck.code_reports(reports, progress=False).annotations
+    spans = {r.id: list(r.sentences) for r in reports}
+    expected = [next((k for k, (a, b) in enumerate(spans[rid]) if a <= s < b), -1)
+                for rid, s in zip(ann.report_id, ann.start)]
+    assert ann.sentence.tolist() == expected and (ann.sentence >= 0).mean() > 0.9
+    assert ann.groupby("report_id", sort=False).start.apply(lambda x: x.is_monotonic_increasing).all()
+
+
+def test_an_annotation_outside_every_sentence_has_none():
+    from datetime import date
+    from types import SimpleNamespace
+
+    text = "Title here. Body one. Body two."
+    dates = [SimpleNamespace(start=s, end=s + 4, partial="", date_start=date(2020, 1, 1), date_end=date(2020, 1, 1),
+                             precision="day", role="event") for s in (0, 12, 22, 11)]
+    ctx = SimpleNamespace(report=SimpleNamespace(id="r"), text=text, lexicon=SimpleNamespace(rows={"actor": {}}),
+                          terms={"actor": [], "place": []}, place_infos={}, dates=dates, sources=[],
+                          starts=[0, 12, 22], spans=[(0, 11), (12, 21), (22, 31)])
+    rows = coder_mod._annotations(ctx, [])
+    assert [(r[1], r[3], r[8]) for r in rows] == [("r:a1", 0, 0), ("r:a2", 11, -1), ("r:a3", 12, 1), ("r:a4", 22, 2)]

@@ -27,6 +27,7 @@ import gc
 import hashlib
 import json
 import math
+from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -450,14 +451,17 @@ def _annotations(ctx, coded, event_annotations=()):
     """The annotation rows (tuples of :data:`ANNOTATION_COLUMNS`, in their order) of a report, by offset:
     its claims and terms, and the event cues and actors of ``event_annotations``."""
     rid, text = ctx.report.id, ctx.text
-    rows = [("casualty", m.claim.start, m.claim.end, f"{m.claim.outcome} {_fmt_count(m.claim.count)}",
-             f"role={m.claim.role}", m.claim_id) for m in coded]
+    rows = []
+    for m in coded:
+        c = m.claim
+        rows.append(("casualty", c.start, c.end, f"{c.outcome} {_fmt_count(c.count)}", f"role={c.role}", m.claim_id))
     actors = ctx.lexicon.rows["actor"]
     for t in ctx.terms["actor"]:
         row = actors[t.entry]
         rows.append(("actor", t.start, t.end, row["actor"], f"side={row['side']}; type={row['actor_type']}", None))
+    infos = ctx.place_infos
     for t in ctx.terms["place"]:
-        info = ctx.place_infos[t]
+        info = infos[t]
         rows.append(("place", t.start, t.end, info["place"],
                      f"{info['precision']}; admin1={info['admin1']}; country={info['country']}", None))
     for d in ctx.dates:
@@ -468,18 +472,11 @@ def _annotations(ctx, coded, event_annotations=()):
     rows += [(a["label"], a["start"], a["end"], a["value"], a["detail"], a["annotation_id"])
              for a in event_annotations]
     rows.sort(key=itemgetter(1, 2, 0))
-    sentences = _sentences_of(ctx, [r[1] for r in rows])
-    return [(rid, aid or f"{rid}:a{n + 1}", label, s, e, text[s:e], value, detail, i)
-            for n, ((label, s, e, value, detail, aid), i) in enumerate(zip(rows, sentences))]
-
-
-def _sentences_of(ctx, offsets):
-    """``ctx.sentence_of`` of each of the sorted ``offsets``, in one pass."""
-    starts, spans, out, i = ctx.starts, ctx.spans, [], -1
-    for pos in offsets:
-        while i + 1 < len(starts) and starts[i + 1] <= pos:
-            i += 1
-        out.append(i if i >= 0 and pos < spans[i][1] else -1)
+    starts, spans, out = ctx.starts, ctx.spans, []
+    for n, (label, s, e, value, detail, aid) in enumerate(rows, 1):
+        i = bisect_right(starts, s) - 1  # (ctx.sentence_of, inline: once per row)
+        out.append((rid, aid or f"{rid}:a{n}", label, s, e, text[s:e], value, detail,
+                    i if i >= 0 and s < spans[i][1] else -1))
     return out
 
 
