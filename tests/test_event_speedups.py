@@ -755,3 +755,124 @@ def test_event_cues_in_text_order(words, sep):
     assert cues == sorted(cues)
     assert event_types.find_event_cues(text, 3, len(text) - 2) == sorted(event_types.find_event_cues(text, 3,
                                                                                                      len(text) - 2))
+
+
+# ---------------------------------------------------------------------------
+# Rules that start with a common word ("a", "an", "2", "five"), tried behind a guard of their next word
+
+
+def _old_rule_starts(patterns, rules, letter):
+    """event_types._rule_starts before the guards: each word's rules as a tuple of the rules' own regexes."""
+    import functools
+    import operator
+
+    import ahocorasick
+
+    prefixes = [event_types.literal_prefixes(p, event_types._START_LENGTH, spaces=True) for p in patterns]
+    if any(p is None for p in prefixes):
+        return None
+    first = re.compile(letter)
+    masks = {}
+    for k, words in enumerate(prefixes):
+        for w in words:
+            if first.match(w):
+                w = spaced(w)
+                masks[w] = masks.get(w, 0) | 1 << k
+    automaton = ahocorasick.Automaton()
+    for w in sorted(masks):
+        shorter = [masks.get(w[:n], 0) for n in range(2, len(w))]
+        if any(m | masks[w] == m for m in shorter):
+            continue
+        mask = masks[w] | functools.reduce(operator.or_, shorter, 0)
+        automaton.add_word(w, (len(w), tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _old_alternations(rules=None):
+    """The compiled alternations with the old automaton (no guards), as _alternation built them."""
+    table = event_types.load_resources().event_rules if rules is None else rules
+    table = table.iloc[table["weight"].astype(float).rank(method="first", ascending=False).argsort()]
+    sensitive = table["case_sensitive"].eq("1")
+    new = event_types.compile_event_rules(None if rules is None else rules).alternations
+    out = []
+    for alt, flag in zip(new, [f for f in (False, True) if (sensitive == f).any()]):
+        part = table[sensitive == flag]
+        patterns = [event_types._strip_boundary(p.lower() if alt.lowered else p) for p in part["pattern"]]
+        regexes = [re.compile(f"(?:{event_types._factored_pattern(p)})(?P<r{i}>)") for i, p in zip(part.index,
+                                                                                                   patterns)]
+        starts = _old_rule_starts(patterns, regexes, "[a-z0-9]" if alt.lowered else "[A-Za-z0-9]")
+        words = sorted(starts.items(), key=lambda item: len(item[0])) if starts is not None else ()
+        out.append(alt._replace(starts=starts, words=tuple((w, rs) for w, (_, rs) in words)
+                                if 0 < len(words) <= event_types._FEW_WORDS else None))
+    return out
+
+
+_OLD_ALTERNATIONS = {}
+
+
+def _matches_as_before(text, rules=None):
+    if id(rules) not in _OLD_ALTERNATIONS:
+        _OLD_ALTERNATIONS[id(rules)] = _old_alternations(rules)
+    for alt, old in zip(event_types.compile_event_rules(None if rules is None else rules).alternations,
+                        _OLD_ALTERNATIONS[id(rules)]):
+        t = text.lower() if alt.lowered else text
+        new_hits = [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)]
+        assert new_hits == [(m.lastgroup, m.span()) for m in event_types._matches(old, t)], text[:200]
+        assert new_hits == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)], text[:200]
+
+
+def test_the_rules_of_a_number_of_people_are_tried_behind_one_guard():
+    alt = event_types._compiled()[0]
+    for word in (" a ", " an ", " 2", " five "):
+        (rx,) = alt.starts.get(word)[1]  # one regex for the two rules of "a man was shot", "2 people were killed"
+        assert "(?=" in rx.pattern and rx.match("a statement was issued") is None
+        assert rx.match("2 people were killed").lastgroup == "r1" and rx.match("a man was shot").lastgroup == "r0"
+    assert len(alt.starts.get(" killed ")[1]) > 1  # no guard shared: the rules as they are
+    assert event_types._guard_at(" a ", event_types._alternative_guards(r"(?:a (?:\w+ ){0,2}men|a(?:n)? ambush)\b")) \
+        is None  # an alternative without a guard may match there
+
+
+def test_guards_of_a_rules_alternatives():
+    guards = event_types._alternative_guards(r"(?:(?:a|[0-9]+) (?:\w+ ){0,2}(?:men|boys?) (?:were )?shot|kill\w* "
+                                             r"(?:\w+ ){0,3}?soldiers in|kill\w* (?:\w+ ){0,3}?soldiers|clashes)\b")
+    assert [g for _, g in guards] == [r"(?:a|[0-9]+) (?:\w++ ){0,2}(?:men|boys?)", r"kill\w*+ (?:\w++ ){0,3}?soldiers",
+                                      None, None]  # (the third: nothing after its word; the fourth skips none)
+    assert {" a "} | {" " + d for d in "0123456789"} <= guards[0][0] and guards[3][0] == {" clashes"}
+    assert event_types._alternative_guards(r"(?i:a) (?:\w+ ){0,2}men") is None  # not read: no guards
+    for pattern, text in [(r"(?:(?:a|[0-9]+) (?:\w+ ){0,2}(?:men|boys?) (?:were )?shot)\b", "a few boys were shot"),
+                          (r"(?:kill\w* (?:\w+ ){0,3}?soldiers in)\b", "killed three soldiers in")]:
+        guard = event_types._alternative_guards(pattern)[0][1]
+        assert re.match(pattern, text) and re.match(guard, text) and re.match(guard, text).end() < len(text)
+
+
+_NUMBER_PHRASE = st.tuples(
+    st.sampled_from(["a", "an", "2", "12", "2016", "one", "five", "three", "the"]),
+    st.lists(st.sampled_from(["local", "syrian", "young", "few", "more", "day", "were", "shot", "men"]), max_size=3),
+    st.sampled_from(["men", "man", "women", "civilians", "people", "children", "boys", "soldiers", "hours", "report"]),
+    st.sampled_from(["", "were", "was", "have been", "brutally", "had been reportedly"]),
+    st.sampled_from(["shot", "killed", "found dead", "attacked", "wounded", "strike", "seen", "."])).map(
+        lambda p: " ".join([p[0], *p[1], p[2], p[3], p[4]]))
+
+
+@given(st.lists(st.one_of(_NUMBER_PHRASE, st.sampled_from(["a", "an", "2", "killed", "two-day", "strikes", "the",
+                                                          "army", ",", ".", "civilians", "were"])), max_size=8),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", "-", "\xa0", "\xe9", "\n"]), min_size=1, max_size=3))
+@settings(max_examples=500, deadline=None)
+def test_rules_behind_a_guard_match_as_before(words, seps):
+    _matches_as_before("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
+
+
+@given(st.lists(st.sampled_from(["a", "an", "two", "12", "civilians", "men", "were", "shot", "killed", "soldiers",
+                                 "attacked", "the", "village", "IS", "took", "captured", "ambush", ",", "."]),
+                max_size=16), st.sampled_from([" ", "  ", "-"]))
+@settings(max_examples=200, deadline=None)
+def test_rules_behind_a_guard_match_as_before_in_other_rules(words, sep):
+    _matches_as_before(sep.join(words), _RULES)
+
+
+def test_rules_behind_a_guard_match_as_before_in_real_news(fakes, acled_notes):
+    for r in fakes:
+        _matches_as_before(r.text)
+    for note in acled_notes[::3]:
+        _matches_as_before(note)
