@@ -822,6 +822,10 @@ def _matches_as_before(text, rules=None):
         assert new_hits == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)], text[:200]
 
 
+def _guards(pattern):
+    return event_types._alternative_guards(event_types._read_tokens(pattern))
+
+
 def test_the_rules_of_a_number_of_people_are_tried_behind_one_guard():
     alt = event_types._compiled()[0]
     for word in (" a ", " an ", " 2", " five "):
@@ -829,20 +833,23 @@ def test_the_rules_of_a_number_of_people_are_tried_behind_one_guard():
         assert "(?=" in rx.pattern and rx.match("a statement was issued") is None
         assert rx.match("2 people were killed").lastgroup == "r1" and rx.match("a man was shot").lastgroup == "r0"
     assert len(alt.starts.get(" killed ")[1]) > 1  # no guard shared: the rules as they are
-    assert event_types._guard_at(" a ", event_types._alternative_guards(r"(?:a (?:\w+ ){0,2}men|a(?:n)? ambush)\b")) \
+    assert event_types._guard_at(" a ", _guards(r"(?:a (?:\w+ ){0,2}men|a(?:n)? ambush)\b")) \
         is None  # an alternative without a guard may match there
 
 
 def test_guards_of_a_rules_alternatives():
-    guards = event_types._alternative_guards(r"(?:(?:a|[0-9]+) (?:\w+ ){0,2}(?:men|boys?) (?:were )?shot|kill\w* "
+    guards = _guards(r"(?:(?:a|[0-9]+) (?:\w+ ){0,2}(?:men|boys?) (?:were )?shot|kill\w* "
                                              r"(?:\w+ ){0,3}?soldiers in|kill\w* (?:\w+ ){0,3}?soldiers|clashes)\b")
-    assert [g for _, g in guards] == [r"(?:a|[0-9]+) (?:\w++ ){0,2}(?:men|boys?)", r"kill\w*+ (?:\w++ ){0,3}?soldiers",
-                                      None, None]  # (the third: nothing after its word; the fourth skips none)
-    assert {" a "} | {" " + d for d in "0123456789"} <= guards[0][0] and guards[3][0] == {" clashes"}
-    assert event_types._alternative_guards(r"(?i:a) (?:\w+ ){0,2}men") is None  # not read: no guards
+    # the third alternative has nothing after its word, the fourth skips none: no guard, their first words as one
+    assert [g for _, _, g in guards] == [r"(?:a|[0-9]+) (?:\w++ ){0,2}(?:men|boys?)", r"kill\w*+ (?:\w++ ){0,3}?soldiers",
+                                      None]
+    assert {" a "} | {" " + d for d in "0123456789"} <= guards[0][0] and guards[2][0] == {" kill", " clas"}
+    assert _guards(r"(?i:a) (?:\w+ ){0,2}men") is None  # not read: no guards
+    assert _guards(r"(?:massacres?|kill\w* (?:\w+ ){0,3}?soldiers)\b") is None  # none
+    assert event_types._alternative_guards(event_types._read_tokens(r"(?:a (?:\w+ ){0,2}men|clashes)"), {"x"}) is None
     for pattern, text in [(r"(?:(?:a|[0-9]+) (?:\w+ ){0,2}(?:men|boys?) (?:were )?shot)\b", "a few boys were shot"),
                           (r"(?:kill\w* (?:\w+ ){0,3}?soldiers in)\b", "killed three soldiers in")]:
-        guard = event_types._alternative_guards(pattern)[0][1]
+        guard = _guards(pattern)[0][2]
         assert re.match(pattern, text) and re.match(guard, text) and re.match(guard, text).end() < len(text)
 
 

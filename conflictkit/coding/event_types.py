@@ -11,6 +11,7 @@ crime, attribution) let the classifier say "not political violence".
 """
 
 import bisect
+import collections
 import functools
 import itertools
 import operator
@@ -143,11 +144,17 @@ def _alternation(rules, lowered):
     # alternative that starts with the rule's own text is rejected on its
     # first character, one that starts by opening a group is not (1.5x).
     patterns = [_strip_boundary(r.pattern.lower() if lowered else r.pattern) for r in rules.itertuples()]
-    parts = [f"(?:{_factored_pattern(p)})(?P<r{i}>)" for i, p in zip(rules.index, patterns)]
+    tokens = [_read_tokens(p) for p in patterns]  # (read once: for the factored patterns and the guards)
+    parts = [f"(?:{p if t is None else _join(t)})(?P<r{i}>)" for i, p, t in zip(rules.index, patterns, tokens)]
     meta = {f"r{i}": (r.event_type, r.sub_event_type, float(r.weight), r.outcome == "1")
             for i, r in zip(rules.index, rules.itertuples())}
     letter = "[a-z0-9]" if lowered else "[A-Za-z0-9]"  # a rule may start with a figure ("5 civilians were killed")
-    starts = _rule_starts(patterns, [re.compile(p) for p in parts], letter)
+    # the guards two rules have (only those can let rules be tried as one: see _tried_rules); the first
+    # words of the alternatives of the rules that have them only are read (~20 ms a process for all)
+    guards = collections.Counter(g for t in tokens for g in set(_guards(t)) if g is not None)
+    shared = {g for g, n in guards.items() if n > 1}
+    starts = _rule_starts(patterns, [re.compile(p) for p in parts], letter,
+                          [_alternative_guards(t, shared) for t in tokens])
     words = sorted(starts.items(), key=lambda item: len(item[0])) if starts is not None else ()
     return _Alternation(re.compile(rf"\b(?={letter})(?:" + "|".join(parts) + ")"), meta, starts, lowered,
                         _alternation_needs(patterns), {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()},
@@ -226,7 +233,7 @@ def _needed(items, every=False):
 _START_LENGTH = 10
 
 
-def _rule_starts(patterns, rules, letter):
+def _rule_starts(patterns, rules, letter, alternatives=None):
     """Where the rules can start: an automaton of the first ten characters
     (:data:`_START_LENGTH`) of the words of the rules' ``patterns``, when they
     can be read from every rule (else None).  The value of a word is its
@@ -245,7 +252,10 @@ def _rule_starts(patterns, rules, letter):
     starts, and is faster: FA-KES, 24 -> 14 us a report, a third fewer hits).
     Words written alike ("al-shabaab" and "al shabaab", a space and a
     non-breaking one) are one word, with the rules of both: a rule is tried
-    wherever it may start, and maybe where it cannot, as before."""
+    wherever it may start, and maybe where it cannot, as before.
+
+    ``alternatives``: each rule's :func:`_alternative_guards` (None: none).  Where two or more rules
+    in a row of a word's have one guard there, they are one regex (:func:`_tried_rules`)."""
     prefixes = [literal_prefixes(p, _START_LENGTH, spaces=True) for p in patterns]
     if any(p is None for p in prefixes):
         return None
@@ -256,7 +266,7 @@ def _rule_starts(patterns, rules, letter):
             if first.match(w):
                 w = spaced(w)
                 masks[w] = masks.get(w, 0) | 1 << k
-    alternatives = [_alternative_guards(p) for p in patterns]
+    alternatives = alternatives or [None] * len(rules)
     automaton, tried = ahocorasick.Automaton(), {}
     for w in sorted(masks):
         shorter = [masks.get(w[:n], 0) for n in range(2, len(w))]
@@ -272,25 +282,50 @@ def _rule_starts(patterns, rules, letter):
     return automaton
 
 
-def _alternative_guards(pattern):
-    """The top-level alternatives of a rule's ``pattern`` (``(?:A|B|…)`` and what follows it,
-    or the pattern as one alternative): for each, its first words as the automaton of
-    :func:`_rule_starts` holds them and its guard (:func:`_guard`, or None); None where an
-    alternative's first words cannot be read."""
-    tokens = _read_tokens(pattern)
+def _guards(tokens):
+    """The guards (:func:`_guard`) of the top-level alternatives of a rule's pattern (its ``tokens``,
+    :func:`_read_tokens`), in their order; () where the tokens are not read."""
+    split = _split_alternatives(tokens)
+    return () if split is None else [_guard(alt) for alt in split[0]]
+
+
+def _split_alternatives(tokens):
+    """``(alternatives, tail)`` of a rule's pattern read as ``tokens`` (:func:`_read_tokens`): the
+    alternatives of ``(?:A|B|…)`` and the pattern after it, or the pattern as one alternative and "";
+    None where the tokens are not read."""
     if tokens is None or len(tokens) != 1:
         return None
     seq = tokens[0]
     if seq and not isinstance(seq[0], str) and seq[0][0] == "(?:" and seq[0][2] == ")":
-        alts, tail = seq[0][1], _join([seq[1:]], factor=False)
-    else:
-        alts, tail = [seq], ""
+        return seq[0][1], _join([seq[1:]], factor=False)
+    return [seq], ""
+
+
+def _alternative_guards(tokens, keep=None):
+    """The top-level alternatives of a rule's pattern (its ``tokens``, :func:`_read_tokens`: ``(?:A|B|…)``
+    and what follows it, or the pattern as one alternative) that have a guard (:func:`_guard`), and those that have none
+    as one: for each, its first words as the automaton of :func:`_rule_starts` holds them, their
+    starts (each word cut at each length) and its guard (None for those without).  ``keep``: the
+    guards to keep (others are none), default all.  None where no alternative has a guard (most rules: their
+    alternatives' first words are not read, ~0.1 s a process) or some first words cannot be read."""
+    split = _split_alternatives(tokens)
+    if split is None:
+        return None
+    alts, tail = split
+    guards = [g if keep is None or g in keep else None for g in map(_guard, alts)]
+    if all(g is None for g in guards):
+        return None
+    parts = [([alt], g) for alt, g in zip(alts, guards) if g is not None]
+    rest = [alt for alt, g in zip(alts, guards) if g is None]
     out = []
-    for alt in alts:
-        prefixes = literal_prefixes(_join([alt], factor=False) + tail, _START_LENGTH, spaces=True)
+    for part, guard in parts + ([(rest, None)] if rest else []):
+        # (four first characters, not ten: fewer words to read and compare, and a word of the automaton
+        # is as much the start of a match or its start is one of them)
+        prefixes = literal_prefixes(f"(?:{_join(part, factor=False)}){tail}", 4, spaces=True)
         if prefixes is None:
             return None
-        out.append(({spaced(p) for p in prefixes}, _guard(alt)))
+        words = {spaced(p) for p in prefixes}
+        out.append((words, {w[:n] for w in words for n in range(2, len(w) + 1)}, guard))
     return out
 
 
@@ -316,8 +351,8 @@ def _guard_at(word, alternatives):
     if alternatives is None:
         return None
     guards = []
-    for prefixes, guard in alternatives:
-        if any(p.startswith(word) or word.startswith(p) for p in prefixes):
+    for words, starts, guard in alternatives:  # (starts: the words' starts, each a set: ~1,000 words a rule)
+        if word in starts or any(word[:n] in words for n in range(2, len(word))):
             if guard is None:
                 return None
             if guard not in guards:
