@@ -262,6 +262,34 @@ def literal_prefixes(pattern, length=6, spaces=False):
         return None
 
 
+def held_strings(pattern, length=6):
+    """Strings one of which every match of ``pattern`` holds: the :func:`literal_prefixes` of
+    the part of it from one of its top-level items on (a match of the whole is one of each
+    such part after a match of what comes before it), the set whose shortest string is the
+    longest, none that starts with another; ``None`` when no such set can be read.  A search
+    of a text that holds none of them finds nothing.
+
+    >>> held_strings(r"\\b\\w+-year(?:-long)?\\s+war")
+    ('-year',)
+    >>> held_strings(r"\\b(?:one|\\d+)\\s+(?:weeks?|months?)\\s+after")
+    ('after',)
+    >>> held_strings(r"\\w+|x") is None
+    True
+    """
+    if re.compile(pattern).flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_sre_parse.parse(pattern))
+        best = None
+        for k in range(len(items)):
+            found = _prefixes(items[k:], "", length)
+            if found and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = found
+    except RecursionError:
+        return None
+    return None if best is None else tuple(sorted(w for w in best if not any(w[:k] in best for k in range(1, len(w)))))
+
+
 _SPACES = frozenset(WHITESPACE)
 _END = (None, None)  # stands for "what follows is unknown" in _prefixes
 _LARGEST_CLASS = 40

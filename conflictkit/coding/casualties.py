@@ -39,6 +39,7 @@ import ahocorasick
 from ._scan import (
     first_class,
     followed_by_space,
+    held_strings,
     literal_automaton,
     literal_prefixes,
     lower_same_length,
@@ -546,6 +547,8 @@ class CasualtyGrammar:
         self.verb_channels = tuple((k, self.channel_of["verb:" + k]) for k in _VERB_PATTERNS if k in self.verb_words)
         self.verb_anywhere = tuple(k for k in _VERB_PATTERNS if k not in self.verb_words)
         self.need_channels = tuple((k, self.channel_of["need:" + k]) for k in _NEEDS)
+        #: The channels scanned for the counts' and the articles' first words.
+        self.number_channel, self.article_channel = self.channel_of["number"], self.channel_of["article"]
         #: ``(channel of the list they need, where they start: "count", "article", "verb" or "title",
         #: the patterns, {pattern: ()})`` for :func:`_pattern_starts`: the patterns that need one list
         #: and start at the same words share their starts.
@@ -555,8 +558,7 @@ class CasualtyGrammar:
                     "verb" if k in _VERB_PATTERNS else "article")
             groups.setdefault((c, kind), []).append(k)
         self.need_plan = tuple((c, kind, tuple(keys), dict.fromkeys(keys, ())) for (c, kind), keys in groups.items())
-        #: The channels scanned for the lists the patterns need, and for those the count-first patterns need.
-        self.needed = tuple(dict.fromkeys(c for _, c in self.need_channels))
+        #: The channels scanned for the lists the count-first patterns need.
         self.count_first_needs = tuple(dict.fromkeys(c for k, c in self.need_channels if k in _COUNT_FIRST))
         #: ``(key, channel)`` of the starts taken as scanned: the unnumbered cue, the implied cues, the words of
         #: the named condition, the verb patterns.
@@ -564,6 +566,14 @@ class CasualtyGrammar:
                               ("named_condition", self.channel_of["named_condition"])) + self.verb_channels
         self.word_keys, self.word_chans = (tuple(k for k, _ in self.word_channels),
                                            tuple(c for _, c in self.word_channels))
+        keys_of = {}
+        for k, c in self.word_channels:
+            keys_of.setdefault(c, []).append(k)
+        #: ``(channel, keys)`` of :attr:`word_channels`, by channel.
+        self.word_keys_of = tuple((c, tuple(keys)) for c, keys in keys_of.items())
+        #: Every key of :func:`_pattern_starts`, without starts: ``()``.
+        self.no_starts = dict.fromkeys(self.word_keys + self.verb_anywhere
+                                       + tuple(k for _, _, keys, _ in self.need_plan for k in keys), ())
 
     def __reduce__(self):
         return (CasualtyGrammar, (self.grammar,))
@@ -595,7 +605,8 @@ class _CueFinder:
     """
 
     def __init__(self, entries, common):
-        #: ``(pattern, first words or None, word start only, the word sets of its other parts)`` of each cue;
+        #: ``(pattern, first words or None, word start only, the word sets of its other parts, strings one
+        #: of which a match holds or None)`` of each cue (the strings read only for a cue searched for);
         #: their numbers, by the words of their first part (numbers: a compiled pattern hashes its whole code)
         self._cues, self._by_word, self._always = [], {}, []
         words = set()
@@ -607,7 +618,8 @@ class _CueFinder:
             word = bool(first) and source.startswith(r"\b") and all(w[0].isalnum() or w[0] == "_" for w in first)
             if first:  # a word that starts with another adds no start ("kill", "killed")
                 first = tuple(sorted(f for f in first if not any(f[:k] in first for k in range(1, len(f)))))
-            cue = (_lc(source), first or None, word, tuple(map(frozenset, parts[1:])))
+            rx = _lc(source)
+            cue = (rx, first or None, word, tuple(map(frozenset, parts[1:])), None if first else held_strings(rx.pattern))
             self._cues.append(cue)
             if not parts:  # no rare word: always looked for
                 self._always.append(k)
@@ -631,10 +643,16 @@ class _CueFinder:
         by_word, cues, words = self._by_word, self._cues, self._words
         # each cue once (in any order: the answer is the same), by its number
         for k in self._always + list({k for w in found & self._first_words for k in by_word[w]}):
-            rx, first, word, rest = cues[k]
+            rx, first, word, rest, held = cues[k]
             if any(map(found.isdisjoint, rest)):  # a part none of whose words is there (in C)
                 continue
             if first is None:
+                if held is not None:  # (a search where none of them is finds nothing: a fast find first)
+                    for s in held:
+                        if low.find(s, start, end) >= 0:
+                            break
+                    else:
+                        continue
                 if rx.search(low, start, end):
                     return True
                 continue
@@ -1271,8 +1289,6 @@ def _channel_starts(g, low):
     return out
 
 
-_NONE = itertools.repeat(())  # (an endless supply of the empty sequence, for map)
-
 #: Patterns tried where a count starts, and where "a", "one", "his" … start.
 _COUNT_FIRST = ("list", "passive", "noun", "condition", "n_and_one")
 _ARTICLE_PATTERNS = ("pair", "one_passive", "one_passive_any", "pair_n")
@@ -1286,6 +1302,26 @@ _CUES = {name: re.compile(cue) for name, cue in {
     "list": r",|and\s|\d(?<=\s\d)", "active_list": r",|and\s", "n_and_one": r"and\s+(?:an?|one)\s",
     "pair": r"and\s", "pair_n": r"and\s", "compound": r"and\s", "pair_active": r"and\s",
 }.items()}
+# The patterns whose cue is "and\s" or ",|and\s": where the last one is, str.rfind finds
+# (:func:`_last_and`), once for all of them in a window, where a search for each was made;
+# the others' cues are searched for (:func:`_followed_by`).
+_AND_CUED = tuple(k for k, rx in _CUES.items() if rx.pattern == r"and\s")
+_COMMA_OR_AND_CUED = tuple(k for k, rx in _CUES.items() if rx.pattern == r",|and\s")
+_SEARCHED_CUES = tuple((k, rx) for k, rx in _CUES.items() if k not in _AND_CUED + _COMMA_OR_AND_CUED)
+
+
+def _last_and(low):
+    """Where the last match of ``and\\s`` in ``low`` starts, or -1 (``\\s``: a character
+    for which ``str.isspace`` holds)."""
+    q = low.rfind("and")
+    while q >= 0 and not low[q + 3:q + 4].isspace():
+        q = low.rfind("and", 0, q + 2)  # (the one before: it starts before q)
+    return q
+
+
+def _up_to(starts, end):
+    """The sorted ``starts`` (not empty) at or before ``end``: ``starts`` itself when all are."""
+    return starts if starts[-1] <= end else starts[:bisect.bisect_right(starts, end)]
 
 
 def _followed_by(rx, text, starts):
@@ -1304,43 +1340,87 @@ def _followed_by(rx, text, starts):
     return out
 
 
+def _count_starts(g, low, found):
+    """Where a count starts in ``low`` (a match of the ``number_start`` pattern, none inside
+    another), up to the last word the count-first patterns need; ``found``: its
+    :func:`_channel_starts`."""
+    numbers = found.get(g.number_channel)
+    upto = max([found[c][-1] for c in g.count_first_needs if c in found], default=-1)
+    if not numbers or upto < 0:
+        return []
+    # matches_at(number_start, low, numbers up to upto) inline, with the starts of the matches
+    match, out, end = g.lowered["number_start"].match, [], -1
+    for p in numbers:
+        if p > upto:
+            break
+        if p >= end:
+            m = match(low, p)
+            if m:
+                out.append(p)
+                end = m.end()
+    return out
+
+
 def _pattern_starts(g, low):
     """Where each pattern is tried in ``low`` (lower-cased window text):
     ``{name: sorted starts}``, by pattern name and for the ``cue`` of the
     unnumbered pattern, the ``implied`` cues and the words of the named condition
     (``named_condition``).  Each pattern is tried only
     where one of its first words starts, and only up to the last word of the
-    list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`)."""
+    list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`).
+    (A pattern without starts has ``()``, one whose starts were all cut off ``[]``.)"""
     found = _channel_starts(g, low)
     get = found.get
     none = ()  # (one empty sequence for every pattern without starts, none made for each)
-    at = dict(zip(g.word_keys, map(get, g.word_chans, _NONE)))  # the cue, the implied cues … (in C)
+    # every pattern without starts (a copy, in C), then those of the channels found (a window
+    # finds a few): the cue, the implied cues …
+    at = g.no_starts.copy()
+    for c, keys in g.word_keys_of:
+        if c in found:
+            starts = found[c]
+            for k in keys:
+                at[k] = starts
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
-    # the last word of each list the patterns need (a list is scanned once, whichever patterns need it)
-    last = {c: found[c][-1] if c in found else -1 for c in g.needed}
-    numbers = get(g.channel_of["number"], [])
-    upto = max(map(last.__getitem__, g.count_first_needs))
-    if numbers and upto >= 0:
-        numbers = [m.start() for m in matches_at(g.lowered["number_start"], low,
-                                                  numbers[:bisect.bisect_right(numbers, upto)])]
-    else:
-        numbers = []
-    article = get(g.channel_of["article"], none)
+    numbers = None  # the count starts, found when a count-first pattern needs them
     for c, kind, keys, nothing in g.need_plan:
-        end = last[c]
-        if end < 0:  # no word of the list: none of its patterns is tried
-            at.update(nothing)
-        elif kind == "verb":  # each at its own first words
+        listed = get(c)
+        if listed is None:  # no word of the list: none of its patterns is tried
+            if kind == "verb":
+                at.update(nothing)
+            continue
+        end = listed[-1]  # the list's last word: its patterns are tried up to there
+        if kind == "verb":  # each at its own first words
             for k in keys:
                 starts = at[k]
-                at[k] = starts[:bisect.bisect_right(starts, end)] if starts else none
-        elif kind == "title":  # tried at the window's start only
-            at.update(dict.fromkeys(keys, [0]))
+                at[k] = _up_to(starts, end) if starts else none
+            continue
+        if kind == "title":  # tried at the window's start only
+            starts = [0]
         else:  # (one list for all the patterns of a group: no pattern changes its starts)
-            starts = numbers if kind == "count" else article
-            at.update(dict.fromkeys(keys, starts[:bisect.bisect_right(starts, end)] if starts else none))
-    for k, cue in _CUES.items():
+            if kind == "count":
+                if numbers is None:
+                    numbers = _count_starts(g, low, found)
+                starts = numbers
+            else:
+                starts = get(g.article_channel, none)
+            starts = _up_to(starts, end) if starts else none
+        for k in keys:
+            at[k] = starts
+    last_and = None
+    for k in _AND_CUED:
+        starts = at[k]
+        if starts:
+            if last_and is None:
+                last_and = _last_and(low)
+            at[k] = _up_to(starts, last_and)
+    for k in _COMMA_OR_AND_CUED:
+        starts = at[k]
+        if starts:
+            if last_and is None:
+                last_and = _last_and(low)
+            at[k] = _up_to(starts, max(last_and, low.rfind(",")))
+    for k, cue in _SEARCHED_CUES:
         if at[k]:
             at[k] = _followed_by(cue, low, at[k])
     return at
@@ -1414,11 +1494,13 @@ def _one_claims(g, text, low, offset, at, headline, sentence, sentence_start):
                             text, sentence))
     if "was" in low or "been" in low:
         found += [_claim(m, _outcome(m), _ONE, "one-named", offset, None, sentence) for m in _named_ones(text)]
-    found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
-              for m in _matches_before(g.named["named_condition"], text, at["named_condition"], _NAMED_CONDITION_BEFORE,
-                                       _NAME_OR_PRONOUN_START)]
-    found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence) for m in _named_pairs(g, text)
-              if _two_people(m)]
+    if at["named_condition"]:
+        found += [_claim(m, "injured", _ONE, "one-named", offset, None, sentence)
+                  for m in _matches_before(g.named["named_condition"], text, at["named_condition"],
+                                           _NAMED_CONDITION_BEFORE, _NAME_OR_PRONOUN_START)]
+    if "and" in text:  # (every named pair holds one: half the windows hold none)
+        found += [_claim(m, "killed", _TWO, "pair-named", offset, None, sentence) for m in _named_pairs(g, text)
+                  if _two_people(m)]
     if at["self_shot"]:
         found += [_claim(m, "shot", _ONE, "self", offset, text, sentence)
                   for m in matches_at(rx["self_shot"], low, at["self_shot"])]

@@ -1,0 +1,177 @@
+"""The faster forms of the casualty claim finder give what the forms they replaced gave.  Each
+replaced form is kept here as it was and compared with the new one on the windows FA-KES reports
+are searched in and on generated text (separators, letters outside ASCII, digits)."""
+
+import bisect
+import itertools
+import re
+
+import pytest
+from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import conflictkit as ck
+from conflictkit.coding import casualties
+from conflictkit.coding._scan import lower_same_length, matches_at, word_starts_in
+
+_G = casualties.compile_grammar()
+
+
+# ---------------------------------------------------------------------------
+# The replaced forms, as they were
+
+_OLD_CUES = {name: re.compile(cue) for name, cue in {
+    "list": r",|and\s|\d(?<=\s\d)", "active_list": r",|and\s", "n_and_one": r"and\s+(?:an?|one)\s",
+    "pair": r"and\s", "pair_n": r"and\s", "compound": r"and\s", "pair_active": r"and\s",
+}.items()}
+
+
+def _old_followed_by(rx, text, starts):
+    if rx.search(text, starts[-1]):
+        return starts
+    out, m = [], None
+    for p in starts:
+        if m is None or m.start() < p:
+            m = rx.search(text, p)
+            if m is None:
+                break
+        out.append(p)
+    return out
+
+
+def _old_pattern_starts(g, low):
+    found = casualties._channel_starts(g, low)
+    get = found.get
+    none = ()
+    at = dict(zip(g.word_keys, map(get, g.word_chans, itertools.repeat(()))))
+    for k in g.verb_anywhere:
+        at[k] = word_starts_in(low, [(0, len(low))])
+    needed = tuple(dict.fromkeys(c for _, c in g.need_channels))
+    last = {c: found[c][-1] if c in found else -1 for c in needed}
+    numbers = get(g.channel_of["number"], [])
+    upto = max(map(last.__getitem__, g.count_first_needs))
+    if numbers and upto >= 0:
+        numbers = [m.start() for m in matches_at(g.lowered["number_start"], low,
+                                                  numbers[:bisect.bisect_right(numbers, upto)])]
+    else:
+        numbers = []
+    article = get(g.channel_of["article"], none)
+    for c, kind, keys, nothing in g.need_plan:
+        end = last[c]
+        if end < 0:
+            at.update(nothing)
+        elif kind == "verb":
+            for k in keys:
+                starts = at[k]
+                at[k] = starts[:bisect.bisect_right(starts, end)] if starts else none
+        elif kind == "title":
+            at.update(dict.fromkeys(keys, [0]))
+        else:
+            starts = numbers if kind == "count" else article
+            at.update(dict.fromkeys(keys, starts[:bisect.bisect_right(starts, end)] if starts else none))
+    for k, cue in _OLD_CUES.items():
+        if at[k]:
+            at[k] = _old_followed_by(cue, low, at[k])
+    return at
+
+
+def _same_starts(low):
+    new, old = casualties._pattern_starts(_G, low), _old_pattern_starts(_G, low)
+    assert new == old, low[:200]
+    # the same keys in the same order, and () where there were no starts, [] where all were cut off
+    assert list(new) == list(old)
+    assert [type(v) for v in new.values()] == [type(v) for v in old.values()], low[:200]
+
+
+# ---------------------------------------------------------------------------
+# Real text
+
+
+def _fakes_windows():
+    """The lower-cased windows :func:`casualties._find_claims` searches in FA-KES reports."""
+    reports, _ = ck.load_reports(shared_file("news", "fa-kes-syria-804.csv"))
+    out = []
+    for r in reports:
+        text = r.text
+        lowered = lower_same_length(text)
+        named = casualties._lower_names(text, lowered)
+        triggers = casualties._trigger_spans(_G, lowered)
+        for s, e in r.sentences:
+            for a, b in casualties._windows(lowered, s, e, triggers):
+                out.append(casualties._window_lowered(text, named, a, b))
+    return out
+
+
+@pytest.fixture(scope="module")
+def fakes_windows():
+    return _fakes_windows()
+
+
+def test_pattern_starts_as_before_in_real_news(fakes_windows):
+    assert len(fakes_windows) > 4000
+    for low in fakes_windows:
+        _same_starts(low)
+
+
+def test_the_and_cues_are_found_as_the_search_finds_them(fakes_windows):
+    and_s = re.compile(r"and\s")
+    for low in fakes_windows:
+        assert casualties._last_and(low) == max((m.start() for m in and_s.finditer(low)), default=-1)
+
+
+# ---------------------------------------------------------------------------
+# Any text
+
+_WORDS = st.sampled_from(
+    ["and", "an", "a", "one", "the", "two", "12", "2017", "at least", "five", "dozens of", "killed", "were killed",
+     "was killed", "wounded", "injured", "dead", "bodies", "his", "her", "their", "civilians", "people", "fighters",
+     "killing", "shot", "shot dead", "himself", "suicide", "condition", "critical", "death", "died", "dies", "toll",
+     "left", "fatally", "is", "IS", "been", "are", "man", "woman", "and a", "and one", "band", "sand", "andes",
+     "caf\xe9", "\xe9", "\u2019", "\xa0", "\u0130", ",", "3,000", "_", "x", "1"])
+_SEPARATORS = st.lists(st.sampled_from([" ", "", "-", "\xa0", "\u2009", "\u2019", "\xe9", "/", "\n", "_", ",", "\t"]),
+                       min_size=1, max_size=4)
+
+
+@given(st.lists(_WORDS, max_size=30), _SEPARATORS)
+@settings(max_examples=500, deadline=None)
+def test_pattern_starts_as_before_in_any_text(words, seps):
+    text = "".join(w + seps[k % len(seps)] for k, w in enumerate(words))
+    _same_starts(casualties._lower_names(text))
+
+
+@given(st.lists(st.sampled_from(["and", "an", "d", "a", "n", " ", "\xa0", "\u2009", "\t", "x", ",", "\xe9", "_"]),
+                max_size=20))
+@settings(max_examples=500, deadline=None)
+def test_the_last_and_is_the_last_match(parts):
+    text = "".join(parts)
+    assert casualties._last_and(text) == max((m.start() for m in re.finditer(r"and\s", text)), default=-1)
+
+
+# ---------------------------------------------------------------------------
+# The cues of a war's running toll searched for only where one of the strings every match holds is
+
+_TOLL_WORDS = st.sampled_from(
+    ["six-year", "-year", "year", "years", "war", "civil", "conflict", "crisis", "2nd", "second", "third",
+     "consecutive", "month", "months", "week", "weeks", "12", "100", "days", "of", "a", "one", "several", "after",
+     "before", "fighting", "shelling", "since", "2011", "killed", "more than", "nearly", "-long", "long", "consec",
+     "the", "in", "has", "have", "\xe9", "\u2019", "\xa0"])
+
+
+@given(st.lists(_TOLL_WORDS, max_size=20), _SEPARATORS)
+@settings(max_examples=500, deadline=None)
+def test_toll_cues_found_as_the_search_finds_them(words, seps):
+    low = lower_same_length("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
+    for key in ("cumulative", "roundup"):
+        finder = getattr(_G, key)
+        for a, b in ((0, len(low)), (len(low) // 3, len(low))):
+            assert finder.holds(low, a, b) == bool(_G.lowered[key].search(low, a, b)), (key, low)
+        # and each match of a cue searched for holds one of its strings
+        for rx, first, word, rest, held in finder._cues:
+            if held is not None:
+                assert all(any(s in m.group() for s in held) for m in rx.finditer(low)), (rx.pattern, low)
+
+
+def test_held_strings_of_the_searched_cues():
+    held = [c[4] for c in _G.cumulative._cues if c[1] is None]
+    assert ("-year",) in held and None not in held
