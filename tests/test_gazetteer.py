@@ -228,7 +228,7 @@ def test_no_article_name_inside_a_longer_name_or_a_word(text, not_a_name):
 
 def test_article_names_as_a_scan_for_every_article_finds_them():
     """Names after a lower-case article ("al-Bab"), found by the scans for an
-    l and a hyphen, are those a search for each article finds."""
+    "l " and a hyphen, are those a search for each article finds."""
     text = ("Shelling hit al-Bab and ar-Raqqah, el Bab and as-Safira; ash-Shaddadi, Hayat Tahrir al-Sham,"
             " real-Time, gal-Bab, (al-Bab), al-")
     expected = []

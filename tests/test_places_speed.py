@@ -46,7 +46,7 @@ def _unit_spelt_spans_plain(text):
 def _find_names_plain(text, start=0, end=None):
     end = len(text) if end is None else end
     out, pos = [], start
-    for run in G._RUN.findall(text, start, end):
+    for run in _PLAIN_RUN.findall(text, start, end):
         hits = G._names_in_run(run)
         if not hits:
             continue
@@ -61,6 +61,52 @@ def _find_names_plain(text, start=0, end=None):
     if with_article:
         out = sorted(with_article + [h for h in out if not any(a < h[1] and h[0] < b for a, b, _ in with_article)])
     return out
+
+
+# find_names' run of capitalised words and its article scans as the code had them: the particles an
+# alternation of each, no possessive quantifier; the articles at every l and at a hyphen.
+_PLAIN_RUN = re.compile(r"[A-Z][\w'\u2019]*(?:[ \-](?:(?:al|el|an|ar|as|ash|ad|at|az|ez|es|de|du|des|del|di|da|"
+                        r"do|dos|das|la|le|les|of|on|upon|en|sur)[ \-])*[A-Z][\w'\u2019]*)*")
+_PLAIN_RUN_BEFORE_UNIT_WORD = re.compile(rf"(?<![\w'-])({G.NAME_RUN})$")
+_PLAIN_L_ARTICLE = re.compile(r"l(?<=[ae]l)[ \-](?=[A-Z])")
+_PLAIN_HYPHEN_ARTICLE = re.compile(r"-(?<=a[rsdntz]-|sh-)(?=[A-Z])")
+
+
+def _article_spans_plain(text, start, end):
+    articles = [(m.start() - 1, m.end()) for m in _PLAIN_L_ARTICLE.finditer(text, start, end)]
+    for m in _PLAIN_HYPHEN_ARTICLE.finditer(text, start, end):
+        i = m.start() - 2
+        if text[i] == "s":
+            i -= 1
+            if i < 0 or text[i] != "a":
+                continue
+        articles.append((i, m.end()))
+    return sorted(articles)
+
+
+def _article_spans(text, start, end):
+    """The (article start, article end) pairs _article_names looks at, from its patterns."""
+    articles = [(m.start() - 1, m.end()) for m in G._L_ARTICLE.finditer(text, start, end)]
+    for m in G._HYPHEN_ARTICLE.finditer(text, start, end):
+        i = m.start() - 2
+        if text[i] == "s":
+            i -= 1
+            if i < 0 or text[i] != "a":
+                continue
+        articles.append((i, m.end()))
+    return sorted(articles)
+
+
+def _may_say_plain(after):
+    if after[:1] == "'":
+        return True
+    first = after.lstrip()[:2]
+    return not first.isascii() or first.lower() in P._AFTER_STARTS
+
+
+def _unit_spelt_run_spans_plain(text):
+    # the scan as the code had it: the pattern over the text itself, whatever its characters
+    return [(m.start(), m.end(1)) for m in P._UNIT_SPELT_RUN.finditer(text)]
 
 
 _PLAIN_AUTOMATA = {}
@@ -173,6 +219,7 @@ def test_before_says_as_the_plain_search_before_city_of(phrase, place, of):
 @given(st.sampled_from(["", " ", "  ", "\n", "-", "'s", "'s ", ".", " al-", "-al ", " as-", " an-"]), _phrases)
 def test_the_patterns_after_a_name_run_only_where_they_can_match(start, phrase):
     after = (start + phrase)[:30]
+    assert P._may_say(after) == _may_say_plain(after)
     if not P._may_say(after):
         assert all(p.match(after) is None for p in _AFTER_PATTERNS), after
     assert _same_match(P._next_capital(after), P._NEXT_CAPITAL.match(after))
@@ -182,6 +229,76 @@ def test_the_patterns_after_a_name_run_only_where_they_can_match(start, phrase):
 @given(_phrases)
 def test_unit_spelt_spans_as_the_plain_scan(text):
     assert P._unit_spelt_spans(text) == _unit_spelt_spans_plain(text)
+
+
+# text of capitalised words, particles (and words like them), lower-case articles, separators, letters
+# outside ASCII and the characters that the ASCII scans write otherwise (capitals, "\x00") or must read
+# as \s does ("\x1c", "\x0b", "\xa0")
+_RUN_WORDS = ["Deir", "ez", "Zor", "Dar", "es", "Salaam", "Ras", "Al", "Ain", "al", "el", "an", "ar", "as", "ash",
+              "ad", "at", "az", "de", "du", "des", "del", "di", "da", "do", "dos", "das", "la", "le", "les", "of", "on",
+              "upon", "en", "sur", "a", "d", "ase", "dell", "las", "off", "sure", "upo", "ee", "Of", "AL", "in", "rural",
+              "the", "The", "Hama's", "Idlib", "SOHR", "iPhone", "X", "\u00c9cole", "S\u00e9gou", "\u015eam",
+              "Ma\u2019arrat", "\u017fur", "_", "9", "province"]
+_RUN_SEPARATORS = [" ", " ", "-", "", "  ", "\n", "\t", "\x0b", "\x1c", "\x00", "\x01", "\xa0", ",", ", ", "(", "'",
+                   "\u2019", "\u00e9", ". "]
+_run_texts = st.lists(st.tuples(st.sampled_from(_RUN_WORDS), st.sampled_from(_RUN_SEPARATORS)), max_size=14).map(
+    lambda parts: "".join(w + p for w, p in parts))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_run_texts, st.integers(0, 6), st.integers(0, 6))
+def test_runs_of_capitalised_words_as_the_plain_pattern(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert G._RUN.findall(text, start, end) == _PLAIN_RUN.findall(text, start, end)
+    for j in range(len(text)):
+        a, b = G._RUN.match(text, j), _PLAIN_RUN.match(text, j)
+        assert (a and a.span()) == (b and b.span())
+    # NAME_RUN in patterns with something after it, where the engine gives words back
+    name_run = re.compile(G.NAME_RUN)
+    for after in (r"$", r"(?=\s+(?i:province|the)\b)", r"\b"):
+        assert [m.span() for m in re.finditer(rf"(?:{G.NAME_RUN}){after}", text)] == \
+            [m.span() for m in re.finditer(rf"(?:{_PLAIN_RUN.pattern}){after}", text)]
+    assert [m.span() for m in name_run.finditer(text)] == [m.span() for m in _PLAIN_RUN.finditer(text)]
+    assert _article_spans(text, start, end) == _article_spans_plain(text, start, end)
+    assert G.find_names(text, start, end) == _find_names_plain(text, start, end)
+    for j in range(len(text) + 1):  # the run before a unit word, its look-behind after its first capital
+        a = P._RUN_BEFORE_UNIT_WORD.search(text, max(0, j - 12), j)
+        b = _PLAIN_RUN_BEFORE_UNIT_WORD.search(text, max(0, j - 12), j)
+        assert (a and a.span(1)) == (b and b.span(1))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_run_texts)
+def test_unit_spelt_spans_of_ascii_text_as_the_scan_of_the_text(text):
+    assert P._unit_spelt_spans(text) == _unit_spelt_run_spans_plain(text) == _unit_spelt_spans_plain(text)
+    ascii_text = text.encode("ascii", "replace").decode("ascii")  # (the ASCII scan)
+    assert P._unit_spelt_spans(ascii_text) == _unit_spelt_run_spans_plain(ascii_text)
+
+
+def test_the_particle_pattern_is_the_particles():
+    particle = re.compile(rf"{G._PARTICLE}\Z")
+    letters = sorted(set("".join(G._PARTICLE_WORDS)) | {"b", "x"})
+    words = {""} | set(letters)
+    for _ in range(4):
+        words |= {w + c for w in words for c in letters}
+    assert {w for w in words if particle.match(w)} == set(G._PARTICLE_WORDS)
+
+
+# before a name: prefix words and articles in any case ("\u017f" is an s in any case), and words like them
+_PREFIX_PHRASE_WORDS = ["Tal", "tal", "Ain", "Kafr", "Deir", "Beit", "Ras", "Hayy", "Qaryat", "Khirbet", "al", "AL",
+                        "Al", "aſ", "aſh", "ash", "ez", "ES", "in", "of", "the", "and", "Tall", "Tel", "Bir", "Ayn",
+                        "Kafar", "near", "Syria", "x", "9"]
+_prefix_phrases = st.lists(st.tuples(st.sampled_from(_PREFIX_PHRASE_WORDS), st.sampled_from(_SEPARATORS + ["-"])),
+                           max_size=5).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_prefix_phrases)
+def test_prefix_words_looked_for_only_where_the_last_letter_may_end_one(before):
+    before = before[-40:]
+    plain = before[-1:] in (" ", "-") and P._prefix_word_before(before)
+    assert (before[-2:] in P._PREFIX_WORD_ENDS and P._prefix_word_before(before)) == plain
+    assert plain == bool(before[-1:] in (" ", "-") and P._PLACE_PREFIX_BEFORE.search(before))
 
 
 def test_the_after_words_are_those_of_the_patterns():
@@ -241,11 +358,16 @@ def test_context_tests_as_the_plain_ones_on_fakes(fakes_texts):
             end = _WORD.match(text, start).end()
             before, after = text[max(0, start - 40):start], text[end:end + 30]
             assert P._before_says(before) == _before_says_plain(before), before
+            assert (before[-2:] in P._PREFIX_WORD_ENDS and P._prefix_word_before(before)) == (
+                before[-1:] in (" ", "-") and P._prefix_word_before(before)), before
+            assert P._may_say(after) == _may_say_plain(after)
             if not P._may_say(after):
                 assert all(p.match(after) is None for p in _AFTER_PATTERNS), after
             assert _same_match(P._next_capital(after), P._NEXT_CAPITAL.match(after)), after
             n += 1
-        assert P._unit_spelt_spans(text) == _unit_spelt_spans_plain(text)
+        assert P._unit_spelt_spans(text) == _unit_spelt_run_spans_plain(text) == _unit_spelt_spans_plain(text)
+        assert _PLAIN_RUN.findall(text) == G._RUN.findall(text)
+        assert _article_spans(text, 0, len(text)) == _article_spans_plain(text, 0, len(text))
     assert n > 50_000
 
 
