@@ -75,7 +75,8 @@ def _same_as_full_scan(text):
         m.span() for m in _G.unnumbered.finditer(text)]
     assert [m.span() for m in dates._candidates(text, 0, len(text))] == [
         m.span() for m in dates._PATTERN.finditer(text)]
-    generic_starts = [p for a, b in sources._generic_windows(text) for p in word_starts(sources._GENERIC_FIRST, text, a, b)]
+    starts, verbs = sources._first_words_and_verbs(text)
+    generic_starts = sources._within(starts, sources._generic_windows(text, verbs))
     assert [m.span() for m in matches_at(sources._GENERIC, text, generic_starts)] == [
         m.span() for m in sources._GENERIC.finditer(text)]
     assert [m.span() for m in matches_at(sources._ACCORDING, text, sources._word_starts_of("according", low))] == [

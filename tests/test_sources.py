@@ -38,8 +38,11 @@ def test_generic_sources_looked_for_only_before_a_verb_find_all(text):
     """The stretches where a generic source phrase is looked for (before a verb
     of saying in its sentence, or in the last sentence) hold every match."""
     from conflictkit.coding import sources
-    from conflictkit.coding._scan import matches_at, word_starts
+    from conflictkit.coding._scan import matches_at
 
-    everywhere = matches_at(sources._GENERIC, text, word_starts(sources._GENERIC_FIRST, text))
-    windows = sources._generic_windows(text)
+    starts, verbs = sources._first_words_and_verbs(text)
+    everywhere = list(sources._GENERIC.finditer(text))
+    windows = sources._generic_windows(text, verbs)
     assert all(any(a <= m.start() < b for a, b in windows) for m in everywhere)
+    assert [m.span() for m in matches_at(sources._GENERIC, text, sources._within(starts, windows))] == [
+        m.span() for m in everywhere]
