@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ._scan import lower_same_length, matches_at, merge_windows, spaced_automaton, spaced_word_starts
+from ._scan import lower_same_length, matches_at, spaced_automaton, spaced_word_starts
 
 __all__ = ["DateMention", "find_dates", "dateline_date", "report_anchor"]
 
@@ -75,6 +75,7 @@ _PATTERN = _kinds_pattern(_KINDS)
 # first kind that matches there is the alternation's match, and one that cannot start there never
 # is; the engine no longer tries them one by one ("on Monday": numeric, weekday and offset only).
 _PATTERN_AT = {c: _kinds_pattern([k for k in _KINDS if c in k[2]]) for c in {c for k in _KINDS for c in k[2]}}
+_MATCH_AT, _MATCH = {c: rx.match for c, rx in _PATTERN_AT.items()}, _PATTERN.match  # (bound once: ~21 tries a report)
 # Text without any of these words holds no date the pattern above can read.
 _TRIGGER = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
@@ -112,17 +113,19 @@ def _candidates(text, start, end):
             k = lowered.find("/", k + 1)
         firsts = sorted(firsts + slashes)  # (a "/" starts no word: no start twice)
     firsts = [start + s for s in firsts]
-    triggers = matches_at(_TRIGGER, text, firsts, end)
-    windows = merge_windows((max(start, t.start() - _REACH), t.start() + 1) for t in triggers)
-    out, last = [], -1
-    for a, b in windows:
-        for w in _FIRST.finditer(text, a, b):
-            p = w.start()
-            if p >= last:  # (matches_at, with the pattern of the word's first character)
-                m = _PATTERN_AT.get(text[p], _PATTERN).match(text, p, end)
+    out, last, done = [], -1, start
+    # the word starts up to _REACH characters before each trigger (the triggers are sorted and apart:
+    # each stretch starts where the one before ended, and the stretches together are the merged windows)
+    for t in matches_at(_TRIGGER, text, firsts, end):
+        p = t.start()
+        for w in _FIRST.finditer(text, max(done, p - _REACH), p + 1):
+            q = w.start()
+            if q >= last:  # (matches_at, with the pattern of the word's first character)
+                m = _MATCH_AT.get(text[q], _MATCH)(text, q, end)
                 if m:
                     out.append(m)
                     last = m.end()
+        done = p + 1
     return out
 
 
@@ -455,9 +458,17 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
         if resolved is None:
             continue
         ds, de, precision, relative, *partial = resolved
-        out.append(DateMention(s, e, text[s:e], ds, de, precision, _role(text, start, s, relative, e), relative,
-                               *partial))
+        # DateMention(...) without its frozen dataclass's __init__ (nine object.__setattr__ calls): the
+        # same fields in the same order in its __dict__, 2.2 -> 0.9 us a date
+        d = _new(DateMention)
+        d.__dict__.update(start=s, end=e, text=text[s:e], date_start=ds, date_end=de, precision=precision,
+                          role=_role(text, start, s, relative, e), relative=relative,
+                          partial=partial[0] if partial else "")
+        out.append(d)
     return out
+
+
+_new = object.__new__
 
 
 def _role(text, start, s, relative, e=None):
