@@ -104,6 +104,8 @@ def test_dates_as_the_old_form_on_phrases(parts, published, cut, cut_end):
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday " * 3,
     "In 2016 in 2017 in 2018 in 2019 in 2020 last week this month",
     "on                            Monday, 22                              September 2020",
+    "on" + " " * 22 + "Monday, and " + "in" + " " * 22 + "2016",  # a date that starts _REACH characters before
+    "on" + " " * 23 + "Monday, and " + "in" + " " * 23 + "2016",  # and one character farther: not read
 ])
 def test_dates_as_the_old_form_on_examples(text):
     assert _same(text, date(2020, 9, 22)) and _same(text) is not None
