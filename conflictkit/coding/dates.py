@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ._scan import lower_same_length, matches_at, spaced_automaton, spaced_word_starts
+from ._scan import matches_at, spaced_automaton
 
 __all__ = ["DateMention", "find_dates", "dateline_date", "report_anchor"]
 
@@ -92,6 +92,11 @@ _TRIGGER_STARTS = spaced_automaton(
      "day", "week", "month", "19", "20"])
 
 
+# Each ASCII byte as _candidates writes a chunk to scan for _TRIGGER_STARTS: as _scan.spaced does, a
+# letter lower-cased.
+_SPACED_LOWER = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
+
+
 # Every match of _PATTERN holds a match of _TRIGGER and starts at most this
 # many characters before it ("throughout 2016", "22nd of September").
 _REACH = 24
@@ -103,14 +108,21 @@ def _candidates(text, start, end):
     start a date (_FIRST), with the kinds of date that character can start
     (_PATTERN_AT): the same matches as searching the whole text, found
     without scanning it."""
-    lowered = lower_same_length(text[start:end])
-    firsts = spaced_word_starts(_TRIGGER_STARTS, lowered)
-    k = lowered.find("/")
+    chunk = text[start:end]
+    # spaced_word_starts(_TRIGGER_STARTS, lower_same_length(chunk)), lower-cased and spaced in one
+    # translation.  (A character outside ASCII is a space in the spaced text either way; the one
+    # that lower-cases to ASCII, the Kelvin sign "\u212a" to "k", is a letter: a hit after it is
+    # dropped with those after "é".)
+    firsts = sorted(set([last + 1 - length for last, length in _TRIGGER_STARTS.iter(
+        " " + chunk.encode("ascii", "replace").translate(_SPACED_LOWER).decode("ascii"))]))
+    if not chunk.isascii():  # a hit after a letter outside ASCII is inside a word
+        firsts = [s for s in firsts if not (s and (chunk[s - 1].isalnum() or chunk[s - 1] == "_"))]
+    k = chunk.find("/")
     if k >= 0:
         slashes = []
         while k >= 0:
             slashes.append(k)
-            k = lowered.find("/", k + 1)
+            k = chunk.find("/", k + 1)
         firsts = sorted(firsts + slashes)  # (a "/" starts no word: no start twice)
     firsts = [start + s for s in firsts]
     out, last, done = [], -1, start
