@@ -311,10 +311,18 @@ def claim_event(ctx, event_id, members, cues=None):
     # place, date and source: the counted claims' first, then any member's
     ordered = sorted(members, key=lambda m: (m.claim.role not in COUNTED_ROLES, m.claim.start)) if len(members) > 1 \
         else members
-    place = next((m.at.place for m in ordered if m.at.place), None)
+    # (loops, not next() of a generator: an event has one to three claims)
+    place, orig, relay = None, "", ""
+    for m in ordered:
+        if m.at.place:
+            place = m.at.place
+            break
     cue = event_cue(cues, context, sub_event_type)
     when = _date_columns(_event_when(ctx, ordered, cue), ctx.anchor)
-    orig, relay = next(((m.at.source, m.at.relay) for m in ordered if m.at.source), ("", ""))
+    for m in ordered:
+        if m.at.source:
+            orig, relay = m.at.source, m.at.relay
+            break
     year = when["date_start"].year if when["date_start"] else None
     parts = describe_cue_event(ctx, cue, event_id, event_type, sub_event_type, place, year)  # describe_event's
     actor1, actor2 = ((parts.actor1, parts.actor2) if parts.actor1 or parts.actor2
@@ -323,12 +331,14 @@ def claim_event(ctx, event_id, members, cues=None):
     f_low, f_best, f_high, f_acled = _figures(counted, _KILLED, remarks)
     i_low, i_best, i_high, _ = _figures(counted, _INJURED)
     notes = []
-    if any(math.isnan(c.count.best) for c in counted):
-        notes.append("casualties reported without a number")
+    for c in counted:
+        if math.isnan(c.count.best):
+            notes.append("casualties reported without a number")
+            break
     notes += when.pop("notes")
     if ctx.date_note:
         notes.append(ctx.date_note)
-    ids = " ".join(m.claim_id for m in members)
+    ids = " ".join([m.claim_id for m in members])
     row = {  # (the rows are dict displays: a dict() call of keywords builds them twice)
         "report_id": ctx.report.id, "event_id": event_id, **when, "event_type": parts.event_type,
         "sub_event_type": parts.sub_event_type,
