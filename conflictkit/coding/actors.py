@@ -315,7 +315,7 @@ def generic_actors_in(text, start, end, country, low):
     """:func:`find_generic_actors` of ``text[start:end]`` for a caller that has lower-cased it
     already (``low``: ``lower_same_length(text[start:end])``)."""
     nouns, hedges = _word_starts(low)
-    hedged = any(_HEDGE_WORD_RX.match(low, p) for p in hedges)
+    hedged = bool(hedges) and any(_HEDGE_WORD_RX.match(low, p) for p in hedges)  # (most sentences: no generator)
     # Where the sentence holds no hedge word (and is ASCII: under re.IGNORECASE "ſ" matches s), a
     # window of _hedge inside it holds none either: no search.
     plain = not hedged and text[start:end].isascii()
