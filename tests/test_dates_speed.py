@@ -1,13 +1,21 @@
 """The quicker forms of conflictkit.coding.dates give what the old forms gave."""
 
 import pickle
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from conflictkit.coding import dates
-from conflictkit.coding._scan import lower_same_length, matches_at, merge_windows, spaced_word_starts
+from conflictkit.coding._scan import WHITESPACE, lower_same_length, matches_at, merge_windows, spaced_word_starts
+
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 
 def _old_candidates(text, start, end):
@@ -83,7 +91,10 @@ _WORDS = ["on", "On", "ON", "Monday", "Tuesday night", "Sunday", "3", "12", "31"
           "last", "Last", "LAST", "this", "week", "weekend", "month", "year", "ago", "two", "a", "one", "days",
           "later", "after", "yesterday", "Yesterday", "today", "TONIGHT", "said", "told", "photo", "Photo:",
           "taken", "RELATED:", "(AFP photo)", "REUTERS/A", "AFP", "the", "rebels", "killed", "ſince", "İn", "ın",
-          "\u212a", "é", "éMarch", "Marché", "2016é", "_2016", "x2016", "Mondays"]
+          "\u212a", "é", "éMarch", "Marché", "2016é", "_2016", "x2016", "Mondays", "during", "DURING", "Throughout",
+          "EARLIER", "until", "mid-", "Late", "between", "beginning", "ending", "from", "till", "by", "to", "and",
+          "before", "Sat", "Sa", "three", "FOUR", "five", "sIx", "ſeven", "Seven", "ınce", "sınce", "a\xa0",
+          "dUring", "al", "at", "Syria", "Aleppo", "date"]
 _SEPARATORS = [" ", "  ", "", ", ", ".", ". ", "-", "\n", "\xa0", "\u2009", "\u3000", "\x85", "\t", "’", "(", ")",
                "é", "_"]
 
@@ -104,6 +115,7 @@ def test_dates_as_the_old_form_on_phrases(parts, published, cut, cut_end):
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday " * 3,
     "In 2016 in 2017 in 2018 in 2019 in 2020 last week this month",
     "on                            Monday, 22                              September 2020",
+    "s\u0131nce Monday, \u0130n March 2016, \u017fince 2016, \u0131n 2015, sİnce Tuesday",  # (?i:...) letters outside ASCII
     "on" + " " * 22 + "Monday, and " + "in" + " " * 22 + "2016",  # a date that starts _REACH characters before
     "on" + " " * 23 + "Monday, and " + "in" + " " * 23 + "2016",  # and one character farther: not read
 ])
@@ -125,3 +137,60 @@ def test_dates_as_the_old_form_in_real_news():
             found += len(_same(report.text, report.published, s, e, spans))
             _same(report.text, None, s, e, spans)
     assert found > 2000
+
+
+def _starts(items, prefix="", n=2):
+    """The strings of ``n`` characters a match of the parsed ``items`` (each (op, av, ignore case)) may
+    start with, letters in both cases under IGNORECASE, ASCII figures for \\d, :data:`WHITESPACE`
+    for \\s."""
+    if len(prefix) >= n or not items:
+        return {prefix}
+    (op, av, ic), rest = items[0], items[1:]
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero-width
+        return _starts(rest, prefix, n)
+    if op is _sre.SUBPATTERN:
+        ic2 = ic or bool(av[1] & re.IGNORECASE)
+        return _starts([(o, a, ic2) for o, a in av[-1]] + rest, prefix, n)
+    if op is _sre.BRANCH:
+        return set().union(*(_starts([(o, a, ic) for o, a in alt] + rest, prefix, n) for alt in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, high, sub = av
+        again = [] if high == 1 else [(op, (max(low - 1, 0), high if high == _sre.MAXREPEAT else high - 1, sub), ic)]
+        once = _starts([(o, a, ic) for o, a in sub] + again + rest, prefix, n)
+        return once if low else once | _starts(rest, prefix, n)
+    if op is _sre.LITERAL:
+        chars = {chr(av)}
+    elif op is _sre.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is _sre.LITERAL:
+                chars.add(chr(iav))
+            elif iop is _sre.RANGE:
+                chars.update(map(chr, range(iav[0], iav[1] + 1)))
+            elif iop is _sre.CATEGORY and iav is _sre.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            elif iop is _sre.CATEGORY and iav is _sre.CATEGORY_SPACE:
+                chars.update(WHITESPACE)
+            else:
+                raise AssertionError(f"cannot read {iop} {iav}")
+    else:
+        raise AssertionError(f"cannot read {op}")
+    if ic:
+        chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+    return set().union(*(_starts(rest, prefix + c, n) for c in chars))
+
+
+def test_every_first_two_characters_of_a_date_are_tried():
+    """_FIRST_TWO lets through every two characters a match of the date pattern may start with, read
+    from the parsed pattern (under (?i:...) the engine matches "ſ" or "ı" too: any second character
+    outside ASCII is let through)."""
+    pairs = _starts([(op, av, False) for op, av in _sre_parse.parse(dates._PATTERN.pattern)])
+    assert {"on", "ON", "oN", "In", "Ma", "Tu", "a ", "a\xa0", "19", "3r", "du", "ea", "ye", "th", "sE"} <= pairs
+    assert not {"sa", "al", "at", "Sy", "da"} & pairs
+    assert all(len(p) == 2 for p in pairs)
+    missed = sorted(p for p in pairs if not dates._FIRST_TWO.match(" " + p, 1))
+    assert not missed
+    # and only where _FIRST lets the word through, the second character outside ASCII in any case
+    assert all(dates._FIRST.match(" " + p, 1) for p in pairs)
+    assert dates._FIRST_TWO.match(" s\u0131", 1) and dates._FIRST_TWO.match(" \u017fi", 1)
+    assert not dates._FIRST_TWO.match(" said", 1) and not dates._FIRST_TWO.match(" at", 1)
