@@ -323,7 +323,9 @@ def generic_actors_in(text, start, end, country, low):
     for m in matches_at(_NOUN_RX, low, nouns):
         ms, me, word = start + m.start(), start + m.end(), m.group(0)
         code, s = _qualifier(text, ms, country)
-        if not code and _NEED_COUNTRY.fullmatch(word) and m.lastgroup != "armed_group" and not _STATE_BEFORE.search(
+        # (every noun of _NEED_COUNTRY but "militants" is a military one: the group is read first, and most
+        # mentions, people, police, armed men, are no military noun: no fullmatch)
+        if not code and m.lastgroup == "military" and _NEED_COUNTRY.fullmatch(word) and not _STATE_BEFORE.search(
                 low, max(0, m.start() - 12), m.start()) and word not in ("security forces", "government forces"):
             continue  # "forces", "jets": whose?
         if code and word.startswith("militant"):
@@ -387,7 +389,11 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
         heads = set(heads)
         before = [m for m in mentions[:i] if m.start < cue_start and m in heads]
         after = [m for m in following if m in heads]
-    by = next((m for m in after if _by_agent(text, cue_start, cue_end, m)), None)
+    by = None
+    for m in after:  # (a loop, not next() of a generator: most sentences have one or two mentions after the cue)
+        if _by_agent(text, cue_start, cue_end, m):
+            by = m
+            break
     between = _between(text, cue_start, min(s1, cue_end + 40))
     if between:
         pair = [m for m in following if m.start > between.end()][:2]
@@ -396,10 +402,24 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
             pair = [pair[0], next((m for m in after if m.start >= against.end()), pair[1])]
         if len(pair) == 2:
             return _Role(pair[0], pair[1])
-    if _PASSIVE_RX.search(text, max(s0, cue_start - 30), cue_start):
+    if _passive(text, max(s0, cue_start - 30), cue_start):
         return _Role(by, before[-1] if before else next((m for m in after if m is not by), None))
     agent = by or (before[-1] if before else None)
     return _Role(agent, next((m for m in after if m is not agent), None))
+
+
+def _passive(text, start, end):
+    """Does ``_PASSIVE_RX`` find a passive's auxiliary in ``text[start:end]``?  Every match holds
+    "is", "are", "was", "were", "be", "got" or "get" (in any case): in an ASCII window without one,
+    no search.  (Under re.IGNORECASE "\u017f" matches s and "\u0130", "\u0131" match i: a window
+    that is not ASCII is searched.)"""
+    window = text[start:end]
+    if window.isascii():
+        low = window.lower()
+        if "is" not in low and "are" not in low and "was" not in low and "were" not in low and "be" not in low \
+                and "got" not in low and "get" not in low:
+            return False
+    return _PASSIVE_RX.search(text, start, end) is not None
 
 
 def _between(text, start, end):
@@ -554,8 +574,13 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
     """
     mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
     if event_type in _VIOLENT:  # a government that fights, shells or kills does so by its forces
-        mentions = [_as_forces(m) for m in mentions]
-    crowd = next((m for m in mentions if m.kind in ("protesters", "rioters")), None)
+        # (_as_forces called only on the named mentions: a call per mention costs more than the test)
+        mentions = [m if m.kind != "named" else _as_forces(m) for m in mentions]
+    crowd = None
+    for m in mentions:  # (a loop, not next() of a generator: most events have no crowd)
+        if m.kind == "protesters" or m.kind == "rioters":
+            crowd = m
+            break
     if event_type == "Protests" or (event_type == "Riots" and crowd is not None):
         agent = patient = None  # a crowd's event: its actors are the crowd and the state, whoever acts
     else:
@@ -601,7 +626,10 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
 def _roles(text, cue, mentions, sentence):
     """:func:`assign_roles` around the cue's verb or noun (its object is a patient); an actor that
     starts the cue in the active voice ("Government forces retook") is before its verb."""
-    at = max([m.end for m in mentions if m.start == cue.start and m.end < cue.end], default=cue.start)
+    at = cue.start
+    for m in mentions:  # the end of the last mention that starts the cue (a loop, not max() of a list)
+        if m.start == cue.start and at < m.end < cue.end:
+            at = m.end
     head = _HEAD_RX.match(text, at, cue.end)
     if head is None or at == cue.start or _NOT_VERB_RX.match(head.group(1)):
         head = _HEAD_RX.match(text, cue.start, cue.end)
