@@ -883,3 +883,95 @@ def test_rules_behind_a_guard_match_as_before_in_real_news(fakes, acled_notes):
         _matches_as_before(r.text)
     for note in acled_notes[::3]:
         _matches_as_before(note)
+
+
+# ---------------------------------------------------------------------------
+# Actors: a passive's auxiliary looked for only where a word of one is; the noun group read first
+
+_PASSIVE_WORDS = st.sampled_from(
+    ["is", "IS", "are", "was", "Were", "been", "being", "got", "get", "GET", "\u017f", "wa\u017f", "\u0131s", "\u0130S",
+     "\u212a", "killed", "attacked", "by", "and", "reportedly", "badly", "the", "villagers", "this", "his", "bet",
+     "gotten", ",", "ar", "e", "g", "ot", "w", "as", "b", "en"])
+
+
+def _old_passive(text, start, end):
+    return actors._PASSIVE_RX.search(text, start, end) is not None
+
+
+@given(st.lists(_PASSIVE_WORDS, max_size=12), st.sampled_from([" ", "", "  ", "\n"]), st.integers(0, 20))
+@settings(max_examples=600, deadline=None)
+def test_a_passive_is_looked_for_where_a_case_blind_search_can_find_it(words, sep, cut):
+    text = sep.join(words) + sep
+    for start in (0, min(cut, len(text))):
+        for end in (len(text), max(start, len(text) - 1)):
+            assert actors._passive(text, start, end) == _old_passive(text, start, end), (text, start, end)
+
+
+def test_a_passive_is_looked_for_as_before_in_real_news(fakes):
+    n = 0
+    for r in fakes[:300]:
+        text = r.text
+        for m in re.finditer(r"\b\w+ed\b", text):  # the windows before verbs, as assign_roles reads them
+            s = max(0, m.start() - 30)
+            assert actors._passive(text, s, m.start()) == _old_passive(text, s, m.start())
+            n += 1
+    assert n > 5000
+
+
+def test_every_noun_that_needs_a_country_but_militants_is_a_military_one():
+    # generic_actors_in reads ``lastgroup == "military"`` for the old ``_NEED_COUNTRY.fullmatch(word) and
+    # lastgroup != "armed_group"``: no noun of another group (but armed men's) fullmatches _NEED_COUNTRY
+    for kind, pattern in actors._NOUNS.items():
+        if kind in ("military", "armed_group"):
+            continue
+        words = st.from_regex(re.compile(pattern), fullmatch=True)
+
+        @given(words)
+        @settings(max_examples=200, deadline=None)
+        def check(word):
+            assert not actors._NEED_COUNTRY.fullmatch(word), (kind, word)
+        check()
+    for word in ("forces", "jets", "air strikes", "warplanes", "war plane", "shelling", "drones"):
+        m = actors._NOUN_RX.fullmatch(word)
+        assert m.lastgroup == "military" and actors._NEED_COUNTRY.fullmatch(word)
+
+
+_NOUN_TEXT = st.sampled_from(
+    ["police", "police forces", "riot police", "forces", "government forces", "security forces", "Kenyan", "Syrian",
+     "jets", "air strikes", "airstrikes", "drones", "shelling", "aircraft", "militants", "militant", "gunmen",
+     "civilians", "people", "protesters", "mobs", "the", "army", "state", "regime", "rebel forces", "Russian",
+     "believed to be", ",", ".", "on", "by", "and", "helicopters", "artillery", "opposition forces"])
+
+
+@given(st.lists(_NOUN_TEXT, max_size=16), st.sampled_from(["", "KE", "SY"]))
+@settings(max_examples=400, deadline=None)
+def test_nouns_that_need_a_country_as_before(words, country):
+    text = " ".join(words)
+    assert actors.find_generic_actors(text, 0, None, country) == _old_find_generic_actors(text, 0, None, country)
+
+
+_EVENT_MENTIONS = st.lists(st.builds(
+    lambda start, length, kind, actor: actors.ActorMention(start, start + length, "x", kind, "",
+                                                           actor if kind == "named" else ""),
+    st.integers(0, 40), st.integers(1, 12),
+    st.sampled_from(["military", "police", "civilians", "named", "armed_group", "protesters", "rioters"]),
+    st.sampled_from(["Government of Syria", "Taliban", "Military Forces of Syria"])), max_size=5)
+
+
+@given(st.lists(st.sampled_from(["gunmen", "and", "by", "were", "attacked", "between", "rioted", "police", ",",
+                                 "villagers", "the", "protested", "burned"]), min_size=4, max_size=12),
+       _EVENT_MENTIONS, st.integers(0, 40), st.integers(0, 12),
+       st.sampled_from(["Battles", "Protests", "Riots", "Violence against civilians", "Strategic developments"]),
+       st.sampled_from(["Attack", "Mob violence", "Peaceful protest", "Violent demonstration", "Armed clash"]))
+@settings(max_examples=500, deadline=None)
+def test_event_actors_as_before(words, mentions, cue_start, cue_length, event_type, sub):
+    # the crowd and the end of a mention that starts the cue read by loops; forces_of read on named mentions only
+    text = " ".join(words)
+    cue = actors.ActorMention(cue_start, cue_start + cue_length, "", "")
+    # a mention that starts the cue and ends inside it, or at its end
+    mentions = mentions + [actors.ActorMention(cue_start, cue_start + max(0, cue_length - 1), "x", "military"),
+                           actors.ActorMention(cue_start, cue_start + cue_length, "x", "rioters")][:len(words) % 3]
+    for sentence in ((0, len(text)), (3, len(text) // 2)):
+        new = actors.event_actors(text, cue, sentence, mentions, event_type, sub, "SY", 2016)
+        old = _old_event_actors(text, cue, sentence, mentions, event_type, sub, "SY", 2016)
+        assert new == old
