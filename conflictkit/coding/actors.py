@@ -627,7 +627,7 @@ def _roles(text, cue, mentions, sentence):
     """:func:`assign_roles` around the cue's verb or noun (its object is a patient); an actor that
     starts the cue in the active voice ("Government forces retook") is before its verb."""
     at = cue.start
-    for m in mentions:  # the end of the last mention that starts the cue (a loop, not max() of a list)
+    for m in mentions:  # the furthest end of a mention that starts the cue inside it (a loop, not max() of a list)
         if m.start == cue.start and at < m.end < cue.end:
             at = m.end
     head = _HEAD_RX.match(text, at, cue.end)
