@@ -72,10 +72,12 @@ _PLAIN_L_ARTICLE = re.compile(r"l(?<=[ae]l)[ \-](?=[A-Z])")
 _PLAIN_HYPHEN_ARTICLE = re.compile(r"-(?<=a[rsdntz]-|sh-)(?=[A-Z])")
 
 
-def _article_spans_plain(text, start, end):
-    # (an article that begins before ``start`` is not looked at: _article_names drops it)
-    articles = [(m.start() - 1, m.end()) for m in _PLAIN_L_ARTICLE.finditer(text, start, end)]
-    for m in _PLAIN_HYPHEN_ARTICLE.finditer(text, start, end):
+def _article_spans_of(l_article, hyphen_article, text, start, end):
+    """The (article start, article end) pairs _article_names looks at, found by its two patterns (those
+    that begin at or after ``start``: "al-" is found at its hyphen, not at its "l", so a search that
+    starts inside it finds one that begins before ``start``, which _article_names drops)."""
+    articles = [(m.start() - 1, m.end()) for m in l_article.finditer(text, start, end)]
+    for m in hyphen_article.finditer(text, start, end):
         i = m.start() - 2
         if text[i] == "s":
             i -= 1
@@ -83,21 +85,14 @@ def _article_spans_plain(text, start, end):
                 continue
         articles.append((i, m.end()))
     return sorted(a for a in articles if a[0] >= start)
+
+
+def _article_spans_plain(text, start, end):
+    return _article_spans_of(_PLAIN_L_ARTICLE, _PLAIN_HYPHEN_ARTICLE, text, start, end)
 
 
 def _article_spans(text, start, end):
-    """The (article start, article end) pairs _article_names looks at, from its patterns (those
-    that begin at or after ``start``: "al-" is found at its hyphen, not at its "l", so a search
-    that starts inside it finds one that begins before ``start``, which _article_names drops)."""
-    articles = [(m.start() - 1, m.end()) for m in G._L_ARTICLE.finditer(text, start, end)]
-    for m in G._HYPHEN_ARTICLE.finditer(text, start, end):
-        i = m.start() - 2
-        if text[i] == "s":
-            i -= 1
-            if i < 0 or text[i] != "a":
-                continue
-        articles.append((i, m.end()))
-    return sorted(a for a in articles if a[0] >= start)
+    return _article_spans_of(G._L_ARTICLE, G._HYPHEN_ARTICLE, text, start, end)
 
 
 def _may_say_plain(after):

@@ -106,15 +106,11 @@ def test_generic_sources_as_the_old_form_on_examples(text):
     _same(text)
 
 
-def test_generic_sources_as_the_old_form_in_real_news():
+def test_generic_sources_as_the_old_form_in_real_news(fakes_path):  # (the fixture skips without the data, and fails in CI)
     import conflictkit as ck
-    from conflictkit.io.datasets import dataset_path
 
-    fakes = dataset_path("news", "fa-kes-syria-804.csv")
-    if fakes is None:
-        pytest.skip("FA-KES not available")
     found = 0
-    for report in ck.load_reports(fakes)[0]:
+    for report in ck.load_reports(fakes_path)[0]:
         for s, e, _ in report.segments:
             got = sources.find_generic_sources(report.text, s, e)
             assert got == _old_find_generic_sources(report.text, s, e)
