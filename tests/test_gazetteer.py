@@ -1,6 +1,9 @@
 """The world gazetteer: countries, admin1 units as ISO 3166-2, towns, names in text."""
 
+import re
+
 import pandas as pd
+from hypothesis import given, strategies as st
 import pytest
 
 import conflictkit as ck
@@ -244,3 +247,22 @@ def test_article_names_as_a_scan_for_every_article_finds_them():
             i = text.find(article, j)
     found = [text[s:e] for s, e, _ in gazetteer._article_names(text, 0, len(text))]
     assert sorted(found) == sorted(expected) and "al-Bab" in found and "al-Sham" not in found
+
+
+@given(st.integers(min_value=1, max_value=10**7), st.integers(min_value=0, max_value=10**8))
+def test_below_matches_the_smaller_numbers_only(n, k):
+    below = re.compile(rf"(?:{gazetteer._below(n)})\Z")
+    assert bool(below.match(str(k))) == (k < n)
+
+
+def test_unit_name_lines_are_the_lines_of_the_name_list_that_name_a_unit():
+    # the plain scan: every line split, every number looked up in the place list
+    places, names = gazetteer._files()
+    plain = []
+    for line in names[1:]:
+        key, ids = line.split("\t")
+        units = tuple(g for g in map(int, ids.split(",")) if places[g].split("\t", 2)[1] == "governorate")
+        if units:
+            plain.append((key, units))
+    assert gazetteer._unit_name_lines() == tuple(plain)
+    assert len(plain) > 4000
