@@ -337,3 +337,13 @@ def test_an_annotation_outside_every_sentence_has_none():
                           starts=[0, 12, 22], spans=[(0, 11), (12, 21), (22, 31)])
     rows = coder_mod._annotations(ctx, [])
     assert [(r[1], r[3], r[8]) for r in rows] == [("r:a1", 0, 0), ("r:a2", 11, -1), ("r:a3", 12, 1), ("r:a4", 22, 2)]
+
+
+def test_a_progress_bar_only_when_asked_and_the_same_tables(capsys):
+    reports = [_report(), _report()]
+    quiet = ck.code_reports(reports, progress=False)
+    assert "coding" not in capsys.readouterr().err
+    shown = ck.code_reports(reports, progress=True)
+    assert "coding" in capsys.readouterr().err
+    for name in ("casualties", "events", "annotations"):
+        pd.testing.assert_frame_equal(getattr(quiet, name), getattr(shown, name))

@@ -515,13 +515,15 @@ def code_reports(reports, *, lexicon=None, resources=None, coder=None, progress=
         return code_reports_dask(reports, coder=coder, npartitions=npartitions)
     if engine != "serial":
         raise ValueError("engine must be 'serial' or 'dask'")
-    from tqdm.auto import tqdm
+    if progress:  # (tqdm is imported only for a bar: the import takes 20-90 ms)
+        from tqdm.auto import tqdm
 
+        reports = tqdm(reports, desc="coding", unit="report")
     # The collector stays paused until the tables are made: the rows (a tuple or dict for each annotation,
     # claim and event) are freed by then; the collector's first pass after the coding would otherwise
     # walk them all (~10 ms for FA-KES's 793 reports, 40,000 rows).
     with _collector_paused():
-        return _frames(*coder.code_many(tqdm(reports, disable=not progress, desc="coding", unit="report")))
+        return _frames(*coder.code_many(reports))
 
 
 def _run(coder, reports, strict=False):
