@@ -183,13 +183,15 @@ _ANN_ROW = st.tuples(st.text(max_size=5), st.text(max_size=5), st.sampled_from([
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_ANN_ROW, max_size=6))
 def test_annotation_rows_as_tuples_make_the_frame_dicts_make(rows):
-    """The annotation table is built column by column from tuples (quicker):
-    the same frame, dtypes included, as from the same rows as dicts."""
+    """The annotation table is built column by column (quicker), of tuples or dicts:
+    the same frame, dtypes included, as pandas makes from the rows."""
     cols = coder_mod.ANNOTATION_COLUMNS
     from_tuples = coder_mod._frames(rows, [], [], [], {}).annotations
     from_dicts = coder_mod._frames([dict(zip(cols, r)) for r in rows], [], [], [], {}).annotations
-    pd.testing.assert_frame_equal(from_tuples, from_dicts)
-    assert list(from_tuples.dtypes) == list(from_dicts.dtypes)
+    plain = pd.DataFrame(rows, columns=cols).astype(coder_mod._DTYPES["annotations"])
+    for made in (from_tuples, from_dicts):
+        pd.testing.assert_frame_equal(made, plain)
+        assert list(made.dtypes) == list(plain.dtypes)
 
 
 _VALUES = st.one_of(st.text(max_size=4), st.none(), st.integers(-2**62, 2**62), st.floats(), st.booleans())
@@ -347,3 +349,43 @@ def test_a_progress_bar_only_when_asked_and_the_same_tables(capsys):
     assert "coding" in capsys.readouterr().err
     for name in ("casualties", "events", "annotations"):
         pd.testing.assert_frame_equal(getattr(quiet, name), getattr(shown, name))
+
+
+def _old_casualty_row(ctx, m, coded, event_id):
+    """The old form, written out: a dict of CASUALTY_COLUMNS."""
+    from conflictkit.codebook import COUNTED_ROLES
+
+    c, at, published = m.claim, m.at, ctx.anchor
+    va, p, d = at.victim_actor, at.place, at.date
+    return dict(
+        report_id=ctx.report.id, claim_id=m.claim_id, event_id=event_id, outcome=c.outcome,
+        count_low=c.count.low, count_best=c.count.best, count_high=c.count.high,
+        count_acled=c.count.acled, qualifier=c.count.qualifier, victim=c.victim,
+        victim_actor=va["actor"] if va else "", victim_side=va["side"] if va else "",
+        victim_category=at.victim_category,
+        role=c.role, total_id=coded[c.total_of].claim_id if c.total_of >= 0 else "",
+        repeat_id=coded[c.repeat_of].claim_id if c.repeat_of >= 0 else "", part_kind=c.part_kind,
+        counted=c.role in COUNTED_ROLES, source=at.source, relay=at.relay,
+        admin1=p["admin1"] if p else "", location=p["place"] if p else "",
+        date_start=d.date_start if d else published, date_end=d.date_end if d else published,
+        start=c.start, end=c.end, text=ctx.text[c.start:c.end], sentence=c.sentence, pattern=c.pattern,
+    )
+
+
+def test_a_casualty_row_is_the_old_dict_s_values_in_column_order(monkeypatch, fakes_path):
+    """_casualty_row makes a tuple in CASUALTY_COLUMNS order: the values of the old dict, in that order."""
+    from operator import itemgetter
+
+    seen, new = [], coder_mod._casualty_row
+
+    def both(*args):
+        row = new(*args)
+        seen.append((row, _old_casualty_row(*args)))
+        return row
+
+    monkeypatch.setattr(coder_mod, "_casualty_row", both)
+    reports = ck.load_reports(fakes_path)[0][:250] + [ck.load_report(ck.sample_report_path())]
+    ck.code_reports(reports, progress=False)
+    assert len(seen) > 1000
+    for row, old in seen:
+        assert isinstance(row, tuple) and repr(row) == repr(itemgetter(*coder_mod.CASUALTY_COLUMNS)(old))

@@ -190,3 +190,19 @@ def test_every_first_two_characters_of_a_date_are_tried():
     assert all(dates._FIRST.match(" " + p, 1) for p in pairs)
     assert dates._FIRST_TWO.match(" s\u0131", 1) and dates._FIRST_TWO.match(" \u017fi", 1)
     assert not dates._FIRST_TWO.match(" said", 1) and not dates._FIRST_TWO.match(" at", 1)
+
+
+_OLD_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789\u0663 stndrhaSTx,.-_\u00e9", max_size=24))
+def test_an_ordinal_suffix_is_removed_as_the_old_form_removed_it(text):
+    """_absolute drops an ordinal's suffix with a lookbehind and "", not r"\\1" for the figure and suffix."""
+    assert dates._ORDINAL_SUFFIX.sub("", text) == _OLD_ORDINAL.sub(r"\1", text)
+
+
+@pytest.mark.parametrize("text", ["22nd september 2020", "1st2nd", "3rd, 4th and 5th", "21st", "1sth", "\u0663rd x",
+                                  "on the 2nd_ of may", "11th 12thx 13th"])
+def test_an_ordinal_suffix_is_removed_as_the_old_form_removed_it_in_examples(text):
+    assert dates._ORDINAL_SUFFIX.sub("", text) == _OLD_ORDINAL.sub(r"\1", text)

@@ -147,9 +147,28 @@ def _number_value(text):
         return int(value) if value == int(value) else value
     if t in _WORD_VALUES:
         return _WORD_VALUES[t]
+    return _parse_words(t)
+
+
+#: Words number-parser reads as English number words (or skips: "and"): the bundled grammar's.
+_ENGLISH_NUMBER_WORDS = frozenset(_GRAMMAR["number_words"]["units"] + _GRAMMAR["number_words"]["tens"]
+                                  + _GRAMMAR["number_words"]["scales"] + ["and"])
+
+
+def _parse_words(t):
+    """number-parser's reading of ``t`` (lower case, single spaces), as it reads it told no language.
+
+    Told none, it detects one for every phrase: for each of its languages in turn ("en" first) it
+    counts the words of the phrase that are that language's number words or skipped words, and
+    takes the first with the most ("en" when none counts any); each language's tables are rebuilt
+    for this at every call (~0.6 ms a phrase, of a cold run's few milliseconds of number phrases).
+    A phrase whose every word is an English number word: English counts all its words and no
+    language more (a space is no language's word), so English is detected; told so, it reads the
+    phrase in ~0.03 ms.  Any other phrase is left to the detection (tests/test_counts.py)."""
     from number_parser import parse_number
 
-    return parse_number(t)
+    english = _ENGLISH_NUMBER_WORDS.issuperset(t.split(" "))
+    return parse_number(t, "en" if english else None)
 
 
 def _range_bounds(key):

@@ -292,7 +292,10 @@ def _latest_month(month, published):
 
 
 # The resolvers' patterns, compiled once (re.search with a pattern string looks it up in re's cache each call).
-_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+# An ordinal's suffix after its figures ("22nd"), removed by substituting "": the same text as
+# substituting r"\1" for r"(\d)(st|nd|rd|th)\b" (which keeps the figure), without the template that
+# re.sub reads for each call (2.2 -> 0.5 us a date; tests/test_dates_speed.py)
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _MONTH_WORD = re.compile(r"[a-z]+(?=\.?\s+\d)")
 _FOUR_FIGURES = re.compile(r"\d{4}")
 _LETTERS = re.compile(r"[a-z]{3,}")
@@ -302,7 +305,7 @@ _WEEKDAY_I = re.compile(_WEEKDAY, re.I)
 
 
 def _absolute(low, published, anchor):
-    d = _parse_absolute(_ORDINAL.sub(r"\1", low))
+    d = _parse_absolute(_ORDINAL_SUFFIX.sub("", low))
     return (d, d, "day", False) if d else None
 
 
