@@ -62,24 +62,8 @@ def _old_find_generic_sources(text, start=0, end=None):
     return kept
 
 
-def _old_first_words_and_verbs(chunk):
-    """The old form of sources._first_words_and_verbs, written out: one loop over the hits appending to two lists."""
-    starts, verbs = [], []
-    for last, (length, kind) in sources._FIRST_WORDS.iter(sources.spaced(chunk)):
-        s = last + 1 - length
-        if kind == sources._VERB:
-            verbs.append(s)
-        elif kind == sources._WORD or chunk[last - 1] in sources._SPACES:
-            starts.append(s)
-    if not chunk.isascii():
-        starts = [s for s in starts if not (s and (chunk[s - 1].isalnum() or chunk[s - 1] == "_"))]
-        verbs = [s for s in verbs if not (s and (chunk[s - 1].isalnum() or chunk[s - 1] == "_"))]
-    return starts, verbs
-
-
 def _same(text):
     assert sources.find_generic_sources(text) == _old_find_generic_sources(text)
-    assert sources._first_words_and_verbs(text) == _old_first_words_and_verbs(text)
     for a, b in ((0, len(text) // 2), (len(text) // 3, len(text))):
         assert sources.find_generic_sources(text, a, b) == _old_find_generic_sources(text, a, b)
     # and the starts tried are those of every match of _GENERIC
@@ -130,7 +114,5 @@ def test_generic_sources_as_the_old_form_in_real_news(fakes_path):  # (the fixtu
         for s, e, _ in report.segments:
             got = sources.find_generic_sources(report.text, s, e)
             assert got == _old_find_generic_sources(report.text, s, e)
-            chunk = report.text[s:e]
-            assert sources._first_words_and_verbs(chunk) == _old_first_words_and_verbs(chunk)
             found += len(got)
     assert found > 500

@@ -108,12 +108,14 @@ def _first_words_and_verbs(chunk):
     """The offsets in ``chunk`` where one of _GENERIC's first words starts a word (an article
     followed by a whitespace character), and those where a verb of saying does: both sorted.  (A
     verb of saying given as a pattern is not looked for: see :func:`_generic_windows`.)"""
-    # (a hit's key begins with a space at offset s of the spaced text: its word begins at s of the chunk.
-    # Two passes over the hits in list comprehensions: a third quicker than one loop appending to two lists)
-    hits = list(_FIRST_WORDS.iter(spaced(chunk)))
-    verbs = [last + 1 - length for last, (length, kind) in hits if kind == _VERB]
-    starts = [last + 1 - length for last, (length, kind) in hits  # (an article: the space after it is whitespace)
-              if kind == _WORD or kind == _ARTICLE and chunk[last - 1] in _SPACES]
+    starts, verbs = [], []
+    for last, (length, kind) in _FIRST_WORDS.iter(spaced(chunk)):
+        # the key's first character, the space, is at offset s of the spaced text: its word at s of the chunk
+        s = last + 1 - length
+        if kind == _VERB:
+            verbs.append(s)
+        elif kind == _WORD or chunk[last - 1] in _SPACES:  # (an article: the space after it is whitespace)
+            starts.append(s)
     if not chunk.isascii():  # spaced() writes a character outside ASCII as a space: "é" too, inside a word
         starts = [s for s in starts if not (s and (chunk[s - 1].isalnum() or chunk[s - 1] == "_"))]
         verbs = [s for s in verbs if not (s and (chunk[s - 1].isalnum() or chunk[s - 1] == "_"))]
