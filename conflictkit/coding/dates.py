@@ -86,10 +86,10 @@ _TRIGGER = re.compile(
 
 # Every match of _TRIGGER starts a word with one of these words, lower-cased, but "/\d" (a "/" after a
 # word character): found where a word starts (``_scan.spaced_automaton``: a faster scan) and "/" by str.find.
-_TRIGGER_STARTS = spaced_automaton(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
-     "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this",
-     "day", "week", "month", "19", "20"])
+_TRIGGER_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday",
+                  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+                  "last", "this", "day", "week", "month", "19", "20")
+_TRIGGER_STARTS = spaced_automaton(_TRIGGER_WORDS)
 
 
 # Each ASCII byte as _candidates writes a chunk to scan for _TRIGGER_STARTS: as _scan.spaced does, a
@@ -102,21 +102,34 @@ _SPACED_LOWER = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32
 _REACH = 24
 
 
-def _candidates(text, start, end):
-    """Matches of the date pattern, tried only at the word starts just before
-    trigger words (months, weekdays, "ago", years …) whose first character can
-    start a date (_FIRST, _FIRST_TWO), with the kinds of date that character can start
-    (_PATTERN_AT): the same matches as searching the whole text, found
-    without scanning it."""
-    chunk = text[start:end]
+def _trigger_word_starts(chunk):
+    """The offsets in ``chunk`` where one of the words of _TRIGGER_STARTS starts a word (in any case), sorted."""
     # spaced_word_starts(_TRIGGER_STARTS, lower_same_length(chunk)), lower-cased and spaced in one
     # translation.  (A character outside ASCII is a space in the spaced text either way; the one
     # that lower-cases to ASCII, the Kelvin sign "\u212a" to "k", is a letter: a hit after it is
     # dropped with those after "é".)
-    firsts = sorted(set([last + 1 - length for last, length in _TRIGGER_STARTS.iter(
-        " " + chunk.encode("ascii", "replace").translate(_SPACED_LOWER).decode("ascii"))]))
+    firsts = sorted(set([last + 1 - length for last, length in _TRIGGER_STARTS.iter(spaced_lower(chunk))]))
     if not chunk.isascii():  # a hit after a letter outside ASCII is inside a word
         firsts = [s for s in firsts if not (s and (chunk[s - 1].isalnum() or chunk[s - 1] == "_"))]
+    return firsts
+
+
+def spaced_lower(chunk):
+    """``chunk`` as :func:`~conflictkit.coding._scan.spaced` writes it, its ASCII letters lower-cased."""
+    return " " + chunk.encode("ascii", "replace").translate(_SPACED_LOWER).decode("ascii")
+
+
+def _candidates(text, start, end, firsts=None):
+    """Matches of the date pattern, tried only at the word starts just before
+    trigger words (months, weekdays, "ago", years …) whose first character can
+    start a date (_FIRST, _FIRST_TWO), with the kinds of date that character can start
+    (_PATTERN_AT): the same matches as searching the whole text, found
+    without scanning it.  ``firsts``: the offsets in ``text[start:end]`` where a word of
+    _TRIGGER_STARTS starts a word, sorted (:func:`_trigger_word_starts`; the coder finds them
+    in the scan that finds the first words of source phrases too), else found here."""
+    chunk = text[start:end]
+    if firsts is None:
+        firsts = _trigger_word_starts(chunk)
     k = chunk.find("/")
     if k >= 0:
         slashes = []
@@ -484,8 +497,13 @@ def find_dates(text, published=None, start=0, end=None, sentence_spans=()):
     [('since Monday', '2020-09-21', '2020-09-22')]
     """
     end = len(text) if end is None else end
+    return _dates_of(text, published, start, _candidates(text, start, end), sentence_spans)
+
+
+def _dates_of(text, published, start, candidates, sentence_spans):
+    """:func:`find_dates` of the matches ``candidates`` (:func:`_candidates`) in the segment from ``start``."""
     out = []
-    for m in _candidates(text, start, end):
+    for m in candidates:
         s, e = m.span()
         anchor = None
         if published is None and m.lastgroup in ("dm", "md", "numeric"):

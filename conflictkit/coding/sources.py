@@ -80,10 +80,15 @@ class SourceMention:
 def find_generic_sources(text, start=0, end=None):
     """Generic source phrases ("a war monitor", "activists") in ``text[start:end]``."""
     end = len(text) if end is None else end
-    out = []
     chunk = text[start:end]
+    return _generic_sources(chunk, start, *_first_words_and_verbs(chunk))
+
+
+def _generic_sources(chunk, start, starts, verbs):
+    """:func:`find_generic_sources` of ``chunk`` (the text from ``start``), given where the first words
+    of _GENERIC and the verbs of saying start in it (:func:`_first_words_and_verbs`)."""
+    out = []
     low = lower_same_length(chunk)
-    starts, verbs = _first_words_and_verbs(chunk)
     if not verbs and not _ATTRIBUTION.search(low):
         return out  # no verb of saying: no source phrase to find
     matches = matches_at(_GENERIC, chunk, _within(starts, _generic_windows(chunk, verbs)))
