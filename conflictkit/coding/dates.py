@@ -143,6 +143,9 @@ def _candidates(text, start, end, firsts=None):
     # each stretch starts where the one before ended, and the stretches together are the merged windows)
     for t in matches_at(_TRIGGER, text, firsts, end):
         p = t.start()
+        if p < last:  # a trigger inside the last date ("April 2017"): so are the word starts before it
+            done = p + 1
+            continue
         for w in _FIRST_TWO.finditer(text, max(done, p - _REACH), p + 2):  # (it reads two characters)
             q = w.start()
             if q > p:  # (the stretch ends at the trigger)
