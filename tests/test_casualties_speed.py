@@ -175,3 +175,68 @@ def test_toll_cues_found_as_the_search_finds_them(words, seps):
 def test_held_strings_of_the_searched_cues():
     held = [c[4] for c in _G.cumulative._cues if c[1] is None]
     assert ("-year",) in held and None not in held
+
+
+# ---------------------------------------------------------------------------
+# The claim patterns compiled with re.ASCII, run where they find what the Unicode ones find
+
+
+def _same_matches(low, names, starts):
+    """The patterns :func:`casualties._claim_patterns` gives for ``low`` match as the Unicode ones
+    at ``starts``: the same spans, groups and group spans."""
+    pats = casualties._claim_patterns(_G, low)
+    for name in names:
+        new, old = pats[name], _G.lowered[name]
+        for p in starts(name):
+            a, b = new.match(low, p), old.match(low, p)
+            assert (a is None) == (b is None), (name, p, low)
+            if a is not None:
+                assert a.span() == b.span() and a.groupdict() == b.groupdict(), (name, p, low)
+                assert all(a.span(k) == b.span(k) for k in range(1, old.groups + 1)), (name, p, low)
+
+
+def test_ascii_copies_are_the_claim_patterns_compiled_with_re_ascii():
+    assert set(casualties._ASCII_COPIES) <= set(_G.lowered)
+    for name, rx in _G.lowered_ascii.items():
+        if name in casualties._ASCII_COPIES:
+            assert rx.pattern == _G.lowered[name].pattern and rx.flags == re.ASCII
+        else:
+            assert rx is _G.lowered[name]
+    assert casualties._claim_patterns(_G, "5 men killed") is _G.lowered_ascii
+    for low in ("5 men\x1ckilled", "5 men\x1fkilled", "5 men\x1d", "\x1e", "caf\xe9", "5 men\x85killed"):
+        assert casualties._claim_patterns(_G, low) is _G.lowered, repr(low)
+
+
+def test_ascii_copies_match_as_before_in_real_news(fakes_windows):
+    for k, low in enumerate(fakes_windows):
+        at = casualties._pattern_starts(_G, low)
+        words = word_starts_in(low, [(0, len(low))]) if k % 5 == 0 else ()  # (every word start in some)
+        _same_matches(low, casualties._ASCII_COPIES, lambda name: sorted(set(at[name]) | set(words)))
+
+
+# Words of the claims and what is near them, spaces that are spaces only to Unicode ("\x1c"-"\x1f",
+# "\x85", "\xa0") or to both, letters outside ASCII (some lower-case to ASCII letters: "\u0130",
+# "\u212a"), capitals.
+_CLAIM_WORDS = st.sampled_from(
+    ["5", "12", "two", "five", "at least", "dozens of", "a", "an", "one", "his", "the", "and", "or", ",", ".",
+     "men", "civilians", "fighters", "soldier", "man", "woman", "boy", "shopkeeper", "members", "of", "isis",
+     "killed", "were", "was", "been", "killing", "shot", "shot dead", "dead", "wounded", "injured", "died",
+     "heavy casualties", "bar owner", "kill", "caf\xe9", "\xe9", "\u0130", "\u212a", "\u017f", "Killed", "IS",
+     "_", "-", "'", "\u2019", "(", ")", "in", "near", "yesterday", "2016"])
+_CLAIM_SEPARATORS = st.lists(st.sampled_from([" ", " ", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\t", "\n",
+                                              "", "-", ", "]), min_size=1, max_size=4)
+
+
+@given(st.lists(_CLAIM_WORDS, max_size=14), _CLAIM_SEPARATORS)
+@settings(max_examples=400, deadline=None)
+def test_ascii_copies_match_as_before_in_any_text(words, seps):
+    low = casualties._lower_names("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
+    _same_matches(low, casualties._ASCII_COPIES, lambda name: range(len(low) + 1))
+
+
+@pytest.mark.parametrize("name, low", [("passive", "5 men\x1ckilled"), ("one_passive", "a man\x1fwas killed"),
+                                       ("list", "2\x1dsoldiers and 3 civilians were\x1ekilled")])
+def test_a_unicode_space_needs_the_unicode_patterns(name, low):
+    # what the check of the window is for: re.ASCII's \s leaves these out
+    assert _G.lowered[name].match(low) and not _G.lowered_ascii[name].match(low)
+    _same_matches(low, [name], lambda name: [0])
