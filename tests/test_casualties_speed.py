@@ -240,3 +240,92 @@ def test_a_unicode_space_needs_the_unicode_patterns(name, low):
     # what the check of the window is for: re.ASCII's \s leaves these out
     assert _G.lowered[name].match(low) and not _G.lowered_ascii[name].match(low)
     _same_matches(low, [name], lambda name: [0])
+
+
+# ---------------------------------------------------------------------------
+# The count pattern with the faster forms of its parts (casualties._count_parts)
+
+_COUNTED = ("passive", "list", "noun", "condition", "n_and_one", "active", "active_list", "left", "toll", "fatally",
+            "compound", "pair_n", "number_start")
+
+
+@pytest.fixture(scope="module")
+def old_count_grammar():
+    """The bundled grammar compiled with the count pattern as counts.number_pattern writes it."""
+    faster = casualties._faster_count
+    casualties._faster_count = lambda source: source
+    try:
+        return casualties.CasualtyGrammar(_G.grammar)
+    finally:
+        casualties._faster_count = faster
+
+
+def _same_counts(old, low, starts):
+    for name in _COUNTED:
+        new_rx, old_rx = _G.lowered[name], old.lowered[name]
+        for p in starts(name):
+            a, b = new_rx.match(low, p), old_rx.match(low, p)
+            assert (a is None) == (b is None), (name, p, low)
+            if a is not None:
+                assert a.span() == b.span() and a.groupdict() == b.groupdict(), (name, p, low)
+                assert all(a.span(k) == b.span(k) for k in range(1, old_rx.groups + 1)), (name, p, low)
+
+
+def test_the_faster_count_parts_are_in_the_count_pattern():
+    import sys
+
+    from conflictkit.coding.counts import number_pattern
+
+    source = number_pattern(_G.grammar)
+    parts = casualties._count_parts(casualties._ONCE)
+    assert [source.count(old) for old, _ in parts] == [1, 4, 5]
+    if sys.version_info >= (3, 11):
+        faster = casualties._faster_count(source)
+        assert faster != source and faster in _G.lowered["passive"].pattern and source not in _G.lowered["passive"].pattern
+    else:
+        assert casualties._faster_count(source) == source
+
+
+def test_the_faster_count_matches_as_before_in_real_news(fakes_windows, old_count_grammar):
+    for k, low in enumerate(fakes_windows):
+        at = casualties._pattern_starts(_G, low)
+        counts = [m.start() for m in old_count_grammar.lowered["number_start"].finditer(low)]
+        words = word_starts_in(low, [(0, len(low))]) if k % 5 == 0 else ()
+        _same_counts(old_count_grammar, low, lambda name: sorted(set(at.get(name, ())) | set(counts) | set(words)))
+
+
+# Counts in digits and words, ranges, ages, and what follows them
+_COUNT_WORDS = st.sampled_from(
+    ["5", "12", "1,200", "1,200,000", "12.5", "3.", "200 000", "200\xa0000", "000", "1", ",", ".", "5-7", "-", "\u2013",
+     "to", "or", "and", "between", "five", "twenty-five", "twenty", "hundred", "thousand", "million", "2016", "19",
+     "years", "year", "old", "-year-old", "months", "yrs", "at least", "dozens of", "people", "soldiers", "men",
+     "were", "killed", "wounded", "dead", "killing", "left", "toll", "rose", "of", "them", "a", "man", "%", "/", ":",
+     "#", "_", "\x1c", "\xe9"])
+
+
+_COUNT_EXAMPLES = [
+    "5 - years old", "5 -year-old men were killed", "5- yrs old", "5 \n- months old", "5 years killed", "5 - killed",
+    "1,200 people were killed", "1,200,000 people", "1,20 people", "1,2000 killed", "1200 000 people died",
+    "200 000 000 people", "200 000 years old", "12.5 million people", "12.5million", "3. killed", "3.5 killed",
+    "5-7,000 people were killed", "5 - 7 killed", "5 to 7,000 killed", "between 10 and 15 were killed",
+    "between 2016 and 2017 killed", "twenty-five killed", "twenty - five dead", "19 2016 killed", "killing 5,000",
+    "killing 1,200 and injuring 30", "left 12,5 dead", "toll rose to 1,234", "5% killed", "5/7 killed", "a man 5 killed"]
+
+
+@pytest.mark.parametrize("text", _COUNT_EXAMPLES)
+def test_the_faster_count_matches_as_before_in_examples(old_count_grammar, text):
+    low = casualties._lower_names(text)
+    _same_counts(old_count_grammar, low, lambda name: range(len(low) + 1))
+
+
+_COUNT_FIRST = st.sampled_from(["5", "12", "1,200", "1,200,000", "12.5", "200 000", "200 000 000", "five", "twenty-five",
+                                "5-7", "between 10", "at least 5", "1,2000", "3."])
+
+
+@given(_COUNT_FIRST, st.lists(_COUNT_WORDS, max_size=10),
+       st.lists(st.sampled_from([" ", "", "  ", "-", ", ", "\xa0", "\n", " - "]), min_size=1, max_size=3))
+@settings(max_examples=800, deadline=None)
+def test_the_faster_count_matches_as_before_in_any_text(old_count_grammar, first, words, seps):
+    words = [first] + words
+    low = casualties._lower_names("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
+    _same_counts(old_count_grammar, low, lambda name: range(len(low) + 1))

@@ -148,12 +148,57 @@ def _some_outcomes(mapping, prefix, keep, drop=lambda word: False):
     return _by_outcome({k: [w for w in v if not drop(w)] for k, v in mapping.items() if k in keep}, prefix)
 
 
+# Parts of the count pattern (:func:`~.counts.number_pattern`) as it writes them, and faster forms that
+# match what they match where it puts them: each claim pattern with a count tries it at every count
+# start, and where the claim then fails, the engine tries every other way the count could match.
+# A possessive repeat gives nothing back: it is put only where what it would give back, a digit or
+# a space, could not be followed by what comes next.
+_NOT_AGE = r"(?!\s*-?\s*(?:years?|yrs?|months?)[\s\-]+old)"
+
+
+def _count_parts(once):
+    """``[(part, faster form)]``, the possessive repeats made with ``once`` (:data:`_ONCE`)."""
+    age = _NOT_AGE + r"(?!-year)"
+    return [
+        # A number in digits: one "not after a word character, a point, a comma …" for the three kinds
+        # (each begins with it, and it looks only at what stands before where they start).  "1,200":
+        # the first digits given back leave a digit, where ",\d{3}" must follow; a ",200" given back
+        # leaves a comma, which the lookahead after rejects.  "12.5 million": a digit given back
+        # leaves a digit, where ".", a space or no word character must follow.  (The round
+        # thousands, "200 000", give back " 000": "200" can be the count.)
+        (r"(?<![\w.,/:\-#$])\d{1,3}(?:,\d{3})+(?![\w,/:%])" + age
+         + r"|(?<![\w.,/:\-#$])\d{1,3}(?:[ \u00a0\u202f\u2009]000)+(?![\w,/:%])" + age
+         + r"|(?<![\w.,/:\-#$])\d+(?:\.\d+)?(?:\s+(?:million|thousand))?(?![\w/:%])" + age,
+         r"(?<![\w.,/:\-#$])(?:\d{1,3}" + once + r"(?:,\d{3})+" + once + r"(?![\w,/:%])" + age
+         + r"|\d{1,3}(?:[ \u00a0\u202f\u2009]000)+(?![\w,/:%])" + age
+         + r"|\d+" + once + r"(?:\.\d+" + once + r")?(?:\s+(?:million|thousand))?(?![\w/:%])" + age + ")"),
+        # A range's ends ("10-15", "between 10 and 15"): a digit given back leaves a digit, where
+        # ",\d{3}", the range's "-", "to" or "and", or no word character must follow.
+        (r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+|\b",
+         r"(?!(?:19|20)\d\d\b)(?:\d{1,3}" + once + r"(?:,\d{3})+|\d+" + once + r"|\b"),
+        # Not an age ("5 years old", "5-year-old"): "years", "yrs" and "months" start with a letter, so
+        # only where the spaces (and a hyphen) after the count end, which the possessive repeats reach.
+        (_NOT_AGE, r"(?!\s*" + once + r"-?\s*" + once + r"(?:years?|yrs?|months?)[\s\-]+old)"),
+    ]
+
+
+def _faster_count(source):
+    """The source of a count pattern with the parts of :func:`_count_parts` in their faster forms
+    (as it is without possessive repeats: before Python 3.11)."""
+    if not _ONCE:
+        return source
+    for old, new in _count_parts(_ONCE):
+        source = source.replace(old, new)
+    return source
+
+
 def _phrases(g):
     """Regular-expression sources of the parts of phrases: counts, victims, auxiliaries."""
     number = number_pattern(g)
     # (the characters a count starts with, looked at first: where none is, as after victims
     # ("fighters were"), the engine fails at once, not after trying each kind of number)
     first = first_class(number)
+    number = _faster_count(number)
     number = number if first is None else f"(?={first}){number}"
     named, single = _words(g["victim_heads"]), _words(g["victim_heads_singular"])
     # any other plural noun, unless a thing, an animal or a time ("two rockets", "20 goats", "10 days")
