@@ -8,12 +8,12 @@ import re
 
 import pytest
 from conftest import shared_file
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import conflictkit as ck
 from conflictkit.coding import casualties
-from conflictkit.coding._scan import lower_same_length, matches_at, word_starts_in
+from conflictkit.coding._scan import literal_automaton, lower_same_length, matches_at, word_starts_in
 
 _G = casualties.compile_grammar()
 
@@ -76,7 +76,27 @@ def _old_pattern_starts(g, low):
     return at
 
 
+def _old_channel_starts(g, low):
+    buckets = {}
+    for last, (n, channels, anywhere) in g.channels.iter(low):
+        p = last + 1 - n
+        if p and (low[p - 1].isalnum() or low[p - 1] == "_"):
+            if anywhere < 0:
+                continue
+            channels = anywhere
+        buckets.setdefault(channels, []).append(p)
+    out = {}
+    for k, starts in buckets.items():
+        for c in g.channel_sets[k]:
+            out[c] = out[c] + starts if c in out else starts
+    for starts in out.values():
+        starts.sort()
+    return out
+
+
 def _same_starts(low):
+    new, old = casualties._channel_starts(_G, low), _old_channel_starts(_G, low)
+    assert new == old and list(new) == list(old), low[:200]
     new, old = casualties._pattern_starts(_G, low), _old_pattern_starts(_G, low)
     assert new == old, low[:200]
     # the same keys in the same order, and () where there were no starts, [] where all were cut off
@@ -170,6 +190,151 @@ def test_toll_cues_found_as_the_search_finds_them(words, seps):
         for rx, first, word, rest, held in finder._cues:
             if held is not None:
                 assert all(any(s in m.group() for s in held) for m in rx.finditer(low)), (rx.pattern, low)
+
+
+# ---------------------------------------------------------------------------
+# The cues of a war's running toll: first words read whole, and looked for with the others
+
+class _OldCueFinder(casualties._CueFinder):
+    """The cue finder as it was: first words cut at six characters, those outside the parts' words
+    (most of them) found by str.find wherever the cue's parts are there."""
+
+    def __init__(self, entries, common):
+        self._cues, self._by_word, self._always = [], {}, []
+        words = set()
+        for k, entry in enumerate(entries):
+            parts = casualties._token_words(entry, common)
+            source = casualties._words([entry]).lower()
+            first = casualties.literal_prefixes(source)
+            word = bool(first) and source.startswith(r"\b") and all(w[0].isalnum() or w[0] == "_" for w in first)
+            if first:
+                first = tuple(sorted(f for f in first if not any(f[:k] in first for k in range(1, len(f)))))
+            rx = casualties._lc(source)
+            self._cues.append((rx, first or None, word, tuple(map(frozenset, parts[1:])),
+                               None if first else casualties.held_strings(rx.pattern)))
+            if not parts:
+                self._always.append(k)
+            for w in parts[0] if parts else ():
+                self._by_word.setdefault(w, []).append(k)
+            words.update(*parts)
+        self._words = self.words = frozenset(words)
+        self._first_words = frozenset(self._by_word)
+        self.key_words = literal_automaton(sorted(words))  # (holds reads no hit's value when found is given)
+
+    def holds(self, low, start, end, found):
+        by_word, cues, words = self._by_word, self._cues, self._words
+        for k in self._always + list({k for w in found & self._first_words for k in by_word[w]}):
+            rx, first, word, rest, held = cues[k]
+            if any(map(found.isdisjoint, rest)):
+                continue
+            if first is None:
+                if (held is None or any(low.find(s, start, end) >= 0 for s in held)) and rx.search(low, start, end):
+                    return True
+                continue
+            for f in first:
+                if f in words and f not in found:
+                    continue
+                p = low.find(f, start, end)
+                while p >= 0:
+                    if (not word or p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_")) and rx.match(low, p, end):
+                        return True
+                    p = low.find(f, p + 1, end)
+        return False
+
+
+_COMMON = casualties._common_words(_G.grammar)
+_OLD_CUE_FINDERS = {key: _OldCueFinder(_G.grammar[key + "_cues"], _COMMON) for key in ("cumulative", "roundup")}
+_OLD_TOLL_WORDS = literal_automaton(sorted(_OLD_CUE_FINDERS["cumulative"].words | _OLD_CUE_FINDERS["roundup"].words))
+
+
+def _same_toll_cues(low, a, b):
+    """The new finders, given the words of their automaton as _find_claims gives them, say what the old did
+    and what a search for any of the cues finds."""
+    found = set(map(casualties._second, _G.toll_cue_words.iter(low, a, b)))
+    old_found = {low[e + 1 - n:e + 1] for e, n in _OLD_TOLL_WORDS.iter(low, a, b)}
+    for key in ("cumulative", "roundup"):
+        new = getattr(_G, key).holds(low, a, b, set(found))
+        assert new == _OLD_CUE_FINDERS[key].holds(low, a, b, old_found) == bool(_G.lowered[key].search(low, a, b)), (
+            key, low[a:b])
+
+
+def test_toll_cues_as_before_in_real_sentences(fakes_path):
+    reports, _ = ck.load_reports(fakes_path)
+    n = 0
+    for r in reports:
+        low = lower_same_length(r.text)
+        for s, e in r.sentences:
+            _same_toll_cues(low, s, e)
+            n += 1
+    assert n > 9000
+
+
+@given(st.lists(_TOLL_WORDS | st.sampled_from(["earlier", "previous", "prior", "shooting", "state", "statement",
+                                              "has", "witnessed", "through", "march", "as of", "during", "1990"]),
+                max_size=20), _SEPARATORS)
+@settings(max_examples=500, deadline=None)
+def test_toll_cues_as_before_in_any_text(words, seps):
+    low = lower_same_length("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
+    for a, b in ((0, len(low)), (len(low) // 3, len(low))):
+        _same_toll_cues(low, a, b)
+
+
+def test_the_first_words_of_the_cues_are_whole_where_they_can_be():
+    firsts = {c[1] for c in _G.cumulative._cues}
+    assert ("earlier", "previous", "prior", "unrelated") in firsts and ("19", "20") not in firsts
+    assert {"earlier", "prior", "throughout"} <= _G.cumulative.words  # looked for: passed over where not there
+
+
+# ---------------------------------------------------------------------------
+# Sentences without a trigger word skipped before their windows are made; a window's lower case
+# sliced from the text's when the text holds no "IS" and no capital sigma
+
+def _old_find_claims(g, text, sentences, headlines):
+    """_find_claims's windows as they were found (each sentence's, each window lower-cased alone)."""
+    lowered = lower_same_length(text)
+    named = casualties._lower_names(text, lowered)
+    triggers = casualties._trigger_spans(g, lowered)
+    word_triggers = casualties._word_start_triggers(lowered, triggers)
+    out = []
+    for i, (s, e) in enumerate(sentences):
+        for a, b in casualties._windows(lowered, s, e, triggers):
+            if casualties._holds_key_word(g, lowered, a, b, word_triggers):
+                out.append((i, a, b, casualties._window_lowered(text, named, a, b)))
+    return out
+
+
+def _windows_searched(text, sentences):
+    seen = []
+    find_in = casualties._find_in
+
+    def spy(g, window, offset, headline=False, sentence=-1, sentence_start=True, low=None):
+        seen.append((sentence, offset, offset + len(window), low))
+        return find_in(g, window, offset, headline, sentence, sentence_start, low)
+
+    casualties._find_in = spy
+    try:
+        casualties._find_claims(_G, text, sentences, ())
+    finally:
+        casualties._find_in = find_in
+    return seen
+
+
+def test_the_windows_searched_as_before_in_real_news(fakes_path):
+    reports, _ = ck.load_reports(fakes_path)
+    for r in reports:
+        assert _windows_searched(r.text, r.sentences) == _old_find_claims(_G, r.text, r.sentences, ()), r.text[:80]
+
+
+@given(st.lists(_WORDS | st.sampled_from(["IS", "\u03a3", "ISIS", "\u03a3\u03a3", ". ", "killed."]), max_size=30),
+       _SEPARATORS, st.lists(st.integers(0, 200), max_size=6))
+@example(["x", "IS", "killed"], [""], [1])  # "IS" a name in the window, not in "xIS"
+@example(["killed", "\u0391\u03a3\u0391"], [" "], [9])  # a final sigma in the window, not in the text
+@settings(max_examples=500, deadline=None)
+def test_the_windows_searched_as_before_in_any_text(words, seps, cuts):
+    text = "".join(w + seps[k % len(seps)] for k, w in enumerate(words))
+    cuts = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    sentences = list(zip(cuts, cuts[1:])) + [(0, len(text))]  # (and one that holds the others)
+    assert _windows_searched(text, sentences) == _old_find_claims(_G, text, sentences, ())
 
 
 def test_held_strings_of_the_searched_cues():

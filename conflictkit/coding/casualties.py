@@ -595,6 +595,8 @@ class CasualtyGrammar:
         self.channel_of = _same_channels(words)
         self.channels, self.channel_sets = _channel_automaton({c: w for c, w in words.items()
                                                                if self.channel_of[c] == c})
+        #: No bucket for each tuple of channels (see :func:`_channel_starts`).
+        self.no_buckets = [None] * len(self.channel_sets)
         #: The verb patterns whose first words are known (the others are tried at every word).
         self.verb_words = {k for k in _VERB_PATTERNS if words["verb:" + k] is not None}
         #: ``(pattern, channel scanned)`` of the verb patterns, and of the lists the patterns need;
@@ -626,6 +628,10 @@ class CasualtyGrammar:
             keys_of.setdefault(c, []).append(k)
         #: ``(channel, keys)`` of :attr:`word_channels`, by channel.
         self.word_keys_of = tuple((c, tuple(keys)) for c, keys in keys_of.items())
+        #: The keys of :attr:`word_channels`, by channel (for a window's channels found).
+        self.word_keys_by_channel = dict(self.word_keys_of)
+        #: ``match`` of the pattern of where a count starts (see :func:`_count_starts`).
+        self.number_start_match = self.lowered["number_start"].match
         #: Every key of :func:`_pattern_starts`, without starts: ``()``.
         self.no_starts = dict.fromkeys(self.word_keys + self.verb_anywhere
                                        + tuple(k for _, _, keys, _ in self.need_plan for k in keys), ())
@@ -646,9 +652,9 @@ class _CueFinder:
     list's cues (regular expressions)?  The same answer as searching it for
     their alternation, found faster: one automaton pass finds which of the
     cues' literal words the stretch holds, and only a cue that holds a word
-    of each of its literal parts (:func:`_token_words`) is looked for; one
-    whose matches start with known words is tried where those words are, the
-    others searched for.
+    of each of its literal parts (:func:`_token_words`) and, where they are
+    looked for too, of its first words is looked for; one whose matches start
+    with known words is tried where those words are, the others searched for.
 
     Examples
     --------
@@ -660,27 +666,32 @@ class _CueFinder:
     """
 
     def __init__(self, entries, common):
-        #: ``(pattern, first words or None, word start only, the word sets of its other parts, strings one
-        #: of which a match holds or None)`` of each cue (the strings read only for a cue searched for);
-        #: their numbers, by the words of their first part (numbers: a compiled pattern hashes its whole code)
+        #: ``(pattern, first words or None, word start only, the word sets a match holds a word of each of,
+        #: strings one of which a match holds or None)`` of each cue (the strings read only for a cue searched
+        #: for); their numbers, by the words of their first part (numbers: a compiled pattern hashes its whole code)
         self._cues, self._by_word, self._always = [], {}, []
-        words = set()
+        words, read = set(), []
         for k, entry in enumerate(entries):
             parts = _token_words(entry, common)
             source = _words([entry]).lower()
-            first = literal_prefixes(source)
+            first = _cue_firsts(source)
             # where a match starting with "\b" and a word character can start
             word = bool(first) and source.startswith(r"\b") and all(w[0].isalnum() or w[0] == "_" for w in first)
-            if first:  # a word that starts with another adds no start ("kill", "killed")
-                first = tuple(sorted(f for f in first if not any(f[:k] in first for k in range(1, len(f)))))
-            rx = _lc(source)
-            cue = (rx, first or None, word, tuple(map(frozenset, parts[1:])), None if first else held_strings(rx.pattern))
-            self._cues.append(cue)
+            read.append((parts, source, first, word))
             if not parts:  # no rare word: always looked for
                 self._always.append(k)
             for w in parts[0] if parts else ():
                 self._by_word.setdefault(w, []).append(k)
             words.update(*parts)
+        # The first words are looked for too (but those shorter than four letters, in most stretches): a cue
+        # none of whose first words is there is passed over, and one of them not there is not searched for.
+        words |= {f for _, _, first, _ in read for f in first or () if len(f) >= 4}
+        for parts, source, first, word in read:
+            rx = _lc(source)
+            needs = tuple(map(frozenset, parts[1:]))
+            if first and all(f in words for f in first):
+                needs += (frozenset(first),)
+            self._cues.append((rx, first, word, needs, None if first else held_strings(rx.pattern)))
         self._words = frozenset(words)
         self._first_words = frozenset(self._by_word)
         #: The words looked for (those of :attr:`key_words`).
@@ -698,8 +709,8 @@ class _CueFinder:
         by_word, cues, words = self._by_word, self._cues, self._words
         # each cue once (in any order: the answer is the same), by its number
         for k in self._always + list({k for w in found & self._first_words for k in by_word[w]}):
-            rx, first, word, rest, held = cues[k]
-            if any(map(found.isdisjoint, rest)):  # a part none of whose words is there (in C)
+            rx, first, word, needs, held = cues[k]
+            if any(map(found.isdisjoint, needs)):  # a part none of whose words is there (in C)
                 continue
             if first is None:
                 if held is not None:  # (a search where none of them is finds nothing: a fast find first)
@@ -720,6 +731,19 @@ class _CueFinder:
                         return True
                     p = low.find(f, p + 1, end)
         return False
+
+
+def _cue_firsts(source):
+    """The strings one of which starts every match of a cue's lower-cased ``source``, none that
+    starts with another ("kill", not "killed" too), or None: its whole first words where as
+    many ("previous", "throughout": in a cue's word list, where "previo" is not, so a stretch
+    without one is passed over), else their first six characters ("(?:19|20)\\d\\d": "19", "20")."""
+    short = literal_prefixes(source)
+    if not short:
+        return None
+    short, whole = (tuple(sorted(f for f in first if not any(f[:k] in first for k in range(1, len(f)))))
+                    for first in (short, literal_prefixes(source, 12)))
+    return whole if len(whole) <= 2 * len(short) else short
 
 
 def _common_words(grammar):
@@ -1314,24 +1338,28 @@ def _channel_starts(g, low):
     pattern tried there twice finds what it finds once."""
     # Each hit goes to the bucket of its tuple of channels (one append per hit, the least work
     # in this loop that runs for every hit); the buckets are spread over their channels after.
-    buckets = {}
-    get = buckets.get
+    # (The buckets in a list by the tuples' numbers, and the numbers used in order: an index, not
+    # a call of dict.get, for each hit.)
+    buckets, used = g.no_buckets.copy(), []
     for last, (n, channels, anywhere) in g.channels.iter(low):
         p = last + 1 - n
-        if p:  # a word starts at p (inline: once per hit)
+        if p:  # a word starts at p (inline: once per hit; most words follow a space)
             c = low[p - 1]
-            if c.isalnum() or c == "_":
+            if c != " " and (c.isalnum() or c == "_"):
                 if anywhere < 0:
                     continue
                 channels = anywhere
-        bucket = get(channels)
+        bucket = buckets[channels]
         if bucket is None:
             buckets[channels] = [p]
+            used.append(channels)
         else:
             bucket.append(p)
     out = {}
-    for k, starts in buckets.items():
-        for c in g.channel_sets[k]:
+    sets = g.channel_sets
+    for k in used:
+        starts = buckets[k]
+        for c in sets[k]:
             # a bucket's list is shared by its channels (no copy): it is never changed, only sorted,
             # and sorted it is each channel's that has it alone; two buckets make a new list
             if c in out:
@@ -1400,11 +1428,17 @@ def _count_starts(g, low, found):
     another), up to the last word the count-first patterns need; ``found``: its
     :func:`_channel_starts`."""
     numbers = found.get(g.number_channel)
-    upto = max([found[c][-1] for c in g.count_first_needs if c in found], default=-1)
-    if not numbers or upto < 0:
+    if not numbers:
+        return []
+    upto = -1
+    for c in g.count_first_needs:  # (a loop, not max() of a list: two or three channels, once per window)
+        listed = found.get(c)
+        if listed is not None and listed[-1] > upto:
+            upto = listed[-1]
+    if upto < 0:
         return []
     # matches_at(number_start, low, numbers up to upto) inline, with the starts of the matches
-    match, out, end = g.lowered["number_start"].match, [], -1
+    match, out, end = g.number_start_match, [], -1
     for p in numbers:
         if p > upto:
             break
@@ -1430,13 +1464,16 @@ def _pattern_starts(g, low):
     # every pattern without starts (a copy, in C), then those of the channels found (a window
     # finds a few): the cue, the implied cues …
     at = g.no_starts.copy()
-    for c, keys in g.word_keys_of:
-        if c in found:
-            starts = found[c]
+    keys_of = g.word_keys_by_channel
+    for c, starts in found.items():
+        keys = keys_of.get(c)
+        if keys is not None:
             for k in keys:
                 at[k] = starts
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
+    # (below, "starts if starts[-1] <= end else starts[:bisect_right(starts, end)]": the starts up to
+    # end, the same list when all are, written out: a call for each pattern of each window costs more)
     numbers = None  # the count starts, found when a count-first pattern needs them
     for c, kind, keys, nothing in g.need_plan:
         listed = get(c)
@@ -1448,7 +1485,7 @@ def _pattern_starts(g, low):
         if kind == "verb":  # each at its own first words
             for k in keys:
                 starts = at[k]
-                at[k] = _up_to(starts, end) if starts else none
+                at[k] = (starts if starts[-1] <= end else starts[:_bisect_right(starts, end)]) if starts else none
             continue
         if kind == "title":  # tried at the window's start only
             starts = [0]
@@ -1459,26 +1496,38 @@ def _pattern_starts(g, low):
                 starts = numbers
             else:
                 starts = get(g.article_channel, none)
-            starts = _up_to(starts, end) if starts else none
+            if starts:
+                starts = starts if starts[-1] <= end else starts[:_bisect_right(starts, end)]
+            else:
+                starts = none
         for k in keys:
             at[k] = starts
+    # Up to the last cue: the patterns cued by "and\s" (and a comma), each cut where the last is.
+    # Patterns given the same list (those of one group, of one channel) share its cut.
     last_and = None
+    was = cut = None
     for k in _AND_CUED:
         starts = at[k]
         if starts:
-            if last_and is None:
-                last_and = _last_and(low)
-            at[k] = _up_to(starts, last_and)
+            if starts is not was:
+                if last_and is None:
+                    last_and = _last_and(low)
+                was, cut = starts, starts if starts[-1] <= last_and else starts[:_bisect_right(starts, last_and)]
+            at[k] = cut
     for k in _COMMA_OR_AND_CUED:
         starts = at[k]
         if starts:
             if last_and is None:
                 last_and = _last_and(low)
-            at[k] = _up_to(starts, max(last_and, low.rfind(",")))
+            end = max(last_and, low.rfind(","))
+            at[k] = starts if starts[-1] <= end else starts[:_bisect_right(starts, end)]
     for k, cue in _SEARCHED_CUES:
         if at[k]:
             at[k] = _followed_by(cue, low, at[k])
     return at
+
+
+_bisect_right = bisect.bisect_right
 
 
 # The patterns with a number, in the order they are tried (the first pattern's claim for a number
@@ -1698,12 +1747,13 @@ RUNNING_TOLL_MIN = load_resources().grammar["running_toll_min"]
 _BEFORE, _AFTER = 140, 180
 
 
-def _windows(lowered, start, end, triggers):
+def _windows(lowered, start, end, triggers, first=None):
     """Stretches of a sentence around its outcome words, merged: the claim
     patterns run there only (a long sentence is mostly other words).
-    ``triggers`` are the (start, end) of the trigger words of the whole text."""
+    ``triggers`` are the (start, end) of the trigger words of the whole text;
+    ``first``: the number of the first that starts at or after ``start``, when known."""
     out = []
-    for k in range(bisect.bisect_left(triggers, (start, -1)), len(triggers)):
+    for k in range(bisect.bisect_left(triggers, (start, -1)) if first is None else first, len(triggers)):
         ts, te = triggers[k]
         if ts >= end:
             break
@@ -1760,15 +1810,21 @@ def _find_claims(g, text, sentences, headlines):
     heads = set(headlines)
     triggers = _trigger_spans(g, lowered)  # one pass over the whole text
     word_triggers = _word_start_triggers(lowered, triggers)
+    starts = [ts for ts, _ in triggers]
+    # (no "IS" and no capital sigma in the text: each window's lower case is its slice of the text's)
+    sliced = "IS" not in text and "\u03a3" not in text
     for i, (s, e) in enumerate(sentences):
-        windows = _windows(lowered, s, e, triggers)
+        k = bisect.bisect_left(starts, s)  # the first trigger word in the sentence
+        if k == len(starts) or starts[k] >= e:
+            continue  # (most sentences hold none: no call to find that they have no windows)
+        windows = _windows(lowered, s, e, triggers, k)
         if not windows:
             continue
         headline = (s, e) in heads
         # (windows are made of all the trigger words, so that those searched stay as they were)
         found = [c for a, b in windows if _holds_key_word(g, lowered, a, b, word_triggers)
                  for c in _find_in(g, text[a:b], a, headline=headline, sentence=i, sentence_start=a == s,
-                                   low=_window_lowered(text, named, a, b))]
+                                   low=named[a:b] if sliced else _window_lowered(text, named, a, b))]
         if not found:
             continue
         cues = set(map(_second, g.toll_cue_words.iter(lowered, s, e)))  # (one pass for both)
