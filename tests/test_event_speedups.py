@@ -11,7 +11,7 @@ from unittest import mock
 import pandas as pd
 import pytest
 from conftest import shared_file
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import conflictkit as ck
@@ -784,7 +784,8 @@ def _old_rule_starts(patterns, rules, letter):
         if any(m | masks[w] == m for m in shorter):
             continue
         mask = masks[w] | functools.reduce(operator.or_, shorter, 0)
-        automaton.add_word(w, (len(w), tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)))
+        rxs = tuple(rx for k, rx in enumerate(rules) if mask >> k & 1)
+        automaton.add_word(w, (1 - len(w), rxs, rxs))  # (the rules as compiled, for ASCII text too)
     automaton.make_automaton()
     return automaton
 
@@ -803,7 +804,7 @@ def _old_alternations(rules=None):
                                                                                                    patterns)]
         starts = _old_rule_starts(patterns, regexes, "[a-z0-9]" if alt.lowered else "[A-Za-z0-9]")
         words = sorted(starts.items(), key=lambda item: len(item[0])) if starts is not None else ()
-        out.append(alt._replace(starts=starts, words=tuple((w, rs) for w, (_, rs) in words)
+        out.append(alt._replace(starts=starts, words=tuple((w, rs, rs) for w, (_, rs, _) in words)
                                 if 0 < len(words) <= event_types._FEW_WORDS else None))
     return out
 
@@ -883,6 +884,70 @@ def test_rules_behind_a_guard_match_as_before_in_real_news(fakes, acled_notes):
         _matches_as_before(r.text)
     for note in acled_notes[::3]:
         _matches_as_before(note)
+
+
+# ---------------------------------------------------------------------------
+# In plain ASCII text the rules tried are twins compiled with re.ASCII; the automaton's words added
+# most frequent letters first
+
+
+def _hits(alt, t):
+    return [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)]
+
+
+def test_every_bundled_rule_has_a_twin_for_ascii_text():
+    for alt in event_types._compiled():
+        for word, (d, rules, plain) in alt.starts.items():
+            assert d == 1 - len(word) and len(rules) == len(plain)
+            assert all(p.pattern == r.pattern and p.flags & re.ASCII and not r.flags & re.ASCII
+                       for r, p in zip(rules, plain))
+        assert alt.words is None or all(len(p) == len(r) for _, r, p in alt.words)
+
+
+def test_no_twin_where_the_rule_could_match_otherwise():
+    # ignoring case, "\u017f" (long s) matches "s" under re.UNICODE, not under re.ASCII
+    assert re.match(r"(?i:\u017f)hell", "shell") and not re.match(r"(?i:\u017f)hell", "shell", re.ASCII)
+    for pattern in [r"(?i:\u017f)hell", r"x(?si:k)", r"(?-i:a)", "caf\xe9", r"\bshell"]:
+        rx = re.compile(pattern, re.IGNORECASE if pattern == r"\bshell" else 0)
+        assert event_types._ascii_twin(rx) is rx
+    rx = re.compile(r"\bshell\s")
+    assert event_types._ascii_twin(rx).flags & re.ASCII and event_types._ascii_twin(rx).pattern == rx.pattern
+
+
+_SEPARATORS = ["\x1c", "\x1d", "\x1e", "\x1f"]
+
+
+def test_the_four_separators_are_spaces_to_the_rules_as_written():
+    alt = event_types._compiled()[0]
+    for sep in _SEPARATORS:  # "(?=[.,;:]|\s*$| (?:in|by|…))" after "killed": \s is a separator under re.UNICODE only
+        t = "three militants killed" + sep
+        assert not event_types._plain_ascii(t) and event_types._plain_ascii(t[:-1])
+        assert _hits(alt, t) == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)] == [("r3", (6, 22))]
+    assert _hits(alt, "three militants killed") == [("r3", (6, 22))]
+    assert [m.lastgroup for m in event_types._matches(alt, "three militants killed!")] == ["r27"]
+
+
+@given(st.lists(st.sampled_from(["a", "two", "12", "civilians", "men", "were", "shot", "killed", "militants",
+                                 "soldiers", "wounded", "army", "took", "captured", "village", "clashes",
+                                 "between", "airstrikes", "protesters", "IS", "shelled", "in", "by", "caf\xe9"]),
+                max_size=14),
+       st.lists(st.sampled_from([" ", " ", "  ", ".", ",", "\n", "\t", "\x0b", "\r", "-", "_"] + _SEPARATORS),
+                min_size=1, max_size=4))
+@example(["three", "militants", "killed"], [" ", " ", "\t"]).via("\\s before the end")
+@example(["soldiers", "were", "killed"], [" ", " ", "\x0b"]).via("\\s before the end")
+@example(["militants", "killed"], [" ", "\x1d"]).via("a separator before the end")
+@settings(max_examples=500, deadline=None)
+def test_rules_in_ascii_text_match_as_the_alternation_does(words, seps):
+    text = "".join(w + seps[k % len(seps)] for k, w in enumerate(words))
+    for alt in event_types._compiled():
+        for t in (text.lower() if alt.lowered else text, text.upper()):
+            assert _hits(alt, t) == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)]
+
+
+def test_the_automaton_holds_the_words_it_held_added_in_another_order():
+    new, old = event_types._compiled()[0].starts, _old_alternations()[0].starts
+    assert sorted(new.keys()) == sorted(old.keys())
+    assert list(new.keys()) != list(old.keys())  # (listed in the order of the trie's branches)
 
 
 # ---------------------------------------------------------------------------
