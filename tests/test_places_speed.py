@@ -387,7 +387,10 @@ def test_find_as_the_plain_loop_on_fakes(fakes_texts):
                                  "Turkish\u00a0military", "vehicles", "Ras al-Ain", "YPG", "US-led", "coalition",
                                  # written alike by _scan.spaced, or beside a letter outside ASCII
                                  "al bab", "al.bab", "Ras-al-Ain", "Ras al Ain", "U.S.", "US", "\u00e9", "Al\u00e9ppo",
-                                 "\u015eam", "Homs\u00e9", "_", "Deir\u00a0ez-Zor", "IS\u2019s"]),
+                                 "\u015eam", "Homs\u00e9", "_", "Deir\u00a0ez-Zor", "IS\u2019s",
+                                 # acronyms in other cases, which the one automaton finds lower-cased
+                                 "is", "Is", "iS", "us", "u.n.", "U.N.", "U.n.", "isis k", "ISIS-K", "ISIS\u00a0K",
+                                 "isis-k", "\u212a", "\u0130S", "\u0130", "WHO", "who", "Sdf"]),
                 max_size=12).flatmap(lambda words: st.lists(
                     st.sampled_from([" ", "", "-", ".", "\u00e9", "\u00a0", "_", "\u2019", ", "]),
                     min_size=len(words), max_size=len(words)).map(
@@ -425,3 +428,47 @@ def test_a_reading_s_village_curated_and_population_as_the_row_s(row, has_origin
     assert reading["village"] is P._is_village(row)
     assert reading["curated"] is (row.get("origin") == "overlay")
     assert reading["population"] is (row.get("population") or 0)
+
+
+def _small_lexicon():
+    """A lexicon of a few aliases (no gazetteer): case-sensitive ones (one in lower case), with
+    letters outside ASCII (the Kelvin sign, "\u0130", whose lower case is two characters), and
+    case-insensitive ones that a case-sensitive one lower-cased is, or is written alike."""
+    import pandas as pd
+
+    def table(columns, rows):
+        return pd.DataFrame([dict(zip(columns, r)) for r in rows])
+
+    actor_cols = ["actor", "side", "actor_type", "country", "alias", "case_sensitive", "needs_context"]
+    actors = table(actor_cols, [
+        ("A", "A", "Rebel group", "SY", "IS", "1", ""), ("B", "B", "Rebel group", "SY", "\u0130S", "1", ""),
+        ("C", "C", "Rebel group", "SY", "\u212aDF", "1", ""), ("D", "D", "Rebel group", "SY", "is", "0", ""),
+        ("E", "E", "Rebel group", "SY", "U.N.", "1", ""), ("F", "F", "Rebel group", "SY", "u n", "0", ""),
+        ("G", "G", "Rebel group", "SY", "Isis-K", "1", ""), ("H", "H", "Rebel group", "SY", "isis k", "0", ""),
+        ("I", "I", "Rebel group", "SY", "ΣΑΣ", "1", ""), ("J", "J", "Rebel group", "SY", "ypj", "1", "")])
+    places = table(["place", "alias", "kind", "country", "admin1", "latitude", "longitude", "origin",
+                    "admin1_name", "case_sensitive"],
+                   [("Us", "US", "country", "US", "", float("nan"), float("nan"), "iso3166", "", "1"),
+                    ("Us", "us", "town", "SY", "", 1.0, 1.0, "overlay", "", "0")])
+    sources = table(["source", "kind", "alias", "case_sensitive"], [("Who", "agency", "WHO", "1")])
+    return L.Lexicon(actors, places, sources, gazetteer=False)
+
+
+_SMALL = []
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["IS", "is", "Is", "iS", "\u0130S", "\u0130s", "i\u0307s", "\u212aDF",
+                                           "kdf", "KDF", "U.N.", "u.n.", "u n", "U N", "Isis-K", "ISIS-K", "isis k",
+                                           "Isis\u00a0K", "US", "us", "Us", "WHO", "who", "ΣΑΣ", "σας", "ΣΑΣΑ",
+                                           "ypj", "YPJ", "Ypj", "\u212a", "\u0130", "k", "x", "\u00e9", "_", "9"]),
+                          st.sampled_from([" ", "", "-", ".", "\u00a0", "\u2019", ", ", "\u00e9", "_"])),
+                max_size=10).map(lambda parts: "".join(w + p for w, p in parts)), st.booleans())
+def test_one_automaton_finds_what_one_of_each_case_finds(text, alternatives):
+    # the case-sensitive aliases lower-cased in the automaton of the others, compared with the text as written
+    if not _SMALL:
+        _SMALL.append(_small_lexicon())
+    lex = _SMALL[0]
+    assert lex.find(text, alternatives=alternatives) == _find_plain(lex, text, alternatives=alternatives)
+    assert lex.find(text, 1, max(1, len(text) - 1), alternatives) == _find_plain(lex, text, 1, max(1, len(text) - 1),
+                                                                                 alternatives)

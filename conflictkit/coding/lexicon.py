@@ -180,9 +180,9 @@ class Lexicon:
         self._world, self._namesakes, self._loose = {}, {}, {}  # rows, namesakes, spellings looked up so far
         self._unit_keys = {}  # country -> (unit key, entry) of its admin1 units
         self._unit_spellings = {}  # (country, unit key, similarity) -> entries of the units it spells
-        # Two automata: case-insensitive aliases over the lower-cased text,
-        # case-sensitive ones (acronyms: IS, US, UN) over the text as written,
-        # where they hit far less often ("is" is in every sentence, "IS" is not).
+        # Case-insensitive aliases are looked for in the lower-cased text, case-sensitive ones
+        # (acronyms: IS, US, UN) in the text as written: one automaton finds both in the
+        # lower-cased text, a case-sensitive one compared with the text as written where it hits.
         entries = {False: {}, True: {}}
         for kind, table in self.tables.items():
             sensitive = table["case_sensitive"] if "case_sensitive" in table else pd.Series("0", index=table.index)
@@ -197,7 +197,7 @@ class Lexicon:
                     entries[cs == "1"].setdefault(key.replace("-", " "), []).append((kind, i))
         #: ``{case sensitive: {key: ((kind, row), ...)}}``: the aliases as :meth:`find` looks for them.
         self._keys = {cs: {key: tuple(value) for key, value in keys.items()} for cs, keys in entries.items()}
-        self._automata = {cs: _spaced_automaton(keys) for cs, keys in self._keys.items()}
+        self._automaton = _spaced_automaton(self._keys[False], self._keys[True])
 
     def __reduce__(self):
         # Rebuild from the tables after pickling (Dask workers): the
@@ -321,18 +321,22 @@ class Lexicon:
         actor, place, source = [], [], []
         hits = {"actor": actor, "place": place, "source": source}
         n, ascii_text = len(folded), chunk.isascii()
-        for case_sensitive, haystack in ((False, folded), (True, as_written)):
-            # a hit (see _spaced_automaton) spans the key and a character either side
-            for last, (length, plain, keys) in self._automata[case_sensitive].iter(spaced(haystack) + " "):
-                s = last - length - 1
-                e = s + length
-                if not ascii_text and ((s and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
-                        e < n and (folded[e].isalnum() or folded[e] == "_"))):
-                    continue  # not a whole word: a letter outside ASCII beside it ("é")
-                for key, values in keys:
-                    if plain or haystack[s:e] == key:  # the key, not another written alike ("al-bab", "al bab")
-                        for kind, row in values:
-                            hits[kind].append((s, -length, e, row))
+        # a hit (see _spaced_automaton) spans the key and a character either side
+        for last, (length, plain, keys) in self._automaton.iter(spaced(folded) + " "):
+            s = last - length - 1
+            e = s + length
+            if not ascii_text and ((s and (folded[s - 1].isalnum() or folded[s - 1] == "_")) or (
+                    e < n and (folded[e].isalnum() or folded[e] == "_"))):
+                continue  # not a whole word: a letter outside ASCII beside it ("é")
+            if plain:  # (most hits: keys is the (kind, row) pairs of the one key)
+                for kind, row in keys:
+                    hits[kind].append((s, -length, e, row))
+                continue
+            for key, values, case_sensitive in keys:
+                # the key, not another written alike ("al-bab", "al bab"), nor in another case ("is", "IS")
+                if (as_written if case_sensitive else folded)[s:e] == key:
+                    for kind, row in values:
+                        hits[kind].append((s, -length, e, row))
         if self.gazetteer:
             first = len(self.rows["place"])
             place.extend([(s - start, s - e, e - start, first + ids[0])
@@ -349,7 +353,7 @@ class Lexicon:
         return dict(self.rows[term.kind][term.entry])
 
 
-def _spaced_automaton(keys):
+def _spaced_automaton(keys, case_sensitive_keys=None):
     """An automaton of ``keys`` (``{key: value}``) to scan text written as
     :func:`~conflictkit.coding._scan.spaced` writes it, with a space after
     it: each key so written, with a space after, so that a hit is a key
@@ -362,16 +366,35 @@ def _spaced_automaton(keys):
     report 35 -> 27 us).  Keys written alike ("al-bab", "al bab", "al.bab")
     share an entry: a hit's value is the length of the keys, whether the
     text hit is the key itself (a key of ASCII word characters only, the
-    only one so written), and the ``(key, value)`` pairs, the text hit to be
-    compared with each key otherwise."""
+    only one so written), and then the key's value (its ``(kind, row)``
+    pairs), else the ``(key, value, case sensitive)`` triples, the text hit
+    to be compared with each key.
+
+    ``case_sensitive_keys`` (acronyms: "IS", "U.N.") are in it lower-cased
+    (:func:`~conflictkit.coding._scan.lower_same_length`), to scan the
+    lower-cased text with the others in one pass (the lexicon's second scan,
+    of the text as written, cost a FA-KES report ~7 us; the lower-cased
+    acronyms hit ~5 times a report more): a hit of one is never plain, but
+    compared with the text as written.  (Where the text as written has the
+    key, the text lower-cased has the key lower-cased; and a character beside
+    it that :func:`~conflictkit.coding._scan.spaced` writes as a space in one
+    and not in the other is a letter outside ASCII in the text that is an
+    ASCII letter lower-cased ("\u212a", the Kelvin sign, is "k"), which the
+    test of the letters beside a hit in text outside ASCII rules out either
+    way.)"""
     alike = {}
-    for key, value in keys.items():
-        if key:  # (an empty key is found nowhere, as by an automaton of the keys themselves)
-            alike.setdefault(spaced(key) + " ", []).append((key, value))
+    for sensitive, table in ((False, keys), (True, case_sensitive_keys or {})):
+        for key, value in table.items():
+            if key:  # (an empty key is found nowhere, as by an automaton of the keys themselves)
+                alike.setdefault(spaced(lower_same_length(key) if sensitive else key) + " ", []).append(
+                    (key, value, sensitive))
     automaton = ahocorasick.Automaton()
-    for written, pairs in alike.items():
-        plain = len(pairs) == 1 and written == " " + pairs[0][0] + " " and " " not in pairs[0][0]
-        automaton.add_word(written, (len(written) - 2, plain, tuple(pairs)))
+    for written, triples in alike.items():
+        key, value, sensitive = triples[0]
+        if len(triples) == 1 and not sensitive and written == " " + key + " " and " " not in key:
+            automaton.add_word(written, (len(written) - 2, True, value))
+        else:
+            automaton.add_word(written, (len(written) - 2, False, tuple(triples)))
     automaton.make_automaton()
     return automaton
 
