@@ -472,3 +472,90 @@ def test_one_automaton_finds_what_one_of_each_case_finds(text, alternatives):
     assert lex.find(text, alternatives=alternatives) == _find_plain(lex, text, alternatives=alternatives)
     assert lex.find(text, 1, max(1, len(text) - 1), alternatives) == _find_plain(lex, text, 1, max(1, len(text) - 1),
                                                                                  alternatives)
+
+
+def _read_plain(text, start, end, name, admin1_name_of):
+    """places._read as the code had it: the reading a dict display of the row's values."""
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    said = P._before_says(before)
+    worded = P._may_say(after)
+    if said == "person" or worded and P._MEDIA_AFTER.match(after) or (
+            before[-2:] in P._PREFIX_WORD_ENDS and P._prefix_word_before(before)):
+        return None
+    want_unit = said == "unit" or worded and P._UNIT_AFTER.match(after) is not None
+    subunit = not want_unit and worded and P._SUBUNIT_AFTER.match(after) is not None
+    if not (want_unit or subunit) and not name.is_country and (name.facts.people or P._in_a_name(text, start, after)):
+        return None
+    if (want_unit or subunit) and name.facts.is_generic and P._after_a_name(text, start):
+        return None
+    row = name.choose(want_unit)
+    if row is None:
+        return None
+    kind = row["kind"]
+    precision, admin1, admin1_name = kind, row["admin1"] or "", row["admin1_name"] or ""
+    rural = said == "rural" or worded and P._RURAL_AFTER.match(after) is not None
+    if rural and admin1 in P._SURROUNDING_ADMIN1:
+        admin1 = P._SURROUNDING_ADMIN1[admin1]
+        admin1_name = admin1_name_of(admin1) if admin1_name_of else admin1
+    if kind == "town" and (rural or said == "near"):
+        precision = "near town"
+    elif (want_unit or subunit) and kind == "town" or kind == "town" and P._on_a_road(text, start, end):
+        precision = "region"
+    curated, population = row.get("origin") == "overlay", row.get("population") or 0
+    return {"place": row["place"], "kind": kind, "precision": precision, "country": row["country"], "admin1": admin1,
+            "admin1_name": admin1_name, "latitude": row["latitude"], "longitude": row["longitude"], "start": start,
+            "end": end, "text": text[start:end], "curated": curated,
+            "village": P._village(kind, curated, population), "population": population}
+
+
+def _same_reading(a, b):
+    # the same keys in the same order, the same values (nan as nan), and no reading shared
+    assert (a is None) == (b is None)
+    if a is not None:
+        assert a is not b and list(a) == list(b)
+        assert repr(list(a.values())) == repr(list(b.values())), (a, b)
+
+
+def test_readings_copied_from_the_row_s_as_the_dict_display_on_fakes(fakes_texts, monkeypatch):
+    # every name _read reads in FA-KES (with the namesakes, countries and names read_places gives it,
+    # spellings of units and towns too), read by the plain form beside it
+    lex = L.default_lexicon()
+    read, n = P._read, [0]
+
+    def both(text, start, end, name, admin1_name_of):
+        plain = _read_plain(text, start, end, name, admin1_name_of)
+        mine = read(text, start, end, name, admin1_name_of)
+        _same_reading(mine, plain)
+        n[0] += 1
+        return mine
+
+    monkeypatch.setattr(P, "_read", both)
+    for text in fakes_texts:
+        P.read_places(text, lex.find(text)["place"], lex)
+        P.read_places(text, lex.find(text)["place"], lex, ["SY"])
+    assert n[0] > 15_000
+
+
+_READ_WORDS = ["Damascus", "Aleppo", "Hama", "Idlib", "Homs", "Raqqa", "Tripoli", "the", "outskirts", "of", "rural",
+               "near", "province", "countryside", "district", "LGA", "highway", "-", "TV", "named", "in", "Syria",
+               "Libya", "Lebanon", "West", "Delta", "State", "Iraq", "Mosul", "Ninawa"]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_READ_WORDS), st.sampled_from([" ", " ", "-", ", ", ". "])), max_size=12)
+       .map(lambda parts: "".join(w + s for w, s in parts)), st.sampled_from([(), ("SY",), ("LY", "LB")]))
+def test_readings_copied_from_the_row_s_as_the_dict_display(text, named):
+    lex = L.default_lexicon()
+    read = P._read
+
+    def both(text, start, end, name, admin1_name_of):
+        plain = _read_plain(text, start, end, name, admin1_name_of)
+        mine = read(text, start, end, name, admin1_name_of)
+        _same_reading(mine, plain)  # (here: read_places sets "sure" in its readings after)
+        return mine
+
+    P._read = both
+    try:
+        P.read_places(text, lex.find(text)["place"], lex, named)
+    finally:
+        P._read = read

@@ -440,7 +440,8 @@ class _Facts:
     in every report that names it: worked out once per lexicon, see
     :func:`_facts`)."""
 
-    __slots__ = ("name", "rows", "is_country", "is_generic", "any_generic", "weighed", "people", "_ranked")
+    __slots__ = ("name", "rows", "is_country", "is_generic", "any_generic", "weighed", "people", "_ranked",
+                 "readings")
 
     def __init__(self, name, rows):
         self.name, self.rows = name, rows
@@ -453,6 +454,22 @@ class _Facts:
         self.weighed = (tuple(countries), weight)  # the set's order: report_countries adds in it
         self.people = bool(country_code(name))  # a people's name ("Somali")?
         self._ranked = {}
+        #: ``id(row) -> reading`` of the namesakes read so far (:meth:`reading`)
+        self.readings = {}
+
+    def reading(self, row):
+        """The reading (:func:`read_place`) of the namesake ``row`` (one of :attr:`rows`) as far as
+        the row says (precision its kind, admin1 and its name as the row has them, "" for none;
+        start, end and text None): :func:`_read` copies it and fills in the rest (a copy and a
+        few keys set are quicker than a dict of fifteen keys read from the row, for each name)."""
+        curated, population = row.get("origin") == "overlay", row.get("population") or 0
+        kind = row["kind"]
+        reading = self.readings[id(row)] = {
+            "place": row["place"], "kind": kind, "precision": kind, "country": row["country"],
+            "admin1": row["admin1"] or "", "admin1_name": row["admin1_name"] or "", "latitude": row["latitude"],
+            "longitude": row["longitude"], "start": None, "end": None, "text": None, "curated": curated,
+            "village": _village(kind, curated, population), "population": population}
+        return reading
 
     def is_people(self):
         """Is the name a people's ("Somali")?"""
@@ -562,23 +579,20 @@ def _read(text, start, end, name, admin1_name_of):
     row = name.choose(want_unit)
     if row is None:
         return None
-    kind = row["kind"]
-    precision, admin1, admin1_name = kind, row["admin1"] or "", row["admin1_name"] or ""
+    facts = name.facts
+    # the row's reading (made once per lexicon for the namesakes of a name read before), a copy
+    reading = (facts.readings.get(id(row)) or facts.reading(row)).copy()
+    kind = reading["kind"]
     rural = said == "rural" or worded and _RURAL_AFTER.match(after) is not None
-    if rural and admin1 in _SURROUNDING_ADMIN1:
-        admin1 = _SURROUNDING_ADMIN1[admin1]
-        admin1_name = admin1_name_of(admin1) if admin1_name_of else admin1
+    if rural and reading["admin1"] in _SURROUNDING_ADMIN1:
+        reading["admin1"] = admin1 = _SURROUNDING_ADMIN1[reading["admin1"]]
+        reading["admin1_name"] = admin1_name_of(admin1) if admin1_name_of else admin1
     if kind == "town" and (rural or said == "near"):
-        precision = "near town"
+        reading["precision"] = "near town"
     elif (want_unit or subunit) and kind == "town" or kind == "town" and _on_a_road(text, start, end):
-        precision = "region"  # "Zokra district", "Dekina LGA": a unit named after the town; "the Damascus-Homs highway"
-    # (a dict display, not dict(...): its keys are made once, not for every reading; "village" is
-    # _is_village(row) from the values read here, not read from the row again)
-    curated, population = row.get("origin") == "overlay", row.get("population") or 0
-    return {"place": row["place"], "kind": kind, "precision": precision, "country": row["country"], "admin1": admin1,
-            "admin1_name": admin1_name, "latitude": row["latitude"], "longitude": row["longitude"], "start": start,
-            "end": end, "text": text[start:end], "curated": curated,
-            "village": _village(kind, curated, population), "population": population}
+        reading["precision"] = "region"  # "Zokra district", "Dekina LGA": a unit named after the town; "the Damascus-Homs highway"
+    reading["start"], reading["end"], reading["text"] = start, end, text[start:end]
+    return reading
 
 
 # The rest of a road named after the towns it joins: "-Homs highway", "-Hama-Ar-Raqqa triangle",
