@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import conflictkit as ck
 from conflictkit.coding.attribution import attribute_claims, report_context, victim_category
 from conflictkit.coding.extraction import extract
@@ -94,3 +97,67 @@ def test_place_for_and_date_for_as_the_plain_forms_on_fakes(fakes_path):
         for c, a in zip(found.claims, attribute_claims(found.claims, ctx)):
             assert a.date is ctx.date_for(c.sentence, (c.start, c.end))
     assert n > 500
+
+
+def _attribute_claims_plain(claims, ctx):
+    """attribute_claims as it was: place and source asked for every claim, the victims' actor by
+    ReportContext.victim_actor's scan of every actor term."""
+    from conflictkit.coding.attribution import Attribution
+
+    out = []
+    for c in claims:
+        place, j = ctx.place_for(c.sentence)
+        date = ctx._date_for(c.sentence, (c.start, c.end), place, j)
+        if place is not None and place.get("village") and place.get("sure", True):
+            j = ctx._story_start(j, place)
+        actor = ctx.victim_actor(c)
+        orig, relay = ctx.source_for(c.sentence)
+        out.append(Attribution(place, j, date, orig, relay, actor,
+                               victim_category(actor["actor_type"] if actor else "", c.victim)))
+    return out
+
+
+def _same_attributions(got, plain):
+    assert len(got) == len(plain)
+    for a, b in zip(got, plain):
+        assert all(x is y or x == y for x, y in zip(a, b)), (a, b)
+        assert a.place is b.place and a.date is b.date and a.victim_actor is b.victim_actor
+
+
+def test_attribute_claims_as_the_plain_form_on_fakes(fakes_path):
+    """Places and sources found once a sentence, the victims' actor by bisection: what the plain
+    form gives for every claim of FA-KES, and with the actor terms out of order (the scan)."""
+    import dataclasses
+
+    lex = ck.coding.default_lexicon()
+    reports, _ = ck.load_reports(fakes_path)
+    n = 0
+    for k, report in enumerate(reports):
+        found = extract(report, lex)
+        ctx = report_context(report, found, lex)
+        got = attribute_claims(found.claims, ctx)
+        _same_attributions(got, _attribute_claims_plain(found.claims, ctx))
+        n += sum(a.victim_actor is not None for a in got)
+        if k % 4 == 0 and len(ctx.terms["actor"]) > 1:
+            mixed = dataclasses.replace(ctx, terms=dict(ctx.terms, actor=ctx.terms["actor"][::-1]))
+            _same_attributions(attribute_claims(found.claims, mixed), _attribute_claims_plain(found.claims, mixed))
+    assert n > 500
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=8), st.integers(-1, 35),
+       st.integers(0, 12))
+def test_actor_within_as_the_scan_of_every_actor(spans, start, length):
+    # actor terms in order of their starts (of any length, none too), and a victim phrase
+    from types import SimpleNamespace
+
+    from conflictkit.coding.attribution import ReportContext, _actor_within
+
+    actors = [SimpleNamespace(start=s, end=s + n, entry=k) for k, (s, n) in enumerate(sorted(spans))]
+    rows = [{"actor": k} for k in range(len(actors))]
+    ctx = ReportContext(report=None, lexicon=SimpleNamespace(rows={"actor": rows}), terms={"actor": actors},
+                        dates=[], sources=[], spans=[], starts=[], para_of=[], place_infos={}, sent_place={},
+                        actors_in={}, dates_in={}, sources_in={})
+    claim = SimpleNamespace(victim_start=start, victim_end=start + length)
+    hit = _actor_within(actors, [a.start for a in actors], start, start + length) if start >= 0 else None
+    assert (rows[hit.entry] if hit is not None else None) is ctx.victim_actor(claim)

@@ -10,6 +10,7 @@ every claim.
 """
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -269,16 +270,47 @@ def attribute_claims(claims, ctx):
     ('Saraqib', '2020-03-02', 'Syrian Observatory for Human Rights', 'combatant')
     """
     out = []
+    # the place and source of each sentence once (claims share sentences: 3,957 claims of FA-KES
+    # are in 2,906), and the victims' actor by bisection of the actor terms' starts
+    places, sources = {}, {}
+    actors = ctx.terms["actor"]
+    starts = [t.start for t in actors]
+    in_order = all(map(operator.le, starts, starts[1:]))
+    actor_rows = ctx.lexicon.rows["actor"]
     for c in claims:
-        place, j = ctx.place_for(c.sentence)
-        date = ctx._date_for(c.sentence, (c.start, c.end), place, j)  # (date_for, its place found once)
+        i = c.sentence
+        found = places.get(i)
+        if found is None:
+            found = places[i] = ctx.place_for(i)
+        place, j = found
+        date = ctx._date_for(i, (c.start, c.end), place, j)  # (date_for, its place found once)
         if place is not None and place.get("village") and place.get("sure", True):
             j = ctx._story_start(j, place)  # the sentence the story there begins in: its actors, its date
-        actor = ctx.victim_actor(c)
-        orig, relay = ctx.source_for(c.sentence)
-        out.append(Attribution(place, j, date, orig, relay, actor,
+        if not in_order:
+            actor = ctx.victim_actor(c)
+        elif c.victim_start < 0:
+            actor = None
+        else:
+            hit = _actor_within(actors, starts, c.victim_start, c.victim_end)
+            actor = actor_rows[hit.entry] if hit is not None else None
+        source = sources.get(i)
+        if source is None:
+            source = sources[i] = ctx.source_for(i)
+        out.append(Attribution(place, j, date, source[0], source[1], actor,
                                victim_category(actor["actor_type"] if actor else "", c.victim)))
     return out
+
+
+def _actor_within(actors, starts, start, end):
+    """The first of the ``actors`` terms (in order of their ``starts``) that lies inside
+    [``start``, ``end``): :meth:`ReportContext.victim_actor`'s term, from the first starting at
+    ``start`` or after (by bisection) to the last starting at ``end`` at the latest."""
+    k, n = bisect.bisect_left(starts, start), len(starts)
+    while k < n and starts[k] <= end:
+        if actors[k].end <= end:
+            return actors[k]
+        k += 1
+    return None
 
 
 def victim_category(actor_type, victim):
