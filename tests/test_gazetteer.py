@@ -3,7 +3,7 @@
 import re
 
 import pandas as pd
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 import pytest
 
 import conflictkit as ck
@@ -266,3 +266,63 @@ def test_unit_name_lines_are_the_lines_of_the_name_list_that_name_a_unit():
             plain.append((key, units))
     assert gazetteer._unit_name_lines() == tuple(plain)
     assert len(plain) > 4000
+
+
+def _probe_plain(names, key):
+    """gazetteer._probe as it was: a bisection for the line of ``key``, another for the names
+    that start with it and a space."""
+    import bisect
+
+    i = bisect.bisect_left(names, key + "\t")
+    ids = tuple(int(x) for x in names[i][len(key) + 1:].split(",")) if i < len(names) and \
+        names[i].startswith(key + "\t") else ()
+    j = bisect.bisect_left(names, key + " ")
+    return ids, j < len(names) and names[j].startswith(key + " ")
+
+
+# a name list with lines of names that a key's line and those of the longer names have between
+# them (a character below the space after the key), and keys of every sort
+_ODD_NAMES = sorted(["name\t0", "deir\t1,2", "deir\x0bx\t3", "deir\x1f\t4", "deir ez zor\t5", "deir\x1fz\t6",
+                     "al\x0b\t7", "al bab\t8", "bab\t9", "bab\x0b\t10", "z\t11", "\t12", " x\t13", "a\t14"])
+_ODD_KEYS = ["deir", "deir ez", "deir ez zor", "al", "al bab", "bab", "z", "", " ", "a", "name", "zz", "dei",
+             "deir\x0bx", "deir\x1f", "b", "\x0b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["deir", " ", "\x0b", "\x1f", "x", "z", "ez", "al", "bab", "a", ""]), max_size=4)
+       .map("".join))
+def test_one_bisection_probes_as_two(key):
+    gazetteer._files()  # (loaded)
+    for names in (_ODD_NAMES, gazetteer._files()[1]):
+        for k in (key, *_ODD_KEYS):
+            original = gazetteer._files
+            gazetteer._files = lambda: (None, names)
+            try:
+                got = gazetteer._probe.__wrapped__(k)
+            finally:
+                gazetteer._files = original
+            assert got == _probe_plain(names, k), (names is _ODD_NAMES, k)
+
+
+def test_one_bisection_probes_as_two_on_fakes(fakes_path):
+    # every key find_names probes in FA-KES
+    names = gazetteer._files()[1]
+    keys = set()
+    probe = gazetteer._probe.__wrapped__
+
+    def spy(key):
+        keys.add(key)
+        return probe(key)
+
+    original = gazetteer._probe
+    gazetteer._probe = spy
+    try:
+        gazetteer._names_in_run.cache_clear()
+        for report in ck.load_reports(fakes_path)[0]:
+            find_names(report.text)
+    finally:
+        gazetteer._probe = original
+        gazetteer._names_in_run.cache_clear()
+    assert len(keys) > 5000
+    for key in keys:
+        assert probe(key) == _probe_plain(names, key), key

@@ -124,10 +124,20 @@ def _lookup_ids(key):
 def _probe(key):
     """(the numbers of the places called ``key``, does a longer name start
     with ``key`` and a space?): "deir" begins "deir ez zor"."""
+    # One bisection for both: the line of ``key`` ("key<TAB>numbers") sorts right before those of
+    # the names that start with "key " (a tab before a space), the first of which is the next line,
+    # or the one there when ``key`` has none; only a line between them (a name of ``key`` and a
+    # character below the space, none in the list) needs a second bisection (from there on).
     names = _files()[1]
-    probe = key + " "
-    i = bisect.bisect_left(names, probe)
-    return _lookup_ids(key), i < len(names) and names[i].startswith(probe)
+    n, exact, longer = len(names), key + "\t", key + " "
+    i = bisect.bisect_left(names, exact)
+    ids = ()
+    if i < n and names[i].startswith(exact):
+        ids = tuple(int(x) for x in names[i][len(exact):].split(","))
+        i += 1
+    if i < n and names[i] < longer:
+        i = bisect.bisect_left(names, longer, i + 1)
+    return ids, i < n and names[i].startswith(longer)
 
 
 
