@@ -389,3 +389,90 @@ def test_a_casualty_row_is_the_old_dict_s_values_in_column_order(monkeypatch, fa
     assert len(seen) > 1000
     for row, old in seen:
         assert isinstance(row, tuple) and repr(row) == repr(itemgetter(*coder_mod.CASUALTY_COLUMNS)(old))
+
+
+def _old_annotations(ctx, coded, event_annotations=()):
+    """The old form of _annotations, written out: rows sorted by a key of (start, end, label)."""
+    from bisect import bisect_right
+    from operator import itemgetter
+
+    def fmt(count):
+        import math
+
+        if math.isnan(count.best):
+            return "(number not reported)"
+        high = "open" if math.isnan(count.high) else f"{count.high:g}"
+        q = f"{count.qualifier} " if count.qualifier else ""
+        return f"{q}{count.best:g} (low {count.low:g}, high {high})"
+
+    rid, text = ctx.report.id, ctx.text
+    rows = []
+    for m in coded:
+        c = m.claim
+        rows.append(("casualty", c.start, c.end, f"{c.outcome} {fmt(c.count)}", f"role={c.role}", m.claim_id))
+    actors = ctx.lexicon.rows["actor"]
+    for t in ctx.terms["actor"]:
+        row = actors[t.entry]
+        rows.append(("actor", t.start, t.end, row["actor"], f"side={row['side']}; type={row['actor_type']}", None))
+    infos = ctx.place_infos
+    for t in ctx.terms["place"]:
+        info = infos[t]
+        rows.append(("place", t.start, t.end, info["place"],
+                     f"{info['precision']}; admin1={info['admin1']}; country={info['country']}", None))
+    for d in ctx.dates:
+        span = d.partial or (str(d.date_start) if d.date_start == d.date_end else f"{d.date_start}/{d.date_end}")
+        rows.append(("date", d.start, d.end, span, f"{d.precision}; {d.role}", None))
+    for m in ctx.sources:
+        rows.append(("source", m.start, m.end, m.source, f"{m.role}; {m.kind}", None))
+    rows += [(a["label"], a["start"], a["end"], a["value"], a["detail"], a["annotation_id"])
+             for a in event_annotations]
+    rows.sort(key=itemgetter(1, 2, 0))
+    starts, spans, out = ctx.starts, ctx.spans, []
+    for n, (label, s, e, value, detail, aid) in enumerate(rows, 1):
+        i = bisect_right(starts, s) - 1
+        out.append((rid, aid or f"{rid}:a{n}", label, s, e, text[s:e], value, detail,
+                    i if i >= 0 and s < spans[i][1] else -1))
+    return out
+
+
+def test_annotation_rows_as_the_old_form(monkeypatch, fakes_path):
+    """_annotations sorts its rows as tuples led by (start, end, label, their place), not by a key: the
+    rows of the old form, in its order, over real reports and over rows that tie on (start, end, label)."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    seen, new = [], coder_mod._annotations
+
+    def both(*args):
+        rows = new(*args)
+        seen.append((rows, _old_annotations(*args)))
+        return rows
+
+    monkeypatch.setattr(coder_mod, "_annotations", both)
+    ck.code_reports(ck.load_reports(fakes_path)[0][:300] + [ck.load_report(ck.sample_report_path())], progress=False)
+    assert sum(len(rows) for rows, _ in seen) > 10000
+    for rows, old in seen:
+        assert repr(rows) == repr(old)
+    # ties: the same span and label from the terms and the events, in the order they came
+    text = "Rebels attacked Homs and Homs again."
+    dates = [SimpleNamespace(start=16, end=20, partial="", date_start=date(2020, 1, 1), date_end=date(2020, 1, 2),
+                             precision="day", role="event")]
+    ctx = SimpleNamespace(report=SimpleNamespace(id="r"), text=text,
+                          lexicon=SimpleNamespace(rows={"actor": [{"actor": "Rebels", "side": "x", "actor_type": "y"},
+                                                                  {"actor": "B", "side": "z", "actor_type": "w"}]}),
+                          terms={"actor": [SimpleNamespace(start=0, end=6, entry=1), SimpleNamespace(start=0, end=6,
+                                                                                                   entry=0)],
+                                 "place": []},
+                          place_infos={}, dates=dates, sources=[], starts=[0], spans=[(0, len(text))])
+    events = [dict(label=label, start=s, end=e, value=v, detail=None, annotation_id=aid)
+              for label, s, e, v, aid in [("actor", 0, 6, "A", None), ("event", 7, 15, "Attack", "r:x"),
+                                          ("actor", 0, 6, "0", "r:y"), ("date", 16, 20, "z", None),
+                                          ("date", 16, 20, "a", None)]]
+    assert repr(coder_mod._annotations(ctx, [], events)) == repr(_old_annotations(ctx, [], events))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.integers(-2_000_000, 2_000_000), st.integers(), st.floats(), st.booleans(),
+                 st.sampled_from([999_999, 1_000_000, -999_999, -1_000_000, 0, 100_000, 123_456])))
+def test_a_count_is_written_as_the_g_format_writes_it(x):
+    assert coder_mod._g(x) == f"{x:g}"

@@ -452,29 +452,36 @@ def _annotations(ctx, coded, event_annotations=()):
     """The annotation rows (tuples of :data:`ANNOTATION_COLUMNS`, in their order) of a report, by offset:
     its claims and terms, and the event cues and actors of ``event_annotations``."""
     rid, text = ctx.report.id, ctx.text
+    # Rows (start, end, label, k, value, detail, annotation id), k their place in the list: sorted as
+    # tuples they are sorted by (start, end, label) and, where those agree, in the order they were
+    # made (as a stable sort by (start, end, label) leaves them), and no two compare further than k.
+    # (No key function: a key made for each row was a fifth of this function's instructions.)
     rows = []
     for m in coded:
         c = m.claim
-        rows.append(("casualty", c.start, c.end, f"{c.outcome} {_fmt_count(c.count)}", f"role={c.role}", m.claim_id))
+        rows.append((c.start, c.end, "casualty", len(rows), f"{c.outcome} {_fmt_count(c.count)}", f"role={c.role}",
+                     m.claim_id))
     actors = ctx.lexicon.rows["actor"]
     for t in ctx.terms["actor"]:
         row = actors[t.entry]
-        rows.append(("actor", t.start, t.end, row["actor"], f"side={row['side']}; type={row['actor_type']}", None))
+        rows.append((t.start, t.end, "actor", len(rows), row["actor"], f"side={row['side']}; type={row['actor_type']}",
+                     None))
     infos = ctx.place_infos
     for t in ctx.terms["place"]:
         info = infos[t]
-        rows.append(("place", t.start, t.end, info["place"],
+        rows.append((t.start, t.end, "place", len(rows), info["place"],
                      f"{info['precision']}; admin1={info['admin1']}; country={info['country']}", None))
     for d in ctx.dates:
         span = d.partial or (str(d.date_start) if d.date_start == d.date_end else f"{d.date_start}/{d.date_end}")
-        rows.append(("date", d.start, d.end, span, f"{d.precision}; {d.role}", None))
+        rows.append((d.start, d.end, "date", len(rows), span, f"{d.precision}; {d.role}", None))
     for m in ctx.sources:
-        rows.append(("source", m.start, m.end, m.source, f"{m.role}; {m.kind}", None))
-    rows += [(a["label"], a["start"], a["end"], a["value"], a["detail"], a["annotation_id"])
-             for a in event_annotations]
-    rows.sort(key=itemgetter(1, 2, 0))
+        rows.append((m.start, m.end, "source", len(rows), m.source, f"{m.role}; {m.kind}", None))
+    k = len(rows)
+    rows += [(a["start"], a["end"], a["label"], k + j, a["value"], a["detail"], a["annotation_id"])
+             for j, a in enumerate(event_annotations)]
+    rows.sort()
     starts, spans, out = ctx.starts, ctx.spans, []
-    for n, (label, s, e, value, detail, aid) in enumerate(rows, 1):
+    for n, (s, e, label, _, value, detail, aid) in enumerate(rows, 1):
         i = bisect_right(starts, s) - 1  # (ctx.sentence_of, inline: once per row)
         out.append((rid, aid or f"{rid}:a{n}", label, s, e, text[s:e], value, detail,
                     i if i >= 0 and s < spans[i][1] else -1))
@@ -484,9 +491,14 @@ def _annotations(ctx, coded, event_annotations=()):
 def _fmt_count(count):
     if math.isnan(count.best):
         return "(number not reported)"
-    high = "open" if math.isnan(count.high) else f"{count.high:g}"
+    high = "open" if math.isnan(count.high) else _g(count.high)
     q = f"{count.qualifier} " if count.qualifier else ""
-    return f"{q}{count.best:g} (low {count.low:g}, high {high})"
+    return f"{q}{_g(count.best)} (low {_g(count.low)}, high {high})"
+
+
+def _g(x):
+    """``f"{x:g}"``: an int below a million in size as ``str`` writes it, which it is (no float formatting)."""
+    return str(x) if type(x) is int and -1_000_000 < x < 1_000_000 else f"{x:g}"
 
 
 def code_reports(reports, *, lexicon=None, resources=None, coder=None, progress=True, engine="serial",
