@@ -351,13 +351,17 @@ def _same_matches(low, names, starts):
     at ``starts``: the same spans, groups and group spans."""
     pats = casualties._claim_patterns(_G, low)
     for name in names:
-        new, old = pats[name], _G.lowered[name]
-        for p in starts(name):
-            a, b = new.match(low, p), old.match(low, p)
-            assert (a is None) == (b is None), (name, p, low)
-            if a is not None:
-                assert a.span() == b.span() and a.groupdict() == b.groupdict(), (name, p, low)
-                assert all(a.span(k) == b.span(k) for k in range(1, old.groups + 1)), (name, p, low)
+        _match_alike(name, pats[name], _G.lowered[name], low, starts(name))
+
+
+def _match_alike(name, new, old, low, starts):
+    """``new`` and ``old`` match alike at each of ``starts`` in ``low``: the same spans, groups and group spans."""
+    for p in starts:
+        a, b = new.match(low, p), old.match(low, p)
+        assert (a is None) == (b is None), (name, p, low)
+        if a is not None:
+            assert a.span() == b.span() and a.groupdict() == b.groupdict(), (name, p, low)
+            assert all(a.span(k) == b.span(k) for k in range(1, old.groups + 1)), (name, p, low)
 
 
 def test_ascii_copies_are_the_claim_patterns_compiled_with_re_ascii():
@@ -427,13 +431,7 @@ def old_count_grammar():
 
 def _same_counts(old, low, starts):
     for name in _COUNTED:
-        new_rx, old_rx = _G.lowered[name], old.lowered[name]
-        for p in starts(name):
-            a, b = new_rx.match(low, p), old_rx.match(low, p)
-            assert (a is None) == (b is None), (name, p, low)
-            if a is not None:
-                assert a.span() == b.span() and a.groupdict() == b.groupdict(), (name, p, low)
-                assert all(a.span(k) == b.span(k) for k in range(1, old_rx.groups + 1)), (name, p, low)
+        _match_alike(name, _G.lowered[name], old.lowered[name], low, starts(name))
 
 
 def test_the_faster_count_parts_are_in_the_count_pattern():

@@ -372,18 +372,24 @@ def _old_casualty_row(ctx, m, coded, event_id):
     )
 
 
+def _beside_the_old_form(monkeypatch, name, old):
+    """Run ``old`` beside the coder's function ``name`` on every call: the list of (new result, old result)."""
+    seen, new = [], getattr(coder_mod, name)
+
+    def both(*args):
+        out = new(*args)
+        seen.append((out, old(*args)))
+        return out
+
+    monkeypatch.setattr(coder_mod, name, both)
+    return seen
+
+
 def test_a_casualty_row_is_the_old_dict_s_values_in_column_order(monkeypatch, fakes_path):
     """_casualty_row makes a tuple in CASUALTY_COLUMNS order: the values of the old dict, in that order."""
     from operator import itemgetter
 
-    seen, new = [], coder_mod._casualty_row
-
-    def both(*args):
-        row = new(*args)
-        seen.append((row, _old_casualty_row(*args)))
-        return row
-
-    monkeypatch.setattr(coder_mod, "_casualty_row", both)
+    seen = _beside_the_old_form(monkeypatch, "_casualty_row", _old_casualty_row)
     reports = ck.load_reports(fakes_path)[0][:250] + [ck.load_report(ck.sample_report_path())]
     ck.code_reports(reports, progress=False)
     assert len(seen) > 1000
@@ -441,14 +447,7 @@ def test_annotation_rows_as_the_old_form(monkeypatch, fakes_path):
     from datetime import date
     from types import SimpleNamespace
 
-    seen, new = [], coder_mod._annotations
-
-    def both(*args):
-        rows = new(*args)
-        seen.append((rows, _old_annotations(*args)))
-        return rows
-
-    monkeypatch.setattr(coder_mod, "_annotations", both)
+    seen = _beside_the_old_form(monkeypatch, "_annotations", _old_annotations)
     ck.code_reports(ck.load_reports(fakes_path)[0][:300] + [ck.load_report(ck.sample_report_path())], progress=False)
     assert sum(len(rows) for rows, _ in seen) > 10000
     for rows, old in seen:
