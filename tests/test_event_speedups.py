@@ -20,7 +20,7 @@ from conflictkit.coding.casualties import Claim
 from conflictkit.coding.counts import Count
 from conflictkit.coding.sources import is_speaker
 from conflictkit.coding._scan import (
-    literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, spaced,
+    literal_automaton, literal_starts, lower_same_length, matches_at, merge_windows, plain_ascii, spaced,
     spaced_automaton, spaced_word_starts, word_starts, word_starts_in,
 )
 
@@ -921,7 +921,7 @@ def test_the_four_separators_are_spaces_to_the_rules_as_written():
     alt = event_types._compiled()[0]
     for sep in _SEPARATORS:  # "(?=[.,;:]|\s*$| (?:in|by|…))" after "killed": \s is a separator under re.UNICODE only
         t = "three militants killed" + sep
-        assert not event_types._plain_ascii(t) and event_types._plain_ascii(t[:-1])
+        assert not plain_ascii(t) and plain_ascii(t[:-1])
         assert _hits(alt, t) == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)] == [("r3", (6, 22))]
     assert _hits(alt, "three militants killed") == [("r3", (6, 22))]
     assert [m.lastgroup for m in event_types._matches(alt, "three militants killed!")] == ["r27"]

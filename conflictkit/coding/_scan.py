@@ -70,6 +70,16 @@ def matches_at(rx, text, starts, endpos=None, keep=None):
     return out
 
 
+def plain_ascii(text):
+    """Does ``text`` hold ASCII characters only, and none of the separators ``\\x1c``-``\\x1f``?
+    There a pattern compiled with ``re.ASCII`` matches as the same pattern compiled for Unicode
+    (case-sensitive, written in ASCII): ``\\w``, ``\\b`` and ``\\d`` mean the same for ASCII
+    characters in both modes, and ``\\s`` too but for those four (spaces to ``str.isspace``, not
+    to ``re.ASCII``)."""
+    return text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text \
+        and "\x1f" not in text
+
+
 #: The characters ``\s`` matches in a ``str`` pattern.
 WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")

@@ -45,6 +45,7 @@ from ._scan import (
     lower_same_length,
     matches_at,
     merge_windows,
+    plain_ascii,
     word_first_chars,
     word_starts_in,
 )
@@ -1546,7 +1547,7 @@ def _claim_patterns(g, low):
     "\\x1c"-"\\x1f" (separators to Unicode, not to ASCII), which the window must not hold.
     (No flag differs otherwise: the patterns are case-sensitive, on lower-cased text, and their
     non-ASCII characters, as "\\u2019", match nothing in ASCII text either way.)"""
-    if low.isascii() and "\x1c" not in low and "\x1d" not in low and "\x1e" not in low and "\x1f" not in low:
+    if plain_ascii(low):
         return g.lowered_ascii
     return g.lowered
 

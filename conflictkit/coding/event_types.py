@@ -23,7 +23,7 @@ from typing import NamedTuple
 import ahocorasick
 import pandas as pd
 
-from ._scan import literal_automaton, literal_prefixes, lower_same_length, new_tuple, spaced, word_starts
+from ._scan import literal_automaton, literal_prefixes, lower_same_length, new_tuple, plain_ascii, spaced, word_starts
 from .resources import load_resources
 
 try:
@@ -317,7 +317,7 @@ def _scan_order(word):
 
 def _ascii_twin(rx):
     """``rx`` compiled with ``re.ASCII``, to match text that is ASCII and holds none of the four
-    separators ``\\x1c``-``\\x1f`` (:func:`_plain_ascii`): there it matches as ``rx``
+    separators ``\\x1c``-``\\x1f`` (:func:`~conflictkit.coding._scan.plain_ascii`): there it matches as ``rx``
     does.  ``\\w``, ``\\b`` and ``\\d`` mean the same for ASCII characters in both modes, and
     ``\\s`` too but for those separators (spaces to ``str.isspace``, not to ``re.ASCII``); under
     re.UNICODE the engine asks Python's character database about each character it tests (FA-KES:
@@ -333,13 +333,6 @@ def _ascii_twin(rx):
 
 
 _CASE_FLAG = re.compile(r"\(\?[a-zA-Z-]*i")  # an inline flag that ignores case, "(?i:", "(?si)" (or "(?-i:")
-
-
-def _plain_ascii(text):
-    """Does ``text`` hold ASCII characters only, and none of the separators ``\\x1c``-``\\x1f``
-    (where the rules' :func:`_ascii_twin` match as they do)?"""
-    return text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text \
-        and "\x1f" not in text
 
 
 def _guards(tokens):
@@ -746,9 +739,9 @@ def find_event_cues(text, start=0, end=None, rules=None):
 def _matches(alt, text):
     """``alt.pattern.finditer(text)``'s matches, found by trying at each word
     start where a rule's first letters are only the rules that may start there
-    (in plain ASCII text, :func:`_plain_ascii`, their twins compiled for it: :func:`_ascii_twin`)."""
+    (in plain ASCII text, :func:`~conflictkit.coding._scan.plain_ascii`, their twins compiled for it: :func:`_ascii_twin`)."""
     scanned = spaced(text)  # a word of the automaton found at k in it starts at k in text
-    plain = _plain_ascii(text)
+    plain = plain_ascii(text)
     if alt.words is not None:  # a few words: each found by str.find, the longest at a start last
         at = {}
         for word, rules, ascii_rules in alt.words:
