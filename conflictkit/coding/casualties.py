@@ -1976,7 +1976,7 @@ def reconcile_claims(claims, sides=None, event_keys=None, window=6, victim_kinds
 
 def _unmarked(c):
     """A claim as found: no total, repeat or part; its role ``standalone`` unless it is context."""
-    if c.role in ("standalone",) + CONTEXT_ROLES and c.total_of == -1 and c.repeat_of == -1 and not c.part_kind:
+    if c.role in _STANDALONE_OR_CONTEXT and c.total_of == -1 and c.repeat_of == -1 and not c.part_kind:
         return c
     return _replace(c, role=c.role if c.role in CONTEXT_ROLES else "standalone", total_of=-1, repeat_of=-1,
                    part_kind="")
@@ -1987,16 +1987,39 @@ def _linker(claims, sides, events, kinds):
     as it is when asked) count the same casualties?  Same outcome, event keys
     that match, sides that do not conflict, never civilians with combatants,
     never a state's forces with the armed groups they fight (:func:`_force`)."""
-    forces = [_force(c.victim) for c in claims]
+    # A victim's force is read when a pair is first asked about it (two searches of its
+    # victim phrase): most pairs differ before (their outcome, their keys), and most claims
+    # are never asked about.  A claim's victim stays as found (reconciling changes its role
+    # and links only), so reading it later reads the same phrase.
+    forces = {}
+
+    def force(k):
+        f = forces.get(k, "")
+        if f == "":
+            f = forces[k] = _force(claims[k].victim)
+        return f
 
     def linkable(i, j):
         a, b = claims[i], claims[j]
-        return (a.outcome == b.outcome and _keys_match(events[i], events[j])
-                and (not sides[i] or not sides[j] or sides[i] == sides[j])
-                and {kinds[i], kinds[j]} != {"civilian", "combatant"} and not _killer_and_victims(a, b)
-                and {forces[i], forces[j]} != {"state", "armed"})
+        if a.outcome != b.outcome or not _keys_match(events[i], events[j]):
+            return False
+        si, sj = sides[i], sides[j]
+        if si and sj and si != sj:
+            return False
+        ki, kj = kinds[i], kinds[j]
+        # ({ki, kj} != {"civilian", "combatant"}, with no set made for each pair)
+        if ki != kj and (ki, kj) in _CIVILIAN_AND_COMBATANT:
+            return False
+        if _killer_and_victims(a, b):
+            return False
+        fi = force(i)
+        return fi is None or fi == force(j) or (fi, force(j)) not in _STATE_AND_ARMED
 
     return linkable
+
+
+_CIVILIAN_AND_COMBATANT = (("civilian", "combatant"), ("combatant", "civilian"))
+_STATE_AND_ARMED = (("state", "armed"), ("armed", "state"))
 
 
 def _counted(c):
@@ -2029,7 +2052,7 @@ def _mark_repeats(claims, sides, linkable):
             continue
         for i in range(j):
             a = claims[i]
-            if a.role in ("repeat",) + CONTEXT_ROLES or math.isnan(a.count.best) or not linkable(i, j):
+            if a.role in _REPEAT_OR_CONTEXT or math.isnan(a.count.best) or not linkable(i, j):
                 continue
             if _same_figure(a, b):
                 if _vagueness(a.count) > _vagueness(b.count):
@@ -2052,8 +2075,11 @@ def _mark_breakdowns(claims, sides, order, linkable, window):
         t = claims[i]
         if not _counted(t):
             continue
-        cands = [j for j in range(len(claims)) if j != i and _counted(claims[j]) and linkable(i, j)
-                 and claims[j].count.best < t.count.best and abs(claims[j].sentence - t.sentence) <= window]
+        # (linkable last: the tests before it are cheaper, and every test is pure, so their order
+        # changes no answer)
+        best, sentence = t.count.best, t.sentence
+        cands = [j for j, c in enumerate(claims) if j != i and c.role == "standalone" and c.count.best < best
+                 and abs(c.sentence - sentence) <= window and linkable(i, j)]
         chosen = _subset_summing(cands, claims, t.count.best)
         if chosen is None and not sides[i]:
             by_side = [j for j in cands if sides[j]]
@@ -2072,11 +2098,13 @@ def _mark_included(claims, order, linkable):
     for j in range(len(claims)):
         if not _counted(claims[j]):
             continue
-        larger = [i for i in order if i != j and claims[i].role in ("standalone", "total")
-                  and not math.isnan(claims[i].count.best) and linkable(i, j)
-                  and claims[i].count.best > claims[j].count.best and not _listed_apart(claims[i], claims[j])]
-        if larger:
-            i = larger[0]
+        # the first such claim in order (its figure larger than j's is not nan: that test holds the
+        # isnan one; linkable after the cheaper tests, all pure)
+        best = claims[j].count.best
+        i = next((i for i in order if i != j and claims[i].role in ("standalone", "total")
+                  and claims[i].count.best > best and linkable(i, j) and not _listed_apart(claims[i], claims[j])),
+                 None)
+        if i is not None:
             claims[i] = _replace(claims[i], role="total")
             claims[j] = _replace(claims[j], role="part", total_of=i, part_kind="included")
 
@@ -2107,16 +2135,19 @@ def _mark_unnumbered_parts(claims, order, linkable):
     for j, c in enumerate(claims):
         if c.role != "standalone" or not math.isnan(c.count.best) or math.isnan(c.count.acled):
             continue
-        stated = [i for i in order if claims[i].role in ("standalone", "total") and linkable(i, j)
-                  and not math.isnan(claims[i].count.best) and claims[i].count.qualifier != "implied"]
-        if stated:
-            claims[stated[0]] = _replace(claims[stated[0]], role="total")
-            claims[j] = _replace(c, role="part", total_of=stated[0], part_kind="included")
+        stated = next((i for i in order if claims[i].role in ("standalone", "total")
+                       and not math.isnan(claims[i].count.best) and claims[i].count.qualifier != "implied"
+                       and linkable(i, j)), None)
+        if stated is not None:
+            claims[stated] = _replace(claims[stated], role="total")
+            claims[j] = _replace(c, role="part", total_of=stated, part_kind="included")
 
 
 #: Roles set when a claim is found, kept by reconciliation: claims that are
 #: context (a war's running toll) or impossible as one event's figure.
 CONTEXT_ROLES = ("cumulative", "roundup", "implausible", "convention")
+_STANDALONE_OR_CONTEXT = ("standalone",) + CONTEXT_ROLES
+_REPEAT_OR_CONTEXT = ("repeat",) + CONTEXT_ROLES
 
 
 def _keys_match(a, b):
