@@ -145,7 +145,7 @@ def _claim_lists(draw):
     n = draw(st.integers(0, 9))
     claims, pos = [], 0
     for _ in range(n):
-        pos += draw(st.integers(0, 40))
+        pos += draw(st.sampled_from([0, 1, 2, 5, 6, 40]))  # (groups listed side by side: 0-5 apart)
         end = pos + draw(st.integers(1, 30))
         pattern = draw(st.sampled_from(["passive", "active", "self", "pair", "noun", "toll"]))
         claims.append(cas._new_claim(
@@ -203,3 +203,16 @@ def test_a_state_s_forces_and_armed_groups_never_link_whichever_comes_first():
     out = cas.reconcile_claims([claim("30 soldiers", 0), claim("30 people", 1)])
     assert [c.role for c in out] == ["standalone", "repeat"]
     assert isinstance(out[0], Claim)
+
+
+def test_groups_listed_side_by_side_stay_apart_as_by_the_old_form():
+    """"12 Dahalo killed, 1 civilian killed": neither holds the other (not a total and its part)."""
+    for text in ("12 Dahalo killed, 1 civilian killed in clashes.", "12 people killed, 1 civilian killed in clashes.",
+                 "3 soldiers died and 2 rebels died.", "30 people were killed. An officer was shot and killed."):
+        claims = cas.find_claims(text, [(0, len(text))] if text.count(".") == 1 else [(0, 23), (24, len(text))])
+        assert len(claims) == 2
+        _same_as_the_old_form(claims, [None, None], [(None, None)] * 2, [None, None])
+    apart = cas.reconcile_claims(cas.find_claims("12 Dahalo killed, 1 civilian killed in clashes.", [(0, 46)]))
+    assert [c.role for c in apart] == ["standalone", "standalone"]
+    held = cas.reconcile_claims(cas.find_claims("12 people killed, 1 civilian killed in clashes.", [(0, 46)]))
+    assert [c.role for c in held] == ["total", "part"]
