@@ -969,24 +969,30 @@ class Claim:
 
 
 def _outcome(m):
-    for name, k in _outcome_groups(m.re):
-        if m.group(name):
+    m_group = m.group
+    for i, k in _shape(m.re)[1]:
+        if m_group(i):
             return k
     return None
 
 
-_OUTCOME_GROUPS = {}  # id(pattern) -> (pattern, groups): hashing a pattern hashes its whole source
+_SHAPES = {}  # id(pattern) -> (pattern, its shape): hashing a pattern hashes its whole source
 
 
-def _outcome_groups(rx):
-    """``[(group name, outcome)]`` of the outcome groups of a pattern, in the order they are tried."""
-    known = _OUTCOME_GROUPS.get(id(rx))
+def _shape(rx):
+    """``(rx, [(group number, outcome)], victim, num, aux, verb, name, qual)`` of a pattern: the numbers of its
+    outcome groups, in the order they are tried, and of its other groups (None where it has none).
+    (A match's group by its number, not its name: no look-up of the name in the pattern's
+    ``groupindex``, and no ``groupindex`` proxy made to ask whether it has the group.)"""
+    known = _SHAPES.get(id(rx))
     if known is None or known[0] is not rx:
-        if len(_OUTCOME_GROUPS) > 256:
-            _OUTCOME_GROUPS.clear()
-        known = _OUTCOME_GROUPS[id(rx)] = (rx, [(prefix + k, k) for k in OUTCOMES for prefix in ("p_", "a_")
-                                                if prefix + k in rx.groupindex])
-    return known[1]
+        if len(_SHAPES) > 256:
+            _SHAPES.clear()
+        index = rx.groupindex
+        known = _SHAPES[id(rx)] = (rx, [(index[prefix + k], k) for k in OUTCOMES for prefix in ("p_", "a_")
+                                        if prefix + k in index]) + tuple(
+            index.get(name) for name in ("victim", "num", "aux", "verb", "name", "qual"))
+    return known
 
 
 #: Patterns whose victims are the objects of a verb ("killed his wife and four children", "fatally shot his wife").
@@ -1000,10 +1006,10 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
     ran on its lower-cased copy (same offsets).  Its ``extra`` tells whether
     the victims are the objects of a verb (``object``: not its subject)."""
     orig = m.string if orig is None else orig
-    groups = m.re.groupindex
+    _, _, victim_group, num_group, _, verb_group, _, _ = _shape(m.re)
     victim, vs, ve = "", -1, -1
-    if "victim" in groups:
-        vs, ve = m.span("victim")
+    if victim_group is not None:
+        vs, ve = m.span(victim_group)
         if vs != ve:  # (an empty or absent group: no victim, as m.group("victim") is falsy then)
             raw = orig[vs:ve]
             victim = raw.strip()
@@ -1012,8 +1018,8 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
         else:
             vs, ve = -1, -1
     cs, ce = -1, -1
-    if "num" in groups:
-        cs, ce = m.span("num")
+    if num_group is not None:
+        cs, ce = m.span(num_group)
         if cs != ce:
             cs, ce = cs + offset, ce + offset
         else:
@@ -1025,7 +1031,7 @@ def _claim(m, outcome, count, pattern, offset, orig=None, sentence=-1):
         start=start + offset, end=end + offset, outcome=outcome, count=count, victim=victim,
         victim_start=vs, victim_end=ve, count_start=cs, count_end=ce,
         pattern=pattern, sentence=sentence, role="standalone", total_of=-1, repeat_of=-1, part_kind="",
-        extra={"object": True} if pattern in _OBJECT_PATTERNS and not _NOUN_OF.match(m.group("verb")) else {},
+        extra={"object": True} if pattern in _OBJECT_PATTERNS and not _NOUN_OF.match(m.group(verb_group)) else {},
     )
     return c
 
@@ -1071,14 +1077,13 @@ _NAME_AGE_LIST = re.compile(r"[A-Z][\w'\u2019\-]+,\s*\d{1,3}\s*[,;]?\s*(?:and\s+
                             r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019\-]+,\s*$")
 
 
-def _is_age(text, m, orig=None):
-    """A number set off by commas after a name ("Smith, 24, was killed"),
+def _is_age(text, s, e, orig=None):
+    """Is the number at ``text[s:e]`` an age: set off by commas after a name ("Smith, 24, was killed"),
     after "ages" ("ages 3 and 5, were killed"), ending a span of ages
     ("between the ages of 21 and 58 were shot"), after "under the age of",
     or the last age of a list of names with ages ("Reeves, 66 and Ginger
-    Reeves, 64 were found dead": ``orig``, the text as written)."""
-    s, e = m.span("num")
-    if not m.group("num").strip().isdigit():
+    Reeves, 64 were found dead": ``orig``, the text as written)?"""
+    if not text[s:e].strip().isdigit():
         return False
     before = text[max(0, s - 40):s]
     # (each pattern only where what it must hold is there: the engine would try it at every character)
@@ -1107,12 +1112,13 @@ _GALLERY = re.compile(r"\b(?:image|photo|picture|slide|video)s?\s+\d+\s+(?:of|/)
 _SHOT_NOUN = re.compile(r"\b(?:an?|the|one|single|warning|that|this|fatal|first|second|lone|last|final)\s+$", re.I)
 
 
-def _not_a_count(m, outcome=None):
+def _not_a_count(m, outcome, shape):
     """Is the number of a match a clock time, a day of a month, a parent's
     children, a unit's or a weapon's name, or a count of killed *or*
     wounded rather than a count of victims?  (``outcome``: the match's
-    :func:`_outcome`, when known.)"""
-    s, e = m.span("num")
+    :func:`_outcome`; ``shape``: its pattern's :func:`_shape`.)"""
+    _, _, victim, num, aux, _, _, _ = shape
+    s, e = m.span(num)
     text = m.string
     if _CLOCK_AFTER.match(text, e):
         return True
@@ -1132,12 +1138,11 @@ def _not_a_count(m, outcome=None):
         return True  # "Battalion 302", "AK-47": a name, not a count
     if (tail is None or tail.endswith(("of", "/"))) and _GALLERY.search(text[max(0, s - 25):s]):
         return True  # "Image 2 of 10": a gallery's counter
-    if ((outcome or _outcome(m)) == "killed" and "aux" in m.re.groupindex
-            and _KILLED_OR_WOUNDED.match(text, m.end())):
+    if outcome == "killed" and aux is not None and _KILLED_OR_WOUNDED.match(text, m.end()):
         return True
-    bare = "victim" not in m.re.groupindex or not m.group("victim")
-    aux = m.group("aux") if "aux" in m.re.groupindex else ""
-    return bare and (bool(_MONTH_BEFORE.search(text[max(0, s - 12):s])) or (aux or "").lstrip().startswith(","))
+    bare = victim is None or not m.group(victim)
+    return bare and (bool(_MONTH_BEFORE.search(text[max(0, s - 12):s]))
+                     or (aux is not None and (m.group(aux) or "").lstrip().startswith(",")))
 
 
 def _is_name(words):
@@ -1147,14 +1152,18 @@ def _is_name(words):
                for k, w in enumerate(words))
 
 
-def _verb_before_count(m, orig):
+def _verb_before_count(m, orig, shape):
     """Is the verb before the count a run-in headline ("SUSPECT KILLED Hundreds
     gather …": a verb in capitals, then a count that starts a sentence) or the
-    noun "shot" ("a single shot 223")?"""
-    if "verb" not in m.re.groupindex or m.start("verb") > m.start("num"):
+    noun "shot" ("a single shot 223")?  (``shape``: the match's pattern's :func:`_shape`.)"""
+    verb, num = shape[5], shape[3]
+    if verb is None:
         return False
-    vs, ve = m.span("verb")
-    verb, num = orig[vs:ve], orig[m.start("num"):m.end("num")]
+    vs, ve = m.span(verb)
+    s, e = m.span(num)
+    if vs > s:
+        return False
+    verb, num = orig[vs:ve], orig[s:e]
     if len(verb) > 3 and verb.isupper() and num[:1].isupper() and not num.isupper():
         return True
     return verb.lower() == "shot" and bool(_SHOT_NOUN.search(m.string, max(0, vs - 12), vs))
@@ -1162,28 +1171,35 @@ def _verb_before_count(m, orig):
 
 def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
     # (the outcome first: every test below is a pure function of the match, so their order
-    # changes no answer, and _not_a_count needs it too)
-    outcome = _outcome(m)
-    if (outcome is None or _is_age(m.string, m, orig) or _not_a_count(m, outcome)
-            or _verb_before_count(m, m.string if orig is None else orig)):
+    # changes no answer, and _not_a_count needs it too; the groups by their numbers, read
+    # once from the pattern's shape)
+    shape = _shape(m.re)
+    _, outcomes, victim, num, _, _, name, qual = shape
+    group = m.group
+    for i, outcome in outcomes:
+        if group(i):
+            break
+    else:
         return None
-    raw = m.group("num")
+    text = m.string
+    s, e = m.span(num)
+    if (_is_age(text, s, e, orig) or _not_a_count(m, outcome, shape)
+            or _verb_before_count(m, text if orig is None else orig, shape)):
+        return None
+    raw = text[s:e]
     if _YEARLIKE.match(raw.strip()):
-        victim = m.group("victim") if "victim" in m.re.groupindex else None  # toll and noun have none
-        head = g.head_first.match(victim or "")
-        if (head is None or not _PLURAL_END.search(head.group().rstrip())
-                or _AFTER_MONTH.search(m.string, 0, m.start("num"))):
+        head = g.head_first.match((group(victim) if victim is not None else None) or "")  # toll and noun have none
+        if head is None or not _PLURAL_END.search(head.group().rstrip()) or _AFTER_MONTH.search(text, 0, s):
             return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
-    if "name" in m.re.groupindex and m.group("name") and not _is_name((orig or m.string)[slice(*m.span("name"))]):
+    if name is not None and group(name) and not _is_name((orig or text)[slice(*m.span(name))]):
         return None  # "6600 block of Barton", "911 saying he": no group's name
-    qual = m.group("qual") or "" if "qual" in m.re.groupindex else ""
-    count = g.parse_count(raw, qual)
+    count = g.parse_count(raw, (group(qual) or "") if qual is not None else "")
     if count is None:
         return None
     if add:
         count = Count(count.low + add, count.best + add, count.high + add, count.qualifier,
                       count.acled + add)
-    if _acts_on_object(m):
+    if _acts_on_object(m, shape):
         return None
     return _claim(m, outcome, count, pattern, offset, orig, sentence)
 
@@ -1196,11 +1212,12 @@ _OBJECT_AFTER = re.compile(
     r"(?!\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|dead|killed|died|were|are)\b)")
 
 
-def _acts_on_object(m):
+def _acts_on_object(m, shape=None):
     """Does a count-first or one-victim match end in a verb acting on an object ("Two gunmen
     killed five people": the gunmen are no victims)?  Only when no auxiliary
-    stands before the verb ("were killed" is passive)."""
-    if "aux" not in m.re.groupindex or (m.group("aux") or "").strip():
+    stands before the verb ("were killed" is passive).  (``shape``: its pattern's :func:`_shape`, when known.)"""
+    aux = (_shape(m.re) if shape is None else shape)[4]
+    if aux is None or (m.group(aux) or "").strip():
         return False
     return _OBJECT_AFTER.match(m.string, m.end()) is not None
 
