@@ -631,6 +631,9 @@ class CasualtyGrammar:
         self.word_keys_of = tuple((c, tuple(keys)) for c, keys in keys_of.items())
         #: The keys of :attr:`word_channels`, by channel (for a window's channels found).
         self.word_keys_by_channel = dict(self.word_keys_of)
+        #: ``((channel, its keys of word_channels), …)`` of each tuple of :attr:`channel_sets`: where
+        #: :func:`_channel_starts` puts the starts of a bucket of that tuple.
+        self.bucket_plan = [tuple((c, self.word_keys_by_channel.get(c, ())) for c in cs) for cs in self.channel_sets]
         #: ``match`` of the pattern of where a count starts (see :func:`_count_starts`).
         self.number_start_match = self.lowered["number_start"].match
         #: Every key of :func:`_pattern_starts`, without starts: ``()``.
@@ -1347,13 +1350,15 @@ def _implied(g, text, low, at=None):
     return matches_at(g.implied, text, [m.start() for a, b in windows for m in g.implied_firsts.finditer(text, a, b)])
 
 
-def _channel_starts(g, low):
+def _channel_starts(g, low, at=None):
     """``{channel: sorted starts}`` of the words of each channel in ``low``
     (one pass of :attr:`CasualtyGrammar.channels`; a channel scanned as
     another, :attr:`CasualtyGrammar.channel_of`, is under that one's name);
     a word channel keeps the starts where a word starts.  A start is there
     twice where two words of a channel start ("seven", "seventeen"): a
-    pattern tried there twice finds what it finds once."""
+    pattern tried there twice finds what it finds once.  With ``at`` (a dict),
+    each key of :attr:`~CasualtyGrammar.word_channels` of a channel found is set
+    there to its channel's starts (the same list)."""
     # Each hit goes to the bucket of its tuple of channels (one append per hit, the least work
     # in this loop that runs for every hit); the buckets are spread over their channels after.
     # (The buckets in a list by the tuples' numbers, and the numbers used in order: an index, not
@@ -1374,16 +1379,18 @@ def _channel_starts(g, low):
         else:
             bucket.append(p)
     out = {}
-    sets = g.channel_sets
+    if at is None:
+        at = {}
+    plan = g.bucket_plan
     for k in used:
         starts = buckets[k]
-        for c in sets[k]:
+        for c, keys in plan[k]:
             # a bucket's list is shared by its channels (no copy): it is never changed, only sorted,
             # and sorted it is each channel's that has it alone; two buckets make a new list
-            if c in out:
-                out[c] = out[c] + starts
-            else:
-                out[c] = starts
+            # (the channel's keys set here, as its list is made: no second loop over the channels)
+            mine = out[c] = out[c] + starts if c in out else starts
+            for key in keys:
+                at[key] = mine
     for starts in out.values():
         # hits come by their ends: a start may come after a larger one when a word holds another
         starts.sort()
@@ -1476,18 +1483,12 @@ def _pattern_starts(g, low):
     where one of its first words starts, and only up to the last word of the
     list its matches need (:data:`_NEEDS`) and the last of its cues (:data:`_CUES`).
     (A pattern without starts has ``()``, one whose starts were all cut off ``[]``.)"""
-    found = _channel_starts(g, low)
-    get = found.get
-    none = ()  # (one empty sequence for every pattern without starts, none made for each)
     # every pattern without starts (a copy, in C), then those of the channels found (a window
     # finds a few): the cue, the implied cues …
     at = g.no_starts.copy()
-    keys_of = g.word_keys_by_channel
-    for c, starts in found.items():
-        keys = keys_of.get(c)
-        if keys is not None:
-            for k in keys:
-                at[k] = starts
+    found = _channel_starts(g, low, at)
+    get = found.get
+    none = ()  # (one empty sequence for every pattern without starts, none made for each)
     for k in g.verb_anywhere:
         at[k] = word_starts_in(low, [(0, len(low))])
     # (below, "starts if starts[-1] <= end else starts[:bisect_right(starts, end)]": the starts up to
