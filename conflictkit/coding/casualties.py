@@ -1250,6 +1250,8 @@ def _unnumbered(g, text, low, at=None):
     word start within the characters before the cues finds."""
     at = _pattern_starts(g, low) if at is None else at
     cues = [m.start() for m in matches_at(_UNNUMBERED_CUE, low, at["cue"])]
+    if not cues:  # (most windows: no windows to merge, no word starts to find)
+        return []
     k = g.unnumbered_words
     if k is None:
         windows = merge_windows((max(0, c - _UNNUMBERED_BEFORE), c) for c in cues)
