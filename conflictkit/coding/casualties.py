@@ -1159,11 +1159,11 @@ def _verb_before_count(m, orig, shape):
     """Is the verb before the count a run-in headline ("SUSPECT KILLED Hundreds
     gather …": a verb in capitals, then a count that starts a sentence) or the
     noun "shot" ("a single shot 223")?  (``shape``: the match's pattern's :func:`_shape`.)"""
-    verb, num = shape[5], shape[3]
-    if verb is None:
+    verb_group, num_group = shape[5], shape[3]
+    if verb_group is None:
         return False
-    vs, ve = m.span(verb)
-    s, e = m.span(num)
+    vs, ve = m.span(verb_group)
+    s, e = m.span(num_group)
     if vs > s:
         return False
     verb, num = orig[vs:ve], orig[s:e]
@@ -1191,7 +1191,8 @@ def _numbered(g, m, pattern, offset, add=0, orig=None, sentence=-1):
         return None
     raw = text[s:e]
     if _YEARLIKE.match(raw.strip()):
-        head = g.head_first.match((group(victim) if victim is not None else None) or "")  # toll and noun have none
+        # (toll and noun have no victim group)
+        head = g.head_first.match((group(victim) if victim is not None else None) or "")
         if head is None or not _PLURAL_END.search(head.group().rstrip()) or _AFTER_MONTH.search(text, 0, s):
             return None  # "9 August 2016 Five children …", "7 2016 Child Killed": a year, not a count
     if name is not None and group(name) and not _is_name((orig or text)[slice(*m.span(name))]):
