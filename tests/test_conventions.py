@@ -196,3 +196,99 @@ def test_remarks_of_news_as_the_plain_search(fakes_path, monkeypatch):
     texts = [r.text for r in reports]
     assert sum(bool(C._words_in(t)) for t in texts) > 50
     assert [repr(find_remarks(t)) for t in texts] == [repr(_ungated(t, monkeypatch)) for t in texts]
+
+
+def _barriers_of_the_whole_parse(rx):
+    """conventions._barriers as it was: the whole pattern parsed, NUMBER_PATTERN and all."""
+    from conflictkit.coding import conventions as C
+
+    literals, ranges, categories = set(), [], set()
+    stops = []
+
+    def walk(items):
+        for i, (op, av) in enumerate(items):
+            if op is C._sre.LITERAL and av == ord("."):
+                stops.append(i + 1 < len(items) and C._digits(items[i + 1]))
+            elif op is C._sre.LITERAL:
+                literals.add(chr(av))
+            elif op is C._sre.IN:
+                for item, value in av:
+                    if item is C._sre.LITERAL:
+                        literals.add(chr(value))
+                    elif item is C._sre.RANGE:
+                        ranges.append(value)
+                    elif item is C._sre.CATEGORY and value in C._CATEGORIES:
+                        categories.add(C._CATEGORIES[value])
+                    else:
+                        return False
+            elif op is C._sre.AT:
+                if av not in C._AT_SAME:
+                    return False
+            elif op is C._sre.BRANCH:
+                if not all(walk(alternative) for alternative in av[1]):
+                    return False
+            elif op is C._sre.SUBPATTERN:
+                if not walk(av[-1]):
+                    return False
+            elif op in C._REPEATS:
+                if not walk(av[2]):
+                    return False
+            elif op in (C._sre.ASSERT, C._sre.ASSERT_NOT):
+                if av[0] >= 0 and not walk(av[1]):
+                    return False
+            else:
+                return False
+        return True
+
+    if not walk(C._sre_parse.parse(rx.pattern, rx.flags)):
+        return None
+
+    def barrier(c):
+        return c not in literals and not any(a <= ord(c) <= b for a, b in ranges) and not any(
+            category.match(c) for category in categories)
+
+    forms = ["[" + re.escape("".join(filter(barrier, C._BARRIER_CHARS))) + "]"] if any(
+        map(barrier, C._BARRIER_CHARS)) else []
+    if barrier(".") and all(stops):
+        forms.append(r"\.(?!\d)")
+    return re.compile("|".join(forms)) if forms else None
+
+
+def _pattern_of(found):
+    return None if found is None else (found.pattern, found.flags)
+
+
+def test_barriers_of_the_number_pattern_read_once_as_of_the_whole_parse():
+    from conflictkit.coding import conventions as C
+
+    patterns = [rx for group in (C._CODED, C._TOTAL, C._EACH) for rx, _ in group] + [
+        C._EVENLY, C._PLACES, C._LISTED, C._CUE, C._FOR_A_TOTAL, C._SPLIT_WORD]
+    assert sum(C.NUMBER_PATTERN in rx.pattern for rx in patterns) >= 10
+    for rx in patterns:
+        assert _pattern_of(C._barriers(rx)) == _pattern_of(_barriers_of_the_whole_parse(rx)), rx.pattern[:80]
+
+
+_PATTERN_PIECES = ["\\.", "\\d+", "\\s+", "each", "[(]", "[;,]", "(?=\\()", "(?<=[(;])", "(?:a|b)", "x?", "\\b", "{N}",
+           "(?P<n>{N})", "(?:{N})+", "\\.{N}", "[^a]", "\\x00", "(b)", "(?P<_number_pattern_stand_in_0>)", ".", "$", "[0-9]", "\u201c"]
+
+
+# number patterns whose barriers tell: one holding barrier characters and a full stop before no digit,
+# one that cannot be read
+_ODD_NUMBERS = [r"(?:\d+(?:\.\d+)?|[(]x\.y|\w{2}[\u201c-\u201d])", r"(?:\d+|[^a])", r"(?:\d+|(a)\1)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_PIECES), min_size=1, max_size=6), st.sampled_from([re.I, 0]),
+       st.sampled_from([None] + _ODD_NUMBERS))
+def test_barriers_with_the_number_pattern_anywhere_as_of_the_whole_parse(pieces, flags, number):
+    from conflictkit.coding import conventions as C
+
+    with pytest.MonkeyPatch.context() as m:
+        if number is not None:
+            m.setattr(C, "NUMBER_PATTERN", number)
+            m.setattr(C, "_NUMBER_READ", {})
+        try:
+            rx = re.compile("".join(pieces).replace("{N}", C.NUMBER_PATTERN), flags)
+        except re.error:  # (a group name twice)
+            return
+        assert _pattern_of(C._barriers(rx)) == _pattern_of(_barriers_of_the_whole_parse(rx)), pieces

@@ -326,3 +326,107 @@ def test_one_bisection_probes_as_two_on_fakes(fakes_path):
     assert len(keys) > 5000
     for key in keys:
         assert probe(key) == _probe_plain(names, key), key
+
+
+def _unit_name_lines_by_regex():
+    """gazetteer._unit_name_lines as it was: one regular expression over the name list joined."""
+    places, names = gazetteer._files()
+    n_units = next(i for i, line in enumerate(places[1:], 1) if line.split("\t", 2)[1] != "governorate")
+    text = "\n".join(names[1:]) + "\n"
+    out = []
+    for m in re.finditer(rf"\t(?:{gazetteer._below(n_units)})[,\n]", text):
+        tab = m.start()
+        ids = tuple(g for g in map(int, text[tab + 1:text.index("\n", tab)].split(",")) if g < n_units)
+        out.append((text[text.rfind("\n", 0, tab) + 1:tab], ids))
+    return tuple(out)
+
+
+def test_unit_name_lines_as_the_regular_expression_found_them():
+    assert gazetteer._unit_name_lines.__wrapped__() == _unit_name_lines_by_regex()
+
+
+# _unit_key's transliteration folds as they were: one substitution each, in this order
+_LOOSE_AS_SUBSTITUTIONS = [(re.compile(a), b) for a, b in (
+    (r"iyah?$|iya$|ieh$|iyeh$", "ia"), (r"q", "k"), (r"ou", "u"), (r"ee", "i"), (r"[ey]", "i"), (r"(.)\1", r"\1"),
+    (r"h$", ""))]
+
+
+def _unit_key_by_substitutions(name, loose=False):
+    words = gazetteer._KIND_WORDS.sub(" ", fold_name(name)).split()
+    if len(words) > 1 and words[0] in gazetteer._ARTICLES:
+        words = words[1:]
+    key = "".join(words)
+    if loose:
+        for pattern, repl in _LOOSE_AS_SUBSTITUTIONS:
+            key = pattern.sub(repl, key)
+    return key
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["i", "y", "a", "h", "e", "q", "o", "u", "k", "s", "iyah", "iyeh", "ieh", "iya", " ",
+                                 "-", "Al ", "state", "ee", "hh", "\u00e9", "'", "\n"]), max_size=8).map("".join))
+def test_unit_key_folds_as_the_substitutions_did(name):
+    for loose in (False, True):
+        assert gazetteer._unit_key(name, loose) == _unit_key_by_substitutions(name, loose), (name, loose)
+
+
+def test_unit_key_folds_every_unit_name_as_the_substitutions_did():
+    from conflictkit.coding.lexicon import default_lexicon
+
+    names = [key for key, _ in gazetteer._unit_name_lines()] + [
+        row["alias"] for row in default_lexicon().rows["place"]] + [gazetteer.place_row(g)["place"] for g in range(1, 500)]
+    assert len(names) > 5000
+    for name in names:
+        assert gazetteer._unit_key(name, True) == _unit_key_by_substitutions(name, True), name
+
+
+def _names_in_words_folding_each_span(run, words):
+    """gazetteer._names_in_words as it was: fold_name of every span looked up."""
+    out, i = [], 0
+    while i < len(words):
+        longest = None
+        for j in range(i, min(len(words), i + gazetteer._LONGEST)):
+            end = words[j][1]
+            ids, longer = gazetteer._probe(fold_name(run[words[i][0]:end]))
+            if run.endswith(("'s", "\u2019s"), 0, end):
+                end -= 2
+                ids = gazetteer._lookup_ids(fold_name(run[words[i][0]:end]))
+            if ids:
+                longest = (j, (words[i][0], end, ids))
+            if not longer:
+                break
+        if longest:
+            i = longest[0]
+            out.append(longest[1])
+        i += 1
+    return tuple(out)
+
+
+def _words_of(run):
+    words = [m.span() for m in gazetteer._CAP_RE.finditer(run)]
+    if run[0].islower():
+        words[0] = (0, words[0][1])
+    return words
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Deir", "Ez", "Zor", "Ras", "Al", "Ain", "Dar", "Es", "Salaam", "Hama's", "Homs",
+                                 "Kafr", "Nabl", "Ma'arrat", "S\u00e9gou", "Idlib", "X_1", "Tall"]), min_size=1, max_size=6),
+       st.lists(st.sampled_from([" ", "-", " al-", " es ", "-ez-", " de "]), min_size=6, max_size=6),
+       st.sampled_from(["", "al-", "al "]))
+def test_names_in_words_from_the_run_folded_once(words, seps, article):
+    run = article + words[0] + "".join(sep + w for sep, w in zip(seps, words[1:]))
+    if gazetteer._RUN.fullmatch(run[len(article):]) is None:
+        return
+    assert gazetteer._names_in_words(run, _words_of(run)) == _names_in_words_folding_each_span(run, _words_of(run))
+
+
+def test_names_in_words_from_the_run_folded_once_on_fakes(fakes_path):
+    runs = set()
+    for report in ck.load_reports(fakes_path)[0]:
+        runs.update(r for r in gazetteer._RUN.findall(report.text) if " " in r or "-" in r)
+        runs.update(report.text[m.start() - 1:m.end()] + gazetteer._RUN.match(report.text, m.end()).group()
+                    for m in gazetteer._L_ARTICLE.finditer(report.text))
+    assert len(runs) > 4000
+    for run in runs:
+        assert gazetteer._names_in_words(run, _words_of(run)) == _names_in_words_folding_each_span(run, _words_of(run)), run

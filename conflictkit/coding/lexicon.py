@@ -274,19 +274,11 @@ class Lexicon:
         if country is None:  # every country's
             if None not in self._unit_keys:
                 for cc in sorted(self._curated_unit_countries | set(_gazetteer.admin1_countries())):
-                    self.units_spelt_like(cc, "", similarity)
+                    self._unit_keys_of(cc)
                 self._unit_keys[None] = tuple(kv for cc, keys in sorted(self._unit_keys.items(), key=str)
                                               if cc is not None for kv in keys)
-        elif country not in self._unit_keys:
-            n = len(self.rows["place"])
-            if country in self._curated_unit_countries:
-                keys = {}
-                for i, row in enumerate(self.rows["place"]):
-                    if row["kind"] == "governorate" and row["country"] == country and row["admin1"]:
-                        keys.setdefault(_gazetteer.unit_key(row["alias"]), i)
-                self._unit_keys[country] = tuple(keys.items())
-            else:
-                self._unit_keys[country] = tuple((k, n + g) for k, g in _gazetteer.admin1_names_of(country))
+        else:
+            self._unit_keys_of(country)
         key = _gazetteer.unit_key(name)
         if (country, key, similarity) not in self._unit_spellings:
             choices = self._unit_keys[country]
@@ -296,6 +288,22 @@ class Lexicon:
             self._unit_spellings[country, key, similarity] = tuple(dict.fromkeys(
                 choices[i][1] for _, score, i in best if score == top))
         return [(e, self.place_row(e)) for e in self._unit_spellings[country, key, similarity]]
+
+    def _unit_keys_of(self, country):
+        """(unit key, entry) of the admin1 units of ``country`` (ISO alpha-2), as
+        :meth:`units_spelt_like` compares them: the curated table's, when it lists the country's
+        units, else the gazetteer's (kept in ``_unit_keys``)."""
+        if country not in self._unit_keys:
+            n = len(self.rows["place"])
+            if country in self._curated_unit_countries:
+                keys = {}
+                for i, row in enumerate(self.rows["place"]):
+                    if row["kind"] == "governorate" and row["country"] == country and row["admin1"]:
+                        keys.setdefault(_gazetteer.unit_key(row["alias"]), i)
+                self._unit_keys[country] = tuple(keys.items())
+            else:
+                self._unit_keys[country] = tuple((k, n + g) for k, g in _gazetteer.admin1_names_of(country))
+        return self._unit_keys[country]
 
     def find(self, text, start=0, end=None, alternatives=False):
         """All dictionary hits in ``text[start:end]``, as :class:`Term` lists by kind.
