@@ -1,5 +1,6 @@
 """The world gazetteer: countries, admin1 units as ISO 3166-2, towns, names in text."""
 
+import functools
 import re
 
 import pandas as pd
@@ -430,3 +431,31 @@ def test_names_in_words_from_the_run_folded_once_on_fakes(fakes_path):
     assert len(runs) > 4000
     for run in runs:
         assert gazetteer._names_in_words(run, _words_of(run)) == _names_in_words_folding_each_span(run, _words_of(run)), run
+
+
+@functools.lru_cache(maxsize=1)
+def _loose_text():
+    import gzip
+
+    from conflictkit._data import resource_path
+
+    return gzip.decompress(resource_path("geo").joinpath("gazetteer-loose.tsv.gz").read_bytes()).decode("utf-8")
+
+
+def _loose_lines_of_the_text(country):
+    """gazetteer._loose_lines as it was: the whole file decoded, a country's lines split."""
+    text = _loose_text()
+    head = f"\n{country} "
+    first = text.find(head)
+    if first < 0:
+        return []
+    last = text.find("\n", text.rfind(head) + 1)
+    return text[first + 1:last].split("\n")
+
+
+def test_loose_lines_decoded_of_one_country_as_of_the_whole_text():
+    data = gazetteer._loose_bytes()
+    countries = sorted({line.split(b" ", 1)[0].decode() for line in data.split(b"\n")[1:] if line}) + ["XX", "", "S"]
+    assert len(countries) > 150 and not data.isascii()
+    for country in countries:
+        assert gazetteer._loose_lines.__wrapped__(country) == _loose_lines_of_the_text(country), country
