@@ -459,3 +459,21 @@ def test_loose_lines_decoded_of_one_country_as_of_the_whole_text():
     assert len(countries) > 150 and not data.isascii()
     for country in countries:
         assert gazetteer._loose_lines.__wrapped__(country) == _loose_lines_of_the_text(country), country
+
+
+def _unit_names_by_country_at_once():
+    """country -> admin1_names_of(country) as it was worked out: for every country at once."""
+    places = gazetteer._files()[0]
+    out = {}
+    for key, ids in gazetteer._unit_name_lines():
+        for g in ids:
+            out.setdefault(places[g].split("\t", 3)[2], {}).setdefault(gazetteer.unit_key(key), g)
+    return {cc: tuple(keys.items()) for cc, keys in out.items()}
+
+
+def test_admin1_names_of_one_country_as_of_every_country_at_once():
+    at_once = _unit_names_by_country_at_once()
+    assert len(at_once) > 150 and gazetteer.admin1_countries() == tuple(at_once)
+    for country in [*at_once, "XX", "", "SY"]:
+        assert gazetteer._unit_names_of.__wrapped__(country) == at_once.get(country, ()), country
+        assert gazetteer.admin1_names_of(country) == at_once.get(country, ()), country
