@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import conflictkit as ck
 from conflictkit.coding.attribution import attribute_claims, report_context
@@ -116,3 +118,74 @@ def test_a_day_and_month_without_year_or_publication_date():
 def test_an_event_takes_the_date_told_before_it_in_its_paragraph(text):
     ev = ck.code_report(ck.report_from_text(text, find_header=False, published="2016-03-14")).events
     assert "2016-03-11" in set(ev.date_iso) and "publication" not in set(ev.date_precision)
+
+
+# ---------------------------------------------------------------------------
+# group_events against the form it replaced (its links made pair by pair, then _roots)
+
+def _old_event_links(claims):
+    from conflictkit.coding.casualties import CONTEXT_ROLES
+
+    for k, c in enumerate(claims):
+        if c.total_of >= 0:
+            yield k, c.total_of
+        if c.repeat_of >= 0:
+            yield k, c.repeat_of
+    by_sentence = {}
+    for k, c in enumerate(claims):
+        by_sentence.setdefault(c.sentence, []).append(k)
+    for ks in by_sentence.values():
+        for i, a in enumerate(ks):
+            yield from ((a, b) for b in ks[i + 1:] if claims[a].outcome != claims[b].outcome)
+    for r in (k for k, c in enumerate(claims) if c.role == "convention"):
+        yield from ((r, k) for k, c in enumerate(claims)
+                    if c.outcome == "killed" and c.role not in CONTEXT_ROLES)
+
+
+def _old_group_events(claims):
+    from conflictkit.coding.casualties import CONTEXT_ROLES
+
+    roots = _roots(len(claims), list(_old_event_links(claims)))
+    groups = {}
+    for k, c in enumerate(claims):
+        if c.role not in CONTEXT_ROLES or c.role == "convention":
+            groups.setdefault(roots[k], []).append(k)
+    return [members for _, members in sorted(groups.items())]
+
+
+@st.composite
+def _linked_claims(draw):
+    n = draw(st.integers(0, 9))
+    out = []
+    for k in range(n):
+        out.append(_claim(draw(st.integers(0, 3)), draw(st.sampled_from(["killed", "injured", "displaced"])),
+                          draw(st.sampled_from(["standalone", "total", "part", "repeat", "cumulative", "roundup",
+                                                "implausible", "convention"])),
+                          draw(st.integers(-1, n - 1)) if draw(st.booleans()) else -1,
+                          draw(st.integers(-1, n - 1)) if draw(st.booleans()) else -1))
+    return out
+
+
+@given(_linked_claims())
+@settings(max_examples=600, deadline=None)
+def test_group_events_as_before(claims):
+    assert group_events(claims) == _old_group_events(claims)
+
+
+def test_group_events_as_before_in_real_news(fakes_path):
+    from unittest import mock
+
+    from conflictkit.coding import coder
+
+    reports, _ = ck.load_reports(fakes_path)
+    seen = []
+
+    def both(claims):
+        got = group_events(claims)
+        assert got == _old_group_events(claims)
+        seen.append(len(claims))
+        return got
+
+    with mock.patch.object(coder, "group_events", both):
+        ck.code_reports(reports, progress=False)
+    assert len(seen) == len(reports) and sum(seen) > 3000

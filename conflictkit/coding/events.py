@@ -63,26 +63,6 @@ def _roots(n, links):
     return [find(x) for x in range(n)]
 
 
-def _event_links(claims):
-    """The pairs of claims of one event: a part and its total, a repeat and
-    what it repeats, and claims of different outcomes in one sentence."""
-    for k, c in enumerate(claims):
-        if c.total_of >= 0:
-            yield k, c.total_of
-        if c.repeat_of >= 0:
-            yield k, c.repeat_of
-    by_sentence = {}  # pairs within a sentence only: linear in the report's length
-    for k, c in enumerate(claims):
-        by_sentence.setdefault(c.sentence, []).append(k)
-    for ks in by_sentence.values():
-        for i, a in enumerate(ks):
-            yield from ((a, b) for b in ks[i + 1:] if claims[a].outcome != claims[b].outcome)
-    # a note's coding remark is ACLED's figure for the deaths the note tells of
-    for r in (k for k, c in enumerate(claims) if c.role == "convention"):
-        yield from ((r, k) for k, c in enumerate(claims)
-                    if c.outcome == "killed" and c.role not in CONTEXT_ROLES)
-
-
 def group_events(claims):
     """The events of reconciled claims, as lists of claim indices.
 
@@ -90,7 +70,8 @@ def group_events(claims):
     with different outcomes are one event; cumulative tolls and implausible
     figures are in none.  A note's coding remark (role ``convention``) is in
     the event of the deaths the note tells of.
-    Events are in order of their first claim.
+    Events are in order of their first claim's root: the smallest index of
+    the claims linked to them (:func:`_roots`), events or not.
 
     Examples
     --------
@@ -100,11 +81,54 @@ def group_events(claims):
     >>> group_events(reconcile_claims(find_claims(r.text, r.sentences)))
     [[0, 1]]
     """
-    roots = _roots(len(claims), list(_event_links(claims)))
+    # _roots(len(claims), list(_event_links(claims))) in one loop over the claims, with fewer links
+    # that join the same claims (the pairs of a sentence and of the remarks) and no call per claim
+    # (FA-KES: 7.7 -> 4.6 us a report).  A sentence's claims of two or more outcomes are each linked
+    # to one of another outcome: they are all one event, linked to its first claim.  Every remark
+    # and every counted death are one event where both are told.
+    n = len(claims)
+    pairs, by_sentence, remarks, killed = [], {}, [], []
+    for k, c in enumerate(claims):
+        if c.total_of >= 0:
+            pairs.append((k, c.total_of))
+        if c.repeat_of >= 0:
+            pairs.append((k, c.repeat_of))
+        if c.sentence in by_sentence:
+            by_sentence[c.sentence].append(k)
+        else:
+            by_sentence[c.sentence] = [k]
+        if c.role == "convention":
+            remarks.append(k)
+        if c.outcome == "killed" and c.role not in CONTEXT_ROLES:
+            killed.append(k)
+    for ks in by_sentence.values():
+        if len(ks) > 1:
+            first = claims[ks[0]].outcome
+            for k in ks:
+                if claims[k].outcome != first:
+                    pairs += [(ks[0], b) for b in ks[1:]]
+                    break
+    if remarks and killed:
+        pairs += [(remarks[0], b) for b in remarks[1:] + killed]
+    parent = list(range(n))  # always parent[x] <= x: a root is the smallest member (as in _roots)
+    for a, b in pairs:
+        while parent[a] != a:
+            a = parent[a]
+        while parent[b] != b:
+            b = parent[b]
+        if a < b:
+            parent[b] = a
+        elif b < a:
+            parent[a] = b
     groups = {}
     for k, c in enumerate(claims):
+        root = parent[parent[k]]  # (parent[j] of each j < k is its root already: set below in turn)
+        parent[k] = root
         if c.role not in CONTEXT_ROLES or c.role == "convention":
-            groups.setdefault(roots[k], []).append(k)
+            if root in groups:
+                groups[root].append(k)
+            else:
+                groups[root] = [k]
     return [members for _, members in sorted(groups.items())]
 
 
