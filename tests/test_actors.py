@@ -1,6 +1,10 @@
 """Actors in ACLED's naming and their roles (conflictkit.coding.actors)."""
 
+import bisect
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import conflictkit as ck
 from conflictkit.coding import actors as ac
@@ -322,3 +326,151 @@ def test_an_actor_that_starts_the_cue(text, actor1):
 ])
 def test_a_name_that_modifies_another_actor_is_none(text, actors):
     assert _actors(text) == actors
+
+
+
+# ---------------------------------------------------------------------------
+# assign_roles and event_actors against the forms they replaced (as they were, above the new ones'
+# shortcuts: no bisect of a list of starts, no _heads of one mention, tuples made without __new__)
+
+def _old_assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
+    s0, s1 = sentence[0], len(text) if sentence[1] is None else sentence[1]
+    mentions = sorted([m for m in mentions if s0 <= m.start and m.end <= s1])
+    i = bisect.bisect_left([m.start for m in mentions], cue_end)
+    following = mentions[i:]  # those from the cue's end on
+    heads = ac._heads(text, mentions)
+    if len(heads) == len(mentions):  # (most sentences: every mention heads its group, no set to look in)
+        before = [m for m in mentions[:i] if m.start < cue_start]  # "QSD fighters" may start the cue
+        after = following
+    else:
+        heads = set(heads)
+        before = [m for m in mentions[:i] if m.start < cue_start and m in heads]
+        after = [m for m in following if m in heads]
+    by = None
+    for m in after:  # (a loop, not next() of a generator: most sentences have one or two mentions after the cue)
+        if ac._by_agent(text, cue_start, cue_end, m):
+            by = m
+            break
+    between = ac._between(text, cue_start, min(s1, cue_end + 40))
+    if between:
+        pair = [m for m in following if m.start > between.end()][:2]
+        against = ac._AGAINST_RX.search(text, pair[1].end, min(s1, pair[1].end + 40)) if len(pair) == 2 else None
+        if against:  # "between X and Y against Z": X and Y are one side
+            pair = [pair[0], next((m for m in after if m.start >= against.end()), pair[1])]
+        if len(pair) == 2:
+            return ac._Role(pair[0], pair[1])
+    if ac._passive(text, max(s0, cue_start - 30), cue_start):
+        return ac._Role(by, before[-1] if before else next((m for m in after if m is not by), None))
+    agent = by or (before[-1] if before else None)
+    return ac._Role(agent, next((m for m in after if m is not agent), None))
+
+
+
+def _old_event_actors(text, cue, sentence, mentions, event_type, sub_event_type, country="", year=None):
+    mentions = [m for m in mentions if sentence[0] <= m.start < sentence[1]]
+    if event_type in ac._VIOLENT:  # a government that fights, shells or kills does so by its forces
+        # (_as_forces called only on the named mentions: a call per mention costs more than the test)
+        mentions = [m if m.kind != "named" else ac._as_forces(m) for m in mentions]
+    crowd = None
+    for m in mentions:  # (a loop, not next() of a generator: most events have no crowd)
+        if m.kind == "protesters" or m.kind == "rioters":
+            crowd = m
+            break
+    if event_type == "Protests" or (event_type == "Riots" and crowd is not None):
+        agent = patient = None  # a crowd's event: its actors are the crowd and the state, whoever acts
+    else:
+        agent, patient = ac._roles(text, cue, mentions, sentence)
+    if event_type == "Riots" and crowd is None and agent is not None and agent.kind in ("armed_group", "named"):
+        # armed men and no crowd: burning and looting is an attack, not a riot (ACLED: rioters are a crowd)
+        victims = patient if patient is not None and patient.kind == "civilians" else None
+        return ac.EventActors(ac._name(agent, country, year),
+                           ac._name(victims, country, year) or ac.acled_actor_name("civilians", country, year),
+                           agent, victims, "Violence against civilians")
+    if event_type in ("Protests", "Riots"):
+        state = next((m for m in mentions if ac.is_state_force(m)), None)  # (only a crowd's event reads the state)
+        kind = "protesters" if event_type == "Protests" else "rioters"
+        if event_type == "Protests" and sub_event_type == "Peaceful protest":
+            other = None
+        elif sub_event_type == "Mob violence":
+            other = next((m for m in mentions if m.kind == "civilians"), None) or state
+        else:
+            other = state
+        a1 = crowd._replace(kind=kind) if crowd is not None else None
+        crowd_name = ac.acled_actor_name(kind, country, year) if a1 is None else ac._name(a1, country, year)
+        if sub_event_type == "Excessive force against protesters" and other is not None:
+            return ac.EventActors(ac._name(other, country, year), crowd_name, other, a1)  # ACLED: the force acts
+        return ac.EventActors(crowd_name, ac._name(other, country, year), a1, other)
+    if agent is not None and agent.kind == "civilians" and event_type in ac._VIOLENT:
+        agent, patient = (patient if patient is not None and patient.kind != "civilians" else None), agent
+    if sub_event_type == "Attack" and ac._armed_patient(text, patient, agent, country, year):
+        # ACLED: violence against civilians has unarmed victims; on soldiers, police or a group it is a battle
+        a1 = ac._name(agent, country, year) or ac.acled_actor_name("armed_group", country, year)
+        return ac.EventActors(a1, ac._name(patient, country, year), agent, patient, "Battles")
+    if event_type == "Violence against civilians":
+        victims = patient if patient is not None and patient.kind == "civilians" else None
+        agent = agent or next((m for m in mentions if m.kind not in ("civilians", "protesters")), None)
+        a1 = ac._name(agent, country, year) or ac.acled_actor_name("armed_group", country, year)
+        a2 = ac._name(victims, country, year) or ac.acled_actor_name("civilians", country, year)
+        return ac.EventActors(a1, a2, agent, victims)
+    if agent is None and patient is None and mentions:
+        agent = mentions[0]
+        patient = next((m for m in mentions[1:] if ac._name(m, country, year) != ac._name(agent, country, year)), None)
+    return ac.EventActors(ac._name(agent, country, year), ac._name(patient, country, year), agent, patient)
+
+
+def _same(got, was):
+    return type(got) is type(was) and got == was
+
+
+_ROLE_WORDS = st.sampled_from(
+    ["Kenyan", "police", "gunmen", "were", "was", "killed", "attacked", "by", "from", "and", ",", "between",
+     "against", "supported", "backed", "captured", "soldiers", "rebels", "villagers", "protesters", "the", "a",
+     "Russian", "jets", "troops", "clashed", "with", "along", "militants", "İ", "ſ", "."])
+
+
+@given(st.lists(_ROLE_WORDS, min_size=1, max_size=24), st.integers(0, 30), st.integers(0, 3),
+       st.sampled_from(["Battles", "Protests", "Riots", "Violence against civilians", "Explosions/Remote violence",
+                        "Strategic developments"]),
+       st.sampled_from(["Attack", "Armed clash", "Peaceful protest", "Mob violence", "Excessive force against protesters",
+                        "Protest with intervention", "Violent demonstration", "Arrests"]), st.booleans())
+@settings(max_examples=500, deadline=None)
+def test_roles_and_event_actors_as_before_in_any_text(words, at, length, event_type, sub_event_type, space):
+    text = " ".join(words)
+    starts = [k for k in range(len(text)) if text[k] != " " and (k == 0 or text[k - 1] == " ")]
+    cue_start = starts[min(at, len(starts) - 1)]
+    cue = starts[min(at + length, len(starts) - 1)]
+    cue_end = max(cue_start + 1, text.find(" ", cue) if text.find(" ", cue) >= 0 else len(text))
+    cue_end = min(len(text), cue_end + space)  # (with the space after it: a mention may start at its end)
+    mentions = ac.find_generic_actors(text)
+    for sentence in ((0, None), (0, len(text)), (cue_start, len(text))):
+        assert _same(ac.assign_roles(text, cue_start, cue_end, mentions, sentence),
+                     _old_assign_roles(text, cue_start, cue_end, mentions, sentence))
+    cue_m = ac.ActorMention(cue_start, cue_end, text[cue_start:cue_end], "cue")
+    for country in ("", "KE"):
+        assert _same(ac.event_actors(text, cue_m, (0, len(text)), mentions, event_type, sub_event_type, country, 2016),
+                     _old_event_actors(text, cue_m, (0, len(text)), mentions, event_type, sub_event_type, country,
+                                       2016))
+
+
+def test_roles_and_event_actors_as_before_in_real_news(fakes_path):
+    from collections import Counter
+    from unittest import mock
+
+    from conflictkit.coding import detection
+
+    reports, _ = ck.load_reports(fakes_path)
+    seen = Counter()
+
+    def checked(new, old, name):
+        def both(*args):
+            got = new(*args)
+            assert _same(got, old(*args)), name
+            seen[name] += 1
+            return got
+        return both
+
+    with mock.patch.object(ac, "assign_roles", checked(ac.assign_roles, _old_assign_roles, "roles")), \
+            mock.patch.object(detection, "_event_actors", checked(ac.event_actors, _old_event_actors, "actors")):
+        coding = ck.code_reports(reports, progress=False)
+    assert seen["roles"] > 1500 and seen["actors"] > 1500
+    assert len(coding.rejects) == 0

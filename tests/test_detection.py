@@ -1,10 +1,15 @@
 """Events without casualties, end to end (conflictkit.coding.detection through code_report)."""
 
 import math
+from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import conflictkit as ck
+from conflictkit.coding import detection
+from conflictkit.coding.event_types import EventCue
 
 
 def _events(text, published="2016-03-07"):
@@ -330,3 +335,81 @@ def test_fighting_beside_a_disaster_or_a_crime_is_an_acled_event(text, event_typ
 ])
 def test_the_event_cue_is_the_action_before_the_toll(text, actor1, actor2):
     assert _events(text)[["actor1", "actor2"]].values.tolist()[:1] == [[actor1, actor2]]
+
+
+
+# ---------------------------------------------------------------------------
+# event_cue and _dated_apart against the forms they replaced (as they were: c.trigger read as a property)
+
+def _old_event_cue(cues, sentences, sub_event_type):
+    # one loop over the cues, and the first of the strongest by comparison, not max() with a key
+    # function (an event's sentences hold a few cues; a comprehension or a key call each cost more)
+    of_sub, triggers, told = [], [], []
+    for i in sorted(sentences):
+        for c in cues.get(i, ()):
+            told.append((i, c))
+            if c.sub_event_type == sub_event_type:
+                of_sub.append((i, c))
+            elif c.trigger:
+                triggers.append((i, c))  # read only where none is of the sub-type: then these are all the triggers
+    best = of_sub or triggers or told
+    if not best:
+        return None
+    i, cue = best[0]
+    for k, c in best:
+        if c.weight > cue.weight:
+            i, cue = k, c
+    if not cue.outcome:
+        return cue
+    before = None
+    for k, c in best:
+        if k == i and not c.outcome and c.start < cue.start and (before is None or c.weight > before.weight):
+            before = c
+    return cue if before is None else before
+
+
+def _old_dated_apart(ctx, i, cues, event_type, sub_event_type):
+    main = _old_event_cue({i: cues}, [i], sub_event_type)
+    main_date = ctx.date_near(i, (main.start, main.end)) if main is not None else None
+    out, seen = [], {event_type}
+    for c in cues:
+        if not c.trigger or c.event_type in seen:
+            continue
+        d = ctx.date_near(i, (c.start, c.end))
+        if d is not None and main_date is not None and (d.date_start, d.partial) != (main_date.date_start,
+                                                                         main_date.partial):
+            seen.add(c.event_type)
+            out.append(detection.CueEvent(i, [c], c.event_type, c.sub_event_type))
+    return out
+
+
+_TYPES = st.sampled_from([("Battles", "Armed clash"), ("Protests", "Peaceful protest"), ("Riots", "Mob violence"),
+                          ("Natural disaster", "Natural disaster"), ("Attribution", "Attribution"),
+                          ("Explosions/Remote violence", "Air/drone strike"),
+                          ("Strategic developments", "Arrests")])
+_CUE = st.builds(lambda s, n, t, w, o: EventCue(s, s + n, "x" * n, t[0], t[1], w, f"r{s % 3}", o),
+                 st.integers(0, 60), st.integers(1, 9), _TYPES, st.sampled_from([0.5, 1.0, 1.5, 2.0, 3.0]),
+                 st.booleans())
+
+
+@given(st.dictionaries(st.integers(0, 4), st.lists(_CUE, max_size=5), max_size=4), st.sets(st.integers(0, 5)),
+       st.sampled_from(["Armed clash", "Peaceful protest", "Arrests", "Attack", None]))
+@settings(max_examples=500, deadline=None)
+def test_the_event_cue_as_before(cues, sentences, sub):
+    assert detection.event_cue(cues, sentences, sub) == _old_event_cue(cues, sentences, sub)
+
+
+@given(st.lists(_CUE, max_size=6), _TYPES, st.lists(st.integers(0, 70), max_size=4))
+@settings(max_examples=500, deadline=None)
+def test_events_dated_apart_as_before(cues, main, days):
+    class _Date(NamedTuple):
+        start: int
+        date_start: int
+        partial: bool
+
+    class _Ctx:  # dates of sentence 0 by where they are: the one nearest a span
+        def date_near(self, i, span):
+            return min((_Date(d, d // 10, False) for d in days), key=lambda d: abs(d.start - span[0]), default=None)
+
+    cues = sorted(cues)
+    assert detection._dated_apart(_Ctx(), 0, cues, *main) == _old_dated_apart(_Ctx(), 0, cues, *main)

@@ -18,7 +18,6 @@ names (Al Shabaab, Taliban, Boko Haram; the bundled actor dictionary).
   violence against them.
 """
 
-import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -379,9 +378,13 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
     """
     s0, s1 = sentence[0], len(text) if sentence[1] is None else sentence[1]
     mentions = sorted([m for m in mentions if s0 <= m.start and m.end <= s1])
-    i = bisect.bisect_left([m.start for m in mentions], cue_end)
+    i = 0  # bisect_left of cue_end in the mentions' starts (a loop: a sentence names a few, no list made)
+    for m in mentions:
+        if m.start >= cue_end:
+            break
+        i += 1
     following = mentions[i:]  # those from the cue's end on
-    heads = _heads(text, mentions)
+    heads = _heads(text, mentions) if len(mentions) > 1 else mentions  # (one mention heads its group)
     if len(heads) == len(mentions):  # (most sentences: every mention heads its group, no set to look in)
         before = [m for m in mentions[:i] if m.start < cue_start]  # "QSD fighters" may start the cue
         after = following
@@ -401,11 +404,19 @@ def assign_roles(text, cue_start, cue_end, mentions, sentence=(0, None)):
         if against:  # "between X and Y against Z": X and Y are one side
             pair = [pair[0], next((m for m in after if m.start >= against.end()), pair[1])]
         if len(pair) == 2:
-            return _Role(pair[0], pair[1])
+            return new_tuple(_Role, (pair[0], pair[1]))
+    # (new_tuple: a _Role made without the Python call of a named tuple's __new__; a loop, not next()
+    # of a generator, for the patient: a mention or two after the cue)
     if _passive(text, max(s0, cue_start - 30), cue_start):
-        return _Role(by, before[-1] if before else next((m for m in after if m is not by), None))
-    agent = by or (before[-1] if before else None)
-    return _Role(agent, next((m for m in after if m is not agent), None))
+        agent = by
+        if before:
+            return new_tuple(_Role, (agent, before[-1]))
+    else:
+        agent = by or (before[-1] if before else None)
+    for m in after:
+        if m is not agent:
+            return new_tuple(_Role, (agent, m))
+    return new_tuple(_Role, (agent, None))
 
 
 def _passive(text, start, end):
@@ -604,7 +615,7 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
         crowd_name = acled_actor_name(kind, country, year) if a1 is None else _name(a1, country, year)
         if sub_event_type == "Excessive force against protesters" and other is not None:
             return EventActors(_name(other, country, year), crowd_name, other, a1)  # ACLED: the force acts
-        return EventActors(crowd_name, _name(other, country, year), a1, other)
+        return new_tuple(EventActors, (crowd_name, _name(other, country, year), a1, other, ""))
     if agent is not None and agent.kind == "civilians" and event_type in _VIOLENT:
         agent, patient = (patient if patient is not None and patient.kind != "civilians" else None), agent
     if sub_event_type == "Attack" and _armed_patient(text, patient, agent, country, year):
@@ -616,11 +627,12 @@ def event_actors(text, cue, sentence, mentions, event_type, sub_event_type, coun
         agent = agent or next((m for m in mentions if m.kind not in ("civilians", "protesters")), None)
         a1 = _name(agent, country, year) or acled_actor_name("armed_group", country, year)
         a2 = _name(victims, country, year) or acled_actor_name("civilians", country, year)
-        return EventActors(a1, a2, agent, victims)
+        return new_tuple(EventActors, (a1, a2, agent, victims, ""))
     if agent is None and patient is None and mentions:
         agent = mentions[0]
         patient = next((m for m in mentions[1:] if _name(m, country, year) != _name(agent, country, year)), None)
-    return EventActors(_name(agent, country, year), _name(patient, country, year), agent, patient)
+    # (new_tuple: the actors made without the Python call of a named tuple's __new__, once per event)
+    return new_tuple(EventActors, (_name(agent, country, year), _name(patient, country, year), agent, patient, ""))
 
 
 def _roles(text, cue, mentions, sentence):

@@ -18,7 +18,7 @@ from .actors import (
     is_state_force, merge_mentions,
 )
 from ._scan import lower_same_length
-from .event_types import find_event_cues, reported_triggers, score_cues, tells_fighting
+from .event_types import TRIGGER_WEIGHT, find_event_cues, reported_triggers, score_cues, tells_fighting
 from .sources import is_speaker
 
 __all__ = ["CueEvent", "EventParts", "report_cues", "find_cue_events", "event_actors", "event_cue",
@@ -134,7 +134,8 @@ def _dated_apart(ctx, i, cues, event_type, sub_event_type):
     main_date = ctx.date_near(i, (main.start, main.end)) if main is not None else None
     out, seen = [], {event_type}
     for c in cues:
-        if not c.trigger or c.event_type in seen:
+        # (c.trigger, without a property call)
+        if not (c.weight >= TRIGGER_WEIGHT and c.event_type in ACLED_TYPES) or c.event_type in seen:
             continue
         d = ctx.date_near(i, (c.start, c.end))
         if d is not None and main_date is not None and (d.date_start, d.partial) != (main_date.date_start,
@@ -159,7 +160,7 @@ def event_cue(cues, sentences, sub_event_type):
             told.append((i, c))
             if c.sub_event_type == sub_event_type:
                 of_sub.append((i, c))
-            elif c.trigger:
+            elif c.weight >= TRIGGER_WEIGHT and c.event_type in ACLED_TYPES:  # c.trigger, without a property call
                 triggers.append((i, c))  # read only where none is of the sub-type: then these are all the triggers
     best = of_sub or triggers or told
     if not best:
