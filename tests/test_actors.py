@@ -474,3 +474,24 @@ def test_roles_and_event_actors_as_before_in_real_news(fakes_path):
         coding = ck.code_reports(reports, progress=False)
     assert seen["roles"] > 1500 and seen["actors"] > 1500
     assert len(coding.rejects) == 0
+
+
+def _old_merge_mentions(named, generic, text):
+    if not named or not generic:
+        return sorted(list(named) + list(generic))
+    spans = [(m.start, m.end) for m in named]
+    keep = [g for g in generic
+            if not any(s < g.end and g.start <= e + 1 and not text[e:g.start].strip() for s, e in spans)]
+    return sorted(list(named) + keep)
+
+
+@given(st.lists(st.sampled_from(["Al Shabaab", "militants", "Kenyan", "police", "gunmen", " ", ",", "the", "Taliban",
+                                 "fighters", "and", "villagers", "\n", "Regime", "forces"]), max_size=16),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 12)), max_size=4))
+@settings(max_examples=500, deadline=None)
+def test_merged_mentions_as_before(words, spans):
+    text = " ".join(words)
+    named = [ac.ActorMention(s, min(len(text), s + n), text[s:s + n], "named", "", "A") for s, n in spans
+             if s < len(text)]
+    generic = ac.find_generic_actors(text)
+    assert ac.merge_mentions(named, generic, text) == _old_merge_mentions(named, generic, text)

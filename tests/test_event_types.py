@@ -270,3 +270,24 @@ def test_rule_rewrite_leaves_long_escapes_alone():
 
     for pattern, text in ((r"\x41+ b", "AA b"), (r"(a)\1+ c", "aaa c"), (r"\w+ (?:kills|killed)", "men killed")):
         assert re.fullmatch(_factored_pattern(pattern), text), pattern
+
+
+# ---------------------------------------------------------------------------
+# _weapon_only against the form it replaced (any() of a generator)
+
+def _old_weapon_only(cues):
+    return any(c.event_type in event_types.WEAPON_TYPES for c in cues) and not event_types.tells_fighting(cues)
+
+
+_TYPED_CUE = st.builds(
+    lambda t, w, o: event_types.EventCue(0, 1, "x", t[0], t[1], w, "r1", o),
+    st.sampled_from([("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+                     ("Protests", "Peaceful protest"), ("Natural disaster", "Natural disaster"),
+                     ("Violence against civilians", "Attack")]),
+    st.sampled_from([1.0, 1.5, 2.0]), st.booleans())
+
+
+@given(st.lists(_TYPED_CUE, max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_weapon_only_as_before(cues):
+    assert event_types._weapon_only(cues) is _old_weapon_only(cues)

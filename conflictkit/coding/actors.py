@@ -556,9 +556,13 @@ def merge_mentions(named, generic, text):
     """
     if not named or not generic:  # (most sentences: nothing to compare)
         return sorted(list(named) + list(generic))
-    spans = [(m.start, m.end) for m in named]
-    keep = [g for g in generic
-            if not any(s < g.end and g.start <= e + 1 and not text[e:g.start].strip() for s, e in spans)]
+    keep = []
+    for g in generic:  # (loops, not any() of a generator for each generic mention)
+        for m in named:
+            if m.start < g.end and g.start <= m.end + 1 and not text[m.end:g.start].strip():
+                break  # it overlaps or follows the dictionary mention
+        else:
+            keep.append(g)
     return sorted(list(named) + keep)
 
 

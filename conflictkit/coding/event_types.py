@@ -642,7 +642,10 @@ def best_score(cues, default=("Battles", "Armed clash"), types=None, context=())
 
 def _weapon_only(cues):
     """Do ``cues`` name a weapon (:data:`WEAPON_TYPES`) and no other way of fighting?"""
-    return any(c.event_type in WEAPON_TYPES for c in cues) and not tells_fighting(cues)
+    for c in cues:  # (a loop, not any() of a generator: most cues name no weapon)
+        if c.event_type in WEAPON_TYPES:
+            return not tells_fighting(cues)
+    return False
 
 
 def tells_fighting(cues):
