@@ -403,15 +403,6 @@ def unit_key(name):
     return _unit_key(name, loose=True)
 
 
-def _below(n):
-    """A regular expression that matches the numbers 0 … ``n`` − 1 (``n`` > 0) when they are
-    written without leading zeros, and no other such number."""
-    top = str(n - 1)
-    fewer = [f"[0-9]{{1,{len(top) - 1}}}"] if len(top) > 1 else []
-    smaller = [f"{top[:i]}[0-{int(d) - 1}][0-9]{{{len(top) - i - 1}}}" for i, d in enumerate(top) if d != "0"]
-    return "|".join(fewer + smaller + [top])
-
-
 @lru_cache(maxsize=1)
 def _unit_name_lines():
     """(folded name, (place numbers of admin1 units, …)) of each line of the name list that
