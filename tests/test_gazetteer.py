@@ -486,3 +486,46 @@ def test_admin1_names_of_one_country_as_of_every_country_at_once():
     for country in [*at_once, "XX", "", "SY"]:
         assert gazetteer._unit_names_of.__wrapped__(country) == at_once.get(country, ()), country
         assert gazetteer.admin1_names_of(country) == at_once.get(country, ()), country
+
+
+# ---------------------------------------------------------------------------
+# _loose_lines: a country's lines found by bisection, as the plain search finds them
+
+
+def _loose_lines_plain(country):
+    data, head = gazetteer._loose_bytes(), f"\n{country} ".encode("utf-8")
+    first = data.find(head)
+    if first < 0:
+        return []
+    last = data.find(b"\n", data.rfind(head) + 1)
+    return data[first + 1:last].decode("utf-8").split("\n")
+
+
+def test_loose_lines_of_every_country_as_the_plain_search():
+    import pycountry
+
+    data = gazetteer._loose_bytes()
+    in_file = sorted({line[:2].decode() for line in data.split(b"\n")[1:] if line})
+    assert len(in_file) > 200
+    odd = ["", "S", "SYR", "#", "# ", "sy", "Sy", "ZZ", "AA", "A ", " A", "!!", "~~", "\u00e9", "S\n", "\nS", "S\t"]
+    for country in in_file + [c.alpha_2 for c in pycountry.countries] + odd:
+        assert gazetteer._loose_lines.__wrapped__(country) == _loose_lines_plain(country), country
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ABSYZ#! \n\u00e9a"), max_size=3))
+def test_loose_lines_of_any_text_as_the_plain_search(country):
+    assert gazetteer._loose_lines.__wrapped__(country) == _loose_lines_plain(country)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.text(st.sampled_from("ABC x"), min_size=3, max_size=6), min_size=1, max_size=12),
+       st.text(st.sampled_from("ABC x"), min_size=1, max_size=3), st.booleans(), st.booleans())
+def test_line_from_as_the_first_line_above_the_key(lines, key, equal, newline_at_end):
+    lines = sorted(line for line in lines if len(line) > len(key))
+    data = "\n".join(lines).encode() + (b"\n" if newline_at_end and lines else b"")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    key = key.encode()
+    plain = next((s for s, line in zip(starts, lines) if (line.encode()[:len(key)] >= key if equal
+                                                          else line.encode()[:len(key)] > key)), len(data))
+    assert gazetteer._line_from(data, key, equal) == plain
