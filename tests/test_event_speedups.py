@@ -859,6 +859,8 @@ def _matches_as_before(text, rules=None):
                                    _OLD_ALTERNATIONS[id(rules)]):
         t = text.lower() if alt.lowered else text
         new_hits = [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)]
+        present = None if alt.needs is None else [w for w in alt.needs if w in t]  # (as find_event_cues)
+        assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t, present)] == new_hits, text[:200]
         assert new_hits == [(m.lastgroup, m.span()) for m in _old_matches(in_turn, t)], text[:200]
         assert new_hits == [(m.lastgroup, m.span()) for m in _old_matches(old, t)], text[:200]
         assert new_hits == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)], text[:200]
@@ -989,6 +991,36 @@ def test_the_rules_of_a_word_as_one_regex_in_real_news(fakes):
         t = r.text.lower()
         assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)] == [
             (m.lastgroup, m.span()) for m in _old_matches(in_turn, t)]
+
+
+def test_words_whose_rules_need_words_a_text_lacks_are_not_looked_for():
+    alt = event_types._compiled()[1]  # the case-sensitive rules: "IS" or "shell" in every match
+    assert alt.needs == ("IS", "shell") and len(alt.word_needs) == len(alt.words)
+    need = {w: set(n) for (w, _, _), n in zip(alt.words, alt.word_needs)}
+    assert need[" shell"] == {"shell"} and need[" IS"] == need[" recaptur"] == {"IS"}
+    t = "IS fighters recaptured the town from the army; shelling went on."
+    hits = [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)]
+    assert hits and [(m.lastgroup, m.span()) for m in event_types._matches(alt, t, ["IS", "shell"])] == hits
+    assert event_types._matches(alt, t, ["shell"]) == []  # (told "IS" is not there: its words not looked for)
+    t = "The army recaptured the town from the rebels after a shell hit it."
+    assert [m.lastgroup for m in event_types._matches(alt, t, ["shell"])] == ["r21"]  # (the rule of "shell")
+    # each pattern's needs, one of which every match holds; the alternation's their union
+    patterns = [r"IS\b[^.]{0,60}\bseiz", r"shell\b", r"(?:retook|regain)\w* from (?:the )?IS\b"]
+    needs, needed = event_types._needs_of(patterns)
+    assert needs == event_types._alternation_needs(patterns) == ("IS", "shell")
+    assert needed == (frozenset({"IS"}), frozenset({"shell"}), frozenset({"IS"}))
+    assert event_types._needs_of([r"\w+", "shell"]) == (None, None)  # (a pattern that needs no word)
+
+
+_CASED_WORDS = ["IS", "is", "ISIS", "shell", "Shell", "shelling", "recaptured", "retook", "regained", "liberated",
+                "retake", "from", "the", "seized", "captured", "town", "army", "fighters", "-", "bombshell", "Liberation"]
+
+
+@given(st.lists(st.sampled_from(_CASED_WORDS), max_size=14),
+       st.lists(st.sampled_from([" ", " ", "  ", ", ", ". ", "-", "\xe9", "\n"]), min_size=1, max_size=3))
+@settings(max_examples=500, deadline=None)
+def test_the_case_sensitive_rules_match_as_before_with_the_words_they_need(words, seps):
+    _matches_as_before("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
 
 
 # ---------------------------------------------------------------------------

@@ -82,7 +82,10 @@ class _Alternation(NamedTuple):
     sub_event_type, weight, group, outcome)}``, the end of its cues;
     ``words``: where ``starts`` holds a few words only, ``(word, [rules], [rules
     for ASCII text])`` from the shortest word to the longest, each word as ``starts``
-    holds it (a space before it: see :func:`_matches`), else None.
+    holds it (a space before it: see :func:`_matches`), else None; ``word_needs``: with ``words`` and
+    ``needs``, for each word the words of ``needs`` one of which each match of its rules holds, else None
+    (a text that holds "shell" and not "IS" is searched for "shell" only, not for the six words of the rules
+    that need "IS").
     """
 
     source: str
@@ -92,6 +95,7 @@ class _Alternation(NamedTuple):
     needs: tuple = None
     cues: dict = None
     words: tuple = None
+    word_needs: tuple = None
 
     @property
     def pattern(self):
@@ -165,13 +169,17 @@ def _alternation(rules, lowered):
     # words of the alternatives of the rules that have them only are read (~20 ms a process for all)
     guards = collections.Counter(g for t in tokens for g in set(_guards(t)) if g is not None)
     shared = {g for g, n in guards.items() if n > 1}
+    tried = {}  # {word: the rules tried there (their indices)}
     starts = _rule_starts(patterns, [re.compile(p) for p in parts], letter,
-                          [_alternative_guards(t, shared) for t in tokens])
+                          [_alternative_guards(t, shared) for t in tokens], tried)
     words = sorted(starts.items(), key=lambda item: len(item[0])) if starts is not None else ()
+    few = 0 < len(words) <= _FEW_WORDS
+    needs, needed = _needs_of(patterns)
     return _Alternation(rf"\b(?={letter})(?:" + "|".join(parts) + ")", meta, starts, lowered,
-                        _alternation_needs(patterns), {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()},
-                        tuple((w, rules, plain) for w, (_, rules, plain) in words) if 0 < len(words) <= _FEW_WORDS
-                        else None)
+                        needs, {g: (t, sub, w, g, o) for g, (t, sub, w, o) in meta.items()},
+                        tuple((w, rules, plain) for w, (_, rules, plain) in words) if few else None,
+                        tuple(frozenset().union(*(needed[k] for k in tried[w])) for w, _ in words)
+                        if few and needs is not None else None)
 
 
 #: At most this many first words (:attr:`_Alternation.words`): ``str.find`` finds each in a text
@@ -191,11 +199,19 @@ def _alternation_needs(patterns):
     Of the sets of words each pattern needs (:func:`_needed_words`), one for
     each: the fewest words in all, then the rarest ("IS" for two rules, not
     "IS" for one and "from " for the other)."""
+    return _needs_of(patterns)[0]
+
+
+def _needs_of(patterns):
+    """``(needs, needed)``: the words of :func:`_alternation_needs` and, for each pattern, the set of
+    them one of which each of its matches holds (:attr:`_Alternation.word_needs`); ``(None, None)``
+    where there are none.  (The first set of sets whose union is the fewest, rarest words.)"""
     choices = [[w for w in _needed_words(p) or () if len(w) <= _MOST_NEEDS] for p in patterns]
     if not all(choices) or functools.reduce(operator.mul, map(len, choices)) > 4096:
-        return None
-    needs = min((set().union(*sets) for sets in itertools.product(*choices)), key=_fewest_rarest)
-    return tuple(sorted(needs)) if len(needs) <= _MOST_NEEDS else None
+        return None, None
+    needed = min(itertools.product(*choices), key=lambda sets: _fewest_rarest(set().union(*sets)))
+    needs = set().union(*needed)
+    return (tuple(sorted(needs)), tuple(map(frozenset, needed))) if len(needs) <= _MOST_NEEDS else (None, None)
 
 
 def _fewest_rarest(words):
@@ -246,7 +262,7 @@ def _needed(items, every=False):
 _START_LENGTH = 10
 
 
-def _rule_starts(patterns, rules, letter, alternatives=None):
+def _rule_starts(patterns, rules, letter, alternatives=None, tried=None):
     """Where the rules can start: an automaton of the first ten characters
     (:data:`_START_LENGTH`) of the words of the rules' ``patterns``, when they
     can be read from every rule (else None).  The value of a word is its
@@ -268,7 +284,8 @@ def _rule_starts(patterns, rules, letter, alternatives=None):
     wherever it may start, and maybe where it cannot, as before.
 
     ``alternatives``: each rule's :func:`_alternative_guards` (None: none).  Where two or more rules
-    in a row of a word's have one guard there, they are one regex (:func:`_tried_rules`).
+    in a row of a word's have one guard there, they are one regex (:func:`_tried_rules`).  ``tried``:
+    a dict to which each word's rules are written, ``{word: (k, …)}`` (their indices in ``rules``).
 
     A word's value is ``(1 - its length, [rules], [rules for ASCII text])`` (:func:`_ascii_twin`; one
     addition a hit finds the start at, :func:`_matches`), the rules as one regex (:func:`_one_regex`).
@@ -286,7 +303,7 @@ def _rule_starts(patterns, rules, letter, alternatives=None):
                 w = spaced(w)
                 masks[w] = masks.get(w, 0) | 1 << k
     alternatives = alternatives or [None] * len(rules)
-    automaton, tried = ahocorasick.Automaton(), {}
+    automaton, compiled = ahocorasick.Automaton(), {}
     for w in sorted(masks, key=_scan_order):
         shorter = [masks.get(w[:n], 0) for n in range(2, len(w))]
         if any(m | masks[w] == m for m in shorter):
@@ -294,10 +311,12 @@ def _rule_starts(patterns, rules, letter, alternatives=None):
         mask = masks[w] | functools.reduce(operator.or_, shorter, 0)
         ks = tuple(k for k in range(len(rules)) if mask >> k & 1)
         key = (ks, tuple(_guard_at(w, alternatives[k]) for k in ks))
-        if key not in tried:  # (one compiled regex for the words that try the same rules the same way)
+        if key not in compiled:  # (one compiled regex for the words that try the same rules the same way)
             rxs = _tried_rules([rules[k] for k in ks], key[1])
-            tried[key] = (_one_regex(rxs, ascii=False), _one_regex(rxs, ascii=True))
-        automaton.add_word(w, (1 - len(w), *tried[key]))
+            compiled[key] = (_one_regex(rxs, ascii=False), _one_regex(rxs, ascii=True))
+        automaton.add_word(w, (1 - len(w), *compiled[key]))
+        if tried is not None:
+            tried[w] = ks
     automaton.make_automaton()
     return automaton
 
@@ -775,10 +794,13 @@ def find_event_cues(text, start=0, end=None, rules=None):
     out, parts = [], 0  # parts: how many alternations found cues
     for alt in compile_event_rules(rules).alternations:
         t = low if alt.lowered else chunk
-        if alt.needs is not None and not any(w in t for w in alt.needs):
-            continue
+        present = None  # the words of alt.needs in t
+        if alt.needs is not None:
+            present = [w for w in alt.needs if w in t]
+            if not present:
+                continue
         cues, found = alt.cues, len(out)
-        for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t):
+        for m in alt.pattern.finditer(t) if alt.starts is None else _matches(alt, t, present):
             s, e = m.span()
             # tuple.__new__: an EventCue without the Python call of its __new__ (its fields in order;
             # the rule's joined to the span's as tuples: faster than unpacked into a display)
@@ -791,15 +813,21 @@ def find_event_cues(text, start=0, end=None, rules=None):
 
 
 
-def _matches(alt, text):
+def _matches(alt, text, present=None):
     """``alt.pattern.finditer(text)``'s matches, found by trying at each word
     start where a rule's first letters are only the rules that may start there
-    (in plain ASCII text, :func:`~conflictkit.coding._scan.plain_ascii`, their twins compiled for it: :func:`_ascii_twin`)."""
+    (in plain ASCII text, :func:`~conflictkit.coding._scan.plain_ascii`, their twins compiled for it: :func:`_ascii_twin`).
+    ``present``: the words of ``alt.needs`` that ``text`` holds, if known (then a word of ``alt.words``
+    whose rules need others is not looked for: none of them can match, nor those of the shorter words it
+    starts with, which it tries too)."""
     scanned = spaced(text)  # a word of the automaton found at k in it starts at k in text
     plain = plain_ascii(text)
     if alt.words is not None:  # a few words: each found by str.find, the longest at a start last
         at = {}
-        for word, rules, ascii_rules in alt.words:
+        needs = alt.word_needs if present is not None else None
+        for n, (word, rules, ascii_rules) in enumerate(alt.words):
+            if needs is not None and needs[n].isdisjoint(present):
+                continue
             k = scanned.find(word)
             while k >= 0:
                 at[k] = ascii_rules if plain else rules
