@@ -980,6 +980,11 @@ def test_rules_that_cannot_be_joined_are_tried_in_turn():
     # compiled otherwise (flags): not joined
     cell[0] = event_types._Joined(cell, (re.compile("a(?P<r1>)", re.I), re.compile("b(?P<r2>)")), False)
     assert cell[0].match("A", 0).lastgroup == "r1" and isinstance(cell[0], event_types._InTurn)
+    # a rule that refers to a group by its number: joined, "\\1" would be the first rule's group (never set
+    # where the second matches), so they are tried in turn
+    for second in (r"(a)\1(?P<r2>)", r"(a)?(?(1)a|b)(?P<r2>)"):
+        cell[0] = event_types._Joined(cell, (re.compile("(x)y(?P<r1>)"), re.compile(second)), False)
+        assert cell[0].match("aa", 0).lastgroup == "r2" and isinstance(cell[0], event_types._InTurn)
     # where joining works, the first rule that matches wins, not the longest match
     cell[0] = event_types._Joined(cell, (re.compile("a(?P<r1>)"), re.compile("ab(?P<r2>)")), False)
     assert cell[0].match("ab", 0).lastgroup == "r1" and cell[0].pattern == "a(?P<r1>)|ab(?P<r2>)"

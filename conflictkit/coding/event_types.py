@@ -472,6 +472,11 @@ def _one_regex(rules, ascii):
     return cell
 
 
+#: A reference to a group by its number (a backslash before a figure: an octal escape or a literal
+#: backslash too, which only keeps rules apart that could have been joined), or a conditional on one.
+_NUMBERED_REFERENCE = re.compile(r"\\[0-9]|\(\?\(\d")
+
+
 class _Joined:
     """The rules of :func:`_one_regex` until they are first tried: its ``match`` joins them (or, where
     they cannot be joined, tries them in turn: :class:`_InTurn`), puts that in the list ``cell`` and matches."""
@@ -484,7 +489,9 @@ class _Joined:
     def match(self, text, pos):
         rules = self.rules
         rx = _InTurn(tuple(map(_ascii_twin, rules)) if self.ascii else rules)
-        if all(r.flags == rules[0].flags for r in rules):  # (compiled alike: their patterns can be one)
+        # (compiled alike, and no rule refers to a group by its number, "\\1" or "(?(1)…)": joined, its
+        # numbers would be another rule's groups)
+        if all(r.flags == rules[0].flags and not _NUMBERED_REFERENCE.search(r.pattern) for r in rules):
             try:
                 joined = re.compile("|".join(r.pattern for r in rules), rules[0].flags)
                 rx = _ascii_twin(joined) if self.ascii else joined
