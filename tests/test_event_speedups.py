@@ -809,60 +809,19 @@ def _old_alternations(rules=None):
     return out
 
 
-def _old_matches(alt, text):
-    """event_types._matches before _one_regex: the words' values hold tuples of rules, tried in turn at a start."""
-    scanned = spaced(text)
-    plain = plain_ascii(text)
-    if alt.words is not None:
-        at = {}
-        for word, rules, ascii_rules in alt.words:
-            k = scanned.find(word)
-            while k >= 0:
-                at[k] = ascii_rules if plain else rules
-                k = scanned.find(word, k + 1)
-    elif plain:
-        at = {last + d: rules for last, (d, _, rules) in alt.starts.iter(scanned)}
-    else:
-        at = {last + d: rules for last, (d, rules, _) in alt.starts.iter(scanned)}
-    starts = sorted(at)
-    if not text.isascii():
-        starts = [s for s in starts if not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))]
-    out, end = [], -1
-    for s in starts:
-        if s < end:
-            continue
-        for rx in at[s]:  # the first rule that matches here, as in the alternation
-            m = rx.match(text, s)
-            if m:
-                out.append(m)
-                end = m.end()
-                break
-    return out
-
-
-def _in_turn_alternations(rules=None):
-    """The compiled alternations as they were before _one_regex: each word's rules (those of _tried_rules, and
-    their ASCII twins) a tuple, tried in turn by _old_matches."""
-    table = event_types.load_resources().event_rules if rules is None else rules
-    with mock.patch.object(event_types, "_one_regex",
-                           lambda rxs, ascii: tuple(map(event_types._ascii_twin, rxs)) if ascii else tuple(rxs)):
-        return event_types._compile_table.__wrapped__(event_types._table_key(table)).alternations
-
-
 _OLD_ALTERNATIONS = {}
 
 
 def _matches_as_before(text, rules=None):
     if id(rules) not in _OLD_ALTERNATIONS:
-        _OLD_ALTERNATIONS[id(rules)] = list(zip(_old_alternations(rules), _in_turn_alternations(rules)))
-    for alt, (old, in_turn) in zip(event_types.compile_event_rules(None if rules is None else rules).alternations,
-                                   _OLD_ALTERNATIONS[id(rules)]):
+        _OLD_ALTERNATIONS[id(rules)] = _old_alternations(rules)
+    for alt, old in zip(event_types.compile_event_rules(None if rules is None else rules).alternations,
+                        _OLD_ALTERNATIONS[id(rules)]):
         t = text.lower() if alt.lowered else text
         new_hits = [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)]
         present = None if alt.needs is None else [w for w in alt.needs if w in t]  # (as find_event_cues)
         assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t, present)] == new_hits, text[:200]
-        assert new_hits == [(m.lastgroup, m.span()) for m in _old_matches(in_turn, t)], text[:200]
-        assert new_hits == [(m.lastgroup, m.span()) for m in _old_matches(old, t)], text[:200]
+        assert new_hits == [(m.lastgroup, m.span()) for m in event_types._matches(old, t)], text[:200]
         assert new_hits == [(m.lastgroup, m.span()) for m in alt.pattern.finditer(t)], text[:200]
 
 
@@ -876,8 +835,7 @@ def test_the_rules_of_a_number_of_people_are_tried_behind_one_guard():
         (rx,) = alt.starts.get(word)[1]  # one regex for the two rules of "a man was shot", "2 people were killed"
         assert "(?=" in rx.pattern and rx.match("a statement was issued") is None
         assert rx.match("2 people were killed").lastgroup == "r1" and rx.match("a man was shot").lastgroup == "r0"
-    (killed,) = _in_turn_alternations()[0].starts.get(" killed ")[1:2]
-    assert len(killed) > 1  # no guard shared: the rules as they are (tried as one regex: _one_regex)
+    assert len(alt.starts.get(" killed ")[1]) > 1  # no guard shared: the rules as they are
     assert event_types._guard_at(" a ", _guards(r"(?:a (?:\w+ ){0,2}men|a(?:n)? ambush)\b")) \
         is None  # an alternative without a guard may match there
 
@@ -931,7 +889,7 @@ def test_rules_behind_a_guard_match_as_before_in_real_news(fakes, acled_notes):
 
 
 # ---------------------------------------------------------------------------
-# The rules a word start tries as one regex (_one_regex), joined when first tried
+# The rules at word starts, and the words a text lacks (alt.word_needs)
 
 # words of the bundled rules' first words (as the automaton holds them, ten characters at most) and of what
 # follows them, and names of rules that need their next words
@@ -944,7 +902,7 @@ _RULE_WORDS = sorted({w.strip() for w in event_types._compiled()[0].starts.keys(
        st.lists(st.sampled_from([" ", " ", " ", "  ", ", ", ". ", "-", "\n", "\xa0", "\xe9", "\x1c"]), min_size=1,
                 max_size=3))
 @settings(max_examples=600, deadline=None)
-def test_the_rules_of_a_word_as_one_regex_match_as_tried_in_turn(words, seps):
+def test_the_rules_at_word_starts_match_as_before(words, seps):
     _matches_as_before("".join(w + seps[k % len(seps)] for k, w in enumerate(words)))
 
 
@@ -952,50 +910,8 @@ def test_the_rules_of_a_word_as_one_regex_match_as_tried_in_turn(words, seps):
                                  "attacked", "village", "clashes", "between", "IS", "took", "town", "air strike",
                                  "warplanes", "ambush", ",", "."]), max_size=14), st.sampled_from([" ", "  ", "-"]))
 @settings(max_examples=200, deadline=None)
-def test_the_rules_of_a_word_as_one_regex_match_as_tried_in_turn_in_other_rules(words, sep):
+def test_the_rules_at_word_starts_match_as_before_in_other_rules(words, sep):
     _matches_as_before(sep.join(words), _RULES)
-
-
-def test_a_words_rules_are_joined_once_when_first_tried():
-    alt = event_types._compile_table.__wrapped__(
-        event_types._table_key(event_types.load_resources().event_rules)).alternations[0]
-    cell = alt.starts.get(" killed ")[2]  # (a fresh compile: nothing tried yet)
-    assert isinstance(cell[0], event_types._Joined) and len(cell[0].rules) == 6
-    m = cell[0].match("police killed two protesters", 7)
-    joined = cell[0]
-    assert isinstance(joined, re.Pattern) and joined.flags & re.ASCII and m.lastgroup == "r36"
-    assert [m.lastgroup for m in event_types._matches(alt, "police killed two protesters")] == ["r36"]
-    assert cell[0] is joined and alt.starts.get(" killing ")[2] is not cell  # (its own rules)
-    assert [m.lastgroup for m in event_types._matches(alt, "he was killed.")] == ["r27"]  # the last of six
-
-
-def test_rules_that_cannot_be_joined_are_tried_in_turn():
-    rules = (re.compile("(?P<x>a)b(?P<r1>)"), re.compile("(?P<x>a)(?P<r2>)"))  # a group name twice
-    cell = [None]
-    cell[0] = event_types._Joined(cell, rules, False)
-    assert cell[0].match("ab", 0).lastgroup == "r1" and isinstance(cell[0], event_types._InTurn)
-    assert cell[0].match("ac", 0).lastgroup == "r2" and cell[0].match("c", 0) is None
-    cell[0] = event_types._Joined(cell, rules, True)
-    assert cell[0].match("ac", 0).lastgroup == "r2" and all(rx.flags & re.ASCII for rx in cell[0].rules)
-    # compiled otherwise (flags): not joined
-    cell[0] = event_types._Joined(cell, (re.compile("a(?P<r1>)", re.I), re.compile("b(?P<r2>)")), False)
-    assert cell[0].match("A", 0).lastgroup == "r1" and isinstance(cell[0], event_types._InTurn)
-    # a rule that refers to a group by its number: joined, "\\1" would be the first rule's group (never set
-    # where the second matches), so they are tried in turn
-    for second in (r"(a)\1(?P<r2>)", r"(a)?(?(1)a|b)(?P<r2>)"):
-        cell[0] = event_types._Joined(cell, (re.compile("(x)y(?P<r1>)"), re.compile(second)), False)
-        assert cell[0].match("aa", 0).lastgroup == "r2" and isinstance(cell[0], event_types._InTurn)
-    # where joining works, the first rule that matches wins, not the longest match
-    cell[0] = event_types._Joined(cell, (re.compile("a(?P<r1>)"), re.compile("ab(?P<r2>)")), False)
-    assert cell[0].match("ab", 0).lastgroup == "r1" and cell[0].pattern == "a(?P<r1>)|ab(?P<r2>)"
-
-
-def test_the_rules_of_a_word_as_one_regex_in_real_news(fakes):
-    alt, in_turn = event_types._compiled()[0], _in_turn_alternations()[0]
-    for r in fakes:
-        t = r.text.lower()
-        assert [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)] == [
-            (m.lastgroup, m.span()) for m in _old_matches(in_turn, t)]
 
 
 def test_words_whose_rules_need_words_a_text_lacks_are_not_looked_for():
@@ -1037,19 +953,13 @@ def _hits(alt, t):
     return [(m.lastgroup, m.span()) for m in event_types._matches(alt, t)]
 
 
-def _one(cell):
-    """The regex a word's list of _one_regex holds, joined now if it was not yet (as when first tried)."""
-    cell[0].match("", 0)
-    return cell[0]
-
-
 def test_every_bundled_rule_has_a_twin_for_ascii_text():
     for alt in event_types._compiled():
         for word, (d, rules, plain) in alt.starts.items():
-            assert d == 1 - len(word) and len(rules) == len(plain) == 1
-            r, p = _one(rules), _one(plain)
-            assert p.pattern == r.pattern and p.flags & re.ASCII and not r.flags & re.ASCII
-        assert alt.words is None or all(len(p) == len(r) == 1 for _, r, p in alt.words)
+            assert d == 1 - len(word) and len(rules) == len(plain)
+            assert all(p.pattern == r.pattern and p.flags & re.ASCII and not r.flags & re.ASCII
+                       for r, p in zip(rules, plain))
+        assert alt.words is None or all(len(p) == len(r) for _, r, p in alt.words)
 
 
 def test_no_twin_where_the_rule_could_match_otherwise():

@@ -74,14 +74,14 @@ class _Alternation(NamedTuple):
     ``source``: the pattern of one alternation with one named group per rule, heaviest
     first, and :attr:`pattern` it compiled; ``meta``: ``{group: (event_type, sub_event_type, weight, outcome)}``;
     ``starts``: an automaton of the first letters of the rules' words (see
-    :func:`_rule_starts`; a word's value ``(1 - its length, [rules], [rules
-    for ASCII text])``, the rules tried there as one regex, :func:`_one_regex`), None when some rule's start cannot be read (then
+    :func:`_rule_starts`; a word's value ``(1 - its length, rules, the rules
+    for ASCII text)``, :func:`_ascii_twin`), None when some rule's start cannot be read (then
     ``pattern`` scans the whole text); ``lowered``: run on lower-cased text;
     ``needs``: a few words one of which every match holds (a text without
     them has none), or None; ``cues``: ``{group: (event_type,
     sub_event_type, weight, group, outcome)}``, the end of its cues;
-    ``words``: where ``starts`` holds a few words only, ``(word, [rules], [rules
-    for ASCII text])`` from the shortest word to the longest, each word as ``starts``
+    ``words``: where ``starts`` holds a few words only, ``(word, rules, rules
+    for ASCII text)`` from the shortest word to the longest, each word as ``starts``
     holds it (a space before it: see :func:`_matches`), else None; ``word_needs``: with ``words`` and
     ``needs``, for each word the words of ``needs`` one of which each match of its rules holds, else None
     (a text that holds "shell" and not "IS" is searched for "shell" only, not for the six words of the rules
@@ -287,11 +287,10 @@ def _rule_starts(patterns, rules, letter, alternatives=None, tried=None):
     in a row of a word's have one guard there, they are one regex (:func:`_tried_rules`).  ``tried``:
     a dict to which each word's rules are written, ``{word: (k, …)}`` (their indices in ``rules``).
 
-    A word's value is ``(1 - its length, [rules], [rules for ASCII text])`` (:func:`_ascii_twin`; one
-    addition a hit finds the start at, :func:`_matches`), the rules as one regex (:func:`_one_regex`).
-    The words are added most frequent letters first (:func:`_scan_order`): pyahocorasick looks for a
-    character among a node's branches one by one, in the order they were made (FA-KES: ~7% fewer
-    instructions a scan)."""
+    A word's value is ``(1 - its length, rules, the rules for ASCII text)`` (:func:`_ascii_twin`:
+    one addition a hit finds the start at, :func:`_matches`).  The words are added most frequent
+    letters first (:func:`_scan_order`): pyahocorasick looks for a character among a node's branches
+    one by one, in the order they were made (FA-KES: ~7% fewer instructions a scan)."""
     prefixes = [literal_prefixes(p, _START_LENGTH, spaces=True) for p in patterns]
     if any(p is None for p in prefixes):
         return None
@@ -313,7 +312,7 @@ def _rule_starts(patterns, rules, letter, alternatives=None, tried=None):
         key = (ks, tuple(_guard_at(w, alternatives[k]) for k in ks))
         if key not in compiled:  # (one compiled regex for the words that try the same rules the same way)
             rxs = _tried_rules([rules[k] for k in ks], key[1])
-            compiled[key] = (_one_regex(rxs, ascii=False), _one_regex(rxs, ascii=True))
+            compiled[key] = (rxs, tuple(map(_ascii_twin, rxs)))
         automaton.add_word(w, (1 - len(w), *compiled[key]))
         if tried is not None:
             tried[w] = ks
@@ -454,64 +453,6 @@ def _tried_rules(rules, guards):
     parts = [rxs[0].pattern if len(rxs) == 1 else f"(?={guard})(?:" + "|".join(rx.pattern for rx in rxs) + ")"
              for guard, rxs in runs]
     return (re.compile("|".join(parts)),)
-
-
-def _one_regex(rules, ascii):
-    """``[regex]``: the compiled ``rules`` (of :func:`_tried_rules`, in their order) as one regex to try at a
-    word start, or their ASCII twin (``ascii``, :func:`_ascii_twin`).  ``A|B|…`` matches at a position as the
-    first of its rules that matches there, the last group it closes that rule's (as the runs of
-    :func:`_tried_rules`): one ``match`` call a word start, not one for each rule until one matches (at
-    "killed" six rules are tried, the last matches; FA-KES: ~73 -> ~57 calls a report, ~6% fewer instructions
-    of :func:`find_event_cues`).  Several rules are joined when first tried (:class:`_Joined`): the ~110
-    lists of rules the bundled words try would take ~0.35 s to compile at once.  In a list: the joined
-    regex takes the place of its :class:`_Joined` (one list for every word that tries those rules)."""
-    if len(rules) == 1:
-        return [_ascii_twin(rules[0]) if ascii else rules[0]]
-    cell = [None]
-    cell[0] = _Joined(cell, tuple(rules), ascii)
-    return cell
-
-
-#: A reference to a group by its number (a backslash before a figure: an octal escape or a literal
-#: backslash too, which only keeps rules apart that could have been joined), or a conditional on one.
-_NUMBERED_REFERENCE = re.compile(r"\\[0-9]|\(\?\(\d")
-
-
-class _Joined:
-    """The rules of :func:`_one_regex` until they are first tried: its ``match`` joins them (or, where
-    they cannot be joined, tries them in turn: :class:`_InTurn`), puts that in the list ``cell`` and matches."""
-
-    __slots__ = ("cell", "rules", "ascii")
-
-    def __init__(self, cell, rules, ascii):
-        self.cell, self.rules, self.ascii = cell, rules, ascii
-
-    def match(self, text, pos):
-        rules = self.rules
-        rx = _InTurn(tuple(map(_ascii_twin, rules)) if self.ascii else rules)
-        # (compiled alike, and no rule refers to a group by its number, "\\1" or "(?(1)…)": joined, its
-        # numbers would be another rule's groups)
-        if all(r.flags == rules[0].flags and not _NUMBERED_REFERENCE.search(r.pattern) for r in rules):
-            try:
-                joined = re.compile("|".join(r.pattern for r in rules), rules[0].flags)
-                rx = _ascii_twin(joined) if self.ascii else joined
-            except (re.error, ValueError, RecursionError):  # (group names two overlay rules share, say)
-                pass
-        self.cell[0] = rx
-        return rx.match(text, pos)
-
-
-class _InTurn(NamedTuple):
-    """Rules tried in turn at a position: ``match`` is the first that matches there (or None)."""
-
-    rules: tuple
-
-    def match(self, text, pos):
-        for rx in self.rules:
-            m = rx.match(text, pos)
-            if m:
-                return m
-        return None
 
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
@@ -850,10 +791,12 @@ def _matches(alt, text, present=None):
     for s in starts:
         if s < end:  # inside a match
             continue
-        m = at[s][0].match(text, s)  # the first rule that matches here, as in the alternation (_one_regex)
-        if m:
-            out.append(m)
-            end = m.end()
+        for rx in at[s]:  # the first rule that matches here, as in the alternation
+            m = rx.match(text, s)
+            if m:
+                out.append(m)
+                end = m.end()
+                break
     return out
 
 
